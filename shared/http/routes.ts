@@ -4,6 +4,16 @@
  *
  * `fn` names the folder under functions/ whose handler.ts serves the route.
  */
+import type { z } from 'zod';
+import {
+  ConfirmResult,
+  ErrorResponse,
+  InterestRequest,
+  NetworkParams,
+  RegistrationAccepted,
+  TokenParams,
+} from './schemas.ts';
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type RouteAuth = 'public' | 'coordinator';
@@ -16,7 +26,17 @@ export interface RouteDef {
   readonly auth: RouteAuth;
   readonly operationId: string;
   readonly summary: string;
+  /** For the OpenAPI document; the handler validates with the same schemas. */
+  readonly params?: z.ZodObject;
+  readonly body?: z.ZodType;
+  readonly responses: Readonly<Record<number, { description: string; json?: z.ZodType; html?: true }>>;
 }
+
+const invalid = { description: 'Invalid input: field messages in the request’s language', json: ErrorResponse };
+const linkErrors = {
+  404: { description: 'Unknown link', json: ErrorResponse, html: true },
+  410: { description: 'The link or the registration has expired', json: ErrorResponse, html: true },
+} as const;
 
 export const routes: readonly RouteDef[] = [
   {
@@ -26,6 +46,17 @@ export const routes: readonly RouteDef[] = [
     auth: 'public',
     operationId: 'registerInterest',
     summary: 'Register interest in a network (double opt-in: a confirmation link is emailed)',
+    params: NetworkParams,
+    body: InterestRequest,
+    responses: {
+      202: { description: 'Accepted; the same answer whether or not the address was known', json: RegistrationAccepted },
+      200: { description: 'A plain HTML form post without a thank-you URL: a receipt page', html: true },
+      303: { description: 'A plain HTML form post: redirect to the network’s thank-you page' },
+      400: invalid,
+      404: { description: 'Unknown network', json: ErrorResponse },
+      413: { description: 'Body over 32 kB', json: ErrorResponse },
+      415: { description: 'Neither JSON nor a form post', json: ErrorResponse },
+    },
   },
   {
     method: 'GET',
@@ -34,6 +65,8 @@ export const routes: readonly RouteDef[] = [
     auth: 'public',
     operationId: 'showConfirmation',
     summary: 'Page with a confirm button; changes nothing, so mail scanners that follow links are harmless',
+    params: TokenParams,
+    responses: { 200: { description: 'The confirmation page', html: true }, ...linkErrors },
   },
   {
     method: 'POST',
@@ -42,6 +75,11 @@ export const routes: readonly RouteDef[] = [
     auth: 'public',
     operationId: 'confirm',
     summary: 'Confirm a registration (idempotent)',
+    params: TokenParams,
+    responses: {
+      200: { description: 'Confirmed (a page, or JSON when the Accept header asks for it)', json: ConfirmResult, html: true },
+      ...linkErrors,
+    },
   },
   {
     method: 'GET',
@@ -50,6 +88,7 @@ export const routes: readonly RouteDef[] = [
     auth: 'public',
     operationId: 'openapi',
     summary: 'This API described as OpenAPI 3, generated from the request schemas',
+    responses: { 200: { description: 'The OpenAPI document' } },
   },
 ];
 

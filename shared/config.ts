@@ -1,0 +1,33 @@
+/**
+ * Environment the functions need. Read lazily and once, so a handler module can be imported (for the
+ * OpenAPI document, for tests) without every variable set, and a missing one fails with its name.
+ */
+export class MissingConfigError extends Error {
+  constructor(name: string) {
+    super(`Environment variable ${name} is not set. It is set by the CDK stack in AWS and by npm start locally.`);
+    this.name = 'MissingConfigError';
+  }
+}
+
+export function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (value === undefined || value === '') throw new MissingConfigError(name);
+  return value;
+}
+
+function numberEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`Environment variable ${name} must be a non-negative number, got "${raw}"`);
+  return value;
+}
+
+export const env = {
+  tableName: () => requireEnv('TABLE_NAME'),
+  senderAddress: () => requireEnv('SENDER_ADDRESS'),
+  publicBaseUrl: () => requireEnv('PUBLIC_BASE_URL').replace(/\/+$/, ''),
+  registrationWorkflowArn: () => requireEnv('REGISTRATION_WORKFLOW_ARN'),
+  registrationReminderAfterSeconds: () => numberEnv('REGISTRATION_REMINDER_AFTER_SECONDS', 48 * 3600),
+  registrationExpireAfterSeconds: () => numberEnv('REGISTRATION_EXPIRE_AFTER_SECONDS', 7 * 24 * 3600),
+};

@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import type { Language } from '../i18n.ts';
+
+/**
+ * Interest registrations: double opt-in. A registration is pending until the person follows the emailed
+ * link; one reminder goes out; after the expiry window it lapses and may be made again.
+ */
+export type RegistrationStatus = 'pending_confirmation' | 'confirmed' | 'expired';
+
+export interface Registration {
+  id: string;
+  networkId: string;
+  name: string;
+  email: string;
+  organisation: string;
+  role: string;
+  topics: string[];
+  message?: string;
+  language: Language;
+  status: RegistrationStatus;
+  /** What the person agreed to, and in which wording, for the consent log. */
+  consent: { at: string; wording: string };
+  createdAt: string;
+  /** Last time a confirmation email was asked for: the resend rate limit counts from here. */
+  confirmationRequestedAt: string;
+  /** How many confirmation emails were asked for; each has its own dedupe key. */
+  confirmationCount: number;
+  remindAt: string;
+  expireAt: string;
+  confirmedAt?: string;
+}
+
+/** The wording version of the consent text on the interest form. Bump it when the text changes. */
+export const interestConsentWording = 'interest-v1';
+
+/** A second request for the same address re-sends the confirmation at most this often. */
+export const resendInterval = 10 * 60 * 1000;
+
+/** Emails key the member, so they are compared the way mail systems do in practice. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * The id is derived from network and address, so asking twice lands on the same record (no duplicate
+ * member) and the answer is the same whether or not the address was known: the endpoint reveals nothing.
+ */
+export function registrationId(networkId: string, email: string): string {
+  return createHash('sha256').update(`registration\0${networkId}\0${normaliseEmail(email)}`).digest('base64url').slice(0, 22);
+}
+
+export interface RegistrationInput {
+  name: string;
+  email: string;
+  organisation: string;
+  role: string;
+  topics: string[];
+  message?: string | undefined;
+}
+
+export interface Timing {
+  reminderAfterSeconds: number;
+  expireAfterSeconds: number;
+}
+
+export function newRegistration(
+  networkId: string,
+  input: RegistrationInput,
+  language: Language,
+  timing: Timing,
+  now: Date,
+): Registration {
+  const email = normaliseEmail(input.email);
+  const at = now.toISOString();
+  return {
+    id: registrationId(networkId, email),
+    networkId,
+    name: input.name,
+    email,
+    organisation: input.organisation,
+    role: input.role,
+    topics: dedupeTopics(input.topics),
+    ...(input.message ? { message: input.message } : {}),
+    language,
+    status: 'pending_confirmation',
+    consent: { at, wording: interestConsentWording },
+    createdAt: at,
+    confirmationRequestedAt: at,
+    confirmationCount: 1,
+    remindAt: new Date(now.getTime() + timing.reminderAfterSeconds * 1000).toISOString(),
+    expireAt: new Date(now.getTime() + timing.expireAfterSeconds * 1000).toISOString(),
+  };
+}
+
+/** Topics as the person wrote them, without empty or repeated entries (case-insensitive). */
+export function dedupeTopics(topics: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const raw of topics) {
+    const topic = raw.trim().replace(/\s+/g, ' ');
+    const key = topic.toLocaleLowerCase('sv');
+    if (topic === '' || seen.has(key)) continue;
+    seen.add(key);
+    result.push(topic);
+  }
+  return result;
+}
+
+export function isLapsed(registration: Pick<Registration, 'status' | 'expireAt'>, now: Date): boolean {
+  return (
+    registration.status === 'expired' ||
+    (registration.status === 'pending_confirmation' && Date.parse(registration.expireAt) <= now.getTime())
+  );
+}
+
+export type RepeatDecision = 'resend-confirmation' | 'nothing';
+
+/**
+ * What a second registration for a live address does (a lapsed one is simply replaced). It never
+ * creates a second member; a pending one gets its confirmation again, but not more often than every ten
+ * minutes, so the form cannot be used to flood someone's inbox.
+ */
+export function decideOnRepeat(existing: Registration, now: Date): RepeatDecision {
+  if (existing.status !== 'pending_confirmation') return 'nothing';
+  const since = now.getTime() - Date.parse(existing.confirmationRequestedAt);
+  return since >= resendInterval ? 'resend-confirmation' : 'nothing';
+}
+
+export type ConfirmDecision = 'confirm' | 'already-confirmed' | 'expired';
+
+export function decideOnConfirm(registration: Registration, now: Date): ConfirmDecision {
+  if (registration.status === 'confirmed') return 'already-confirmed';
+  if (isLapsed(registration, now)) return 'expired';
+  return 'confirm';
+}
+
+/** The dedupe key of the n-th confirmation email of a registration: a retried step never sends twice. */
+export function confirmationDedupeKey(registration: Pick<Registration, 'id' | 'networkId'>, n: number): string {
+  return `registration:${registration.networkId}:${registration.id}:confirmation:${n}`;
+}
+
+export function reminderDedupeKey(registration: Pick<Registration, 'id' | 'networkId'>): string {
+  return `registration:${registration.networkId}:${registration.id}:reminder`;
+}
+
+export function receiptDedupeKey(registration: Pick<Registration, 'id' | 'networkId'>): string {
+  return `registration:${registration.networkId}:${registration.id}:receipt`;
+}

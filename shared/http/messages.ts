@@ -1,0 +1,121 @@
+import type { Language } from '../i18n.ts';
+
+/**
+ * What an error says, in the request's language. Field messages speak to the person filling in the
+ * form; codes stay English and stable for programs.
+ */
+export const errorCodes = [
+  'validation_failed',
+  'invalid_json',
+  'unsupported_media_type',
+  'payload_too_large',
+  'network_not_found',
+  'not_found',
+  'method_not_allowed',
+  'link_not_found',
+  'link_expired',
+  'registration_expired',
+  'service_unavailable',
+  'internal_error',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
+  sv: {
+    validation_failed: 'Några uppgifter behöver rättas. Se fälten nedan.',
+    invalid_json: 'Förfrågan kunde inte läsas: den är inte giltig JSON.',
+    unsupported_media_type: 'Skicka formuläret som application/json eller application/x-www-form-urlencoded.',
+    payload_too_large: 'Förfrågan är för stor (högst 32 kB).',
+    network_not_found: 'Nätverket finns inte.',
+    not_found: 'Sidan finns inte.',
+    method_not_allowed: 'Metoden stöds inte här.',
+    link_not_found: 'Länken är inte giltig. Kontrollera att du har kopierat hela länken.',
+    link_expired: 'Länken har slutat gälla.',
+    registration_expired: 'Anmälan har gått ut eftersom den inte bekräftades i tid. Anmäl dig gärna igen.',
+    service_unavailable: 'Tjänsten är tillfälligt överbelastad. Försök igen om en stund.',
+    internal_error: 'Något gick fel hos oss. Försök igen om en stund.',
+  },
+  nb: {
+    validation_failed: 'Noen opplysninger må rettes. Se feltene nedenfor.',
+    invalid_json: 'Forespørselen kunne ikke leses: den er ikke gyldig JSON.',
+    unsupported_media_type: 'Send skjemaet som application/json eller application/x-www-form-urlencoded.',
+    payload_too_large: 'Forespørselen er for stor (høyst 32 kB).',
+    network_not_found: 'Nettverket finnes ikke.',
+    not_found: 'Siden finnes ikke.',
+    method_not_allowed: 'Metoden støttes ikke her.',
+    link_not_found: 'Lenken er ikke gyldig. Sjekk at du har kopiert hele lenken.',
+    link_expired: 'Lenken er ikke lenger gyldig.',
+    registration_expired: 'Påmeldingen er utløpt fordi den ikke ble bekreftet i tide. Meld deg gjerne på igjen.',
+    service_unavailable: 'Tjenesten er midlertidig overbelastet. Prøv igjen om litt.',
+    internal_error: 'Noe gikk galt hos oss. Prøv igjen om litt.',
+  },
+  en: {
+    validation_failed: 'Some details need correcting. See the fields below.',
+    invalid_json: 'The request could not be read: it is not valid JSON.',
+    unsupported_media_type: 'Send the form as application/json or application/x-www-form-urlencoded.',
+    payload_too_large: 'The request is too large (32 kB at most).',
+    network_not_found: 'There is no such network.',
+    not_found: 'There is no such page.',
+    method_not_allowed: 'That method is not supported here.',
+    link_not_found: 'This link is not valid. Check that you copied the whole link.',
+    link_expired: 'This link has expired.',
+    registration_expired: 'The registration lapsed because it was not confirmed in time. You are welcome to register again.',
+    service_unavailable: 'The service is busy right now. Please try again in a moment.',
+    internal_error: 'Something went wrong on our side. Please try again in a moment.',
+  },
+};
+
+export type FieldProblem =
+  | 'required'
+  | 'invalid_email'
+  | 'too_short'
+  | 'too_long'
+  | 'too_many'
+  | 'invalid_choice'
+  | 'consent_required'
+  | 'single_line'
+  | 'wrong_type'
+  | 'unknown_field'
+  | 'invalid';
+
+export const fieldMessages: Record<Language, Record<FieldProblem, (limit?: number) => string>> = {
+  sv: {
+    required: () => 'Fältet måste fyllas i.',
+    invalid_email: () => 'Ange en giltig e-postadress, t.ex. namn@skola.se.',
+    too_short: (n) => `Skriv minst ${n} tecken.`,
+    too_long: (n) => `Högst ${n} tecken.`,
+    too_many: (n) => `Högst ${n} st.`,
+    invalid_choice: () => 'Välj ett av alternativen.',
+    consent_required: () => 'Du behöver godkänna att vi sparar dina uppgifter för att kunna anmäla dig.',
+    single_line: () => 'Får inte innehålla radbrytningar eller kontrolltecken.',
+    wrong_type: () => 'Fel typ av värde.',
+    unknown_field: () => 'Okänt fält.',
+    invalid: () => 'Ogiltigt värde.',
+  },
+  nb: {
+    required: () => 'Feltet må fylles ut.',
+    invalid_email: () => 'Oppgi en gyldig e-postadresse, f.eks. navn@skole.no.',
+    too_short: (n) => `Skriv minst ${n} tegn.`,
+    too_long: (n) => `Høyst ${n} tegn.`,
+    too_many: (n) => `Høyst ${n} stk.`,
+    invalid_choice: () => 'Velg ett av alternativene.',
+    consent_required: () => 'Du må godta at vi lagrer opplysningene dine for å kunne melde deg på.',
+    single_line: () => 'Kan ikke inneholde linjeskift eller kontrolltegn.',
+    wrong_type: () => 'Feil type verdi.',
+    unknown_field: () => 'Ukjent felt.',
+    invalid: () => 'Ugyldig verdi.',
+  },
+  en: {
+    required: () => 'This field is required.',
+    invalid_email: () => 'Enter a valid email address, e.g. name@school.org.',
+    too_short: (n) => `Write at least ${n} characters.`,
+    too_long: (n) => `At most ${n} characters.`,
+    too_many: (n) => `At most ${n} items.`,
+    invalid_choice: () => 'Choose one of the options.',
+    consent_required: () => 'You need to agree that we store your details to register you.',
+    single_line: () => 'Must not contain line breaks or control characters.',
+    wrong_type: () => 'Wrong kind of value.',
+    unknown_field: () => 'Unknown field.',
+    invalid: () => 'Invalid value.',
+  },
+};

@@ -1,0 +1,69 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { languages } from '../i18n.ts';
+import { logger } from '../logger.ts';
+import { errorPage } from '../pages/pages.ts';
+import { HttpError } from './errors.ts';
+import { fromAcceptLanguage } from './language.ts';
+import { errorMessages } from './messages.ts';
+import { type ApiRequest, type BodyMode, prefersHtml, toApiRequest } from './request.ts';
+import { type ApiResult, html, json } from './responses.ts';
+
+/** AWS errors that mean "slow down", not "broken": the caller may retry, so they get a 503. */
+const throttling = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'TransactionConflictException',
+  'Throttling',
+]);
+
+/** The request a handler built, so the error middleware can answer in the language found so far. */
+const requests = new WeakMap<APIGatewayProxyEventV2, ApiRequest>();
+
+function asHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  const name = error instanceof Error ? error.name : 'Unknown';
+  if (throttling.has(name)) {
+    logger.warn('throttled by a dependency', { errorName: name });
+    return new HttpError(503, 'service_unavailable', {}, { 'retry-after': '1' });
+  }
+  // The message and stack may be logged: samla's own errors carry no personal data, and SDK errors name
+  // resources, not people.
+  if (error instanceof Error) logger.error('unexpected error', error);
+  else logger.error('unexpected non-error thrown', { errorName: name });
+  return new HttpError(500, 'internal_error');
+}
+
+/**
+ * The one place errors become answers: registered first, so middy runs its onError last, after any
+ * other middleware had its say.
+ */
+function errorResponder(): middy.MiddlewareObj<APIGatewayProxyEventV2, ApiResult> {
+  return {
+    onError: (request) => {
+      const error = asHttpError(request.error);
+      const event = request.event;
+      const language =
+        requests.get(event)?.language ?? fromAcceptLanguage(event.headers?.['accept-language'], languages) ?? 'en';
+      const message = errorMessages[language][error.code];
+      request.response = prefersHtml(event.headers?.accept)
+        ? html(error.status, errorPage({ language, status: error.status, code: error.code, message, fields: error.fields }), error.headers)
+        : json(error.status, { error: { code: error.code, message, fields: error.fields } }, error.headers);
+    },
+  };
+}
+
+export type RouteHandler = (request: ApiRequest, context: Context) => Promise<ApiResult>;
+
+/** Wraps a route: body parsing and limits, then the handler, with errors mapped in one place. */
+export function httpHandler(handle: RouteHandler, options: { body: BodyMode }) {
+  return middy<APIGatewayProxyEventV2, ApiResult>()
+    .use(errorResponder())
+    .handler(async (event, context) => {
+      logger.appendKeys({ route: event.routeKey, requestId: context.awsRequestId });
+      const request = toApiRequest(event, options.body);
+      requests.set(event, request);
+      return handle(request, context);
+    });
+}

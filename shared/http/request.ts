@@ -1,0 +1,82 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { Language } from '../i18n.ts';
+import { HttpError } from './errors.ts';
+
+/** Form posts are small; the limit keeps a flood of megabytes from costing anything. */
+export const maxBodyBytes = 32 * 1024;
+
+export interface ApiRequest {
+  readonly event: APIGatewayProxyEventV2;
+  readonly params: Readonly<Record<string, string>>;
+  /** The parsed body: an object for JSON or a form post, undefined when the route takes none. */
+  readonly body: unknown;
+  /** A plain HTML form post: success answers with a redirect or a page instead of JSON. */
+  readonly form: boolean;
+  /** The caller reads HTML (a browser), so errors and results are pages. */
+  readonly wantsHtml: boolean;
+  readonly acceptLanguage: string | undefined;
+  /** Set by the handler once known, so that errors thrown later speak the person's language. */
+  language?: Language;
+}
+
+export type BodyMode = 'json-or-form' | 'none';
+
+function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/** `text/html` preferred over JSON: what a browser asks for, and neither curl nor fetch by default. */
+export function prefersHtml(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const html = accept.indexOf('text/html');
+  const json = accept.indexOf('application/json');
+  return html >= 0 && (json < 0 || html < json);
+}
+
+/** Form fields as an object; a repeated name (several checkboxes) becomes a list. */
+export function formFields(raw: string): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = Object.create(null);
+  for (const [name, value] of new URLSearchParams(raw)) {
+    const seen = fields[name];
+    if (seen === undefined) fields[name] = value;
+    else fields[name] = Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return { ...fields };
+}
+
+function parseBody(event: APIGatewayProxyEventV2, type: string): unknown {
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (bytes.length > maxBodyBytes) throw new HttpError(413, 'payload_too_large');
+  const text = bytes.toString('utf8');
+  if (type === 'application/json') {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new HttpError(400, 'invalid_json');
+    }
+  }
+  if (type === 'application/x-www-form-urlencoded') return formFields(text);
+  throw new HttpError(415, 'unsupported_media_type');
+}
+
+export function toApiRequest(event: APIGatewayProxyEventV2, mode: BodyMode): ApiRequest {
+  const headers = event.headers ?? {};
+  const type = mediaType(headers['content-type']);
+  return {
+    event,
+    params: (event.pathParameters ?? {}) as Record<string, string>,
+    body: mode === 'none' ? undefined : parseBody(event, type),
+    form: type === 'application/x-www-form-urlencoded',
+    wantsHtml: prefersHtml(headers.accept),
+    acceptLanguage: headers['accept-language'],
+  };
+}
+
+/** A program asking for JSON explicitly; browsers and curl's default get a page. */
+export function prefersJson(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const json = accept.indexOf('application/json');
+  const html = accept.indexOf('text/html');
+  return json >= 0 && (html < 0 || json < html);
+}

@@ -1,0 +1,42 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+
+export type ApiResult = APIGatewayProxyStructuredResultV2;
+
+/*
+ * Every answer carries these. Links carry tokens in their path, so no page may leak its URL through
+ * Referer; pages are static markup with inline styles and a form that posts back to the same origin.
+ */
+const common = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+const pagePolicy =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): ApiResult {
+  return {
+    statusCode: status,
+    headers: { ...common, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+export function html(status: number, page: string, headers: Record<string, string> = {}): ApiResult {
+  return {
+    statusCode: status,
+    headers: {
+      ...common,
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': pagePolicy,
+      ...headers,
+    },
+    body: page,
+  };
+}
+
+/** 303 so the browser follows with a GET: reloading the thank-you page never posts the form again. */
+export function seeOther(location: string): ApiResult {
+  return { statusCode: 303, headers: { ...common, location, 'cache-control': 'no-store' }, body: '' };
+}

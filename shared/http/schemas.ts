@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { languages } from '../i18n.ts';
+
+/*
+ * One schema per request: it validates, gives the handler its type and becomes the OpenAPI document.
+ * Messages that are names of field problems (see messages.ts) are turned into the request's language.
+ */
+
+/** Names, organisations and roles end up in email headers and greetings: one line, no control characters. */
+const singleLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[^\p{Cc}\p{Zl}\p{Zp}]*$/u, 'single_line');
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ error: 'invalid_email' }));
+
+export const InterestRequest = z
+  .object({
+    name: singleLine(120).meta({ description: 'Full name', example: 'Anna Lindqvist' }),
+    email: email.meta({ description: 'Work email address; it identifies the member', example: 'anna@skola.se' }),
+    organisation: singleLine(160).meta({ description: 'School or organisation', example: 'Ekskolan' }),
+    role: singleLine(120).meta({ description: 'Role, e.g. principal, board member', example: 'Rektor' }),
+    topics: z
+      .array(singleLine(120))
+      .max(20)
+      .meta({ description: 'Topics the person wants to discuss', example: ['Skolans ekonomi'] }),
+    message: z.string().trim().max(4000).optional().meta({ description: 'Anything else the coordinators should know' }),
+    language: z.enum(languages).optional().meta({ description: 'Language of the emails; default the network’s first' }),
+    consent: z.literal(true, 'consent_required').meta({ description: 'Agreement to store the details (must be true)' }),
+    homepage: z
+      .string()
+      .max(500)
+      .optional()
+      .meta({ description: 'Leave empty. A hidden field that only bots fill in; such requests are dropped.' }),
+  })
+  .strict()
+  .meta({ id: 'InterestRequest' });
+export type InterestRequest = z.output<typeof InterestRequest>;
+
+export const RegistrationAccepted = z
+  .object({ id: z.string(), status: z.literal('pending_confirmation') })
+  .meta({ id: 'RegistrationAccepted' });
+
+export const ConfirmResult = z
+  .object({ status: z.enum(['confirmed', 'already_confirmed']), networkId: z.string() })
+  .meta({ id: 'ConfirmResult' });
+
+export const ErrorResponse = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export const TokenParams = z.object({ token: z.string().meta({ description: 'The token from the emailed link' }) });
+export const NetworkParams = z.object({ networkId: z.string().meta({ example: 'demo' }) });
+
+const truthy = new Set(['true', 'on', 'yes', '1']);
+
+function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
+  const def = schema._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
+  if (def.innerType) return unwrap(def.innerType);
+  if (def.type === 'pipe' && def.in) return unwrap(def.in);
+  return schema;
+}
+
+/**
+ * A plain HTML form sends only strings. Shape them by what the schema expects, so one schema serves JSON
+ * and forms alike: a checkbox ("on") for a boolean, several fields or lines of a textarea for a list.
+ */
+export function fromForm(schema: z.ZodObject, fields: Record<string, string | string[]>): Record<string, unknown> {
+  const shaped: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    const field = schema.shape[name];
+    const def = field ? (unwrap(field)._zod.def as { type: string; values?: unknown[] }) : undefined;
+    const values = Array.isArray(value) ? value : [value];
+    if (def?.type === 'array') {
+      shaped[name] = values.flatMap((v) => v.split(/\r?\n|[,;]/)).filter((v) => v.trim() !== '');
+    } else if (def?.type === 'boolean' || (def?.type === 'literal' && typeof def.values?.[0] === 'boolean')) {
+      shaped[name] = truthy.has((values.at(-1) ?? '').trim().toLowerCase());
+    } else if (value === '' && field?.safeParse(undefined).success) {
+      // An empty optional input means "not given", as it would be absent from a JSON body.
+    } else {
+      shaped[name] = values.at(-1);
+    }
+  }
+  return shaped;
+}

@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import type { Language } from '../i18n.ts';
+import { validationFailed } from './errors.ts';
+import { type FieldProblem, fieldMessages } from './messages.ts';
+
+type Issue = z.core.$ZodIssue;
+
+const problems = new Set<string>(Object.keys(fieldMessages.en));
+const isProblem = (message: string): message is FieldProblem => problems.has(message);
+
+/** Maps one zod issue to a problem the person can fix, with the limit it names when there is one. */
+function problemOf(issue: Issue): [FieldProblem, number?] {
+  // A schema may name the problem itself (e.g. consent), which beats any generic reading.
+  if (isProblem(issue.message)) return [issue.message];
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null ? ['required'] : ['wrong_type'];
+    case 'too_small':
+      if (issue.origin === 'string') return issue.minimum === 1 ? ['required'] : ['too_short', Number(issue.minimum)];
+      return ['too_short', Number(issue.minimum)];
+    case 'too_big':
+      return issue.origin === 'array' ? ['too_many', Number(issue.maximum)] : ['too_long', Number(issue.maximum)];
+    case 'invalid_format':
+      return issue.format === 'email' ? ['invalid_email'] : ['invalid'];
+    case 'invalid_value':
+      return ['invalid_choice'];
+    default:
+      return ['invalid'];
+  }
+}
+
+/** Field path → message in `language`; the first problem of a field is the one shown. */
+export function fieldErrors(issues: readonly Issue[], language: Language): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const put = (path: string, message: string) => {
+    if (!(path in fields)) fields[path] = message;
+  };
+  for (const issue of issues) {
+    const path = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) put(path ? `${path}.${key}` : key, fieldMessages[language].unknown_field());
+      continue;
+    }
+    const [problem, limit] = problemOf(issue);
+    put(path || '_', fieldMessages[language][problem](limit));
+  }
+  return fields;
+}
+
+/** Parses with the request's schema or throws a 400 whose field messages speak the request's language. */
+export function validate<S extends z.ZodType>(schema: S, input: unknown, language: Language): z.output<S> {
+  const result = schema.safeParse(input, { reportInput: true });
+  if (result.success) return result.data;
+  throw validationFailed(fieldErrors(result.error.issues, language));
+}

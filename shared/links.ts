@@ -1,0 +1,19 @@
+import { env } from './config.ts';
+import type { Language } from './i18n.ts';
+import { putToken, type TokenPurpose } from './store/tokens.ts';
+import { hashToken, newToken } from './tokens.ts';
+
+const paths: Record<TokenPurpose, string> = {
+  'confirm-registration': '/v1/confirm/',
+};
+
+/** A fresh single-use link for one recipient; only the hash of its token is stored. */
+export async function issueLink(
+  purpose: TokenPurpose,
+  subject: { networkId: string; subjectId: string; language: Language },
+  validUntil: string,
+): Promise<string> {
+  const token = newToken();
+  await putToken(hashToken(token), { purpose, ...subject, validUntil });
+  return `${env.publicBaseUrl()}${paths[purpose]}${token}`;
+}

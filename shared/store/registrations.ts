@@ -1,0 +1,173 @@
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../clients.ts';
+import { env } from '../config.ts';
+import type { Registration } from '../domain/registration.ts';
+import { isConditionalCheckFailed, isTransactionCancelled } from './errors.ts';
+import { keys } from './keys.ts';
+
+/** Unconfirmed registrations linger a day past their expiry so the workflow's last step still finds them. */
+const ttlGrace = 24 * 3600;
+
+const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+
+function toItem(registration: Registration): Record<string, unknown> {
+  return {
+    ...keys.registration(registration.networkId, registration.id),
+    type: 'registration',
+    ...registration,
+    expiresAt: epochSeconds(registration.expireAt) + ttlGrace,
+  };
+}
+
+function fromItem(item: Record<string, unknown>): Registration {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, expiresAt: _e, ...registration } = item;
+  return registration as unknown as Registration;
+}
+
+export async function getRegistration(networkId: string, registrationId: string): Promise<Registration | undefined> {
+  const { Item } = await dynamo.send(
+    new GetCommand({
+      TableName: env.tableName(),
+      Key: keys.registration(networkId, registrationId),
+      ConsistentRead: true,
+    }),
+  );
+  return Item ? fromItem(Item) : undefined;
+}
+
+export type CreateOutcome = { created: true } | { created: false; existing: Registration };
+
+/**
+ * Creates the registration unless one is live for the same address. A lapsed one (expired, or pending past
+ * its expiry) is replaced, so a person can register again later. One conditional write: no race can
+ * make two members of one address.
+ */
+export async function createRegistration(registration: Registration, now: Date): Promise<CreateOutcome> {
+  try {
+    await dynamo.send(
+      new PutCommand({
+        TableName: env.tableName(),
+        Item: toItem(registration),
+        ConditionExpression:
+          'attribute_not_exists(pk) OR #status = :expired OR (#status = :pending AND expireAt <= :now)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':expired': 'expired',
+          ':pending': 'pending_confirmation',
+          ':now': now.toISOString(),
+        },
+      }),
+    );
+    return { created: true };
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+    const existing = await getRegistration(registration.networkId, registration.id);
+    if (!existing) throw error;
+    return { created: false, existing };
+  }
+}
+
+/**
+ * Counts one more confirmation email, only if the last was asked for before `notAfter`: of two
+ * concurrent repeats, one wins. Returns the new count, or undefined when another request was first.
+ */
+export async function claimConfirmationResend(
+  registration: Registration,
+  now: Date,
+  notAfter: Date,
+): Promise<number | undefined> {
+  try {
+    const { Attributes } = await dynamo.send(
+      new UpdateCommand({
+        TableName: env.tableName(),
+        Key: keys.registration(registration.networkId, registration.id),
+        UpdateExpression: 'SET confirmationRequestedAt = :now ADD confirmationCount :one',
+        ConditionExpression: '#status = :pending AND confirmationRequestedAt <= :notAfter',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':now': now.toISOString(),
+          ':one': 1,
+          ':pending': 'pending_confirmation',
+          ':notAfter': notAfter.toISOString(),
+        },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Attributes?.confirmationCount as number | undefined;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Marks a pending registration expired; returns the status it has afterwards. */
+export async function expireRegistration(networkId: string, registrationId: string, now: Date): Promise<void> {
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: env.tableName(),
+        Key: keys.registration(networkId, registrationId),
+        UpdateExpression: 'SET #status = :expired, expiredAt = :now',
+        ConditionExpression: '#status = :pending',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':expired': 'expired', ':pending': 'pending_confirmation', ':now': now.toISOString() },
+      }),
+    );
+  } catch (error) {
+    // Confirmed in the meantime, or already expired: either way there is nothing left to do.
+    if (!isConditionalCheckFailed(error)) throw error;
+  }
+}
+
+export type ConfirmOutcome = 'confirmed' | 'token-not-usable' | 'registration-not-pending';
+
+/**
+ * Spends the token and confirms the registration in one transaction: a token is used at most once, and a
+ * registration is confirmed exactly once however many times the button is pressed at the same moment.
+ */
+export async function confirmRegistrationWithToken(
+  tokenHash: string,
+  networkId: string,
+  registrationId: string,
+  now: Date,
+): Promise<ConfirmOutcome> {
+  const at = now.toISOString();
+  try {
+    await dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: env.tableName(),
+              Key: keys.token(tokenHash),
+              UpdateExpression: 'SET usedAt = :at',
+              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND validUntil > :at',
+              ExpressionAttributeValues: { ':at': at },
+            },
+          },
+          {
+            Update: {
+              TableName: env.tableName(),
+              Key: keys.registration(networkId, registrationId),
+              UpdateExpression: 'SET #status = :confirmed, confirmedAt = :at, gsi1pk = :gpk, gsi1sk = :gsk REMOVE expiresAt',
+              ConditionExpression: '#status = :pending AND expireAt > :at',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':confirmed': 'confirmed',
+                ':pending': 'pending_confirmation',
+                ':at': at,
+                ':gpk': keys.registrationIndex(networkId, at).gsi1pk,
+                ':gsk': keys.registrationIndex(networkId, at).gsi1sk,
+              },
+            },
+          },
+        ],
+      }),
+    );
+    return 'confirmed';
+  } catch (error) {
+    if (!isTransactionCancelled(error)) throw error;
+    const [tokenReason] = error.CancellationReasons ?? [];
+    return tokenReason?.Code === 'ConditionalCheckFailed' ? 'token-not-usable' : 'registration-not-pending';
+  }
+}

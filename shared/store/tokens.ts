@@ -1,0 +1,46 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../clients.ts';
+import { env } from '../config.ts';
+import type { Language } from '../i18n.ts';
+import { keys } from './keys.ts';
+
+export type TokenPurpose = 'confirm-registration';
+
+export interface LinkToken {
+  purpose: TokenPurpose;
+  networkId: string;
+  /** The record the link acts on (a registration id for confirm-registration). */
+  subjectId: string;
+  /** The recipient's language, so the pages behind the link speak it. */
+  language: Language;
+  validUntil: string;
+  usedAt?: string;
+}
+
+/**
+ * A spent or lapsed token is kept for a month so its page can say "already used" or "expired" instead
+ * of "unknown"; DynamoDB's TTL removes it after that.
+ */
+const keepAfterValidity = 30 * 24 * 3600;
+
+export async function putToken(tokenHash: string, token: LinkToken): Promise<void> {
+  await dynamo.send(
+    new PutCommand({
+      TableName: env.tableName(),
+      Item: {
+        ...keys.token(tokenHash),
+        type: 'token',
+        ...token,
+        expiresAt: Math.floor(Date.parse(token.validUntil) / 1000) + keepAfterValidity,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+}
+
+export async function getToken(tokenHash: string): Promise<LinkToken | undefined> {
+  const { Item } = await dynamo.send(new GetCommand({ TableName: env.tableName(), Key: keys.token(tokenHash) }));
+  if (!Item) return undefined;
+  const { purpose, networkId, subjectId, language, validUntil, usedAt } = Item as LinkToken;
+  return { purpose, networkId, subjectId, language, validUntil, ...(usedAt ? { usedAt } : {}) };
+}
