@@ -4,7 +4,9 @@
  */
 export class MissingConfigError extends Error {
   constructor(name: string) {
-    super(`Environment variable ${name} is not set. It is set by the CDK stack in AWS and by npm start locally.`);
+    super(
+      `Environment variable ${name} is not set. It is set by the CDK stack in AWS and by npm start locally.`,
+    );
     this.name = 'MissingConfigError';
   }
 }
@@ -19,7 +21,8 @@ function numberEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`Environment variable ${name} must be a non-negative number, got "${raw}"`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error(`Environment variable ${name} must be a non-negative number, got "${raw}"`);
   return value;
 }
 

@@ -1,5 +1,4 @@
-import { env } from '../../shared/config.ts';
-import { decideOnConfirm, receiptDedupeKey, type Registration } from '../../shared/domain/registration.ts';
+import { decideOnConfirm, type Registration, receiptDedupeKey } from '../../shared/domain/registration.ts';
 import { gone, notFound } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/middleware.ts';
 import { type ApiRequest, prefersJson } from '../../shared/http/request.ts';
@@ -35,7 +34,10 @@ async function sendReceipt(registration: Registration, networkName: string, time
 function confirmed(request: ApiRequest, networkId: string, networkName: string, already: boolean) {
   if (prefersJson(request.event.headers?.accept))
     return json(200, { status: already ? 'already_confirmed' : 'confirmed', networkId });
-  return html(200, confirmedPage({ language: request.language ?? 'sv', networkName, alreadyConfirmed: already }));
+  return html(
+    200,
+    confirmedPage({ language: request.language ?? 'sv', networkName, alreadyConfirmed: already }),
+  );
 }
 
 /**
@@ -47,7 +49,7 @@ export const handler = httpHandler(
     const token = request.params.token ?? '';
     const tokenHash = hashToken(token);
     const link = isTokenShaped(token) ? await getToken(tokenHash) : undefined;
-    if (!link || link.purpose !== 'confirm-registration') throw notFound('link_not_found');
+    if (link?.purpose !== 'confirm-registration') throw notFound('link_not_found');
     request.language = link.language;
     const [network, registration] = await Promise.all([
       getNetwork(link.networkId),
@@ -61,8 +63,8 @@ export const handler = httpHandler(
       if (decision === 'already-confirmed') return confirmed(request, network.id, network.name, true);
       if (decision === 'expired') throw gone('registration_expired');
       if (link.usedAt || Date.parse(link.validUntil) <= now.getTime()) throw gone('link_expired');
-      const actionUrl = `${env.publicBaseUrl()}/v1/confirm/${token}`;
-      return html(200, confirmPage({ language: link.language, networkName: network.name, actionUrl }));
+      // Relative, so the button posts back to wherever the page was opened (any host, any stage path).
+      return html(200, confirmPage({ language: link.language, networkName: network.name, actionUrl: token }));
     }
 
     const outcome = await confirmRegistrationWithToken(tokenHash, network.id, registration.id, now);

@@ -1,6 +1,11 @@
 import { env } from '../../shared/config.ts';
 import { defaultLanguage, type Network } from '../../shared/domain/network.ts';
-import { decideOnRepeat, newRegistration, type Registration, resendInterval } from '../../shared/domain/registration.ts';
+import {
+  decideOnRepeat,
+  newRegistration,
+  type Registration,
+  resendInterval,
+} from '../../shared/domain/registration.ts';
 import { notFound } from '../../shared/http/errors.ts';
 import { requestLanguage } from '../../shared/http/language.ts';
 import { httpHandler } from '../../shared/http/middleware.ts';
@@ -19,24 +24,40 @@ async function register(registration: Registration, now: Date): Promise<void> {
   const outcome = await createRegistration(registration, now);
   if (outcome.created) return startRegistrationWorkflow(registration, 'new');
   if (decideOnRepeat(outcome.existing, now) !== 'resend-confirmation') return;
-  const count = await claimConfirmationResend(outcome.existing, now, new Date(now.getTime() - resendInterval));
-  if (count !== undefined) await startRegistrationWorkflow({ ...outcome.existing, confirmationCount: count }, 'resend');
+  const count = await claimConfirmationResend(
+    outcome.existing,
+    now,
+    new Date(now.getTime() - resendInterval),
+  );
+  if (count !== undefined)
+    await startRegistrationWorkflow({ ...outcome.existing, confirmationCount: count }, 'resend');
 }
 
 /** The same answer whatever happened, so the endpoint never tells who is registered. */
 function accepted(request: ApiRequest, network: Network, id: string) {
   if (!request.form) return json(202, { id, status: 'pending_confirmation' });
   if (network.thankYouUrl) return seeOther(network.thankYouUrl);
-  return html(200, receiptPage({ language: request.language ?? defaultLanguage(network), networkName: network.name }));
+  return html(
+    200,
+    receiptPage({ language: request.language ?? defaultLanguage(network), networkName: network.name }),
+  );
 }
 
 export const handler = httpHandler(
   async (request) => {
     const network = await getNetwork(request.params.networkId ?? '');
     if (!network) throw notFound('network_not_found');
-    const body = request.form ? fromForm(InterestRequest, request.body as Record<string, string | string[]>) : request.body;
-    const explicit = typeof body === 'object' && body !== null ? (body as { language?: unknown }).language : undefined;
-    const language = requestLanguage(explicit, request.acceptLanguage, network.languages, defaultLanguage(network));
+    const body = request.form
+      ? fromForm(InterestRequest, request.body as Record<string, string | string[]>)
+      : request.body;
+    const explicit =
+      typeof body === 'object' && body !== null ? (body as { language?: unknown }).language : undefined;
+    const language = requestLanguage(
+      explicit,
+      request.acceptLanguage,
+      network.languages,
+      defaultLanguage(network),
+    );
     request.language = language;
     const input = validate(InterestRequest, body, language);
     const now = new Date();

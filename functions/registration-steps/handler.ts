@@ -48,22 +48,24 @@ async function sendConfirmation(registration: Registration, reminder: boolean): 
  * Each step re-reads the registration and acts only if it is still pending: a person who confirmed
  * between two steps gets no reminder, and a retried step sends nothing twice (dedupe keys).
  */
-export const handler = middy().handler(async (event: unknown): Promise<{ status: RegistrationStatus | 'gone' }> => {
-  const { step, networkId, registrationId } = StepInput.parse(event);
-  const registration = await getRegistration(networkId, registrationId);
-  if (!registration) return { status: 'gone' };
-  logger.appendKeys({ step, networkId, registrationId });
-  if (registration.status !== 'pending_confirmation') return { status: registration.status };
+export const handler = middy().handler(
+  async (event: unknown): Promise<{ status: RegistrationStatus | 'gone' }> => {
+    const { step, networkId, registrationId } = StepInput.parse(event);
+    const registration = await getRegistration(networkId, registrationId);
+    if (!registration) return { status: 'gone' };
+    logger.appendKeys({ step, networkId, registrationId });
+    if (registration.status !== 'pending_confirmation') return { status: registration.status };
 
-  switch (step) {
-    case 'send-confirmation':
-      await sendConfirmation(registration, false);
-      return { status: registration.status };
-    case 'remind':
-      await sendConfirmation(registration, true);
-      return { status: registration.status };
-    case 'expire':
-      await expireRegistration(networkId, registrationId, new Date());
-      return { status: 'expired' };
-  }
-});
+    switch (step) {
+      case 'send-confirmation':
+        await sendConfirmation(registration, false);
+        return { status: registration.status };
+      case 'remind':
+        await sendConfirmation(registration, true);
+        return { status: registration.status };
+      case 'expire':
+        await expireRegistration(networkId, registrationId, new Date());
+        return { status: 'expired' };
+    }
+  },
+);

@@ -46,7 +46,10 @@ export function normaliseEmail(email: string): string {
  * member) and the answer is the same whether or not the address was known: the endpoint reveals nothing.
  */
 export function registrationId(networkId: string, email: string): string {
-  return createHash('sha256').update(`registration\0${networkId}\0${normaliseEmail(email)}`).digest('base64url').slice(0, 22);
+  return createHash('sha256')
+    .update(`registration\0${networkId}\0${normaliseEmail(email)}`)
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 export interface RegistrationInput {
@@ -135,7 +138,10 @@ export function decideOnConfirm(registration: Registration, now: Date): ConfirmD
 }
 
 /** The dedupe key of the n-th confirmation email of a registration: a retried step never sends twice. */
-export function confirmationDedupeKey(registration: Pick<Registration, 'id' | 'networkId'>, n: number): string {
+export function confirmationDedupeKey(
+  registration: Pick<Registration, 'id' | 'networkId'>,
+  n: number,
+): string {
   return `registration:${registration.networkId}:${registration.id}:confirmation:${n}`;
 }
 

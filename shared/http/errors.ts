@@ -18,4 +18,5 @@ export class HttpError extends Error {
 
 export const notFound = (code: ErrorCode = 'not_found') => new HttpError(404, code);
 export const gone = (code: ErrorCode) => new HttpError(410, code);
-export const validationFailed = (fields: Record<string, string>) => new HttpError(400, 'validation_failed', fields);
+export const validationFailed = (fields: Record<string, string>) =>
+  new HttpError(400, 'validation_failed', fields);

@@ -7,7 +7,10 @@ const aliases: Record<string, Language> = { sv: 'sv', nb: 'nb', no: 'nb', nn: 'n
  * The best of `offered` for an Accept-Language header (RFC 9110 weights), or undefined when the header
  * names none of them.
  */
-export function fromAcceptLanguage(header: string | undefined, offered: readonly Language[]): Language | undefined {
+export function fromAcceptLanguage(
+  header: string | undefined,
+  offered: readonly Language[],
+): Language | undefined {
   if (!header) return undefined;
   const wanted = header
     .split(',')
@@ -15,7 +18,11 @@ export function fromAcceptLanguage(header: string | undefined, offered: readonly
       const [tag = '', ...params] = part.trim().split(';');
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
       const weight = q ? Number(q.slice(2)) : 1;
-      return { primary: tag.toLowerCase().split('-')[0] ?? '', weight: Number.isFinite(weight) ? weight : 0, index };
+      return {
+        primary: tag.toLowerCase().split('-')[0] ?? '',
+        weight: Number.isFinite(weight) ? weight : 0,
+        index,
+      };
     })
     .filter((entry) => entry.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.index - b.index);

@@ -45,7 +45,8 @@ export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
     method_not_allowed: 'Metoden støttes ikke her.',
     link_not_found: 'Lenken er ikke gyldig. Sjekk at du har kopiert hele lenken.',
     link_expired: 'Lenken er ikke lenger gyldig.',
-    registration_expired: 'Påmeldingen er utløpt fordi den ikke ble bekreftet i tide. Meld deg gjerne på igjen.',
+    registration_expired:
+      'Påmeldingen er utløpt fordi den ikke ble bekreftet i tide. Meld deg gjerne på igjen.',
     service_unavailable: 'Tjenesten er midlertidig overbelastet. Prøv igjen om litt.',
     internal_error: 'Noe gikk galt hos oss. Prøv igjen om litt.',
   },
@@ -59,7 +60,8 @@ export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
     method_not_allowed: 'That method is not supported here.',
     link_not_found: 'This link is not valid. Check that you copied the whole link.',
     link_expired: 'This link has expired.',
-    registration_expired: 'The registration lapsed because it was not confirmed in time. You are welcome to register again.',
+    registration_expired:
+      'The registration lapsed because it was not confirmed in time. You are welcome to register again.',
     service_unavailable: 'The service is busy right now. Please try again in a moment.',
     internal_error: 'Something went wrong on our side. Please try again in a moment.',
   },

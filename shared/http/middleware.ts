@@ -45,10 +45,16 @@ function errorResponder(): middy.MiddlewareObj<APIGatewayProxyEventV2, ApiResult
       const error = asHttpError(request.error);
       const event = request.event;
       const language =
-        requests.get(event)?.language ?? fromAcceptLanguage(event.headers?.['accept-language'], languages) ?? 'en';
+        requests.get(event)?.language ??
+        fromAcceptLanguage(event.headers?.['accept-language'], languages) ??
+        'en';
       const message = errorMessages[language][error.code];
       request.response = prefersHtml(event.headers?.accept)
-        ? html(error.status, errorPage({ language, status: error.status, code: error.code, message, fields: error.fields }), error.headers)
+        ? html(
+            error.status,
+            errorPage({ language, status: error.status, code: error.code, message, fields: error.fields }),
+            error.headers,
+          )
         : json(error.status, { error: { code: error.code, message, fields: error.fields } }, error.headers);
     },
   };

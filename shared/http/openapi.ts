@@ -29,9 +29,13 @@ function operation(route: RouteDef, components: JsonObject): JsonObject {
   const responses = Object.fromEntries(
     Object.entries(route.responses).map(([status, response]) => {
       const content: JsonObject = {};
-      if (response.json) content['application/json'] = { schema: toSchema(response.json, 'output', components) };
+      if (response.json)
+        content['application/json'] = { schema: toSchema(response.json, 'output', components) };
       if (response.html) content['text/html'] = { schema: { type: 'string' } };
-      return [status, { description: response.description, ...(response.html || response.json ? { content } : {}) }];
+      return [
+        status,
+        { description: response.description, ...(response.html || response.json ? { content } : {}) },
+      ];
     }),
   );
   const body = route.body

@@ -1,23 +1,26 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { pageContentSecurityPolicy } from '../pages/pages.ts';
 
 export type ApiResult = APIGatewayProxyStructuredResultV2;
 
 /*
  * Every answer carries these. Links carry tokens in their path, so no page may leak its URL through
- * Referer; pages are static markup with inline styles and a form that posts back to the same origin.
+ * Referer; pages are static markup whose one style block the policy allows by hash.
  */
 const common = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
 };
 
-const pagePolicy =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): ApiResult {
   return {
     statusCode: status,
-    headers: { ...common, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: {
+      ...common,
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      ...headers,
+    },
     body: JSON.stringify(body),
   };
 }
@@ -29,7 +32,7 @@ export function html(status: number, page: string, headers: Record<string, strin
       ...common,
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
-      'content-security-policy': pagePolicy,
+      'content-security-policy': pageContentSecurityPolicy,
       ...headers,
     },
     body: page,

@@ -32,7 +32,10 @@ export interface RouteDef {
   readonly responses: Readonly<Record<number, { description: string; json?: z.ZodType; html?: true }>>;
 }
 
-const invalid = { description: 'Invalid input: field messages in the request’s language', json: ErrorResponse };
+const invalid = {
+  description: 'Invalid input: field messages in the request’s language',
+  json: ErrorResponse,
+};
 const linkErrors = {
   404: { description: 'Unknown link', json: ErrorResponse, html: true },
   410: { description: 'The link or the registration has expired', json: ErrorResponse, html: true },
@@ -49,7 +52,10 @@ export const routes: readonly RouteDef[] = [
     params: NetworkParams,
     body: InterestRequest,
     responses: {
-      202: { description: 'Accepted; the same answer whether or not the address was known', json: RegistrationAccepted },
+      202: {
+        description: 'Accepted; the same answer whether or not the address was known',
+        json: RegistrationAccepted,
+      },
       200: { description: 'A plain HTML form post without a thank-you URL: a receipt page', html: true },
       303: { description: 'A plain HTML form post: redirect to the network’s thank-you page' },
       400: invalid,
@@ -77,7 +83,11 @@ export const routes: readonly RouteDef[] = [
     summary: 'Confirm a registration (idempotent)',
     params: TokenParams,
     responses: {
-      200: { description: 'Confirmed (a page, or JSON when the Accept header asks for it)', json: ConfirmResult, html: true },
+      200: {
+        description: 'Confirmed (a page, or JSON when the Accept header asks for it)',
+        json: ConfirmResult,
+        html: true,
+      },
       ...linkErrors,
     },
   },

@@ -25,21 +25,32 @@ const email = z
 export const InterestRequest = z
   .object({
     name: singleLine(120).meta({ description: 'Full name', example: 'Anna Lindqvist' }),
-    email: email.meta({ description: 'Work email address; it identifies the member', example: 'anna@skola.se' }),
+    email: email.meta({
+      description: 'Work email address; it identifies the member',
+      example: 'anna@skola.se',
+    }),
     organisation: singleLine(160).meta({ description: 'School or organisation', example: 'Ekskolan' }),
     role: singleLine(120).meta({ description: 'Role, e.g. principal, board member', example: 'Rektor' }),
     topics: z
       .array(singleLine(120))
       .max(20)
       .meta({ description: 'Topics the person wants to discuss', example: ['Skolans ekonomi'] }),
-    message: z.string().trim().max(4000).optional().meta({ description: 'Anything else the coordinators should know' }),
-    language: z.enum(languages).optional().meta({ description: 'Language of the emails; default the network’s first' }),
-    consent: z.literal(true, 'consent_required').meta({ description: 'Agreement to store the details (must be true)' }),
-    homepage: z
+    message: z
       .string()
-      .max(500)
+      .trim()
+      .max(4000)
       .optional()
-      .meta({ description: 'Leave empty. A hidden field that only bots fill in; such requests are dropped.' }),
+      .meta({ description: 'Anything else the coordinators should know' }),
+    language: z
+      .enum(languages)
+      .optional()
+      .meta({ description: 'Language of the emails; default the network’s first' }),
+    consent: z
+      .literal(true, 'consent_required')
+      .meta({ description: 'Agreement to store the details (must be true)' }),
+    homepage: z.string().max(500).optional().meta({
+      description: 'Leave empty. A hidden field that only bots fill in; such requests are dropped.',
+    }),
   })
   .strict()
   .meta({ id: 'InterestRequest' });
@@ -63,7 +74,9 @@ export const ErrorResponse = z
   })
   .meta({ id: 'Error' });
 
-export const TokenParams = z.object({ token: z.string().meta({ description: 'The token from the emailed link' }) });
+export const TokenParams = z.object({
+  token: z.string().meta({ description: 'The token from the emailed link' }),
+});
 export const NetworkParams = z.object({ networkId: z.string().meta({ example: 'demo' }) });
 
 const truthy = new Set(['true', 'on', 'yes', '1']);
@@ -79,7 +92,10 @@ function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
  * A plain HTML form sends only strings. Shape them by what the schema expects, so one schema serves JSON
  * and forms alike: a checkbox ("on") for a boolean, several fields or lines of a textarea for a list.
  */
-export function fromForm(schema: z.ZodObject, fields: Record<string, string | string[]>): Record<string, unknown> {
+export function fromForm(
+  schema: z.ZodObject,
+  fields: Record<string, string | string[]>,
+): Record<string, unknown> {
   const shaped: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(fields)) {
     const field = schema.shape[name];

@@ -16,10 +16,13 @@ function problemOf(issue: Issue): [FieldProblem, number?] {
     case 'invalid_type':
       return issue.input === undefined || issue.input === null ? ['required'] : ['wrong_type'];
     case 'too_small':
-      if (issue.origin === 'string') return issue.minimum === 1 ? ['required'] : ['too_short', Number(issue.minimum)];
+      if (issue.origin === 'string')
+        return issue.minimum === 1 ? ['required'] : ['too_short', Number(issue.minimum)];
       return ['too_short', Number(issue.minimum)];
     case 'too_big':
-      return issue.origin === 'array' ? ['too_many', Number(issue.maximum)] : ['too_long', Number(issue.maximum)];
+      return issue.origin === 'array'
+        ? ['too_many', Number(issue.maximum)]
+        : ['too_long', Number(issue.maximum)];
     case 'invalid_format':
       return issue.format === 'email' ? ['invalid_email'] : ['invalid'];
     case 'invalid_value':
@@ -38,7 +41,8 @@ export function fieldErrors(issues: readonly Issue[], language: Language): Recor
   for (const issue of issues) {
     const path = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) put(path ? `${path}.${key}` : key, fieldMessages[language].unknown_field());
+      for (const key of issue.keys)
+        put(path ? `${path}.${key}` : key, fieldMessages[language].unknown_field());
       continue;
     }
     const [problem, limit] = problemOf(issue);

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import type { Network } from '../domain/network.ts';
-import { dynamo } from '../clients.ts';
 import { keys } from './keys.ts';
 
 /** The stored form of a network; also used by the stack to seed the networks named in cdk.json. */
@@ -10,7 +10,9 @@ export function networkItem(network: Network, now = new Date()): Record<string, 
 }
 
 export async function getNetwork(networkId: string): Promise<Network | undefined> {
-  const { Item } = await dynamo.send(new GetCommand({ TableName: env.tableName(), Key: keys.network(networkId) }));
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName: env.tableName(), Key: keys.network(networkId) }),
+  );
   if (!Item) return undefined;
   const { id, name, languages, coordinators, thankYouUrl, timeZone } = Item as Network;
   return { id, name, languages, coordinators, thankYouUrl, timeZone };

@@ -1,5 +1,5 @@
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../clients.ts';
+import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import { isConditionalCheckFailed } from './errors.ts';
 import { keys } from './keys.ts';

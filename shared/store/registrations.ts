@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../clients.ts';
+import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import type { Registration } from '../domain/registration.ts';
 import { isConditionalCheckFailed, isTransactionCancelled } from './errors.ts';
@@ -24,7 +24,10 @@ function fromItem(item: Record<string, unknown>): Registration {
   return registration as unknown as Registration;
 }
 
-export async function getRegistration(networkId: string, registrationId: string): Promise<Registration | undefined> {
+export async function getRegistration(
+  networkId: string,
+  registrationId: string,
+): Promise<Registration | undefined> {
   const { Item } = await dynamo.send(
     new GetCommand({
       TableName: env.tableName(),
@@ -101,7 +104,11 @@ export async function claimConfirmationResend(
 }
 
 /** Marks a pending registration expired; returns the status it has afterwards. */
-export async function expireRegistration(networkId: string, registrationId: string, now: Date): Promise<void> {
+export async function expireRegistration(
+  networkId: string,
+  registrationId: string,
+  now: Date,
+): Promise<void> {
   try {
     await dynamo.send(
       new UpdateCommand({
@@ -110,7 +117,11 @@ export async function expireRegistration(networkId: string, registrationId: stri
         UpdateExpression: 'SET #status = :expired, expiredAt = :now',
         ConditionExpression: '#status = :pending',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':expired': 'expired', ':pending': 'pending_confirmation', ':now': now.toISOString() },
+        ExpressionAttributeValues: {
+          ':expired': 'expired',
+          ':pending': 'pending_confirmation',
+          ':now': now.toISOString(),
+        },
       }),
     );
   } catch (error) {
@@ -141,7 +152,8 @@ export async function confirmRegistrationWithToken(
               TableName: env.tableName(),
               Key: keys.token(tokenHash),
               UpdateExpression: 'SET usedAt = :at',
-              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND validUntil > :at',
+              ConditionExpression:
+                'attribute_exists(pk) AND attribute_not_exists(usedAt) AND validUntil > :at',
               ExpressionAttributeValues: { ':at': at },
             },
           },
@@ -149,7 +161,8 @@ export async function confirmRegistrationWithToken(
             Update: {
               TableName: env.tableName(),
               Key: keys.registration(networkId, registrationId),
-              UpdateExpression: 'SET #status = :confirmed, confirmedAt = :at, gsi1pk = :gpk, gsi1sk = :gsk REMOVE expiresAt',
+              UpdateExpression:
+                'SET #status = :confirmed, confirmedAt = :at, gsi1pk = :gpk, gsi1sk = :gsk REMOVE expiresAt',
               ConditionExpression: '#status = :pending AND expireAt > :at',
               ExpressionAttributeNames: { '#status': 'status' },
               ExpressionAttributeValues: {

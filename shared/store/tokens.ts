@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../clients.ts';
+import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import type { Language } from '../i18n.ts';
 import { keys } from './keys.ts';
@@ -39,7 +39,9 @@ export async function putToken(tokenHash: string, token: LinkToken): Promise<voi
 }
 
 export async function getToken(tokenHash: string): Promise<LinkToken | undefined> {
-  const { Item } = await dynamo.send(new GetCommand({ TableName: env.tableName(), Key: keys.token(tokenHash) }));
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName: env.tableName(), Key: keys.token(tokenHash) }),
+  );
   if (!Item) return undefined;
   const { purpose, networkId, subjectId, language, validUntil, usedAt } = Item as LinkToken;
   return { purpose, networkId, subjectId, language, validUntil, ...(usedAt ? { usedAt } : {}) };

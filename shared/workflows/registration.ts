@@ -1,5 +1,5 @@
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { sfn } from '../clients.ts';
+import { sfn } from '../clients/sfn.ts';
 import { env } from '../config.ts';
 import type { Registration } from '../domain/registration.ts';
 
@@ -16,7 +16,10 @@ export interface RegistrationWorkflowInput {
  * of confirmations asked for, so a retried request starts nothing twice. The input carries ids only:
  * execution history is visible in the console, so no personal data goes into it.
  */
-export async function startRegistrationWorkflow(registration: Registration, kind: 'new' | 'resend'): Promise<void> {
+export async function startRegistrationWorkflow(
+  registration: Registration,
+  kind: 'new' | 'resend',
+): Promise<void> {
   const input: RegistrationWorkflowInput = {
     networkId: registration.networkId,
     registrationId: registration.id,
@@ -27,7 +30,11 @@ export async function startRegistrationWorkflow(registration: Registration, kind
   const name = `${registration.id}-${Date.parse(registration.createdAt)}-${registration.confirmationCount}`;
   try {
     await sfn.send(
-      new StartExecutionCommand({ stateMachineArn: env.registrationWorkflowArn(), name, input: JSON.stringify(input) }),
+      new StartExecutionCommand({
+        stateMachineArn: env.registrationWorkflowArn(),
+        name,
+        input: JSON.stringify(input),
+      }),
     );
   } catch (error) {
     // The same name with the same input is an idempotent no-op in AWS; a name clash can only be a retry.

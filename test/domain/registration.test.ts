@@ -34,7 +34,11 @@ describe('registration identity', () => {
   });
 
   it('gives different networks and addresses different ids', () => {
-    const ids = new Set([registrationId('demo', 'a@x.se'), registrationId('other', 'a@x.se'), registrationId('demo', 'b@x.se')]);
+    const ids = new Set([
+      registrationId('demo', 'a@x.se'),
+      registrationId('other', 'a@x.se'),
+      registrationId('demo', 'b@x.se'),
+    ]);
     expect(ids.size).toBe(3);
   });
 });
@@ -64,7 +68,9 @@ describe('decideOnRepeat', () => {
   });
 
   it('sends nothing to a confirmed member', () => {
-    expect(decideOnRepeat(registration({ status: 'confirmed' }), new Date(now.getTime() + 3600_000))).toBe('nothing');
+    expect(decideOnRepeat(registration({ status: 'confirmed' }), new Date(now.getTime() + 3600_000))).toBe(
+      'nothing',
+    );
   });
 });
 

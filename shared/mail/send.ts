@@ -1,0 +1,17 @@
+import { SendRawEmailCommand } from '@aws-sdk/client-ses';
+import { ses } from '../clients/ses.ts';
+
+/**
+ * Hands a message built by buildRawEmail to SES. The envelope recipients are explicit so that who
+ * receives a message is the caller's decision, never whatever the headers happen to say. Errors
+ * (throttling, a rejected address) propagate: retrying is the caller's decision too, and the store's
+ * dedupe key makes a retried send safe.
+ */
+export async function sendRawEmail(raw: Uint8Array, destinations: string[]): Promise<{ messageId: string }> {
+  if (destinations.length === 0) throw new TypeError('sendRawEmail needs at least one destination');
+  const result = await ses.send(
+    new SendRawEmailCommand({ RawMessage: { Data: raw }, Destinations: destinations }),
+  );
+  if (!result.MessageId) throw new Error('SES accepted the message but returned no MessageId');
+  return { messageId: result.MessageId };
+}

@@ -1,0 +1,44 @@
+import type { Language } from '../i18n.ts';
+import { type MailContent, type RenderedMail, renderContent } from './layout.ts';
+import {
+  type ConfirmRegistrationFields,
+  composeConfirmRegistration,
+  composeConfirmRegistrationReminder,
+  composeRegistrationReceipt,
+  type RegistrationReceiptFields,
+} from './registration.ts';
+
+export type { RenderedMail } from './layout.ts';
+export type { ConfirmRegistrationFields, RegistrationReceiptFields } from './registration.ts';
+
+/**
+ * Every kind of mail samla sends and the facts it needs. To add a kind: write its fields, a
+ * dictionary typed `Record<Language, …Copy>` and a compose function (see registration.ts), then add
+ * one line here and one in `composers`; a kind without a composer, or a language without a
+ * dictionary entry, does not compile.
+ */
+export interface MailFields {
+  'confirm-registration': ConfirmRegistrationFields;
+  'confirm-registration-reminder': ConfirmRegistrationFields;
+  'registration-receipt': RegistrationReceiptFields;
+}
+
+export type MailKind = keyof MailFields;
+
+export type MailMessage<K extends MailKind = MailKind> = { [P in K]: { kind: P } & MailFields[P] }[K];
+
+type Composers = { [K in MailKind]: (message: MailMessage<K>, language: Language) => MailContent };
+
+const composers: Composers = {
+  'confirm-registration': composeConfirmRegistration,
+  'confirm-registration-reminder': composeConfirmRegistrationReminder,
+  'registration-receipt': composeRegistrationReceipt,
+};
+
+export const mailKinds = Object.keys(composers) as MailKind[];
+
+/** The subject, plain text and HTML of a mail in the reader's language. Pure: no I/O. */
+export function renderMail<K extends MailKind>(message: MailMessage<K>, language: Language): RenderedMail {
+  const compose: Composers[K] = composers[message.kind];
+  return renderContent(compose(message, language));
+}

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import type { Language } from '../i18n.ts';
+import { html, type SafeHtml, trustedHtml } from '../mail/html.ts';
+
+/*
+ * One stylesheet, in the page itself: no external assets, no JavaScript, and no style attributes, so
+ * a strict Content-Security-Policy can allow exactly this block by its hash.
+ */
+const css = `*{box-sizing:border-box}
+body{margin:0;background:#f4f1ec;color:#1f2933;font:17px/1.55 -apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;-webkit-text-size-adjust:100%}
+main{max-width:34rem;margin:0 auto;padding:2.5rem 1rem}
+.card{background:#fff;border-radius:10px;padding:2rem 1.5rem}
+.network{margin:0 0 .75rem;font-size:.85rem;font-weight:700;letter-spacing:.04em;color:#1d5e4b}
+h1{margin:0 0 1rem;font-size:1.6rem;line-height:1.25}
+p{margin:0 0 1rem}
+ul{margin:0 0 1rem;padding-left:1.25rem}
+li{margin:0 0 .35rem}
+form{margin:1.5rem 0}
+button{font:inherit;font-weight:700;color:#fff;background:#1d5e4b;border:0;border-radius:6px;padding:.75rem 1.75rem;min-height:44px;cursor:pointer}
+button:hover{background:#164a3b}
+button:focus-visible{outline:3px solid #b7791f;outline-offset:3px}
+.note{font-size:.95rem;color:#52606d}
+.code{margin:1.5rem 0 0;font-size:.85rem;color:#52606d}
+@media (min-width:40rem){main{padding-top:4rem}.card{padding:2.5rem 2.25rem}}`;
+
+const styleHash = createHash('sha256').update(css).digest('base64');
+
+/**
+ * The Content-Security-Policy to send with every page from this module: nothing loads, nothing
+ * runs, the form posts only back to the API, and no other site may frame the page (a framed confirm
+ * button could be clickjacked).
+ */
+export const pageContentSecurityPolicy = [
+  "default-src 'none'",
+  `style-src 'sha256-${styleHash}'`,
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export interface PageShell {
+  language: Language;
+  title: string;
+  networkName?: string | undefined;
+  body: SafeHtml;
+}
+
+export function renderPage(page: PageShell): string {
+  const fullTitle = page.networkName ? `${page.title} – ${page.networkName}` : page.title;
+  return html`<!doctype html>
+<html lang="${page.language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<meta name="referrer" content="no-referrer">
+<title>${fullTitle}</title>
+<style>${trustedHtml(css)}</style>
+</head>
+<body>
+<main>
+<div class="card">
+${page.networkName ? html`<p class="network">${page.networkName}</p>` : null}
+<h1>${page.title}</h1>
+${page.body}
+</div>
+</main>
+</body>
+</html>
+`.toString();
+}
