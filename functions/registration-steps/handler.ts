@@ -1,3 +1,4 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { z } from 'zod';
 import {
@@ -48,8 +49,9 @@ async function sendConfirmation(registration: Registration, reminder: boolean): 
  * Each step re-reads the registration and acts only if it is still pending: a person who confirmed
  * between two steps gets no reminder, and a retried step sends nothing twice (dedupe keys).
  */
-export const handler = middy().handler(
-  async (event: unknown): Promise<{ status: RegistrationStatus | 'gone' }> => {
+export const handler = middy()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (event: unknown): Promise<{ status: RegistrationStatus | 'gone' }> => {
     const { step, networkId, registrationId } = StepInput.parse(event);
     const registration = await getRegistration(networkId, registrationId);
     if (!registration) return { status: 'gone' };
@@ -67,5 +69,4 @@ export const handler = middy().handler(
         await expireRegistration(networkId, registrationId, new Date());
         return { status: 'expired' };
     }
-  },
-);
+  });

@@ -137,18 +137,23 @@ export function decideOnConfirm(registration: Registration, now: Date): ConfirmD
   return 'confirm';
 }
 
-/** The dedupe key of the n-th confirmation email of a registration: a retried step never sends twice. */
-export function confirmationDedupeKey(
-  registration: Pick<Registration, 'id' | 'networkId'>,
-  n: number,
-): string {
-  return `registration:${registration.networkId}:${registration.id}:confirmation:${n}`;
+/*
+ * Dedupe keys of a registration's emails: a retried step never sends twice. They name the registration's
+ * round (when it was made), because a lapsed registration made again is the same record, and its emails
+ * must go out again.
+ */
+type Round = Pick<Registration, 'id' | 'networkId' | 'createdAt'>;
+const round = (r: Round) => `registration:${r.networkId}:${r.id}:${Date.parse(r.createdAt)}`;
+
+/** The n-th confirmation email of a round: each re-send has its own. */
+export function confirmationDedupeKey(registration: Round, n: number): string {
+  return `${round(registration)}:confirmation:${n}`;
 }
 
-export function reminderDedupeKey(registration: Pick<Registration, 'id' | 'networkId'>): string {
-  return `registration:${registration.networkId}:${registration.id}:reminder`;
+export function reminderDedupeKey(registration: Round): string {
+  return `${round(registration)}:reminder`;
 }
 
-export function receiptDedupeKey(registration: Pick<Registration, 'id' | 'networkId'>): string {
-  return `registration:${registration.networkId}:${registration.id}:receipt`;
+export function receiptDedupeKey(registration: Round): string {
+  return `${round(registration)}:receipt`;
 }

@@ -1,3 +1,4 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { languages } from '../i18n.ts';
@@ -66,8 +67,9 @@ export type RouteHandler = (request: ApiRequest, context: Context) => Promise<Ap
 export function httpHandler(handle: RouteHandler, options: { body: BodyMode }) {
   return middy<APIGatewayProxyEventV2, ApiResult>()
     .use(errorResponder())
+    .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event, context) => {
-      logger.appendKeys({ route: event.routeKey, requestId: context.awsRequestId });
+      logger.appendKeys({ route: event.routeKey });
       const request = toApiRequest(event, options.body);
       requests.set(event, request);
       return handle(request, context);

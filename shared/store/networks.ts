@@ -3,11 +3,7 @@ import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import type { Network } from '../domain/network.ts';
 import { keys } from './keys.ts';
-
-/** The stored form of a network; also used by the stack to seed the networks named in cdk.json. */
-export function networkItem(network: Network, now = new Date()): Record<string, unknown> {
-  return { ...keys.network(network.id), type: 'network', ...network, createdAt: now.toISOString() };
-}
+import { networkItem } from './network-item.ts';
 
 export async function getNetwork(networkId: string): Promise<Network | undefined> {
   const { Item } = await dynamo.send(
@@ -24,7 +20,7 @@ export async function createNetworkIfMissing(network: Network): Promise<boolean>
     await dynamo.send(
       new PutCommand({
         TableName: env.tableName(),
-        Item: networkItem(network),
+        Item: networkItem(network, new Date().toISOString()),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );

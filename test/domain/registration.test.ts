@@ -99,4 +99,11 @@ describe('dedupe keys', () => {
     expect(new Set(keys).size).toBe(3);
     expect(keys.join(' ')).not.toContain('@');
   });
+
+  it('differ between two rounds of the same registration (made again after it lapsed)', () => {
+    const first = registration();
+    const again = { ...first, createdAt: '2026-12-24T10:00:00.000Z' };
+    expect(confirmationDedupeKey(again, 1)).not.toBe(confirmationDedupeKey(first, 1));
+    expect(reminderDedupeKey(again)).not.toBe(reminderDedupeKey(first));
+  });
 });

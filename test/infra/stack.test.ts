@@ -1,0 +1,323 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  type CfnResource,
+  type CfnTemplate,
+  functionEntries,
+  type Json,
+  synthTemplate,
+} from '../../infra/synth.ts';
+import { routes, workflowFunctions } from '../../shared/http/routes.ts';
+
+// One synth for the whole file: it is the slow part (a few seconds cold).
+let cfn: CfnTemplate;
+let template: Template;
+beforeAll(() => {
+  cfn = synthTemplate();
+  template = Template.fromJSON(cfn);
+}, 60_000);
+
+function resourcesOfType(type: string): [string, CfnResource][] {
+  return Object.entries(cfn.Resources).filter(([, resource]) => resource.Type === type);
+}
+
+function resource(logicalId: string): CfnResource {
+  const found = cfn.Resources[logicalId];
+  if (!found) throw new Error(`No resource ${logicalId}`);
+  return found;
+}
+
+function isRecord(value: Json | undefined): value is { [key: string]: Json } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `{ Ref: X }` or `{ Fn::GetAtt: [X, …] }` → X. */
+function referencedId(value: Json | undefined): string {
+  if (isRecord(value)) {
+    if (typeof value.Ref === 'string') return value.Ref;
+    const getAtt = value['Fn::GetAtt'];
+    if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return getAtt[0];
+  }
+  throw new Error(`Not a reference: ${JSON.stringify(value)}`);
+}
+
+function functionIdFor(fn: string): string {
+  const entry = `functions/${fn}/handler.ts`;
+  const ids = Object.entries(functionEntries(cfn))
+    .filter(([, e]) => e === entry)
+    .map(([id]) => id);
+  expect(ids, `exactly one Lambda for ${entry}`).toHaveLength(1);
+  return ids[0] as string;
+}
+
+const allFns = [...new Set([...routes.map((r) => r.fn), ...workflowFunctions])];
+
+/** Every IAM action granted to the role of a function, from all policies attached to that role. */
+function actionsOf(fn: string): Set<string> {
+  const roleId = referencedId(resource(functionIdFor(fn)).Properties?.Role);
+  const actions = new Set<string>();
+  for (const [, policy] of resourcesOfType('AWS::IAM::Policy')) {
+    const roles = policy.Properties?.Roles;
+    if (!Array.isArray(roles) || !roles.some((r) => referencedId(r) === roleId)) continue;
+    const doc = policy.Properties?.PolicyDocument;
+    const statements = isRecord(doc) && Array.isArray(doc.Statement) ? doc.Statement : [];
+    for (const statement of statements) {
+      if (!isRecord(statement)) continue;
+      const action = statement.Action;
+      for (const a of Array.isArray(action) ? action : [action]) if (typeof a === 'string') actions.add(a);
+    }
+  }
+  return actions;
+}
+
+describe('the table', () => {
+  it('has the contract keys, gsi1, TTL, PITR, deletion protection, on-demand, and is retained', () => {
+    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        AttributeDefinitions: Match.arrayWith([
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+          { AttributeName: 'gsi1pk', AttributeType: 'S' },
+          { AttributeName: 'gsi1sk', AttributeType: 'S' },
+        ]),
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: 'gsi1',
+            KeySchema: [
+              { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+              { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+        BillingMode: 'PAY_PER_REQUEST',
+        Replicas: [
+          Match.objectLike({
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          }),
+        ],
+      }),
+    });
+  });
+
+  it('seeds each configured network once, never overwriting an existing item', () => {
+    const seeds = resourcesOfType('Custom::SamlaNetwork');
+    expect(seeds).toHaveLength(1);
+    const [, seed] = seeds[0] as [string, CfnResource];
+    for (const phase of ['Create', 'Update']) {
+      const raw = seed.Properties?.[phase];
+      // The call is a JSON string joined around the table's Ref.
+      const join = isRecord(raw) ? raw['Fn::Join'] : undefined;
+      const parts = Array.isArray(join) && Array.isArray(join[1]) ? join[1] : [];
+      const call = JSON.parse(parts.map((p) => (typeof p === 'string' ? p : 'TABLE')).join(''));
+      expect(call).toMatchObject({
+        service: 'DynamoDB',
+        action: 'PutItem',
+        parameters: {
+          TableName: 'TABLE',
+          ConditionExpression: 'attribute_not_exists(pk)',
+          Item: {
+            pk: { S: 'NETWORK#demo' },
+            sk: { S: 'NETWORK' },
+            id: { S: 'demo' },
+            languages: { L: [{ S: 'sv' }, { S: 'nb' }, { S: 'en' }] },
+            coordinators: { L: [{ S: 'coordinator@example.org' }] },
+            timeZone: { S: 'Europe/Stockholm' },
+          },
+        },
+        ignoreErrorCodesMatching: 'ConditionalCheckFailedException',
+      });
+      // No synth-time timestamp: two synths of one commit give the same template, so no redeploy rewrites it.
+      expect(call.parameters.Item).not.toHaveProperty('createdAt');
+    }
+    expect(
+      template.findResources('Custom::SamlaNetwork', { Properties: { Delete: Match.anyValue() } }),
+    ).toEqual({});
+  });
+});
+
+describe('the HTTP API', () => {
+  it('has exactly one route per route table entry, integrated with the function named by fn', () => {
+    const routeResources = resourcesOfType('AWS::ApiGatewayV2::Route');
+    expect(routeResources).toHaveLength(routes.length);
+    for (const route of routes) {
+      const matching = routeResources.filter(
+        ([, r]) => r.Properties?.RouteKey === `${route.method} ${route.path}`,
+      );
+      expect(matching, `${route.method} ${route.path}`).toHaveLength(1);
+      const [, routeResource] = matching[0] as [string, CfnResource];
+      expect(routeResource.Properties?.AuthorizationType).toBe(route.auth === 'public' ? 'NONE' : 'JWT');
+      // Target is "integrations/<Ref Integration>"; the integration's URI is the function's ARN.
+      const target = routeResource.Properties?.Target;
+      const join = isRecord(target) ? target['Fn::Join'] : undefined;
+      const integrationRef = Array.isArray(join) && Array.isArray(join[1]) ? join[1][1] : undefined;
+      const integration = resource(referencedId(integrationRef));
+      expect(integration.Properties).toMatchObject({
+        IntegrationType: 'AWS_PROXY',
+        PayloadFormatVersion: '2.0',
+      });
+      expect(referencedId(integration.Properties?.IntegrationUri)).toBe(functionIdFor(route.fn));
+    }
+  });
+
+  it('serves the default stage with access logs (no paths: they carry tokens) and throttling', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('routeKey') },
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+    });
+    const [, stage] = resourcesOfType('AWS::ApiGatewayV2::Stage')[0] as [string, CfnResource];
+    const settings = stage.Properties?.AccessLogSettings;
+    expect(isRecord(settings) && String(settings.Format)).not.toContain('$context.path');
+    expect(resource(referencedId(isRecord(settings) ? settings.DestinationArn : null)).Type).toBe(
+      'AWS::Logs::LogGroup',
+    );
+  });
+
+  it('allows CORS from the configured origins only', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://example.org'] }),
+    });
+  });
+});
+
+describe('the functions', () => {
+  it('are one Node 22 arm64 ESM bundle per fn, each with its own log group and entry metadata', () => {
+    expect(Object.values(functionEntries(cfn)).sort()).toEqual(
+      allFns.map((fn) => `functions/${fn}/handler.ts`).sort(),
+    );
+    for (const fn of allFns) {
+      const props = resource(functionIdFor(fn)).Properties ?? {};
+      expect(props).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        MemorySize: 512,
+        Handler: 'index.handler',
+      });
+      const loggingConfig = props.LoggingConfig;
+      const logGroup = resource(referencedId(isRecord(loggingConfig) ? loggingConfig.LogGroup : null));
+      expect(logGroup.Type).toBe('AWS::Logs::LogGroup');
+      expect(logGroup.Properties?.RetentionInDays).toEqual(expect.any(Number));
+    }
+  });
+
+  it('get the environment of the contract; only register-interest knows the workflow ARN', () => {
+    const [stateMachineId] = resourcesOfType('AWS::StepFunctions::StateMachine')[0] as [string, CfnResource];
+    for (const fn of allFns) {
+      const environment = resource(functionIdFor(fn)).Properties?.Environment;
+      const variables = isRecord(environment) && isRecord(environment.Variables) ? environment.Variables : {};
+      expect(variables).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: 'samla',
+        SENDER_ADDRESS: 'samla@example.org',
+        REGISTRATION_REMINDER_AFTER_SECONDS: String(48 * 3600),
+        REGISTRATION_EXPIRE_AFTER_SECONDS: String(7 * 24 * 3600),
+      });
+      expect(resource(referencedId(variables.TABLE_NAME)).Type).toBe('AWS::DynamoDB::GlobalTable');
+      // No publicBaseUrl in cdk.json: links point at the API itself.
+      expect(variables.PUBLIC_BASE_URL).toEqual({ 'Fn::GetAtt': [expect.any(String), 'ApiEndpoint'] });
+      if (fn === 'register-interest')
+        expect(variables.REGISTRATION_WORKFLOW_ARN).toEqual({ Ref: stateMachineId });
+      else expect(variables).not.toHaveProperty('REGISTRATION_WORKFLOW_ARN');
+    }
+  });
+
+  it('have only the permissions they need', () => {
+    const hasPrefix = (actions: Set<string>, prefix: string) =>
+      [...actions].some((a) => a.startsWith(prefix));
+    const openapi = actionsOf('openapi');
+    for (const prefix of ['dynamodb:', 'ses:', 'states:'])
+      expect(hasPrefix(openapi, prefix), prefix).toBe(false);
+    for (const fn of allFns) {
+      const actions = actionsOf(fn);
+      expect(actions.has('states:StartExecution'), fn).toBe(fn === 'register-interest');
+      expect(hasPrefix(actions, 'ses:'), fn).toBe(fn === 'confirm' || fn === 'registration-steps');
+      expect(hasPrefix(actions, 'dynamodb:'), fn).toBe(fn !== 'openapi');
+      // Nothing broader than item operations: no table management, no Scan.
+      expect(
+        [...actions].filter((a) => /^dynamodb:(Scan|Delete[A-Z]*Table|CreateTable|UpdateTable|\*)$/.test(a)),
+      ).toEqual([]);
+      expect(actions.has('*')).toBe(false);
+    }
+  });
+
+  it('send email only as the sender identity', () => {
+    const statements = template.findResources('AWS::IAM::Policy', {
+      Properties: {
+        PolicyDocument: {
+          Statement: Match.arrayWith([Match.objectLike({ Action: ['ses:SendEmail', 'ses:SendRawEmail'] })]),
+        },
+      },
+    });
+    expect(Object.keys(statements)).toHaveLength(2);
+    const rendered = JSON.stringify(statements);
+    expect(rendered).toContain(':identity/example.org');
+    expect(rendered).not.toMatch(/identity\/\*/);
+  });
+
+  it('use no AWS managed policies', () => {
+    for (const [id, role] of resourcesOfType('AWS::IAM::Role')) {
+      expect(role.Properties?.ManagedPolicyArns, id).toBeUndefined();
+    }
+  });
+});
+
+describe('monitoring', () => {
+  it('alarms on every function, the workflow and API server errors', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    const metrics = alarms.map((a) => `${a.Properties.Namespace}/${a.Properties.MetricName}`);
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(allFns.length);
+    expect(metrics).toContain('AWS/States/ExecutionsFailed');
+    expect(metrics).toContain('AWS/ApiGateway/5xx');
+    // cdk.json names no alarmEmail, so there is nobody to subscribe.
+    template.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+});
+
+describe('outputs', () => {
+  it('name the API URL, the table and the registration workflow', () => {
+    expect(Object.keys(cfn.Outputs ?? {})).toEqual(
+      expect.arrayContaining(['ApiUrl', 'TableName', 'RegistrationWorkflowArn']),
+    );
+  });
+});
+
+describe('configuration reaches the template', () => {
+  it('uses publicBaseUrl for links and subscribes alarmEmail to the alarms', () => {
+    const configured = synthTemplate({
+      samla: {
+        senderAddress: 'noreply@skolor.example.se',
+        allowedOrigins: [],
+        publicBaseUrl: 'https://natverk.example.se/',
+        registration: { reminderAfterHours: 24, expireAfterDays: 3 },
+        networks: [{ id: 'rektorer', name: 'Rektorsnätverket', coordinators: ['Anna@Example.se'] }],
+        alarmEmail: 'it@example.se',
+      },
+    });
+    const t = Template.fromJSON(configured);
+    t.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          PUBLIC_BASE_URL: 'https://natverk.example.se',
+          SENDER_ADDRESS: 'noreply@skolor.example.se',
+          REGISTRATION_REMINDER_AFTER_SECONDS: String(24 * 3600),
+          REGISTRATION_EXPIRE_AFTER_SECONDS: String(3 * 24 * 3600),
+        }),
+      },
+    });
+    t.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'it@example.se' });
+    // Without origins there is no CORS configuration at all.
+    t.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent() });
+    expect(JSON.stringify(configured)).toContain(':identity/skolor.example.se');
+    expect(JSON.stringify(configured)).toContain('anna@example.se');
+  }, 60_000);
+});
