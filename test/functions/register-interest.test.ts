@@ -1,9 +1,12 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
 import { allItems, linkIn } from '../support/table.ts';
 
 let stack: TestStack;
+const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 beforeAll(async () => {
   stack = await useLocalStack();
 });
@@ -133,6 +136,34 @@ describe('registering interest and confirming it', () => {
     expect(await stack.emailsTo(email)).toHaveLength(1);
   });
 
+  it('re-sends the confirmation, with a fresh working link, once ten minutes have passed', async () => {
+    const email = uniqueEmail('later');
+    const { id } = (await (await postJson('/v1/networks/demo/interest', body(email))).json()) as {
+      id: string;
+    };
+    const first = await stack.waitForEmailTo(email);
+    const elevenMinutesAgo = new Date(Date.now() - 11 * 60_000).toISOString();
+    await documents.send(
+      new UpdateCommand({
+        TableName: stack.tableName,
+        Key: { pk: 'NETWORK#demo', sk: `REGISTRATION#${id}` },
+        UpdateExpression: 'SET confirmationRequestedAt = :t',
+        ExpressionAttributeValues: { ':t': elevenMinutesAgo },
+      }),
+    );
+    expect((await postJson('/v1/networks/demo/interest', body(email))).status).toBe(202);
+    expect((await postJson('/v1/networks/demo/interest', body(email))).status).toBe(202);
+    const second = await stack.waitForEmailTo(email, (mail) => mail.messageId !== first.messageId);
+    expect(linkIn(second.body.text).token).not.toBe(linkIn(first.body.text).token);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await stack.emailsTo(email)).toHaveLength(2);
+    const confirmed = await fetch(linkIn(second.body.text).url, {
+      method: 'POST',
+      headers: { accept: 'application/json' },
+    });
+    expect(await confirmed.json()).toMatchObject({ status: 'confirmed' });
+  });
+
   it('answers a plain HTML form with a receipt page, or a redirect to the network’s thank-you page', async () => {
     const fields = (email: string) =>
       new URLSearchParams({
@@ -165,6 +196,55 @@ describe('registering interest and confirming it', () => {
     expect(redirect.headers.get('location')).toBe('https://example.org/tack');
     const mail = await stack.waitForEmailTo(email);
     expect(mail.body.text).toContain('Skolledarnätverket');
+  });
+});
+
+describe('races', () => {
+  it('makes one member and sends one confirmation when the same address is posted ten times at once', async () => {
+    const email = uniqueEmail('burst');
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => postJson('/v1/networks/demo/interest', body(email))),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(10).fill(202));
+    const ids = new Set(
+      await Promise.all(responses.map(async (r) => ((await r.json()) as { id: string }).id)),
+    );
+    expect(ids.size).toBe(1);
+    await stack.waitForEmailTo(email);
+    const registrations = (await allItems(stack.tableName)).filter((item) => item.email === email);
+    expect(registrations).toHaveLength(1);
+    const [id] = ids;
+    expect(stack.sfn.listExecutions().filter((e) => JSON.parse(e.input).registrationId === id)).toHaveLength(
+      1,
+    );
+    expect(await stack.emailsTo(email)).toHaveLength(1);
+  });
+
+  it('confirms once when the button is pressed five times at once', async () => {
+    const email = uniqueEmail('presses');
+    await postJson('/v1/networks/demo/interest', body(email));
+    const { url } = linkIn((await stack.waitForEmailTo(email)).body.text);
+    const results = await Promise.all(
+      Array.from({ length: 5 }, async () => {
+        const response = await fetch(url, { method: 'POST', headers: { accept: 'application/json' } });
+        return { status: response.status, body: (await response.json()) as { status: string } };
+      }),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(5).fill(200));
+    expect(results.filter((r) => r.body.status === 'confirmed')).toHaveLength(1);
+    expect(results.filter((r) => r.body.status === 'already_confirmed')).toHaveLength(4);
+    await stack.waitForEmailTo(email, (mail) => (mail.body.text ?? '').includes('Skolans ekonomi'));
+    expect(await stack.emailsTo(email)).toHaveLength(2);
+  });
+});
+
+describe('the OpenAPI document over HTTP', () => {
+  it('is served, cacheable, and lists the interest route', async () => {
+    const response = await stack.api('/v1/openapi.json');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toContain('max-age');
+    const doc = (await response.json()) as { paths: Record<string, unknown> };
+    expect(doc.paths).toHaveProperty('/v1/networks/{networkId}/interest');
   });
 });
 
