@@ -1,0 +1,206 @@
+/**
+ * The whole local stack from one synthesized template: DynamoDB Local, the SES inbox, the Step
+ * Functions endpoint and the API gateway, with the handlers' environment set as the stack sets it.
+ */
+import type { Network } from '../../shared/domain/network.ts';
+import { routes } from '../../shared/http/routes.ts';
+import { createTableFromTemplate, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb.ts';
+import { type CorsConfig, corsFromTemplate, type LocalGateway, startGateway } from './gateway.ts';
+import { type HandlerLoader, moduleLoader } from './lambda.ts';
+import { assertPortFree, freePort } from './ports.ts';
+import { applyEnv, deriveRuntime } from './runtime.ts';
+import { runTemplateSeeds } from './seeds.ts';
+import { type LocalSes, startSes } from './ses.ts';
+import { LocalStepFunctions } from './stepfunctions.ts';
+import type { CfnTemplate } from './template.ts';
+import { resourcesOfType } from './template.ts';
+
+export const DEFAULT_PORTS = { api: 3000, ses: 8005, dynamodb: 8000, sfn: 8083 } as const;
+
+export const DEMO_NETWORK: Network = {
+  id: 'demo',
+  name: 'Demonätverket',
+  languages: ['sv', 'nb', 'en'],
+  coordinators: ['coordinator@example.org'],
+  timeZone: 'Europe/Stockholm',
+};
+
+export interface LocalStackOptions {
+  template: CfnTemplate;
+  /** Default `samla-local`: a stable name, so npm start finds its data again after a restart. */
+  tableName?: string;
+  /** 0 picks a free port. Defaults: the npm start ports. */
+  ports?: Partial<Record<keyof typeof DEFAULT_PORTS, number>>;
+  /** Use a DynamoDB Local that is already running, or start one (in memory unless dataDir is given). */
+  dynamodb?: { endpoint: string } | { dataDir?: string };
+  /** Use an SES inbox that is already running instead of starting one. */
+  ses?: { url: string };
+  /** Environment values that win over the template's (e.g. REGISTRATION_REMINDER_AFTER_SECONDS). */
+  env?: Record<string, string>;
+  /** Create the demo network unless it exists (before the template's seeds, so its name is kept). */
+  seedDemo?: boolean;
+  /** Run the template's seeding custom resources (the networks in cdk.json); default true. */
+  seedTemplate?: boolean;
+  /** CORS as the HTTP API applies it; default: the template's CorsConfiguration. */
+  cors?: CorsConfig;
+  loadHandler?: HandlerLoader;
+  /** Shortens Retry intervals of every state machine to this many milliseconds. */
+  retryIntervalMs?: number;
+  waitTimeOverrides?: Record<string, number>;
+  /** File to keep running workflow executions in; those a previous run left are resumed at start. */
+  executionsFile?: string;
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  readonly apiUrl: string;
+  readonly sesUrl: string;
+  readonly dynamoEndpoint: string;
+  readonly dynamoDataDir: string | undefined;
+  readonly sfnEndpoint: string;
+  readonly tableName: string;
+  /** True when this start created the table (false: it was there from an earlier run). */
+  readonly tableCreated: boolean;
+  readonly sfn: LocalStepFunctions;
+  /** Workflow executions picked up from `executionsFile`. */
+  readonly resumedExecutions: number;
+  /** The environment the handlers run with (already on process.env). */
+  readonly env: Readonly<Record<string, string>>;
+  /** ARN of each state machine, by logical id. */
+  readonly stateMachines: Readonly<Record<string, string>>;
+  stop(): Promise<void>;
+}
+
+const portLabels = {
+  api: 'API',
+  ses: 'SES inbox',
+  dynamodb: 'DynamoDB Local',
+  sfn: 'Step Functions',
+} as const;
+const portEnvVars = { api: 'PORT', ses: 'SES_PORT', dynamodb: 'DYNAMODB_PORT', sfn: 'SFN_PORT' } as const;
+
+async function pickPort(options: LocalStackOptions, name: keyof typeof DEFAULT_PORTS): Promise<number> {
+  const port = options.ports?.[name] ?? DEFAULT_PORTS[name];
+  return port === 0 ? freePort() : port;
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const tableName = options.tableName ?? 'samla-local';
+  const loadHandler = options.loadHandler ?? moduleLoader();
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  };
+
+  try {
+    // Every port first, so a taken one is reported before Java spends seconds starting.
+    const wanted: [keyof typeof DEFAULT_PORTS, boolean][] = [
+      ['dynamodb', options.dynamodb === undefined || !('endpoint' in options.dynamodb)],
+      ['ses', options.ses === undefined],
+      ['sfn', true],
+      ['api', true],
+    ];
+    for (const [name, used] of wanted) {
+      const port = options.ports?.[name] ?? DEFAULT_PORTS[name];
+      if (used && port !== 0) await assertPortFree(port, portLabels[name], portEnvVars[name]);
+    }
+
+    let dynamoEndpoint: string;
+    let dynamoDataDir: string | undefined;
+    if (options.dynamodb !== undefined && 'endpoint' in options.dynamodb) {
+      dynamoEndpoint = options.dynamodb.endpoint;
+    } else {
+      const dataDir = options.dynamodb?.dataDir;
+      const dynamo: DynamoDbLocal = await startDynamoDbLocal({
+        port: await pickPort(options, 'dynamodb'),
+        portEnvVar: portEnvVars.dynamodb,
+        ...(dataDir === undefined ? {} : { dataDir }),
+      });
+      cleanups.push(() => dynamo.stop());
+      dynamoEndpoint = dynamo.endpoint;
+      dynamoDataDir = dynamo.dataDir;
+    }
+
+    let sesUrl: string;
+    if (options.ses !== undefined) sesUrl = options.ses.url;
+    else {
+      const ses: LocalSes = await startSes({
+        port: await pickPort(options, 'ses'),
+        portEnvVar: portEnvVars.ses,
+      });
+      cleanups.push(() => ses.stop());
+      sesUrl = ses.url;
+    }
+
+    const sfnPort = await pickPort(options, 'sfn');
+    const apiPort = await pickPort(options, 'api');
+    const runtime = deriveRuntime(options.template, {
+      tableName,
+      apiUrl: `http://127.0.0.1:${apiPort}`,
+      dynamoEndpoint,
+      sesUrl,
+      sfnEndpoint: `http://127.0.0.1:${sfnPort}`,
+      ...(options.env === undefined ? {} : { overrides: options.env }),
+    });
+    // Before any handler module is imported: module-level SDK clients read their endpoints from here.
+    const restoreEnv = applyEnv(runtime.env);
+    cleanups.push(restoreEnv);
+
+    const tableCreated = await createTableFromTemplate(options.template, tableName, dynamoEndpoint);
+
+    const sfn = new LocalStepFunctions({
+      template: options.template,
+      stateMachines: runtime.stateMachines,
+      loadHandler,
+      log,
+      ...(options.retryIntervalMs === undefined ? {} : { retryIntervalMs: options.retryIntervalMs }),
+      ...(options.waitTimeOverrides === undefined ? {} : { waitTimeOverrides: options.waitTimeOverrides }),
+      ...(options.executionsFile === undefined ? {} : { persistFile: options.executionsFile }),
+    });
+    for (const warning of sfn.warnings) log(`warning: ${warning}`);
+    const sfnEndpoint = await sfn.listen(sfnPort, portEnvVars.sfn);
+    cleanups.push(() => sfn.stop());
+
+    const [api] = resourcesOfType(options.template, 'AWS::ApiGatewayV2::Api');
+    const cors = options.cors ?? corsFromTemplate(api?.[1].Properties);
+    const gateway: LocalGateway = await startGateway({
+      routes,
+      loadHandler,
+      port: apiPort,
+      portEnvVar: portEnvVars.api,
+      log,
+      ...(cors === undefined ? {} : { cors }),
+    });
+    cleanups.push(() => gateway.stop());
+
+    if (options.seedDemo) {
+      const { createNetworkIfMissing } = await import('../../shared/store/networks.ts');
+      await createNetworkIfMissing(DEMO_NETWORK);
+    }
+    if (options.seedTemplate ?? true) {
+      const seeds = await runTemplateSeeds(options.template, { tableName }, dynamoEndpoint);
+      for (const warning of seeds.warnings) log(`warning: ${warning}`);
+    }
+    // Last: a resumed task may run at once, and it needs the table, the inbox and the API's URL.
+    const resumedExecutions = await sfn.resumePersisted();
+
+    return {
+      apiUrl: gateway.url,
+      sesUrl,
+      dynamoEndpoint,
+      dynamoDataDir,
+      sfnEndpoint,
+      tableName,
+      tableCreated,
+      sfn,
+      resumedExecutions,
+      env: runtime.env,
+      stateMachines: Object.fromEntries(runtime.stateMachines.map((m) => [m.logicalId, m.arn])),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

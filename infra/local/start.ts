@@ -1,0 +1,108 @@
+/**
+ * `npm start`: the stack from `cdk synth`, running on this machine. Data stays in .local/dynamodb
+ * between runs; Ctrl-C stops everything, DynamoDB Local's Java process included.
+ */
+import { join } from 'node:path';
+import { repoRoot } from './lambda.ts';
+import { LocalSetupError } from './ports.ts';
+import { DEFAULT_PORTS, DEMO_NETWORK, type LocalStack, startLocalStack } from './stack.ts';
+import { cachedTemplate } from './template-cache.ts';
+
+/** Variables a developer may set for `npm start`, e.g. to see the reminder after a minute. */
+const PASSED_THROUGH = [
+  'REGISTRATION_REMINDER_AFTER_SECONDS',
+  'REGISTRATION_EXPIRE_AFTER_SECONDS',
+  'SENDER_ADDRESS',
+  'POWERTOOLS_LOG_LEVEL',
+] as const;
+
+function portFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new LocalSetupError(`${name} must be a port number, got "${raw}"`);
+  return port;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const dataDir = join(repoRoot, '.local', 'dynamodb');
+  const ports = {
+    api: portFromEnv('PORT', DEFAULT_PORTS.api),
+    ses: portFromEnv('SES_PORT', DEFAULT_PORTS.ses),
+    dynamodb: portFromEnv('DYNAMODB_PORT', DEFAULT_PORTS.dynamodb),
+    sfn: portFromEnv('SFN_PORT', DEFAULT_PORTS.sfn),
+  };
+  const overrides: Record<string, string> = {};
+  for (const name of PASSED_THROUGH) {
+    const value = process.env[name];
+    if (value !== undefined && value !== '') overrides[name] = value;
+  }
+
+  const { template, fromCache } = await cachedTemplate(async () =>
+    (await import('../synth.ts')).synthTemplate(),
+  );
+  const synthMs = performance.now() - started;
+
+  let stack: LocalStack | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      // A second Ctrl-C: stop waiting. The exit handler still kills DynamoDB Local.
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    await stack?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const executionsFile = join(repoRoot, '.local', 'stepfunctions', 'executions.json');
+  stack = await startLocalStack({
+    template,
+    ports,
+    dynamodb: { dataDir },
+    seedDemo: true,
+    env: overrides,
+    executionsFile,
+  });
+  if (stopping) return;
+
+  const readyMs = performance.now() - started;
+  const machines = Object.entries(stack.stateMachines);
+  const curl = [
+    `curl -i -X POST ${stack.apiUrl}/v1/networks/${DEMO_NETWORK.id}/interest`,
+    `  -H 'content-type: application/json'`,
+    `  -d '{"name":"Anna Lindqvist","email":"anna@skola.se","organisation":"Ekskolan","role":"Rektor","topics":["Skolans ekonomi"],"consent":true}'`,
+  ].join(' \\\n');
+  const lines = [
+    '',
+    `samla is running locally (ready in ${(readyMs / 1000).toFixed(1)} s; template ${fromCache ? 'from cache' : `synthesized in ${(synthMs / 1000).toFixed(1)} s`})`,
+    '',
+    `  API              ${stack.apiUrl}   (routes: shared/http/routes.ts; ${stack.apiUrl}/v1/openapi.json)`,
+    `  Inbox            ${stack.sesUrl}/   (JSON: ${stack.sesUrl}/store)`,
+    `  DynamoDB Local   ${stack.dynamoEndpoint}   table ${stack.tableName}, data in ${stack.dynamoDataDir}`,
+    `  Step Functions   ${stack.sfnEndpoint}   ${machines.length === 0 ? 'no state machines' : machines.map(([id]) => id).join(', ')}`,
+    `  Demo network     ${DEMO_NETWORK.id}`,
+    '',
+    'Try it:',
+    curl,
+    '',
+    `Then open ${stack.sesUrl}/ and follow the confirmation link. Ctrl-C stops everything.`,
+  ];
+  if (stack.resumedExecutions > 0) {
+    lines.push(
+      `Resumed ${stack.resumedExecutions} workflow execution(s) from the previous run, each in the state it was in (${executionsFile}).`,
+    );
+  }
+  console.log(lines.join('\n'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof LocalSetupError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,132 @@
+/**
+ * The local stack for integration tests, in the test worker itself: the real handler modules run in
+ * this process (so a test can wrap an SDK client to inject a fault), against the DynamoDB Local and SES
+ * inbox that global-setup started. Every test file gets its own table; the inbox is shared, so the
+ * helpers here filter by recipient, and tests use unique addresses (`uniqueEmail`).
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
+import type { HandlerLoader } from '../../infra/local/lambda.ts';
+import { inbox, type StoredEmail, sentTo, waitForEmail } from '../../infra/local/ses.ts';
+import { DEMO_NETWORK, startLocalStack } from '../../infra/local/stack.ts';
+import type { LocalExecution, LocalStepFunctions } from '../../infra/local/stepfunctions.ts';
+import type { CfnTemplate } from '../../infra/local/template.ts';
+
+export type { StoredEmail } from '../../infra/local/ses.ts';
+
+export interface UseLocalStackOptions {
+  /** Environment values that win over the template's, e.g. `{ REGISTRATION_REMINDER_AFTER_SECONDS: '1' }`. */
+  env?: Record<string, string>;
+  /** Another template (default: the one global-setup synthesized). */
+  template?: CfnTemplate;
+  /** Replace how handler modules are loaded (default: import functions/<fn>/handler.ts). */
+  loadHandler?: HandlerLoader;
+  /** Retry interval of every workflow state in ms (default 50: real intervals would slow tests down). */
+  retryIntervalMs?: number;
+  /** Wait states shortened to these milliseconds, by state name. */
+  waitTimeOverrides?: Record<string, number>;
+  /** Seed the demo network (default true). */
+  seedDemo?: boolean;
+}
+
+export interface TestStack {
+  readonly apiUrl: string;
+  readonly sesUrl: string;
+  readonly sfnEndpoint: string;
+  readonly dynamoEndpoint: string;
+  readonly tableName: string;
+  /** The local Step Functions: `listExecutions()`, `waitForExecution(arn)`, `waitForState(arn, name)`. */
+  readonly sfn: LocalStepFunctions;
+  /** State machine ARNs by logical id; `registrationWorkflowArn` is the one register-interest starts. */
+  readonly stateMachines: Readonly<Record<string, string>>;
+  readonly registrationWorkflowArn: string;
+  readonly demoNetworkId: string;
+  /** The gateway's log lines (`METHOD routeKey status ms`), for asserting what was called. */
+  readonly requests: readonly string[];
+  /** `fetch` relative to the API: `api('/v1/openapi.json')`. */
+  api(path: string, init?: RequestInit): Promise<Response>;
+  /** Emails sent to this address (to, cc or bcc), oldest first. */
+  emailsTo(address: string): Promise<StoredEmail[]>;
+  /** Waits for an email to this address that also matches `predicate`, if given. */
+  waitForEmailTo(
+    address: string,
+    predicate?: (email: StoredEmail) => boolean,
+    timeoutMs?: number,
+  ): Promise<StoredEmail>;
+  /** The newest execution of a state machine whose input matches, once it exists. */
+  waitForExecutionStarted(
+    match: (input: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+  ): Promise<LocalExecution>;
+  stop(): Promise<void>;
+}
+
+let templateCache: CfnTemplate | undefined;
+
+function sharedTemplate(): CfnTemplate {
+  templateCache ??= JSON.parse(readFileSync(inject('samlaLocal').templatePath, 'utf8')) as CfnTemplate;
+  return templateCache;
+}
+
+/** An address no other test file uses, so the shared inbox can be filtered by it. */
+export function uniqueEmail(label = 'member'): string {
+  return `${label}-${randomUUID().slice(0, 8)}@example.org`;
+}
+
+/**
+ * Call in `beforeAll` and stop in `afterAll`:
+ *
+ *   let stack: TestStack;
+ *   beforeAll(async () => { stack = await useLocalStack({ env: { REGISTRATION_REMINDER_AFTER_SECONDS: '1' } }); });
+ *   afterAll(() => stack.stop());
+ */
+export async function useLocalStack(options: UseLocalStackOptions = {}): Promise<TestStack> {
+  const { dynamoEndpoint, sesUrl } = inject('samlaLocal');
+  const requests: string[] = [];
+  const template = options.template ?? sharedTemplate();
+  const stack = await startLocalStack({
+    template,
+    tableName: `test-${randomUUID().slice(0, 8)}`,
+    ports: { api: 0, sfn: 0 },
+    dynamodb: { endpoint: dynamoEndpoint },
+    ses: { url: sesUrl },
+    seedDemo: options.seedDemo ?? true,
+    retryIntervalMs: options.retryIntervalMs ?? 50,
+    log: (line) => requests.push(line),
+    ...(options.env === undefined ? {} : { env: options.env }),
+    ...(options.loadHandler === undefined ? {} : { loadHandler: options.loadHandler }),
+    ...(options.waitTimeOverrides === undefined ? {} : { waitTimeOverrides: options.waitTimeOverrides }),
+  });
+  const registrationWorkflowArn =
+    stack.env.REGISTRATION_WORKFLOW_ARN ?? Object.values(stack.stateMachines)[0] ?? '';
+
+  return {
+    apiUrl: stack.apiUrl,
+    sesUrl,
+    sfnEndpoint: stack.sfnEndpoint,
+    dynamoEndpoint,
+    tableName: stack.tableName,
+    sfn: stack.sfn,
+    stateMachines: stack.stateMachines,
+    registrationWorkflowArn,
+    demoNetworkId: DEMO_NETWORK.id,
+    requests,
+    api: (path, init) => fetch(`${stack.apiUrl}${path}`, init),
+    emailsTo: async (address) => (await inbox(sesUrl)).filter(sentTo(address)),
+    waitForEmailTo: (address, predicate = () => true, timeoutMs = 10_000) =>
+      waitForEmail(sesUrl, (email) => sentTo(address)(email) && predicate(email), timeoutMs),
+    waitForExecutionStarted: async (match, timeoutMs = 10_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = stack.sfn
+          .listExecutions()
+          .find((execution) => match(JSON.parse(execution.input) as Record<string, unknown>));
+        if (found !== undefined) return found;
+        if (Date.now() >= deadline) throw new Error(`No matching workflow execution within ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+    stop: () => stack.stop(),
+  };
+}
