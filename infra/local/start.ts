@@ -27,6 +27,8 @@ function portFromEnv(name: string, fallback: number): number {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  // See runtime.ts: set before the first SDK client of this process exists.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const dataDir = join(repoRoot, '.local', 'dynamodb');
   const ports = {
     api: portFromEnv('PORT', DEFAULT_PORTS.api),
