@@ -1,4 +1,6 @@
-import { z } from 'zod';
+// A namespace import, not `{ z }`: esbuild then drops what is unused (zod's 40 locales among it), which
+// takes zod in a bundle from ~450 KB to ~90 KB.
+import * as z from 'zod';
 import { languages } from '../i18n.ts';
 
 /*
