@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
 import { z } from 'zod';
-import type { Network } from '../shared/domain/network.ts';
+import { type Network, normaliseDomain } from '../shared/domain/network.ts';
 import { languages } from '../shared/i18n.ts';
 
 /**
@@ -62,6 +62,15 @@ function unique<T>(items: readonly T[]): boolean {
   return new Set(items).size === items.length;
 }
 
+/** A domain name (letters, digits, hyphens, at least one dot); internationalised names become punycode. */
+const memberDomain = z
+  .string()
+  .transform((value) => normaliseDomain(value))
+  .refine(
+    (value) => /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/.test(value),
+    'must be a domain such as skola.se (no @, no https://)',
+  );
+
 const network = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{3,40}$/, 'must be 3–40 characters of a-z, 0-9 and -'),
   name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
@@ -76,7 +85,42 @@ const network = z.strictObject({
     .refine(unique, 'must not repeat an address'),
   thankYouUrl: webUrl.optional(),
   timeZone: timeZone.default('Europe/Stockholm'),
+  /** Email domains of the member organisations; subdomains count too. */
+  memberDomains: z.array(memberDomain).refine(unique, 'must not repeat a domain').default([]),
 });
+
+/**
+ * An existing Cognito user pool for coordinators, instead of the one the stack creates. The region is
+ * the pool id's prefix unless given (and must agree with it).
+ */
+const cognito = z
+  .strictObject({
+    userPoolId: z
+      .string()
+      .trim()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/, 'must be a user pool id such as eu-north-1_AbC123xyz'),
+    userPoolClientId: z
+      .string()
+      .trim()
+      .regex(/^[0-9a-z]{1,128}$/, 'must be an app client id (lower-case letters and digits)'),
+    region: z
+      .string()
+      .trim()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a region such as eu-north-1')
+      .optional(),
+  })
+  .transform((value, ctx) => {
+    const poolRegion = value.userPoolId.split('_')[0] ?? '';
+    if (value.region !== undefined && value.region !== poolRegion) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['region'],
+        message: `must be the region of the user pool (${poolRegion})`,
+      });
+      return z.NEVER;
+    }
+    return { ...value, region: value.region ?? poolRegion };
+  });
 
 const registration = z
   .strictObject({
@@ -118,6 +162,8 @@ export const samlaConfigSchema = z.strictObject({
     }),
   /** Who is told when something fails; no subscription without it. */
   alarmEmail: email.optional(),
+  /** Coordinators sign in to an existing user pool; without this the stack creates one. */
+  cognito: cognito.optional(),
 });
 
 export type SamlaConfig = z.output<typeof samlaConfigSchema>;

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { routes, workflowFunctions } from '../shared/http/routes.ts';
 import type { SamlaConfig } from './config.ts';
 import { Api } from './constructs/api.ts';
+import { CoordinatorAuth } from './constructs/auth.ts';
 import { Data } from './constructs/data.ts';
 import { Email } from './constructs/email.ts';
 import { SamlaFunction } from './constructs/function.ts';
@@ -19,6 +20,13 @@ interface Resources {
   readonly table: ITableV2;
   readonly email: Email;
   readonly registrationWorkflow: IStateMachine;
+  readonly offerWorkflow: IStateMachine;
+}
+
+function readWriteAndMail(fn: SamlaFunction, r: Resources): void {
+  fn.grantTableRead(r.table);
+  fn.grantTableWrite(r.table);
+  fn.grantSendEmail(r.email);
 }
 
 /**
@@ -43,6 +51,38 @@ const permissions: Readonly<Record<string, (fn: SamlaFunction, r: Resources) => 
     fn.grantSendEmail(r.email);
   },
   openapi: () => {},
+  'admin-networks-create': (fn, r) => {
+    fn.grantTableWrite(r.table);
+  },
+  'admin-networks-get': (fn, r) => {
+    fn.grantTableRead(r.table);
+  },
+  'admin-networks-update': (fn, r) => {
+    fn.grantTableWrite(r.table);
+  },
+  'admin-registrations-list': (fn, r) => {
+    fn.grantTableRead(r.table);
+  },
+  'admin-registrations-export': (fn, r) => {
+    fn.grantTableRead(r.table);
+  },
+  'offer-steps': (fn, r) => {
+    fn.grantTableRead(r.table);
+    fn.grantTableWrite(r.table);
+    fn.grantSendEmail(r.email);
+  },
+  'list-groups': (fn, r) => {
+    fn.grantTableRead(r.table);
+  },
+  'request-to-join': readWriteAndMail,
+  'admin-groups': readWriteAndMail,
+  'admin-join-requests': readWriteAndMail,
+  'group-links': (fn, r) => {
+    readWriteAndMail(fn, r);
+    // Leaving passes the seat on as an offer, whose workflow ends it if it is not taken in time.
+    fn.grantStartExecution(r.offerWorkflow);
+    fn.addEnvironment('OFFER_WORKFLOW_ARN', r.offerWorkflow.stateMachineArn);
+  },
 };
 
 function constructId(fn: string): string {
@@ -58,8 +98,15 @@ export class SamlaStack extends Stack {
 
     const data = new Data(this, 'Data', { networks: config.networks });
     const email = new Email(this, 'Email', { senderAddress: config.senderAddress });
+    const auth = new CoordinatorAuth(this, 'CoordinatorAuth', {
+      networkIds: config.networks.map((network) => network.id),
+      ...(config.cognito === undefined ? {} : { existing: config.cognito }),
+    });
     // Created before the functions: they need its URL, and it needs them only for its routes.
-    const api = new Api(this, 'Api', { allowedOrigins: config.allowedOrigins });
+    const api = new Api(this, 'Api', {
+      allowedOrigins: config.allowedOrigins,
+      coordinatorAuthorizer: auth.authorizer,
+    });
 
     const publicBaseUrl = config.publicBaseUrl ?? api.endpoint;
     const environment: Record<string, string> = {
@@ -77,15 +124,23 @@ export class SamlaStack extends Stack {
     this.functions = functions;
 
     const registrationSteps = functions.get('registration-steps');
-    if (!registrationSteps)
-      throw new Error('workflowFunctions in shared/http/routes.ts must list registration-steps');
+    const offerSteps = functions.get('offer-steps');
+    if (!registrationSteps || !offerSteps)
+      throw new Error(
+        'workflowFunctions in shared/http/routes.ts must list registration-steps and offer-steps',
+      );
     // The workflow's ARN goes only to register-interest: registration-steps is in the workflow's
     // definition, so its own environment referring back to the workflow would be a cycle.
-    const workflows = new Workflows(this, 'Workflows', { registrationSteps });
+    const workflows = new Workflows(this, 'Workflows', { registrationSteps, offerSteps });
 
     api.addRoutes(routes, functions);
 
-    const resources: Resources = { table: data.table, email, registrationWorkflow: workflows.registration };
+    const resources: Resources = {
+      table: data.table,
+      email,
+      registrationWorkflow: workflows.registration,
+      offerWorkflow: workflows.offer,
+    };
     for (const [fn, samlaFunction] of functions) {
       const grant = permissions[fn];
       if (!grant) throw new Error(`functions/${fn} has no entry in the permissions table in infra/stack.ts`);
@@ -94,7 +149,7 @@ export class SamlaStack extends Stack {
 
     new Monitoring(this, 'Monitoring', {
       functions: functions.values(),
-      stateMachines: { Registration: workflows.registration },
+      stateMachines: { Registration: workflows.registration, Offer: workflows.offer },
       httpApi: api.httpApi,
       alarmEmail: config.alarmEmail,
     });
@@ -103,5 +158,17 @@ export class SamlaStack extends Stack {
     new CfnOutput(this, 'PublicBaseUrl', { value: publicBaseUrl, description: 'Base of links in emails' });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
     new CfnOutput(this, 'RegistrationWorkflowArn', { value: workflows.registration.stateMachineArn });
+    new CfnOutput(this, 'CoordinatorUserPoolId', {
+      value: auth.userPoolId,
+      description: 'Cognito user pool of the coordinators (groups network-<id>, samla-admins)',
+    });
+    new CfnOutput(this, 'CoordinatorUserPoolClientId', {
+      value: auth.userPoolClientId,
+      description: 'App client whose ID tokens the admin API accepts (aud)',
+    });
+    new CfnOutput(this, 'CoordinatorTokenIssuer', {
+      value: auth.issuer,
+      description: 'Issuer (iss) of the tokens the admin API accepts',
+    });
   }
 }

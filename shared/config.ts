@@ -31,6 +31,9 @@ export const env = {
   senderAddress: () => requireEnv('SENDER_ADDRESS'),
   publicBaseUrl: () => requireEnv('PUBLIC_BASE_URL').replace(/\/+$/, ''),
   registrationWorkflowArn: () => requireEnv('REGISTRATION_WORKFLOW_ARN'),
+  offerWorkflowArn: () => requireEnv('OFFER_WORKFLOW_ARN'),
+  /** How long a seat offered from the waitlist is held (default 48 h). */
+  offerHours: () => numberEnv('OFFER_HOURS', 48),
   registrationReminderAfterSeconds: () => numberEnv('REGISTRATION_REMINDER_AFTER_SECONDS', 48 * 3600),
   registrationExpireAfterSeconds: () => numberEnv('REGISTRATION_EXPIRE_AFTER_SECONDS', 7 * 24 * 3600),
 };

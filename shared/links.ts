@@ -5,12 +5,17 @@ import { hashToken, newToken } from './tokens.ts';
 
 const paths: Record<TokenPurpose, string> = {
   'confirm-registration': '/v1/confirm/',
+  'confirm-join-request': '/v1/confirm/',
+  'approve-join-request': '/v1/decisions/',
+  'decline-join-request': '/v1/decisions/',
+  'leave-group': '/v1/leave/',
+  'accept-offer': '/v1/offers/',
 };
 
 /** A fresh single-use link for one recipient; only the hash of its token is stored. */
 export async function issueLink(
   purpose: TokenPurpose,
-  subject: { networkId: string; subjectId: string; language: Language },
+  subject: { networkId: string; subjectId: string; groupId?: string; language: Language },
   validUntil: string,
 ): Promise<string> {
   const token = newToken();

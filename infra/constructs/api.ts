@@ -22,8 +22,8 @@ export interface ApiProps {
   readonly allowedOrigins: readonly string[];
   /**
    * The authorizer for routes with auth 'coordinator' (the admin API: a JWT authorizer on the
-   * coordinators' Cognito user pool, e.g. `new HttpJwtAuthorizer(...)` or `HttpUserPoolAuthorizer`).
-   * Required as soon as the route table has such a route; there is none yet.
+   * coordinators' Cognito user pool: infra/constructs/auth.ts). Required as soon as the route table has
+   * such a route.
    */
   readonly coordinatorAuthorizer?: IHttpRouteAuthorizer;
   /** @default 25 requests per second, bursts of 50: generous for forms, a brake on a flood. */
@@ -53,7 +53,16 @@ export class Api extends Construct {
           ? undefined
           : {
               allowOrigins: [...props.allowedOrigins],
-              allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
+              // PATCH, PUT and DELETE for the admin API (a coordinators' web app on an allowed origin).
+              allowMethods: [
+                CorsHttpMethod.GET,
+                CorsHttpMethod.POST,
+                CorsHttpMethod.PATCH,
+                CorsHttpMethod.PUT,
+                CorsHttpMethod.DELETE,
+                CorsHttpMethod.OPTIONS,
+              ],
+              exposeHeaders: ['content-disposition', 'location'],
               allowHeaders: ['content-type', 'authorization', 'accept-language'],
               maxAge: Duration.hours(1),
             },

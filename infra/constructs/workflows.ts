@@ -5,8 +5,10 @@ import {
   Choice,
   Condition,
   DefinitionBody,
+  type IChainable,
   JsonPath,
   LogLevel,
+  Pass,
   StateMachine,
   StateMachineType,
   Succeed,
@@ -21,15 +23,118 @@ import type { SamlaFunction } from './function.ts';
 export interface WorkflowsProps {
   /** The registration-steps function: every task of the registration workflow calls it. */
   readonly registrationSteps: SamlaFunction;
+  /** The offer-steps function: ends an offered seat that was not taken in time. */
+  readonly offerSteps: SamlaFunction;
 }
 
 /** The Step Functions workflows. Each gets its own scope, because state names become construct ids. */
 export class Workflows extends Construct {
   readonly registration: StateMachine;
+  readonly offer: StateMachine;
 
   constructor(scope: Construct, id: string, props: WorkflowsProps) {
     super(scope, id);
     this.registration = new RegistrationWorkflow(this, 'Registration', props).stateMachine;
+    this.offer = new OfferWorkflow(this, 'Offer', props).stateMachine;
+  }
+}
+
+/** Every task retries any error: each step is idempotent (emails carry a dedupe key). */
+function stepTask(
+  scope: Construct,
+  name: string,
+  fn: SamlaFunction,
+  payload: Record<string, unknown>,
+  resultPath?: string,
+) {
+  const invoke = new LambdaInvoke(scope, name, {
+    lambdaFunction: fn.function,
+    payload: TaskInput.fromObject(payload),
+    // The result is the handler's own return value, and the ASL Resource is the plain function ARN.
+    payloadResponseOnly: true,
+    // One retry policy for all errors (below) instead of CDK's extra one for Lambda service errors.
+    retryOnServiceExceptions: false,
+    resultPath,
+  });
+  invoke.addRetry({ interval: Duration.seconds(2), backoffRate: 2, maxAttempts: 4 });
+  return invoke;
+}
+
+/** A standard state machine with full logging and tracing, marked for the local runtime. */
+function workflowStateMachine(
+  scope: Construct,
+  props: { workflow: string; comment: string; start: IChainable; steps: SamlaFunction },
+): StateMachine {
+  const logGroup = new LogGroup(scope, 'Logs', {
+    retention: RetentionDays.ONE_MONTH,
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
+  const stateMachine = new StateMachine(scope, 'StateMachine', {
+    stateMachineType: StateMachineType.STANDARD,
+    definitionBody: DefinitionBody.fromChainable(props.start),
+    comment: props.comment,
+    // Execution data holds only ids, statuses and times, never addresses, so logging it in full is safe.
+    logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: true },
+    tracingEnabled: true,
+  });
+  (stateMachine.node.defaultChild as CfnStateMachine).addMetadata(WORKFLOW_METADATA_KEY, props.workflow);
+
+  const stepsLogicalId = Stack.of(scope).resolve(
+    (props.steps.function.node.defaultChild as CfnElement).logicalId,
+  );
+  Validations.of(stateMachine.role).acknowledge(
+    {
+      id: `AwsSolutions-IAM5[Resource::<${stepsLogicalId}.Arn>:*]`,
+      reason: `CDK grants lambda:InvokeFunction on the ${props.workflow} steps function and its qualified ARNs (versions, aliases) only; the wildcard is the qualifier, not other functions.`,
+    },
+    {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray tracing (xray:PutTraceSegments etc.) and CloudWatch Logs delivery for Step Functions (logs:CreateLogDelivery etc.) do not support resource-level permissions; AWS documents "*" as the only resource.',
+    },
+  );
+  return stateMachine;
+}
+
+/**
+ * Input `{ groupId, requestId, offerExpiresAt }`: one offered seat. Waits for the offer's end; if it was
+ * not taken, the step passes the seat to the next in line and returns that offer, and the machine waits
+ * for it in turn. State names are a contract with the local runtime and the tests.
+ */
+class OfferWorkflow extends Construct {
+  readonly stateMachine: StateMachine;
+
+  constructor(scope: Construct, id: string, props: WorkflowsProps) {
+    super(scope, id);
+    const wait = new Wait(this, 'WaitForOfferEnd', { time: WaitTime.timestampPath('$.offerExpiresAt') });
+    const endOffer = stepTask(
+      this,
+      'EndOffer',
+      props.offerSteps,
+      {
+        groupId: JsonPath.stringAt('$.groupId'),
+        requestId: JsonPath.stringAt('$.requestId'),
+        offerExpiresAt: JsonPath.stringAt('$.offerExpiresAt'),
+      },
+      '$.result',
+    );
+    const nextOffer = new Pass(this, 'NextOffer', {
+      parameters: {
+        groupId: JsonPath.stringAt('$.groupId'),
+        requestId: JsonPath.stringAt('$.result.next.requestId'),
+        offerExpiresAt: JsonPath.stringAt('$.result.next.offerExpiresAt'),
+      },
+    });
+    const passedOn = new Choice(this, 'PassedOn?')
+      .when(Condition.isPresent('$.result.next.requestId'), nextOffer.next(wait))
+      .otherwise(new Succeed(this, 'Done'));
+    this.stateMachine = workflowStateMachine(this, {
+      workflow: 'offer',
+      comment:
+        'samla waitlist offer: when an offered seat is not taken in time, it passes to the next in line',
+      start: wait.next(endOffer).next(passedOn),
+      steps: props.offerSteps,
+    });
   }
 }
 
@@ -49,26 +154,18 @@ class RegistrationWorkflow extends Construct {
 
   constructor(scope: Construct, id: string, props: WorkflowsProps) {
     super(scope, id);
-    const steps = props.registrationSteps.function;
-
-    const task = (name: string, step: RegistrationStep, resultPath?: string) => {
-      const invoke = new LambdaInvoke(this, name, {
-        lambdaFunction: steps,
-        payload: TaskInput.fromObject({
+    const task = (name: string, step: RegistrationStep, resultPath?: string) =>
+      stepTask(
+        this,
+        name,
+        props.registrationSteps,
+        {
           step,
           networkId: JsonPath.stringAt('$.networkId'),
           registrationId: JsonPath.stringAt('$.registrationId'),
-        }),
-        // The result is the handler's own `{ status }`, and the ASL Resource is the plain function ARN.
-        payloadResponseOnly: true,
-        // One retry policy for all errors (below) instead of CDK's extra one for Lambda service errors.
-        retryOnServiceExceptions: false,
+        },
         resultPath,
-      });
-      // Every step is idempotent (emails carry a dedupe key), so retrying any error is safe.
-      invoke.addRetry({ interval: Duration.seconds(2), backoffRate: 2, maxAttempts: 4 });
-      return invoke;
-    };
+      );
 
     const done = new Succeed(this, 'Done');
     const sendAgain = task('SendConfirmationAgain', 'send-confirmation');
@@ -87,36 +184,11 @@ class RegistrationWorkflow extends Construct {
       .when(Condition.stringEquals('$.kind', 'resend'), sendAgain)
       .otherwise(firstSend);
 
-    const logGroup = new LogGroup(this, 'Logs', {
-      retention: RetentionDays.ONE_MONTH,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    this.stateMachine = new StateMachine(this, 'StateMachine', {
-      stateMachineType: StateMachineType.STANDARD,
-      definitionBody: DefinitionBody.fromChainable(start),
+    this.stateMachine = workflowStateMachine(this, {
+      workflow: 'registration',
       comment: 'samla registration: confirmation link, one reminder, expiry of unconfirmed registrations',
-      // Execution data holds only ids and statuses, never addresses, so logging it in full is safe.
-      logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: true },
-      tracingEnabled: true,
+      start,
+      steps: props.registrationSteps,
     });
-
-    (this.stateMachine.node.defaultChild as CfnStateMachine).addMetadata(
-      WORKFLOW_METADATA_KEY,
-      'registration',
-    );
-
-    const stepsLogicalId = Stack.of(this).resolve((steps.node.defaultChild as CfnElement).logicalId);
-    Validations.of(this.stateMachine.role).acknowledge(
-      {
-        id: `AwsSolutions-IAM5[Resource::<${stepsLogicalId}.Arn>:*]`,
-        reason:
-          'CDK grants lambda:InvokeFunction on the registration-steps function and its qualified ARNs (versions, aliases) only; the wildcard is the qualifier, not other functions.',
-      },
-      {
-        id: 'AwsSolutions-IAM5[Resource::*]',
-        reason:
-          'X-Ray tracing (xray:PutTraceSegments etc.) and CloudWatch Logs delivery for Step Functions (logs:CreateLogDelivery etc.) do not support resource-level permissions; AWS documents "*" as the only resource.',
-      },
-    );
   }
 }

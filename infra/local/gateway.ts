@@ -22,10 +22,18 @@ export interface CorsConfig {
   readonly allowCredentials?: boolean;
 }
 
-/** JWT authorizer result for coordinator routes; undefined means 401 as API Gateway answers. */
+/**
+ * JWT authorizer result for coordinator routes: the claims for `requestContext.authorizer.jwt`, or a 401
+ * as API Gateway answers it — undefined when there is no token, `deny` naming what is wrong with one
+ * (API Gateway says so in the www-authenticate header).
+ */
 export type CoordinatorAuthorizer = (
   headers: Readonly<Record<string, string>>,
-) => Promise<{ claims: Record<string, string | number | boolean | string[]>; scopes: string[] } | undefined>;
+) => Promise<
+  | { claims: Record<string, string | number | boolean | string[]>; scopes: string[] }
+  | { deny: string }
+  | undefined
+>;
 
 export interface GatewayOptions {
   routes: readonly RouteDef[];
@@ -33,8 +41,10 @@ export interface GatewayOptions {
   port: number;
   portEnvVar?: string;
   cors?: CorsConfig;
-  /** Without one, coordinator routes answer 401 (no local token issuer yet). */
+  /** Without one, coordinator routes answer 401. infra/local/issuer.ts provides it. */
   authorizeCoordinator?: CoordinatorAuthorizer;
+  /** JSON documents served at fixed paths for GET, outside the route table (the issuer's keys). */
+  documents?: Readonly<Record<string, unknown>>;
   log?: (line: string) => void;
 }
 
@@ -324,7 +334,12 @@ export function createGatewayHandler(options: Omit<GatewayOptions, 'port' | 'por
         };
       } else {
         const match = matchRoute(compiled, method, path);
-        if (match.kind === 'not-found') {
+        const document = method === 'GET' ? options.documents?.[path] : undefined;
+        if (document !== undefined) {
+          label = `GET ${path}`;
+          request.resume();
+          result = jsonResult(200, document, { 'cache-control': 'max-age=300' });
+        } else if (match.kind === 'not-found') {
           request.resume();
           result = notFound();
         } else if (match.kind === 'method-not-allowed') {
@@ -389,6 +404,15 @@ export function createGatewayHandler(options: Omit<GatewayOptions, 'port' | 'por
         ? await options.authorizeCoordinator(event.headers as Record<string, string>)
         : undefined;
       if (identity === undefined) return jsonResult(401, { message: 'Unauthorized' });
+      if ('deny' in identity) {
+        return jsonResult(
+          401,
+          { message: 'Unauthorized' },
+          {
+            'www-authenticate': `Bearer scope="" error="invalid_token" error_description="${identity.deny}"`,
+          },
+        );
+      }
       Object.assign(event.requestContext, { authorizer: { jwt: identity } });
     }
     const handler = await options.loadHandler(entryFor(match.compiled.route.fn));

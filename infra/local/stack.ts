@@ -6,6 +6,14 @@ import type { Network } from '../../shared/domain/network.ts';
 import { routes } from '../../shared/http/routes.ts';
 import { createTableFromTemplate, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb.ts';
 import { type CorsConfig, corsFromTemplate, type LocalGateway, startGateway } from './gateway.ts';
+import {
+  createLocalIssuer,
+  generateSigningKey,
+  type LocalIssuer,
+  loadOrCreateSigningKey,
+  localIssuerUrl,
+  writeIssuerInfo,
+} from './issuer.ts';
 import { type HandlerLoader, moduleLoader } from './lambda.ts';
 import { assertPortFree, freePort } from './ports.ts';
 import { applyEnv, deriveRuntime } from './runtime.ts';
@@ -23,6 +31,7 @@ export const DEMO_NETWORK: Network = {
   languages: ['sv', 'nb', 'en'],
   coordinators: ['coordinator@example.org'],
   timeZone: 'Europe/Stockholm',
+  memberDomains: [],
 };
 
 export interface LocalStackOptions {
@@ -49,6 +58,11 @@ export interface LocalStackOptions {
   waitTimeOverrides?: Record<string, number>;
   /** File to keep running workflow executions in; those a previous run left are resumed at start. */
   executionsFile?: string;
+  /**
+   * Folder of the local token issuer's key, made once and reused (npm start: .local/issuer, so
+   * `npm run token` can sign for it). Without it the issuer has a fresh key for this run only.
+   */
+  issuerKeyDir?: string;
   log?: (line: string) => void;
 }
 
@@ -66,6 +80,8 @@ export interface LocalStack {
   readonly resumedExecutions: number;
   /** The environment the handlers run with (already on process.env). */
   readonly env: Readonly<Record<string, string>>;
+  /** Signs coordinator tokens that the gateway accepts on coordinator routes. */
+  readonly issuer: LocalIssuer;
   /** ARN of each state machine, by logical id. */
   readonly stateMachines: Readonly<Record<string, string>>;
   stop(): Promise<void>;
@@ -164,12 +180,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const [api] = resourcesOfType(options.template, 'AWS::ApiGatewayV2::Api');
     const cors = options.cors ?? corsFromTemplate(api?.[1].Properties);
+    const issuer = await createLocalIssuer({
+      issuer: localIssuerUrl(`http://127.0.0.1:${apiPort}`),
+      key:
+        options.issuerKeyDir === undefined
+          ? await generateSigningKey()
+          : await loadOrCreateSigningKey(options.issuerKeyDir),
+    });
+    if (options.issuerKeyDir !== undefined) writeIssuerInfo(options.issuerKeyDir, issuer);
     const gateway: LocalGateway = await startGateway({
       routes,
       loadHandler,
       port: apiPort,
       portEnvVar: portEnvVars.api,
       log,
+      authorizeCoordinator: issuer.authorize,
+      documents: issuer.documents,
       ...(cors === undefined ? {} : { cors }),
     });
     cleanups.push(() => gateway.stop());
@@ -196,6 +222,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       sfn,
       resumedExecutions,
       env: runtime.env,
+      issuer,
       stateMachines: Object.fromEntries(runtime.stateMachines.map((m) => [m.logicalId, m.arn])),
       stop,
     };

@@ -70,6 +70,7 @@ async function main(): Promise<void> {
     seedDemo: true,
     env: overrides,
     executionsFile,
+    issuerKeyDir: join(repoRoot, '.local', 'issuer'),
   });
   if (stopping) return;
 
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
     `  DynamoDB Local   ${stack.dynamoEndpoint}   table ${stack.tableName}, data in ${stack.dynamoDataDir}`,
     `  Step Functions   ${stack.sfnEndpoint}   ${machines.length === 0 ? 'no state machines' : machines.map(([id]) => id).join(', ')}`,
     `  Demo network     ${DEMO_NETWORK.id}`,
+    `  Admin API token  TOKEN=$(npm run -s token -- --email you@example.org --network ${DEMO_NETWORK.id})   then -H "authorization: Bearer $TOKEN" (--admin to create networks)`,
     '',
     'Try it:',
     curl,

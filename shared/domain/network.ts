@@ -1,3 +1,4 @@
+import { domainToASCII } from 'node:url';
 import type { Language } from '../i18n.ts';
 
 /** A network: the community members register interest in and coordinators run. */
@@ -11,6 +12,12 @@ export interface Network {
   /** Where a plain HTML form post is redirected after success; a localised receipt page otherwise. */
   thankYouUrl?: string;
   timeZone: string;
+  /**
+   * Email domains of the member organisations (lower case, ASCII/punycode). Only people with an address
+   * under one of them may join a group directly; others wait for a coordinator. Stored items written
+   * before this field existed have none: read them as [].
+   */
+  memberDomains: string[];
 }
 
 export function defaultLanguage(network: Network): Language {
@@ -20,4 +27,25 @@ export function defaultLanguage(network: Network): Language {
 /** The member's own choice if the network offers it, else the network's first language. */
 export function languageFor(network: Network, wanted: Language | undefined): Language {
   return wanted !== undefined && network.languages.includes(wanted) ? wanted : defaultLanguage(network);
+}
+
+/** A domain as compared: lower case, punycode for internationalised names, no trailing dot. */
+export function normaliseDomain(domain: string): string {
+  const trimmed = domain.trim().toLowerCase().replace(/\.$/, '');
+  return domainToASCII(trimmed) || trimmed;
+}
+
+/**
+ * Whether an address belongs to one of the network's member organisations: its domain is a member domain
+ * or a subdomain of one (`rektor@skola.ale.se` under `ale.se`), never a look-alike (`notale.se`).
+ */
+export function isMemberAddress(network: Pick<Network, 'memberDomains'>, email: string): boolean {
+  const at = email.lastIndexOf('@');
+  if (at < 0) return false;
+  const domain = normaliseDomain(email.slice(at + 1));
+  if (domain === '') return false;
+  return (network.memberDomains ?? []).some((raw) => {
+    const member = normaliseDomain(raw);
+    return member !== '' && (domain === member || domain.endsWith(`.${member}`));
+  });
 }

@@ -123,7 +123,10 @@ export type RepeatDecision = 'resend-confirmation' | 'nothing';
  * creates a second member; a pending one gets its confirmation again, but not more often than every ten
  * minutes, so the form cannot be used to flood someone's inbox.
  */
-export function decideOnRepeat(existing: Registration, now: Date): RepeatDecision {
+export function decideOnRepeat(
+  existing: { status: string; confirmationRequestedAt: string },
+  now: Date,
+): RepeatDecision {
   if (existing.status !== 'pending_confirmation') return 'nothing';
   const since = now.getTime() - Date.parse(existing.confirmationRequestedAt);
   return since >= resendInterval ? 'resend-confirmation' : 'nothing';

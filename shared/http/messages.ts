@@ -17,11 +17,24 @@ export const errorCodes = [
   'registration_expired',
   'service_unavailable',
   'internal_error',
+  'unauthorized',
+  'forbidden',
+  'network_exists',
+  'group_not_found',
+  'group_closed',
+  'offer_expired',
+  'capacity_below_seats',
+  'already_decided',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
 export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
   sv: {
+    already_decided: 'Förfrågan är redan avgjord.',
+    group_not_found: 'Gruppen finns inte.',
+    group_closed: 'Gruppen tar inte emot nya deltagare.',
+    offer_expired: 'Erbjudandet om en plats har gått ut, och platsen har gått vidare till nästa i kön.',
+    capacity_below_seats: 'Antalet platser kan inte bli lägre än antalet deltagare som redan har en plats.',
     validation_failed: 'Några uppgifter behöver rättas. Se fälten nedan.',
     invalid_json: 'Förfrågan kunde inte läsas: den är inte giltig JSON.',
     unsupported_media_type: 'Skicka formuläret som application/json eller application/x-www-form-urlencoded.',
@@ -34,8 +47,16 @@ export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
     registration_expired: 'Anmälan har gått ut eftersom den inte bekräftades i tid. Anmäl dig gärna igen.',
     service_unavailable: 'Tjänsten är tillfälligt överbelastad. Försök igen om en stund.',
     internal_error: 'Något gick fel hos oss. Försök igen om en stund.',
+    unauthorized: 'Logga in som samordnare för att använda det här.',
+    forbidden: 'Du har inte behörighet till det här, t.ex. för att du inte samordnar nätverket.',
+    network_exists: 'Det finns redan ett nätverk med det id:t.',
   },
   nb: {
+    already_decided: 'Forespørselen er allerede avgjort.',
+    group_not_found: 'Gruppen finnes ikke.',
+    group_closed: 'Gruppen tar ikke imot nye deltakere.',
+    offer_expired: 'Tilbudet om en plass har gått ut, og plassen har gått videre til nestemann i køen.',
+    capacity_below_seats: 'Antall plasser kan ikke bli lavere enn antall deltakere som allerede har plass.',
     validation_failed: 'Noen opplysninger må rettes. Se feltene nedenfor.',
     invalid_json: 'Forespørselen kunne ikke leses: den er ikke gyldig JSON.',
     unsupported_media_type: 'Send skjemaet som application/json eller application/x-www-form-urlencoded.',
@@ -49,8 +70,17 @@ export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
       'Påmeldingen er utløpt fordi den ikke ble bekreftet i tide. Meld deg gjerne på igjen.',
     service_unavailable: 'Tjenesten er midlertidig overbelastet. Prøv igjen om litt.',
     internal_error: 'Noe gikk galt hos oss. Prøv igjen om litt.',
+    unauthorized: 'Logg inn som koordinator for å bruke dette.',
+    forbidden: 'Du har ikke tilgang til dette, f.eks. fordi du ikke koordinerer nettverket.',
+    network_exists: 'Det finnes allerede et nettverk med den id-en.',
   },
   en: {
+    already_decided: 'This request has already been decided.',
+    group_not_found: 'There is no such group.',
+    group_closed: 'This group does not take new participants.',
+    offer_expired: 'The offer of a seat has expired, and the seat went to the next in line.',
+    capacity_below_seats:
+      'The capacity cannot be lower than the number of participants who already have a seat.',
     validation_failed: 'Some details need correcting. See the fields below.',
     invalid_json: 'The request could not be read: it is not valid JSON.',
     unsupported_media_type: 'Send the form as application/json or application/x-www-form-urlencoded.',
@@ -64,6 +94,9 @@ export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
       'The registration lapsed because it was not confirmed in time. You are welcome to register again.',
     service_unavailable: 'The service is busy right now. Please try again in a moment.',
     internal_error: 'Something went wrong on our side. Please try again in a moment.',
+    unauthorized: 'Sign in as a coordinator to use this.',
+    forbidden: 'You do not have access to this, e.g. because you do not coordinate the network.',
+    network_exists: 'A network with this id already exists.',
   },
 };
 
@@ -78,6 +111,9 @@ export type FieldProblem =
   | 'single_line'
   | 'wrong_type'
   | 'unknown_field'
+  | 'invalid_url'
+  | 'invalid_domain'
+  | 'duplicate'
   | 'invalid';
 
 export const fieldMessages: Record<Language, Record<FieldProblem, (limit?: number) => string>> = {
@@ -92,6 +128,9 @@ export const fieldMessages: Record<Language, Record<FieldProblem, (limit?: numbe
     single_line: () => 'Får inte innehålla radbrytningar eller kontrolltecken.',
     wrong_type: () => 'Fel typ av värde.',
     unknown_field: () => 'Okänt fält.',
+    invalid_url: () => 'Ange en adress som börjar med https://.',
+    invalid_domain: () => 'Ange en domän, t.ex. skola.se.',
+    duplicate: () => 'Samma värde förekommer flera gånger.',
     invalid: () => 'Ogiltigt värde.',
   },
   nb: {
@@ -105,6 +144,9 @@ export const fieldMessages: Record<Language, Record<FieldProblem, (limit?: numbe
     single_line: () => 'Kan ikke inneholde linjeskift eller kontrolltegn.',
     wrong_type: () => 'Feil type verdi.',
     unknown_field: () => 'Ukjent felt.',
+    invalid_url: () => 'Oppgi en adresse som begynner med https://.',
+    invalid_domain: () => 'Oppgi et domene, f.eks. skole.no.',
+    duplicate: () => 'Den samme verdien forekommer flere ganger.',
     invalid: () => 'Ugyldig verdi.',
   },
   en: {
@@ -118,6 +160,9 @@ export const fieldMessages: Record<Language, Record<FieldProblem, (limit?: numbe
     single_line: () => 'Must not contain line breaks or control characters.',
     wrong_type: () => 'Wrong kind of value.',
     unknown_field: () => 'Unknown field.',
+    invalid_url: () => 'Enter an address starting with https://.',
+    invalid_domain: () => 'Enter a domain, e.g. school.org.',
+    duplicate: () => 'The same value appears more than once.',
     invalid: () => 'Invalid value.',
   },
 };

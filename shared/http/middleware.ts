@@ -63,13 +63,20 @@ function errorResponder(): middy.MiddlewareObj<APIGatewayProxyEventV2, ApiResult
 
 export type RouteHandler = (request: ApiRequest, context: Context) => Promise<ApiResult>;
 
+export interface HttpHandlerOptions {
+  readonly body: BodyMode;
+  /** Runs before the body is parsed and may throw an HttpError (401/403): see coordinatorHandler. */
+  readonly authorize?: (event: APIGatewayProxyEventV2) => void;
+}
+
 /** Wraps a route: body parsing and limits, then the handler, with errors mapped in one place. */
-export function httpHandler(handle: RouteHandler, options: { body: BodyMode }) {
+export function httpHandler(handle: RouteHandler, options: HttpHandlerOptions) {
   return middy<APIGatewayProxyEventV2, ApiResult>()
     .use(errorResponder())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event, context) => {
       logger.appendKeys({ route: event.routeKey });
+      options.authorize?.(event);
       const request = toApiRequest(event, options.body);
       requests.set(event, request);
       return handle(request, context);

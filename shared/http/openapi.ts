@@ -26,15 +26,24 @@ function operation(route: RouteDef, components: JsonObject): JsonObject {
         schema: toSchema(schema as z.ZodType, 'input', components),
       }))
     : [];
+  const query = route.query
+    ? Object.entries(route.query.shape).map(([name, schema]) => ({
+        name,
+        in: 'query',
+        required: !(schema as z.ZodType).safeParse(undefined).success,
+        schema: toSchema(schema as z.ZodType, 'input', components),
+      }))
+    : [];
   const responses = Object.fromEntries(
     Object.entries(route.responses).map(([status, response]) => {
       const content: JsonObject = {};
       if (response.json)
         content['application/json'] = { schema: toSchema(response.json, 'output', components) };
       if (response.html) content['text/html'] = { schema: { type: 'string' } };
+      if (response.csv) content['text/csv'] = { schema: { type: 'string' } };
       return [
         status,
-        { description: response.description, ...(response.html || response.json ? { content } : {}) },
+        { description: response.description, ...(Object.keys(content).length > 0 ? { content } : {}) },
       ];
     }),
   );
@@ -53,7 +62,7 @@ function operation(route: RouteDef, components: JsonObject): JsonObject {
     operationId: route.operationId,
     summary: route.summary,
     ...(route.auth === 'coordinator' ? { security: [{ coordinatorJwt: [] }] } : {}),
-    parameters: params,
+    parameters: [...params, ...query],
     ...body,
     responses,
   };

@@ -19,7 +19,8 @@ export interface ApiRequest {
   language?: Language;
 }
 
-export type BodyMode = 'json-or-form' | 'none';
+/** `optional`: a link's button posts an empty form, or a form with a field or two (e.g. a message). */
+export type BodyMode = 'json-or-form' | 'optional' | 'none';
 
 function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
@@ -66,7 +67,10 @@ export function toApiRequest(event: APIGatewayProxyEventV2, mode: BodyMode): Api
   return {
     event,
     params: (event.pathParameters ?? {}) as Record<string, string>,
-    body: mode === 'none' ? undefined : parseBody(event, type),
+    body:
+      mode === 'none' || (mode === 'optional' && !event.body) || event.requestContext.http.method === 'GET'
+        ? undefined
+        : parseBody(event, type),
     form: type === 'application/x-www-form-urlencoded',
     wantsHtml: prefersHtml(headers.accept),
     acceptLanguage: headers['accept-language'],

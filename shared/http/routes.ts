@@ -4,7 +4,28 @@
  *
  * `fn` names the folder under functions/ whose handler.ts serves the route.
  */
-import type { z } from 'zod';
+import * as z from 'zod';
+import {
+  CreateNetworkRequest,
+  NetworkSettings,
+  RegistrationExportQuery,
+  RegistrationList,
+  RegistrationQuery,
+  UpdateNetworkRequest,
+} from './admin-schemas.ts';
+import {
+  AdminGroup,
+  AdminJoinRequest,
+  CreateGroup,
+  DecisionResult,
+  DeclineBody,
+  GroupParams,
+  JoinRequestAccepted,
+  JoinRequestBody,
+  JoinRequestParams,
+  PublicGroupList,
+  UpdateGroup,
+} from './group-schemas.ts';
 import {
   ConfirmResult,
   ErrorResponse,
@@ -28,8 +49,18 @@ export interface RouteDef {
   readonly summary: string;
   /** For the OpenAPI document; the handler validates with the same schemas. */
   readonly params?: z.ZodObject;
+  /** Query string parameters (OpenAPI `in: query`); the handler validates with the same schema. */
+  readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
-  readonly responses: Readonly<Record<number, { description: string; json?: z.ZodType; html?: true }>>;
+  /**
+   * For auth 'coordinator': only members of the samla-admins group, not every coordinator of the network
+   * in the path. The handler enforces it (coordinatorHandler's `access: 'admin'`); the authz tests
+   * check the two agree.
+   */
+  readonly adminOnly?: true;
+  readonly responses: Readonly<
+    Record<number, { description: string; json?: z.ZodType; html?: true; csv?: true }>
+  >;
 }
 
 const invalid = {
@@ -100,7 +131,222 @@ export const routes: readonly RouteDef[] = [
     summary: 'This API described as OpenAPI 3, generated from the request schemas',
     responses: { 200: { description: 'The OpenAPI document' } },
   },
+  {
+    method: 'POST',
+    path: '/v1/admin/networks',
+    fn: 'admin-networks-create',
+    auth: 'coordinator',
+    adminOnly: true,
+    operationId: 'createNetwork',
+    summary: 'Create a network (members of samla-admins only)',
+    body: CreateNetworkRequest,
+    responses: {
+      201: { description: 'Created', json: NetworkSettings },
+      400: invalid,
+      401: { description: 'No valid coordinator token' },
+      403: { description: 'Not a member of samla-admins', json: ErrorResponse },
+      409: { description: 'A network with this id exists', json: ErrorResponse },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/admin/networks/{networkId}',
+    fn: 'admin-networks-get',
+    auth: 'coordinator',
+    operationId: 'getNetwork',
+    summary: 'The settings of a network you coordinate',
+    params: NetworkParams,
+    responses: {
+      200: { description: 'The settings', json: NetworkSettings },
+      401: { description: 'No valid coordinator token' },
+      403: { description: 'You do not coordinate this network', json: ErrorResponse },
+      404: { description: 'Unknown network', json: ErrorResponse },
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/admin/networks/{networkId}',
+    fn: 'admin-networks-update',
+    auth: 'coordinator',
+    operationId: 'updateNetwork',
+    summary: 'Change settings of a network: only the fields given',
+    params: NetworkParams,
+    body: UpdateNetworkRequest,
+    responses: {
+      200: { description: 'The settings as they are now', json: NetworkSettings },
+      400: invalid,
+      401: { description: 'No valid coordinator token' },
+      403: { description: 'You do not coordinate this network', json: ErrorResponse },
+      404: { description: 'Unknown network', json: ErrorResponse },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/admin/networks/{networkId}/registrations',
+    fn: 'admin-registrations-list',
+    auth: 'coordinator',
+    operationId: 'listRegistrations',
+    summary: 'Registrations of interest in a network, filtered, a page at a time',
+    params: NetworkParams,
+    query: RegistrationQuery,
+    responses: {
+      200: { description: 'One page; `cursor` leads to the next', json: RegistrationList },
+      400: invalid,
+      401: { description: 'No valid coordinator token' },
+      403: { description: 'You do not coordinate this network', json: ErrorResponse },
+      404: { description: 'Unknown network', json: ErrorResponse },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/admin/networks/{networkId}/registrations.csv',
+    fn: 'admin-registrations-export',
+    auth: 'coordinator',
+    operationId: 'exportRegistrations',
+    summary:
+      'All matching registrations as CSV for Excel: UTF-8 with a byte order mark, `;` between fields, headings in the Accept-Language',
+    params: NetworkParams,
+    query: RegistrationExportQuery,
+    responses: {
+      200: { description: 'The file (content-disposition: attachment)', csv: true },
+      400: invalid,
+      401: { description: 'No valid coordinator token' },
+      403: { description: 'You do not coordinate this network', json: ErrorResponse },
+      404: { description: 'Unknown network', json: ErrorResponse },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/networks/{networkId}/groups',
+    fn: 'list-groups',
+    auth: 'public',
+    operationId: 'listGroups',
+    summary:
+      'Open groups of a network: title, question, seats left, mode, upcoming meetings (cached a minute)',
+    params: NetworkParams,
+    responses: {
+      200: { description: 'The open groups', json: PublicGroupList },
+      404: { description: 'Unknown network', json: ErrorResponse },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/groups/{groupId}/join-requests',
+    fn: 'request-to-join',
+    auth: 'public',
+    operationId: 'requestToJoin',
+    summary:
+      'Ask to join a group (double opt-in); after confirmation: a seat, the waitlist, or a coordinator decides',
+    params: GroupParams,
+    body: JoinRequestBody,
+    responses: {
+      202: {
+        description: 'Accepted; the same answer whether or not the person asked before',
+        json: JoinRequestAccepted,
+      },
+      200: { description: 'A plain HTML form post without a thank-you URL: a receipt page', html: true },
+      303: { description: 'A plain HTML form post: redirect to the network’s thank-you page' },
+      400: invalid,
+      404: { description: 'Unknown group', json: ErrorResponse },
+      409: { description: 'The group is closed', json: ErrorResponse },
+    },
+  },
+  ...(['decisions', 'leave', 'offers'] as const).flatMap((kind) =>
+    (['GET', 'POST'] as const).map(
+      (method): RouteDef => ({
+        method,
+        path: `/v1/${kind}/{token}`,
+        fn: 'group-links',
+        auth: 'public',
+        operationId: `${method === 'GET' ? 'show' : 'act'}${kind[0]?.toUpperCase()}${kind.slice(1)}Link`,
+        summary:
+          {
+            decisions: 'A coordinator’s emailed approve or decline link for a join request',
+            leave: 'A member’s emailed link to leave a group or its waitlist, or to let an offered seat pass',
+            offers: 'The emailed link to accept a seat offered from the waitlist',
+          }[kind] + (method === 'GET' ? ' (shows a page; changes nothing)' : ' (acts; single use)'),
+        params: TokenParams,
+        responses: { 200: { description: 'A page, or JSON when asked for', html: true }, ...linkErrors },
+      }),
+    ),
+  ),
+  {
+    method: 'POST',
+    path: '/v1/admin/networks/{networkId}/groups',
+    fn: 'admin-groups',
+    auth: 'coordinator',
+    operationId: 'createGroup',
+    summary: 'Create a group',
+    params: NetworkParams,
+    body: CreateGroup,
+    responses: { 201: { description: 'Created', json: AdminGroup }, 400: invalid },
+  },
+  {
+    method: 'GET',
+    path: '/v1/admin/networks/{networkId}/groups',
+    fn: 'admin-groups',
+    auth: 'coordinator',
+    operationId: 'listAllGroups',
+    summary: 'All groups of a network, open and closed, with seats taken',
+    params: NetworkParams,
+    responses: { 200: { description: 'The groups', json: z.object({ groups: z.array(AdminGroup) }) } },
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/admin/groups/{groupId}',
+    fn: 'admin-groups',
+    auth: 'coordinator',
+    operationId: 'updateGroup',
+    summary: 'Update or close a group; a higher capacity promotes from the waitlist in order',
+    params: GroupParams,
+    body: UpdateGroup,
+    responses: {
+      200: { description: 'The group as it is now', json: AdminGroup },
+      400: invalid,
+      404: { description: 'Unknown group', json: ErrorResponse },
+      409: { description: 'Capacity below the seats taken', json: ErrorResponse },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/admin/groups/{groupId}/join-requests',
+    fn: 'admin-join-requests',
+    auth: 'coordinator',
+    operationId: 'listJoinRequests',
+    summary: 'Join requests of a group (filter with ?status=), waitlist positions included',
+    params: GroupParams,
+    responses: {
+      200: { description: 'The requests', json: z.object({ joinRequests: z.array(AdminJoinRequest) }) },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/admin/groups/{groupId}/join-requests/{requestId}/approve',
+    fn: 'admin-join-requests',
+    auth: 'coordinator',
+    operationId: 'approveJoinRequest',
+    summary: 'Approve a request waiting for a decision: a seat if one is free, else the waitlist',
+    params: JoinRequestParams,
+    responses: {
+      200: { description: 'Where the person landed', json: DecisionResult },
+      409: { description: 'Already decided', json: ErrorResponse },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/admin/groups/{groupId}/join-requests/{requestId}/decline',
+    fn: 'admin-join-requests',
+    auth: 'coordinator',
+    operationId: 'declineJoinRequest',
+    summary: 'Decline a request waiting for a decision, with an optional message to the person',
+    params: JoinRequestParams,
+    body: DeclineBody,
+    responses: {
+      200: { description: 'Declined', json: DecisionResult },
+      409: { description: 'Already decided', json: ErrorResponse },
+    },
+  },
 ];
 
 /** Functions that no route serves: Step Functions tasks and scheduled jobs. */
-export const workflowFunctions = ['registration-steps'] as const;
+export const workflowFunctions = ['registration-steps', 'offer-steps'] as const;

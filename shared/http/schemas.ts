@@ -9,7 +9,7 @@ import { languages } from '../i18n.ts';
  */
 
 /** Names, organisations and roles end up in email headers and greetings: one line, no control characters. */
-const singleLine = (max: number) =>
+export const singleLine = (max: number) =>
   z
     .string()
     .trim()
@@ -17,7 +17,7 @@ const singleLine = (max: number) =>
     .max(max)
     .regex(/^[^\p{Cc}\p{Zl}\p{Zp}]*$/u, 'single_line');
 
-const email = z
+export const email = z
   .string()
   .trim()
   .toLowerCase()

@@ -19,6 +19,10 @@ export type Block =
   /** The one thing the mail asks for: a button in HTML, with the URL spelled out beneath it. */
   | { type: 'action'; label: string; url: string; fallback: string }
   | { type: 'note'; text: string }
+  /** Words someone else wrote (a coordinator's message, a group's question), kept line by line. */
+  | { type: 'quote'; text: string }
+  /** A secondary, quiet link (leave the group, decline): small text and a link, never a button. */
+  | { type: 'link'; text: string; label: string; url: string }
   | { type: 'signature'; closing: string; sender: string };
 
 export interface MailContent {
@@ -36,6 +40,14 @@ export function renderContent(content: MailContent): RenderedMail {
   return { subject: content.subject, text: renderText(content), html: renderHtml(content).toString() };
 }
 
+/** The lines of a quote: any line break a form allowed, trailing blanks dropped. */
+function quoteLines(text: string): string[] {
+  return text
+    .trim()
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trimEnd());
+}
+
 function blockText(block: Block): string {
   switch (block.type) {
     case 'paragraph':
@@ -44,8 +56,14 @@ function blockText(block: Block): string {
       return block.text;
     case 'list':
       return block.items.map((item) => `- ${item}`).join('\n');
+    case 'quote':
+      return quoteLines(block.text)
+        .map((line) => (line === '' ? '>' : `> ${line}`))
+        .join('\n');
     case 'action':
       return `${block.label}:\n${webUrl(block.url)}`;
+    case 'link':
+      return `${block.text}\n${block.label}: ${webUrl(block.url)}`;
     case 'signature':
       return `${block.closing}\n${block.sender}`;
   }
@@ -72,6 +90,8 @@ const styles = {
   list: `margin:0 0 16px;padding:0 0 0 22px;${font};font-size:16px;line-height:1.55;color:${ink}`,
   listItem: 'margin:0 0 4px',
   note: `margin:0 0 16px;${font};font-size:14px;line-height:1.5;color:${muted}`,
+  quote: `margin:0 0 16px;padding:2px 0 2px 14px;border-left:3px solid #d9d3c7;${font};font-size:16px;line-height:1.55;color:${ink}`,
+  quietLink: `color:${muted};text-decoration:underline`,
   button: `display:inline-block;padding:13px 26px;${font};font-size:16px;font-weight:bold;line-height:1.2;color:#ffffff;text-decoration:none;border-radius:6px`,
   fallback: `margin:0 0 20px;${font};font-size:14px;line-height:1.5;color:${muted}`,
   fallbackLink: `color:${accent};word-break:break-all`,
@@ -85,6 +105,13 @@ function renderBlock(block: Block): SafeHtml {
       return html`<h2 style="${styles.heading}">${block.text}</h2>`;
     case 'note':
       return html`<p style="${styles.note}">${block.text}</p>`;
+    case 'quote':
+      return html`<blockquote style="${styles.quote}">${quoteLines(block.text).map((line, i) => [
+        i > 0 && html`<br>`,
+        line,
+      ])}</blockquote>`;
+    case 'link':
+      return html`<p style="${styles.note}">${block.text}<br><a href="${webUrl(block.url)}" style="${styles.quietLink}">${block.label}</a></p>`;
     case 'list':
       return html`<ul style="${styles.list}">${block.items.map(
         (item) => html`<li style="${styles.listItem}">${item}</li>`,

@@ -1,4 +1,24 @@
 import type { Language } from '../i18n.ts';
+import {
+  type ConfirmJoinRequestFields,
+  composeConfirmJoinRequest,
+  composeJoinApprovalRequest,
+  composeJoinApproved,
+  composeJoinDeclined,
+  composeJoinPendingApproval,
+  composeJoinWaitlisted,
+  composeLeftGroup,
+  composeOfferExpired,
+  composeSeatOffered,
+  type JoinApprovalRequestFields,
+  type JoinApprovedFields,
+  type JoinDeclinedFields,
+  type JoinPendingApprovalFields,
+  type JoinWaitlistedFields,
+  type LeftGroupFields,
+  type OfferExpiredFields,
+  type SeatOfferedFields,
+} from './groups.ts';
 import { type MailContent, type RenderedMail, renderContent } from './layout.ts';
 import {
   type ConfirmRegistrationFields,
@@ -8,6 +28,17 @@ import {
   type RegistrationReceiptFields,
 } from './registration.ts';
 
+export type {
+  ConfirmJoinRequestFields,
+  JoinApprovalRequestFields,
+  JoinApprovedFields,
+  JoinDeclinedFields,
+  JoinPendingApprovalFields,
+  JoinWaitlistedFields,
+  LeftGroupFields,
+  OfferExpiredFields,
+  SeatOfferedFields,
+} from './groups.ts';
 export type { RenderedMail } from './layout.ts';
 export type { ConfirmRegistrationFields, RegistrationReceiptFields } from './registration.ts';
 
@@ -21,6 +52,15 @@ export interface MailFields {
   'confirm-registration': ConfirmRegistrationFields;
   'confirm-registration-reminder': ConfirmRegistrationFields;
   'registration-receipt': RegistrationReceiptFields;
+  'confirm-join-request': ConfirmJoinRequestFields;
+  'join-approved': JoinApprovedFields;
+  'join-waitlisted': JoinWaitlistedFields;
+  'join-pending-approval': JoinPendingApprovalFields;
+  'join-declined': JoinDeclinedFields;
+  'join-approval-request': JoinApprovalRequestFields;
+  'seat-offered': SeatOfferedFields;
+  'offer-expired': OfferExpiredFields;
+  'left-group': LeftGroupFields;
 }
 
 export type MailKind = keyof MailFields;
@@ -33,6 +73,15 @@ const composers: Composers = {
   'confirm-registration': composeConfirmRegistration,
   'confirm-registration-reminder': composeConfirmRegistrationReminder,
   'registration-receipt': composeRegistrationReceipt,
+  'confirm-join-request': composeConfirmJoinRequest,
+  'join-approved': composeJoinApproved,
+  'join-waitlisted': composeJoinWaitlisted,
+  'join-pending-approval': composeJoinPendingApproval,
+  'join-declined': composeJoinDeclined,
+  'join-approval-request': composeJoinApprovalRequest,
+  'seat-offered': composeSeatOffered,
+  'offer-expired': composeOfferExpired,
+  'left-group': composeLeftGroup,
 };
 
 export const mailKinds = Object.keys(composers) as MailKind[];

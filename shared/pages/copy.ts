@@ -1,6 +1,10 @@
 import type { Language } from '../i18n.ts';
 
-/** The kinds of error page; a status maps onto one in errorKind (pages.ts). */
+/**
+ * The kinds of error page; a status maps onto one in errorKind (pages.ts), and a few codes have a
+ * page of their own because the status alone would say the wrong thing ("register again" for an
+ * offer that ran out).
+ */
 export type ErrorKind =
   | 'invalid'
   | 'notFound'
@@ -9,7 +13,61 @@ export type ErrorKind =
   | 'unsupportedType'
   | 'tooManyRequests'
   | 'unavailable'
+  | 'forbidden'
+  | 'groupNotFound'
+  | 'groupClosed'
+  | 'offerExpired'
   | 'generic';
+
+/** What a link from a group mail asks for on GET; the button on the page makes the POST that does it. */
+export const actionPageKinds = [
+  'confirm-join-request',
+  'approve-join-request',
+  'decline-join-request',
+  'leave-group',
+  'leave-waitlist',
+  'accept-offer',
+  'decline-offer',
+] as const;
+export type ActionPageKind = (typeof actionPageKinds)[number];
+
+/** What the page after that POST says happened; `join-request-*` are the coordinator's view. */
+export const resultPageKinds = [
+  'join-approved',
+  'join-waitlisted',
+  'join-pending-approval',
+  'join-request-approved',
+  'join-request-waitlisted',
+  'join-request-declined',
+  'already-decided',
+  'left-group',
+  'left-waitlist',
+  'offer-accepted',
+  'offer-declined',
+  'already-done',
+] as const;
+export type ResultPageKind = (typeof resultPageKinds)[number];
+
+/** What a group page knows; a link may not carry every fact, so each sentence reads well without it. */
+export interface GroupPageFacts {
+  networkName: string;
+  groupTitle?: string | undefined;
+  requesterName?: string | undefined;
+  /** On the waitlist: 1 is next in line. */
+  position?: number | undefined;
+}
+
+export interface ActionCopy {
+  title: string;
+  lead(facts: GroupPageFacts): string;
+  button: string;
+  note: string;
+}
+
+export interface ResultCopy {
+  title(facts: GroupPageFacts): string;
+  lead(facts: GroupPageFacts): string;
+}
 
 /** Form fields of the public routes, named as the reader knows them rather than by their JSON key. */
 export type FieldName =
@@ -34,11 +92,35 @@ export interface PageCopy {
   confirmed: { title: string; lead(networkName: string): string };
   alreadyConfirmed: { title: string; lead(networkName: string): string };
   receipt: { title: string; lead(networkName: string): string; note: string };
+  actions: Record<ActionPageKind, ActionCopy>;
+  /** The optional message a coordinator writes when declining; it goes into the decline email. */
+  declineMessage: { label(requesterName?: string): string; hint(maxLength: number): string };
+  results: Record<ResultPageKind, ResultCopy>;
   errors: Record<ErrorKind, { title: string; lead: string }>;
   fieldsIntro: string;
   errorCode: string;
   fields: Record<FieldName, string>;
 }
+
+// A group named in a sentence: "gruppen ”Rektors mandat”", or just "gruppen" when the title is unknown.
+const sv = {
+  group: (f: GroupPageFacts) => (f.groupTitle ? `gruppen ”${f.groupTitle}”` : 'gruppen'),
+  Group: (f: GroupPageFacts) => (f.groupTitle ? `Gruppen ”${f.groupTitle}”` : 'Gruppen'),
+  from: (f: GroupPageFacts) => (f.requesterName ? ` från ${f.requesterName}` : ''),
+  queue: (f: GroupPageFacts) => (f.position ? `nummer ${f.position} i kön` : 'i kön'),
+};
+const nb = {
+  group: (f: GroupPageFacts) => (f.groupTitle ? `gruppen «${f.groupTitle}»` : 'gruppen'),
+  Group: (f: GroupPageFacts) => (f.groupTitle ? `Gruppen «${f.groupTitle}»` : 'Gruppen'),
+  from: (f: GroupPageFacts) => (f.requesterName ? ` fra ${f.requesterName}` : ''),
+  queue: (f: GroupPageFacts) => (f.position ? `nummer ${f.position} i køen` : 'i køen'),
+};
+const en = {
+  group: (f: GroupPageFacts) => (f.groupTitle ? `the group “${f.groupTitle}”` : 'the group'),
+  Group: (f: GroupPageFacts) => (f.groupTitle ? `The group “${f.groupTitle}”` : 'The group'),
+  from: (f: GroupPageFacts) => (f.requesterName ? ` from ${f.requesterName}` : ''),
+  queue: (f: GroupPageFacts) => (f.position ? `number ${f.position} in line` : 'in line'),
+};
 
 export const pageCopy: Record<Language, PageCopy> = {
   sv: {
@@ -62,6 +144,116 @@ export const pageCopy: Record<Language, PageCopy> = {
       lead: (network) =>
         `Vi har skickat ett mejl med en länk som du klickar på för att bekräfta. Sedan är din anmälan till ${network} klar.`,
       note: 'Hittar du inte mejlet? Titta i skräpposten, eller vänta några minuter.',
+    },
+    actions: {
+      'confirm-join-request': {
+        title: 'Bekräfta din anmälan',
+        lead: (f) => `Klicka på knappen för att bekräfta din anmälan till ${sv.group(f)} i ${f.networkName}.`,
+        button: 'Bekräfta',
+        note: 'Har du inte anmält dig kan du bara stänga sidan. Ingenting händer förrän du klickar på knappen.',
+      },
+      'approve-join-request': {
+        title: 'Godkänn anmälan',
+        lead: (f) =>
+          `Godkänn anmälan${sv.from(f)} till ${sv.group(f)}. Personen får då en plats i gruppen, eller en plats på väntelistan om gruppen är full.`,
+        button: 'Godkänn',
+        note: 'Ingenting händer förrän du klickar på knappen.',
+      },
+      'decline-join-request': {
+        title: 'Avböj anmälan',
+        lead: (f) => `Avböj anmälan${sv.from(f)} till ${sv.group(f)}. Personen får beskedet via mejl.`,
+        button: 'Avböj anmälan',
+        note: 'Ingenting händer förrän du klickar på knappen.',
+      },
+      'leave-group': {
+        title: 'Lämna gruppen',
+        lead: (f) =>
+          `Vill du lämna ${sv.group(f)} i ${f.networkName}? Din plats går då till någon annan som vill vara med.`,
+        button: 'Lämna gruppen',
+        note: 'Har du ångrat dig kan du bara stänga sidan. Ingenting händer förrän du klickar på knappen.',
+      },
+      'leave-waitlist': {
+        title: 'Lämna väntelistan',
+        lead: (f) =>
+          `Vill du lämna väntelistan till ${sv.group(f)} i ${f.networkName}? Du får då inget erbjudande när en plats blir ledig.`,
+        button: 'Lämna väntelistan',
+        note: 'Har du ångrat dig kan du bara stänga sidan. Ingenting händer förrän du klickar på knappen.',
+      },
+      'accept-offer': {
+        title: 'Tacka ja till platsen',
+        lead: (f) =>
+          `En plats i ${sv.group(f)} i ${f.networkName} väntar på dig. Klicka på knappen för att tacka ja.`,
+        button: 'Tacka ja',
+        note: 'Ingenting händer förrän du klickar på knappen.',
+      },
+      'decline-offer': {
+        title: 'Tacka nej till platsen',
+        lead: (f) =>
+          `Vill du tacka nej till platsen i ${sv.group(f)} i ${f.networkName}? Den går då direkt till nästa i kön.`,
+        button: 'Tacka nej',
+        note: 'Har du ångrat dig kan du bara stänga sidan. Ingenting händer förrän du klickar på knappen.',
+      },
+    },
+    declineMessage: {
+      label: (requester) => `Meddelande till ${requester ?? 'personen'} (frivilligt)`,
+      hint: (max) => `Meddelandet följer med i mejlet med beskedet. Högst ${max} tecken.`,
+    },
+    results: {
+      'join-approved': {
+        title: () => 'Välkommen – du har fått en plats',
+        lead: (f) =>
+          `Du är med i ${sv.group(f)} i ${f.networkName}. Du får ett välkomstmejl, och datum för träffarna kommer i separata inbjudningar.`,
+      },
+      'join-waitlisted': {
+        title: () => 'Du står på väntelistan',
+        lead: (f) =>
+          `${sv.Group(f)} är full just nu. Du står ${sv.queue(f)} och får ett mejl när en plats blir ledig.`,
+      },
+      'join-pending-approval': {
+        title: () => 'Tack – din anmälan väntar på beslut',
+        lead: (f) =>
+          `Din organisation är inte (ännu) registrerad som medlemsorganisation i ${f.networkName}, så en samordnare går igenom din anmälan till ${sv.group(f)}. Du får besked via mejl.`,
+      },
+      'join-request-approved': {
+        title: (f) => `${f.requesterName ?? 'Personen'} har fått en plats`,
+        lead: (f) => `Anmälan${sv.from(f)} till ${sv.group(f)} är godkänd. Personen får ett välkomstmejl.`,
+      },
+      'join-request-waitlisted': {
+        title: () => 'Godkänd – på väntelistan',
+        lead: (f) =>
+          `Anmälan${sv.from(f)} är godkänd, men ${sv.group(f)} är full. Personen står ${sv.queue(f)} och får ett erbjudande via mejl när en plats blir ledig.`,
+      },
+      'join-request-declined': {
+        title: () => 'Anmälan är avböjd',
+        lead: (f) => `Anmälan${sv.from(f)} till ${sv.group(f)} är avböjd. Personen får beskedet via mejl.`,
+      },
+      'already-decided': {
+        title: () => 'Redan beslutad',
+        lead: () => 'Anmälan har redan fått ett beslut. Du behöver inte göra något mer.',
+      },
+      'left-group': {
+        title: () => 'Du har lämnat gruppen',
+        lead: (f) => `Du är inte längre med i ${sv.group(f)}. Du får en bekräftelse via mejl.`,
+      },
+      'left-waitlist': {
+        title: () => 'Du har lämnat väntelistan',
+        lead: (f) =>
+          `Du står inte längre på väntelistan till ${sv.group(f)}. Du får en bekräftelse via mejl.`,
+      },
+      'offer-accepted': {
+        title: () => 'Välkommen – platsen är din',
+        lead: (f) =>
+          `Du är med i ${sv.group(f)} i ${f.networkName}. Du får ett välkomstmejl, och datum för träffarna kommer i separata inbjudningar.`,
+      },
+      'offer-declined': {
+        title: () => 'Tack för beskedet',
+        lead: (f) =>
+          `Platsen i ${sv.group(f)} går vidare till nästa i kön. Du är välkommen att anmäla dig igen längre fram.`,
+      },
+      'already-done': {
+        title: () => 'Redan klart',
+        lead: () => 'Det här är redan gjort. Du behöver inte göra något mer.',
+      },
     },
     errors: {
       invalid: {
@@ -91,6 +283,22 @@ export const pageCopy: Record<Language, PageCopy> = {
       unavailable: {
         title: 'Något gick fel hos oss',
         lead: 'Försök igen om en stund. Det var inget du gjorde fel.',
+      },
+      forbidden: {
+        title: 'Du har inte behörighet',
+        lead: 'Du har inte behörighet att göra det här. Kontakta gärna nätverkets samordnare om du tror att det är fel.',
+      },
+      groupNotFound: {
+        title: 'Gruppen finns inte',
+        lead: 'Gruppen kan ha avslutats eller tagits bort. Kontrollera länken, eller kontakta nätverkets samordnare.',
+      },
+      groupClosed: {
+        title: 'Gruppen tar inte emot fler anmälningar',
+        lead: 'Gruppen är stängd för nya deltagare. Håll utkik efter nya grupper i nätverkets utskick.',
+      },
+      offerExpired: {
+        title: 'Erbjudandet har gått ut',
+        lead: 'Tiden för att tacka ja har gått ut, och platsen har gått vidare till nästa i kön. Du är välkommen att anmäla dig till gruppen igen.',
       },
       generic: {
         title: 'Något gick fel',
@@ -140,6 +348,118 @@ export const pageCopy: Record<Language, PageCopy> = {
         `Vi har sendt en e-post med en lenke som du klikker på for å bekrefte. Da er påmeldingen din til ${network} fullført.`,
       note: 'Finner du ikke e-posten? Sjekk søppelposten, eller vent noen minutter.',
     },
+    actions: {
+      'confirm-join-request': {
+        title: 'Bekreft påmeldingen din',
+        lead: (f) => `Klikk på knappen for å bekrefte påmeldingen din til ${nb.group(f)} i ${f.networkName}.`,
+        button: 'Bekreft',
+        note: 'Har du ikke meldt deg på, kan du bare lukke siden. Ingenting skjer før du klikker på knappen.',
+      },
+      'approve-join-request': {
+        title: 'Godkjenn påmeldingen',
+        lead: (f) =>
+          `Godkjenn påmeldingen${nb.from(f)} til ${nb.group(f)}. Personen får da plass i gruppen, eller plass på ventelisten hvis gruppen er full.`,
+        button: 'Godkjenn',
+        note: 'Ingenting skjer før du klikker på knappen.',
+      },
+      'decline-join-request': {
+        title: 'Avslå påmeldingen',
+        lead: (f) => `Avslå påmeldingen${nb.from(f)} til ${nb.group(f)}. Personen får beskjed på e-post.`,
+        button: 'Avslå påmeldingen',
+        note: 'Ingenting skjer før du klikker på knappen.',
+      },
+      'leave-group': {
+        title: 'Meld deg ut av gruppen',
+        lead: (f) =>
+          `Vil du melde deg ut av ${nb.group(f)} i ${f.networkName}? Plassen din går da til noen andre som vil være med.`,
+        button: 'Meld meg ut',
+        note: 'Har du ombestemt deg, kan du bare lukke siden. Ingenting skjer før du klikker på knappen.',
+      },
+      'leave-waitlist': {
+        title: 'Meld deg av ventelisten',
+        lead: (f) =>
+          `Vil du melde deg av ventelisten til ${nb.group(f)} i ${f.networkName}? Da får du ikke noe tilbud når en plass blir ledig.`,
+        button: 'Meld meg av ventelisten',
+        note: 'Har du ombestemt deg, kan du bare lukke siden. Ingenting skjer før du klikker på knappen.',
+      },
+      'accept-offer': {
+        title: 'Takk ja til plassen',
+        lead: (f) =>
+          `En plass i ${nb.group(f)} i ${f.networkName} venter på deg. Klikk på knappen for å takke ja.`,
+        button: 'Takk ja',
+        note: 'Ingenting skjer før du klikker på knappen.',
+      },
+      'decline-offer': {
+        title: 'Takk nei til plassen',
+        lead: (f) =>
+          `Vil du takke nei til plassen i ${nb.group(f)} i ${f.networkName}? Den går da med en gang til nestemann i køen.`,
+        button: 'Takk nei',
+        note: 'Har du ombestemt deg, kan du bare lukke siden. Ingenting skjer før du klikker på knappen.',
+      },
+    },
+    declineMessage: {
+      label: (requester) => `Melding til ${requester ?? 'personen'} (valgfritt)`,
+      hint: (max) => `Meldingen følger med i e-posten med beskjeden. Høyst ${max} tegn.`,
+    },
+    results: {
+      'join-approved': {
+        title: () => 'Velkommen – du har fått plass',
+        lead: (f) =>
+          `Du er med i ${nb.group(f)} i ${f.networkName}. Du får en velkomst-e-post, og datoene for møtene kommer i egne invitasjoner.`,
+      },
+      'join-waitlisted': {
+        title: () => 'Du står på ventelisten',
+        lead: (f) =>
+          `${nb.Group(f)} er full akkurat nå. Du står ${nb.queue(f)} og får en e-post når en plass blir ledig.`,
+      },
+      'join-pending-approval': {
+        title: () => 'Takk – påmeldingen din venter på avgjørelse',
+        lead: (f) =>
+          `Organisasjonen din er ikke (ennå) registrert som medlemsorganisasjon i ${f.networkName}, så en koordinator går gjennom påmeldingen din til ${nb.group(f)}. Du får beskjed på e-post.`,
+      },
+      'join-request-approved': {
+        title: (f) => `${f.requesterName ?? 'Personen'} har fått plass`,
+        lead: (f) =>
+          `Påmeldingen${nb.from(f)} til ${nb.group(f)} er godkjent. Personen får en velkomst-e-post.`,
+      },
+      'join-request-waitlisted': {
+        title: () => 'Godkjent – på ventelisten',
+        lead: (f) =>
+          `Påmeldingen${nb.from(f)} er godkjent, men ${nb.group(f)} er full. Personen står ${nb.queue(f)} og får tilbud på e-post når en plass blir ledig.`,
+      },
+      'join-request-declined': {
+        title: () => 'Påmeldingen er avslått',
+        lead: (f) =>
+          `Påmeldingen${nb.from(f)} til ${nb.group(f)} er avslått. Personen får beskjed på e-post.`,
+      },
+      'already-decided': {
+        title: () => 'Allerede avgjort',
+        lead: () => 'Påmeldingen er allerede avgjort. Du trenger ikke å gjøre noe mer.',
+      },
+      'left-group': {
+        title: () => 'Du har meldt deg ut av gruppen',
+        lead: (f) => `Du er ikke lenger med i ${nb.group(f)}. Du får en bekreftelse på e-post.`,
+      },
+      'left-waitlist': {
+        title: () => 'Du har meldt deg av ventelisten',
+        lead: (f) =>
+          `Du står ikke lenger på ventelisten til ${nb.group(f)}. Du får en bekreftelse på e-post.`,
+      },
+      'offer-accepted': {
+        title: () => 'Velkommen – plassen er din',
+        lead: (f) =>
+          `Du er med i ${nb.group(f)} i ${f.networkName}. Du får en velkomst-e-post, og datoene for møtene kommer i egne invitasjoner.`,
+      },
+      'offer-declined': {
+        title: () => 'Takk for beskjeden',
+        lead: (f) =>
+          `Plassen i ${nb.group(f)} går videre til nestemann i køen. Du er velkommen til å melde deg på igjen senere.`,
+      },
+      'already-done': {
+        title: () => 'Allerede gjort',
+        lead: () => 'Dette er allerede gjort. Du trenger ikke å gjøre noe mer.',
+      },
+    },
     errors: {
       invalid: {
         title: 'Noe i skjemaet må rettes',
@@ -168,6 +488,22 @@ export const pageCopy: Record<Language, PageCopy> = {
       unavailable: {
         title: 'Noe gikk galt hos oss',
         lead: 'Prøv igjen om litt. Det var ikke noe du gjorde feil.',
+      },
+      forbidden: {
+        title: 'Du har ikke tilgang',
+        lead: 'Du har ikke tilgang til å gjøre dette. Ta gjerne kontakt med koordinatoren for nettverket hvis du mener det er feil.',
+      },
+      groupNotFound: {
+        title: 'Gruppen finnes ikke',
+        lead: 'Gruppen kan være avsluttet eller slettet. Sjekk lenken, eller ta kontakt med koordinatoren for nettverket.',
+      },
+      groupClosed: {
+        title: 'Gruppen tar ikke imot flere påmeldinger',
+        lead: 'Gruppen er stengt for nye deltakere. Følg med på nye grupper i utsendelsene fra nettverket.',
+      },
+      offerExpired: {
+        title: 'Tilbudet har gått ut',
+        lead: 'Fristen for å takke ja er ute, og plassen har gått videre til nestemann i køen. Du er velkommen til å melde deg på gruppen igjen.',
       },
       generic: {
         title: 'Noe gikk galt',
@@ -217,6 +553,118 @@ export const pageCopy: Record<Language, PageCopy> = {
         `We have sent you an email with a link to confirm. Once you have clicked it, your registration with ${network} is complete.`,
       note: 'Cannot find it? Look in your spam folder, or wait a few minutes.',
     },
+    actions: {
+      'confirm-join-request': {
+        title: 'Confirm your request',
+        lead: (f) => `Click the button to confirm your request to join ${en.group(f)} in ${f.networkName}.`,
+        button: 'Confirm',
+        note: 'If you did not ask to join, you can simply close this page. Nothing happens until you click the button.',
+      },
+      'approve-join-request': {
+        title: 'Approve the request',
+        lead: (f) =>
+          `Approve the request${en.from(f)} to join ${en.group(f)}. They then get a seat in the group, or a place on the waitlist if the group is full.`,
+        button: 'Approve',
+        note: 'Nothing happens until you click the button.',
+      },
+      'decline-join-request': {
+        title: 'Decline the request',
+        lead: (f) => `Decline the request${en.from(f)} to join ${en.group(f)}. They will be told by email.`,
+        button: 'Decline the request',
+        note: 'Nothing happens until you click the button.',
+      },
+      'leave-group': {
+        title: 'Leave the group',
+        lead: (f) =>
+          `Do you want to leave ${en.group(f)} in ${f.networkName}? Your seat then goes to someone else who would like to take part.`,
+        button: 'Leave the group',
+        note: 'Changed your mind? Just close this page. Nothing happens until you click the button.',
+      },
+      'leave-waitlist': {
+        title: 'Leave the waitlist',
+        lead: (f) =>
+          `Do you want to leave the waitlist for ${en.group(f)} in ${f.networkName}? You will then not be offered a seat when one frees up.`,
+        button: 'Leave the waitlist',
+        note: 'Changed your mind? Just close this page. Nothing happens until you click the button.',
+      },
+      'accept-offer': {
+        title: 'Accept the seat',
+        lead: (f) =>
+          `A seat in ${en.group(f)} in ${f.networkName} is waiting for you. Click the button to accept it.`,
+        button: 'Accept',
+        note: 'Nothing happens until you click the button.',
+      },
+      'decline-offer': {
+        title: 'Decline the seat',
+        lead: (f) =>
+          `Do you want to decline the seat in ${en.group(f)} in ${f.networkName}? It then goes straight to the next in line.`,
+        button: 'Decline',
+        note: 'Changed your mind? Just close this page. Nothing happens until you click the button.',
+      },
+    },
+    declineMessage: {
+      label: (requester) => `Message to ${requester ?? 'the person'} (optional)`,
+      hint: (max) => `The message goes with the answer in the email. ${max} characters at most.`,
+    },
+    results: {
+      'join-approved': {
+        title: () => 'Welcome – you have a seat',
+        lead: (f) =>
+          `You are now part of ${en.group(f)} in ${f.networkName}. You will get a welcome email, and the meeting dates follow in separate invitations.`,
+      },
+      'join-waitlisted': {
+        title: () => 'You are on the waitlist',
+        lead: (f) =>
+          `${en.Group(f)} is full right now. You are ${en.queue(f)} and will get an email when a seat frees up.`,
+      },
+      'join-pending-approval': {
+        title: () => 'Thank you – your request awaits a decision',
+        lead: (f) =>
+          `Your organisation is not (yet) registered as a member organisation of ${f.networkName}, so a coordinator will look at your request to join ${en.group(f)}. You will hear by email.`,
+      },
+      'join-request-approved': {
+        title: (f) => `${f.requesterName ?? 'They'} got a seat`,
+        lead: (f) =>
+          `The request${en.from(f)} to join ${en.group(f)} is approved. They will get a welcome email.`,
+      },
+      'join-request-waitlisted': {
+        title: () => 'Approved – on the waitlist',
+        lead: (f) =>
+          `The request${en.from(f)} is approved, but ${en.group(f)} is full. They are ${en.queue(f)} and will be offered a seat by email when one frees up.`,
+      },
+      'join-request-declined': {
+        title: () => 'Request declined',
+        lead: (f) =>
+          `The request${en.from(f)} to join ${en.group(f)} is declined. They will be told by email.`,
+      },
+      'already-decided': {
+        title: () => 'Already decided',
+        lead: () => 'This request has already been decided. There is nothing more you need to do.',
+      },
+      'left-group': {
+        title: () => 'You have left the group',
+        lead: (f) => `You are no longer part of ${en.group(f)}. You will get a confirmation by email.`,
+      },
+      'left-waitlist': {
+        title: () => 'You have left the waitlist',
+        lead: (f) =>
+          `You are no longer on the waitlist for ${en.group(f)}. You will get a confirmation by email.`,
+      },
+      'offer-accepted': {
+        title: () => 'Welcome – the seat is yours',
+        lead: (f) =>
+          `You are now part of ${en.group(f)} in ${f.networkName}. You will get a welcome email, and the meeting dates follow in separate invitations.`,
+      },
+      'offer-declined': {
+        title: () => 'Thank you for letting us know',
+        lead: (f) =>
+          `The seat in ${en.group(f)} goes to the next in line. You are welcome to ask to join again later on.`,
+      },
+      'already-done': {
+        title: () => 'Already done',
+        lead: () => 'This has already been done. There is nothing more you need to do.',
+      },
+    },
     errors: {
       invalid: {
         title: 'Something in the form needs fixing',
@@ -245,6 +693,22 @@ export const pageCopy: Record<Language, PageCopy> = {
       unavailable: {
         title: 'Something went wrong on our side',
         lead: 'Please try again in a little while. Nothing you did caused this.',
+      },
+      forbidden: {
+        title: 'You do not have access',
+        lead: "You are not allowed to do this. Please contact the network's coordinator if you think this is a mistake.",
+      },
+      groupNotFound: {
+        title: 'This group does not exist',
+        lead: "The group may have ended or been removed. Check the link, or contact the network's coordinator.",
+      },
+      groupClosed: {
+        title: 'This group is not taking new members',
+        lead: "The group is closed to new participants. Keep an eye out for new groups in the network's mailings.",
+      },
+      offerExpired: {
+        title: 'The offer has expired',
+        lead: 'The time to accept has run out, and the seat has passed to the next in line. You are welcome to ask to join the group again.',
       },
       generic: {
         title: 'Something went wrong',

@@ -16,6 +16,10 @@ p{margin:0 0 1rem}
 ul{margin:0 0 1rem;padding-left:1.25rem}
 li{margin:0 0 .35rem}
 form{margin:1.5rem 0}
+label{display:block;margin:0 0 .25rem;font-weight:700}
+textarea{display:block;width:100%;min-height:7rem;margin:0 0 1rem;padding:.6rem .75rem;font:inherit;color:inherit;background:#fff;border:1px solid #7b8794;border-radius:6px;resize:vertical}
+textarea:focus-visible{outline:3px solid #b7791f;outline-offset:2px}
+.hint{margin:0 0 .5rem;font-size:.95rem;color:#52606d}
 button{font:inherit;font-weight:700;color:#fff;background:#1d5e4b;border:0;border-radius:6px;padding:.75rem 1.75rem;min-height:44px;cursor:pointer}
 button:hover{background:#164a3b}
 button:focus-visible{outline:3px solid #b7791f;outline-offset:3px}

@@ -1,9 +1,20 @@
 import type { Language } from '../i18n.ts';
 import { html } from '../mail/html.ts';
-import { type ErrorKind, type FieldName, pageCopy } from './copy.ts';
+import {
+  type ActionPageKind,
+  type ErrorKind,
+  type FieldName,
+  pageCopy,
+  type ResultPageKind,
+} from './copy.ts';
 import { renderPage } from './layout.ts';
 
+export type { ActionPageKind, ResultPageKind } from './copy.ts';
+export { actionPageKinds, resultPageKinds } from './copy.ts';
 export { pageContentSecurityPolicy } from './layout.ts';
+
+/** The longest message a coordinator may send with a decline; the API enforces the same limit. */
+export const declineMessageMaxLength = 1000;
 
 /**
  * What a confirmation link shows on GET. Mail scanners and link previews follow GETs, so the GET
@@ -49,11 +60,73 @@ export function receiptPage(input: { language: Language; networkName: string }):
   });
 }
 
-function errorKind(status: number): ErrorKind {
+/**
+ * What a link from a group mail shows on GET: what the button will do, and the button. As with the
+ * confirmation link, mail scanners follow GETs, so only the POST the button makes acts. Declining a
+ * join request also takes an optional message, sent on in the decline email as `message`.
+ */
+export function actionPage(input: {
+  language: Language;
+  networkName: string;
+  kind: ActionPageKind;
+  groupTitle?: string | undefined;
+  requesterName?: string | undefined;
+  actionUrl: string;
+}): string {
+  const copy = pageCopy[input.language];
+  const { title, lead, button, note } = copy.actions[input.kind];
+  const message =
+    input.kind === 'decline-join-request' &&
+    html`<label for="message">${copy.declineMessage.label(input.requesterName)}</label>
+<p class="hint" id="message-hint">${copy.declineMessage.hint(declineMessageMaxLength)}</p>
+<textarea id="message" name="message" rows="5" maxlength="${declineMessageMaxLength}" aria-describedby="message-hint"></textarea>
+`;
+  return renderPage({
+    language: input.language,
+    title,
+    networkName: input.networkName,
+    body: html`<p>${lead(input)}</p>
+<form method="post" action="${input.actionUrl}">
+${message}<button type="submit">${button}</button>
+</form>
+<p class="note">${note}</p>`,
+  });
+}
+
+/** What happened after the button on an action page was pressed (or had been pressed before). */
+export function resultPage(input: {
+  language: Language;
+  networkName: string;
+  kind: ResultPageKind;
+  groupTitle?: string | undefined;
+  position?: number | undefined;
+  requesterName?: string | undefined;
+}): string {
+  const { title, lead } = pageCopy[input.language].results[input.kind];
+  return renderPage({
+    language: input.language,
+    title: title(input),
+    networkName: input.networkName,
+    body: html`<p>${lead(input)}</p>`,
+  });
+}
+
+/** Codes whose page says more than their status would. */
+const codeKinds: Readonly<Record<string, ErrorKind>> = {
+  forbidden: 'forbidden',
+  group_not_found: 'groupNotFound',
+  group_closed: 'groupClosed',
+  offer_expired: 'offerExpired',
+};
+
+function errorKind(status: number, code: string): ErrorKind {
+  if (Object.hasOwn(codeKinds, code)) return codeKinds[code] ?? 'generic';
   switch (status) {
     case 400:
     case 422:
       return 'invalid';
+    case 403:
+      return 'forbidden';
     case 404:
       return 'notFound';
     case 410:
@@ -89,7 +162,7 @@ export function errorPage(input: {
   fields?: Readonly<Record<string, string>> | undefined;
 }): string {
   const copy = pageCopy[input.language];
-  const { title, lead } = copy.errors[errorKind(input.status)];
+  const { title, lead } = copy.errors[errorKind(input.status, input.code)];
   const fields = Object.entries(input.fields ?? {});
   const fieldList =
     fields.length > 0 &&

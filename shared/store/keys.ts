@@ -13,6 +13,28 @@ export const keys = {
     gsi1pk: `NETWORK#${networkId}#REGISTRATIONS`,
     gsi1sk: confirmedAt,
   }),
+  group: (groupId: string) => ({ pk: `GROUP#${groupId}`, sk: 'GROUP' }),
+  /** A network's groups, open ones under their own prefix so the public list reads only those. */
+  groupIndex: (networkId: string, status: string, createdAt: string, groupId: string) => ({
+    gsi1pk: `NETWORK#${networkId}#GROUPS`,
+    gsi1sk: `${status}#${createdAt}#${groupId}`,
+  }),
+  groupIndexPrefix: (networkId: string, status?: string) => ({
+    gsi1pk: `NETWORK#${networkId}#GROUPS`,
+    gsi1sk: status ? `${status}#` : '',
+  }),
+  joinRequest: (groupId: string, requestId: string) => ({ pk: `GROUP#${groupId}`, sk: `JOIN#${requestId}` }),
+  joinRequestPrefix: (groupId: string) => ({ pk: `GROUP#${groupId}`, sk: 'JOIN#' }),
+  /** The waitlist of a group in order: the sequence number is zero-padded so strings sort as numbers. */
+  waitlist: (groupId: string, seq?: number) => ({
+    gsi1pk: `GROUP#${groupId}#WAITLIST`,
+    gsi1sk: seq === undefined ? '' : String(seq).padStart(10, '0'),
+  }),
+  /** Join requests that wait for a coordinator's decision, per network. */
+  pendingApproval: (networkId: string, createdAt = '') => ({
+    gsi1pk: `NETWORK#${networkId}#PENDING_APPROVAL`,
+    gsi1sk: createdAt,
+  }),
   token: (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' }),
   /** One item per email a workflow step sent: the dedupe key makes a retried step a no-op. */
   outbox: (dedupeKey: string) => ({ pk: `OUTBOX#${dedupeKey}`, sk: 'OUTBOX' }),

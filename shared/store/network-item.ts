@@ -8,3 +8,18 @@ import { keys } from './keys.ts';
 export function networkItem(network: Network, createdAt?: string): Record<string, unknown> {
   return { ...keys.network(network.id), type: 'network', ...network, ...(createdAt ? { createdAt } : {}) };
 }
+
+/** A stored network as the domain sees it; items from before a field existed get its default. */
+export function networkFromItem(item: Record<string, unknown>): Network {
+  const { id, name, languages, coordinators, thankYouUrl, timeZone, memberDomains } =
+    item as Partial<Network>;
+  return {
+    id: id ?? '',
+    name: name ?? '',
+    languages: languages ?? [],
+    coordinators: coordinators ?? [],
+    ...(thankYouUrl ? { thankYouUrl } : {}),
+    timeZone: timeZone ?? 'Europe/Stockholm',
+    memberDomains: memberDomains ?? [],
+  };
+}

@@ -3,15 +3,14 @@ import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import type { Network } from '../domain/network.ts';
 import { keys } from './keys.ts';
-import { networkItem } from './network-item.ts';
+import { networkFromItem, networkItem } from './network-item.ts';
 
 export async function getNetwork(networkId: string): Promise<Network | undefined> {
   const { Item } = await dynamo.send(
     new GetCommand({ TableName: env.tableName(), Key: keys.network(networkId) }),
   );
   if (!Item) return undefined;
-  const { id, name, languages, coordinators, thankYouUrl, timeZone } = Item as Network;
-  return { id, name, languages, coordinators, thankYouUrl, timeZone };
+  return networkFromItem(Item);
 }
 
 /** Creates the network unless it exists, so a seed never overwrites what a coordinator changed. */

@@ -1,9 +1,16 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import type { Registration } from '../domain/registration.ts';
 import { isConditionalCheckFailed, isTransactionCancelled } from './errors.ts';
 import { keys } from './keys.ts';
+import { spendToken } from './tokens.ts';
 
 /** Unconfirmed registrations linger a day past their expiry so the workflow's last step still finds them. */
 const ttlGrace = 24 * 3600;
@@ -147,16 +154,7 @@ export async function confirmRegistrationWithToken(
     await dynamo.send(
       new TransactWriteCommand({
         TransactItems: [
-          {
-            Update: {
-              TableName: env.tableName(),
-              Key: keys.token(tokenHash),
-              UpdateExpression: 'SET usedAt = :at',
-              ConditionExpression:
-                'attribute_exists(pk) AND attribute_not_exists(usedAt) AND validUntil > :at',
-              ExpressionAttributeValues: { ':at': at },
-            },
-          },
+          spendToken(env.tableName(), tokenHash, at),
           {
             Update: {
               TableName: env.tableName(),
@@ -183,4 +181,59 @@ export async function confirmRegistrationWithToken(
     const [tokenReason] = error.CancellationReasons ?? [];
     return tokenReason?.Code === 'ConditionalCheckFailed' ? 'token-not-usable' : 'registration-not-pending';
   }
+}
+
+export interface RegistrationPage {
+  /** At most this many registrations (after filtering). */
+  limit: number;
+  /** Continue after this registration id (from the previous page's `next`). */
+  after?: string;
+}
+
+/**
+ * The registrations of a network, in key order, a page at a time: one Query on the network's partition
+ * (sk begins with the registration prefix), never a Scan. `keep` filters in memory — DynamoDB bills a
+ * FilterExpression for every item it reads all the same, and this way matching can ignore case. `next`
+ * is the id to continue after; a page may come back short (or empty) with a `next` when the filter
+ * leaves out the rest of what was read.
+ */
+export async function listRegistrations(
+  networkId: string,
+  page: RegistrationPage,
+  keep?: (registration: Registration) => boolean,
+): Promise<{ items: Registration[]; next?: string }> {
+  const { pk, sk: prefix } = keys.registration(networkId, '');
+  const items: Registration[] = [];
+  let start: Record<string, unknown> | undefined =
+    page.after === undefined ? undefined : keys.registration(networkId, page.after);
+  for (let reads = 0; reads < 20; reads += 1) {
+    const remaining = page.limit - items.length;
+    const result = await dynamo.send(
+      new QueryCommand({
+        TableName: env.tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+        ExclusiveStartKey: start,
+        // Unfiltered, read exactly what is needed; filtered, read ahead so few round trips are needed.
+        Limit: keep === undefined ? remaining : Math.min(1000, Math.max(remaining, 200)),
+      }),
+    );
+    const read = result.Items ?? [];
+    for (const [index, item] of read.entries()) {
+      const registration = fromItem(item);
+      if (keep !== undefined && !keep(registration)) continue;
+      items.push(registration);
+      if (items.length === page.limit) {
+        const more = index < read.length - 1 || result.LastEvaluatedKey !== undefined;
+        return more ? { items, next: registration.id } : { items };
+      }
+    }
+    if (result.LastEvaluatedKey === undefined) return { items };
+    start = result.LastEvaluatedKey;
+  }
+  // A bounded amount of work per request: hand back what was found and where to go on.
+  const last = start?.sk;
+  return typeof last === 'string' && last.startsWith(prefix)
+    ? { items, next: last.slice(prefix.length) }
+    : { items };
 }

@@ -4,13 +4,20 @@ import { env } from '../config.ts';
 import type { Language } from '../i18n.ts';
 import { keys } from './keys.ts';
 
-export type TokenPurpose = 'confirm-registration';
+export type TokenPurpose =
+  | 'confirm-registration'
+  | 'confirm-join-request'
+  | 'approve-join-request'
+  | 'decline-join-request'
+  | 'leave-group'
+  | 'accept-offer';
 
 export interface LinkToken {
   purpose: TokenPurpose;
   networkId: string;
-  /** The record the link acts on (a registration id for confirm-registration). */
+  /** The record the link acts on: a registration id, or a join request id (with its group). */
   subjectId: string;
+  groupId?: string;
   /** The recipient's language, so the pages behind the link speak it. */
   language: Language;
   validUntil: string;
@@ -43,6 +50,30 @@ export async function getToken(tokenHash: string): Promise<LinkToken | undefined
     new GetCommand({ TableName: env.tableName(), Key: keys.token(tokenHash) }),
   );
   if (!Item) return undefined;
-  const { purpose, networkId, subjectId, language, validUntil, usedAt } = Item as LinkToken;
-  return { purpose, networkId, subjectId, language, validUntil, ...(usedAt ? { usedAt } : {}) };
+  const { purpose, networkId, subjectId, groupId, language, validUntil, usedAt } = Item as LinkToken;
+  return {
+    purpose,
+    networkId,
+    subjectId,
+    language,
+    validUntil,
+    ...(groupId ? { groupId } : {}),
+    ...(usedAt ? { usedAt } : {}),
+  };
+}
+
+/**
+ * The part of a transaction that spends a link token: it succeeds once, before the token's end, and makes
+ * the rest of the transaction fail with it if the token was used or has lapsed.
+ */
+export function spendToken(tableName: string, tokenHash: string, at: string) {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.token(tokenHash),
+      UpdateExpression: 'SET usedAt = :at',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND validUntil > :at',
+      ExpressionAttributeValues: { ':at': at },
+    },
+  };
 }

@@ -189,6 +189,7 @@ describe('registering interest and confirming it', () => {
       coordinators: ['coordinator@example.org'],
       thankYouUrl: 'https://example.org/tack',
       timeZone: 'Europe/Stockholm',
+      memberDomains: [],
     });
     const email = uniqueEmail('redirect');
     const redirect = await postForm('/v1/networks/with-thanks/interest', fields(email));

@@ -39,6 +39,7 @@ describe('deploy configuration', () => {
       coordinators: ['anna@x.se'],
       languages: ['sv', 'nb', 'en'],
       timeZone: 'Europe/Stockholm',
+      memberDomains: [],
     });
     expect(config.publicBaseUrl).toBeUndefined();
     expect(parseConfig({ ...valid, publicBaseUrl: 'https://x.example/samla//' }).publicBaseUrl).toBe(

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
+import { generateSigningKey, type SigningKey, signToken } from '../../infra/local/issuer.ts';
 import type { HandlerLoader } from '../../infra/local/lambda.ts';
 import { inbox, type StoredEmail, sentTo, waitForEmail } from '../../infra/local/ses.ts';
 import { DEMO_NETWORK, startLocalStack } from '../../infra/local/stack.ts';
@@ -30,6 +31,20 @@ export interface UseLocalStackOptions {
   seedDemo?: boolean;
 }
 
+export interface TestTokenRequest {
+  readonly email: string;
+  /** Network ids the coordinator runs (groups `network-<id>`). */
+  readonly networks: readonly string[];
+  /** Also in samla-admins. */
+  readonly admin?: boolean;
+  /** Seconds until it expires (default 3600); negative for a token that has already expired. */
+  readonly expiresIn?: number;
+  /** 'other-key': signed by a key the gateway does not trust (same kid), i.e. a bad signature. */
+  readonly signWith?: 'issuer' | 'other-key';
+  /** Claims added or replaced, e.g. `{ token_use: 'access' }` or another `iss`. */
+  readonly claims?: Readonly<Record<string, unknown>>;
+}
+
 export interface TestStack {
   readonly apiUrl: string;
   readonly sesUrl: string;
@@ -46,6 +61,10 @@ export interface TestStack {
   readonly requests: readonly string[];
   /** `fetch` relative to the API: `api('/v1/openapi.json')`. */
   api(path: string, init?: RequestInit): Promise<Response>;
+  /** The local issuer's `iss` and `aud`: tokens must carry these to pass the gateway. */
+  readonly issuer: { readonly issuer: string; readonly audience: string };
+  /** A coordinator ID token for the admin API: `authorization: Bearer ${await stack.token({...})}`. */
+  token(request: TestTokenRequest): Promise<string>;
   /** Emails sent to this address (to, cc or bcc), oldest first. */
   emailsTo(address: string): Promise<StoredEmail[]>;
   /** Waits for an email to this address that also matches `predicate`, if given. */
@@ -63,6 +82,17 @@ export interface TestStack {
 }
 
 let templateCache: CfnTemplate | undefined;
+
+const otherKeys = new Map<string, Promise<SigningKey>>();
+/** A key the issuer never published, under the issuer's own kid: only the signature check can catch it. */
+function otherKey(kid: string): Promise<SigningKey> {
+  let key = otherKeys.get(kid);
+  if (key === undefined) {
+    key = generateSigningKey(kid);
+    otherKeys.set(kid, key);
+  }
+  return key;
+}
 
 function sharedTemplate(): CfnTemplate {
   templateCache ??= JSON.parse(readFileSync(inject('samlaLocal').templatePath, 'utf8')) as CfnTemplate;
@@ -113,6 +143,11 @@ export async function useLocalStack(options: UseLocalStackOptions = {}): Promise
     demoNetworkId: DEMO_NETWORK.id,
     requests,
     api: (path, init) => fetch(`${stack.apiUrl}${path}`, init),
+    issuer: { issuer: stack.issuer.issuer, audience: stack.issuer.audience },
+    token: async ({ signWith = 'issuer', networks, ...rest }) => {
+      const key = signWith === 'issuer' ? stack.issuer.key : await otherKey(stack.issuer.key.kid);
+      return signToken(key, stack.issuer, { ...rest, networks });
+    },
     emailsTo: async (address) => (await inbox(sesUrl)).filter(sentTo(address)),
     waitForEmailTo: (address, predicate = () => true, timeoutMs = 10_000) =>
       waitForEmail(sesUrl, (email) => sentTo(address)(email) && predicate(email), timeoutMs),

@@ -1,0 +1,83 @@
+import type { JoinRequest } from '../../shared/domain/group.ts';
+import { gone, HttpError, notFound } from '../../shared/http/errors.ts';
+import { isGet, type OpenedLink } from '../../shared/http/link-request.ts';
+import { type ApiRequest, prefersJson } from '../../shared/http/request.ts';
+import { type ApiResult, html, json } from '../../shared/http/responses.ts';
+import { actionPage, resultPage } from '../../shared/pages/pages.ts';
+import { type Placement, placeConfirmedRequest } from '../../shared/services/membership.ts';
+import { getGroup } from '../../shared/store/groups.ts';
+import { countAhead, getJoinRequest } from '../../shared/store/join-requests.ts';
+import { getNetwork } from '../../shared/store/networks.ts';
+
+const resultKinds = {
+  approved: 'join-approved',
+  waitlisted: 'join-waitlisted',
+  pending_approval: 'join-pending-approval',
+} as const;
+
+/** Where a request stands once confirmed, read back for a repeated press of the button. */
+async function placementOf(request: JoinRequest): Promise<Placement | undefined> {
+  if (request.status === 'approved' || request.status === 'pending_approval')
+    return { status: request.status };
+  if (request.status === 'waitlisted' && request.waitlistSeq !== undefined)
+    return { status: 'waitlisted', position: (await countAhead(request.groupId, request.waitlistSeq)) + 1 };
+  return undefined;
+}
+
+/** Confirming a request to join a group: then a seat, the waitlist, or a coordinator's decision. */
+export async function joinRequestLink(
+  request: ApiRequest,
+  { link, token, tokenHash, usable }: OpenedLink<'confirm-join-request'>,
+  now: Date,
+): Promise<ApiResult> {
+  const groupId = link.groupId ?? '';
+  const [network, group, joinRequest] = await Promise.all([
+    getNetwork(link.networkId),
+    getGroup(groupId),
+    getJoinRequest(groupId, link.subjectId),
+  ]);
+  if (!network || !group || !joinRequest) throw notFound('link_not_found');
+  const language = link.language;
+
+  const answer = (placement: Placement) => {
+    const position = placement.status === 'waitlisted' ? placement.position : undefined;
+    if (prefersJson(request.event.headers?.accept))
+      return json(200, { status: placement.status, ...(position ? { waitlistPosition: position } : {}) });
+    const kind = resultKinds[placement.status];
+    return html(
+      200,
+      resultPage({
+        language,
+        networkName: network.name,
+        kind,
+        groupTitle: group.title,
+        ...(position ? { position } : {}),
+      }),
+    );
+  };
+
+  if (isGet(request) || joinRequest.status !== 'pending_confirmation') {
+    const placement = await placementOf(joinRequest);
+    if (placement) return answer(placement);
+    if (!isGet(request) || !usable || joinRequest.status !== 'pending_confirmation')
+      throw gone('link_expired');
+    return html(
+      200,
+      actionPage({
+        language,
+        networkName: network.name,
+        kind: 'confirm-join-request',
+        groupTitle: group.title,
+        actionUrl: token,
+      }),
+    );
+  }
+
+  const result = await placeConfirmedRequest(network, group, joinRequest, tokenHash, now);
+  if (result.placement) return answer(result.placement);
+  // Someone else pressed the button at the same moment, or the link ran out: say where things stand.
+  const current = await getJoinRequest(groupId, joinRequest.id);
+  const placement = current ? await placementOf(current) : undefined;
+  if (placement) return answer(placement);
+  throw group.status === 'closed' ? new HttpError(409, 'group_closed') : gone('link_expired');
+}

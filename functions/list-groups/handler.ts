@@ -1,0 +1,30 @@
+import { seatsLeft } from '../../shared/domain/group.ts';
+import { notFound } from '../../shared/http/errors.ts';
+import { httpHandler } from '../../shared/http/middleware.ts';
+import { json } from '../../shared/http/responses.ts';
+import { listGroups } from '../../shared/store/groups.ts';
+import { getNetwork } from '../../shared/store/networks.ts';
+
+/** The open groups of a network, for the join form on the organisation's website. */
+export const handler = httpHandler(
+  async (request) => {
+    const networkId = request.params.networkId ?? '';
+    const [network, groups] = await Promise.all([getNetwork(networkId), listGroups(networkId, 'open')]);
+    if (!network) throw notFound('network_not_found');
+    const body = {
+      groups: groups.map((group) => ({
+        id: group.id,
+        title: group.title,
+        question: group.question,
+        facilitator: group.facilitator.name,
+        seatsLeft: seatsLeft(group),
+        mode: group.mode,
+        ...(group.location && group.mode === 'in_person' ? { location: group.location } : {}),
+        upcomingMeetings: [],
+      })),
+    };
+    // A minute of caching: seat counts may lag that much, and a busy form page costs almost nothing.
+    return json(200, body, { 'cache-control': 'public, max-age=60' });
+  },
+  { body: 'none' },
+);

@@ -1,0 +1,51 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import * as z from 'zod';
+import { groupDedupeKey } from '../../shared/domain/group.ts';
+import { logger } from '../../shared/logger.ts';
+import { sendOnce } from '../../shared/notify.ts';
+import { passSeatOn } from '../../shared/services/membership.ts';
+import { getGroup } from '../../shared/store/groups.ts';
+import { getJoinRequest } from '../../shared/store/join-requests.ts';
+import { getNetwork } from '../../shared/store/networks.ts';
+import type { OfferWorkflowInput } from '../../shared/workflows/offers.ts';
+
+const EndOfferInput = z.object({
+  groupId: z.string().min(1),
+  requestId: z.string().min(1),
+  offerExpiresAt: z.iso.datetime(),
+});
+
+/**
+ * The offer's time is up. If the seat was taken or declined meanwhile there is nothing to do; otherwise
+ * the person loses the offer (and is told), and the seat goes to the next in line, whose offer the state
+ * machine then waits for.
+ */
+export const handler = middy()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (event: unknown): Promise<{ next?: OfferWorkflowInput }> => {
+    const { groupId, requestId, offerExpiresAt } = EndOfferInput.parse(event);
+    logger.appendKeys({ groupId, requestId });
+    const [group, request] = await Promise.all([getGroup(groupId), getJoinRequest(groupId, requestId)]);
+    if (!group || request?.status !== 'offered' || request.offerExpiresAt !== offerExpiresAt) return {};
+    const network = await getNetwork(group.networkId);
+    if (!network) throw new Error(`network ${group.networkId} is gone`);
+
+    const passed = await passSeatOn(network, group, request, ['offered'], new Date(), {
+      leavingStatus: 'offer_expired',
+    });
+    if (passed.outcome === 'done') {
+      await sendOnce({
+        dedupeKey: groupDedupeKey(request, `offer-expired:${offerExpiresAt}`),
+        to: request.email,
+        language: request.language,
+        message: () => ({
+          kind: 'offer-expired',
+          recipientName: request.name,
+          networkName: network.name,
+          groupTitle: group.title,
+        }),
+      });
+    }
+    return passed.offer ? { next: passed.offer } : {};
+  });

@@ -1,0 +1,125 @@
+import {
+  groupDedupeKey,
+  type JoinRequest,
+  joinConfirmationWindow,
+  joinConsentWording,
+  joinRequestId,
+} from '../../shared/domain/group.ts';
+import { defaultLanguage } from '../../shared/domain/network.ts';
+import { decideOnRepeat, normaliseEmail, resendInterval } from '../../shared/domain/registration.ts';
+import { HttpError, notFound } from '../../shared/http/errors.ts';
+import { JoinRequestBody } from '../../shared/http/group-schemas.ts';
+import { requestLanguage } from '../../shared/http/language.ts';
+import { httpHandler } from '../../shared/http/middleware.ts';
+import { html, json, seeOther } from '../../shared/http/responses.ts';
+import { fromForm } from '../../shared/http/schemas.ts';
+import { validate } from '../../shared/http/validation.ts';
+import { issueLink } from '../../shared/links.ts';
+import { logger } from '../../shared/logger.ts';
+import { sendOnce } from '../../shared/notify.ts';
+import { receiptPage } from '../../shared/pages/pages.ts';
+import { getGroup } from '../../shared/store/groups.ts';
+import { claimJoinConfirmationResend, createJoinRequest } from '../../shared/store/join-requests.ts';
+import { getNetwork } from '../../shared/store/networks.ts';
+
+/** The double opt-in email; its link is valid until the request lapses. */
+async function sendConfirmation(
+  request: JoinRequest,
+  networkName: string,
+  groupTitle: string,
+  timeZone: string,
+) {
+  await sendOnce({
+    dedupeKey: groupDedupeKey(request, `confirmation:${request.confirmationCount}`),
+    to: request.email,
+    language: request.language,
+    message: async () => ({
+      kind: 'confirm-join-request',
+      recipientName: request.name,
+      networkName,
+      groupTitle,
+      confirmUrl: await issueLink(
+        'confirm-join-request',
+        {
+          networkId: request.networkId,
+          subjectId: request.id,
+          groupId: request.groupId,
+          language: request.language,
+        },
+        request.expireAt,
+      ),
+      expiresAt: new Date(request.expireAt),
+      timeZone,
+    }),
+  });
+}
+
+/**
+ * A request to join a group: one per person and group, confirmed by email before a seat is considered.
+ * Answers the same whatever happened, so it tells nobody who asked before.
+ */
+export const handler = httpHandler(
+  async (request) => {
+    const group = await getGroup(request.params.groupId ?? '');
+    const network = group ? await getNetwork(group.networkId) : undefined;
+    if (!group || !network) throw notFound('group_not_found');
+    const body = request.form
+      ? fromForm(JoinRequestBody, request.body as Record<string, string | string[]>)
+      : request.body;
+    const explicit =
+      typeof body === 'object' && body !== null ? (body as { language?: unknown }).language : undefined;
+    request.language = requestLanguage(
+      explicit,
+      request.acceptLanguage,
+      network.languages,
+      defaultLanguage(network),
+    );
+    if (group.status === 'closed') throw new HttpError(409, 'group_closed');
+    const input = validate(JoinRequestBody, body, request.language);
+
+    const now = new Date();
+    const at = now.toISOString();
+    const email = normaliseEmail(input.email);
+    const joinRequest: JoinRequest = {
+      id: joinRequestId(group.id, email),
+      groupId: group.id,
+      networkId: network.id,
+      name: input.name,
+      email,
+      organisation: input.organisation,
+      role: input.role,
+      ...(input.message ? { message: input.message } : {}),
+      language: request.language,
+      status: 'pending_confirmation',
+      consent: { at, wording: joinConsentWording },
+      createdAt: at,
+      confirmationRequestedAt: at,
+      confirmationCount: 1,
+      expireAt: new Date(now.getTime() + joinConfirmationWindow).toISOString(),
+    };
+
+    if (input.homepage) logger.info('honeypot filled in: dropped', { groupId: group.id });
+    else {
+      const outcome = await createJoinRequest(joinRequest, now);
+      if (outcome.created) await sendConfirmation(joinRequest, network.name, group.title, network.timeZone);
+      else if (decideOnRepeat(outcome.existing, now) === 'resend-confirmation') {
+        const count = await claimJoinConfirmationResend(
+          outcome.existing,
+          now,
+          new Date(now.getTime() - resendInterval),
+        );
+        if (count !== undefined)
+          await sendConfirmation(
+            { ...outcome.existing, confirmationCount: count },
+            network.name,
+            group.title,
+            network.timeZone,
+          );
+      }
+    }
+    if (!request.form) return json(202, { id: joinRequest.id, status: 'pending_confirmation' });
+    if (network.thankYouUrl) return seeOther(network.thankYouUrl);
+    return html(200, receiptPage({ language: request.language, networkName: network.name }));
+  },
+  { body: 'json-or-form' },
+);

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import type { Language } from '../i18n.ts';
+import { isMemberAddress, type Network } from './network.ts';
+import { normaliseEmail } from './registration.ts';
+
+/**
+ * Groups form around one question, have a facilitator and a number of seats ("i mån av plats": while
+ * seats remain). Joining is free; only people whose employer is a member organisation get a seat
+ * straight away, others wait for a coordinator's decision.
+ */
+export type GroupMode = 'online' | 'in_person';
+export type GroupStatus = 'open' | 'closed';
+
+export interface Group {
+  id: string;
+  networkId: string;
+  title: string;
+  question: string;
+  facilitator: { name: string; email?: string };
+  capacity: number;
+  /** Approved members plus seats held by an open offer: never above capacity. */
+  seatsTaken: number;
+  mode: GroupMode;
+  location?: string;
+  status: GroupStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type JoinStatus =
+  | 'pending_confirmation'
+  | 'pending_approval'
+  | 'approved'
+  | 'waitlisted'
+  | 'offered'
+  | 'declined'
+  | 'left'
+  | 'offer_expired'
+  | 'expired';
+
+export interface JoinRequest {
+  id: string;
+  groupId: string;
+  networkId: string;
+  name: string;
+  email: string;
+  organisation: string;
+  role: string;
+  message?: string;
+  language: Language;
+  status: JoinStatus;
+  consent: { at: string; wording: string };
+  createdAt: string;
+  confirmationRequestedAt: string;
+  confirmationCount: number;
+  /** An unconfirmed request lapses then. */
+  expireAt: string;
+  confirmedAt?: string;
+  approvedAt?: string;
+  /** Order on the waitlist: taken from the group's counter, so two requests never share a place. */
+  waitlistSeq?: number;
+  offerExpiresAt?: string;
+  decisionMessage?: string;
+}
+
+export const joinConsentWording = 'join-v1';
+
+/** Unconfirmed join requests lapse after a week, like registrations. */
+export const joinConfirmationWindow = 7 * 24 * 3600 * 1000;
+
+export function joinRequestId(groupId: string, email: string): string {
+  return createHash('sha256')
+    .update(`join\0${groupId}\0${normaliseEmail(email)}`)
+    .digest('base64url')
+    .slice(0, 22);
+}
+
+export function seatsLeft(group: Pick<Group, 'capacity' | 'seatsTaken'>): number {
+  return Math.max(0, group.capacity - group.seatsTaken);
+}
+
+export type Admission = 'seat' | 'pending_approval';
+
+/**
+ * After the person confirmed: members of a member organisation get a seat (or the waitlist when the
+ * group is full, which only the seat transaction can tell); anyone else waits for a coordinator.
+ */
+export function admissionFor(network: Network, email: string): Admission {
+  return isMemberAddress(network, email) ? 'seat' : 'pending_approval';
+}
+
+/** Position on the waitlist as a person understands it: 1 is next in line. */
+export function waitlistPosition(ahead: number): number {
+  return ahead + 1;
+}
+
+export function offerExpiry(now: Date, hours: number): string {
+  return new Date(now.getTime() + hours * 3600 * 1000).toISOString();
+}
+
+export function groupDedupeKey(
+  request: Pick<JoinRequest, 'groupId' | 'id' | 'createdAt'>,
+  what: string,
+): string {
+  return `join:${request.groupId}:${request.id}:${Date.parse(request.createdAt)}:${what}`;
+}

@@ -1,0 +1,33 @@
+import { isLapsed, type Registration, type RegistrationStatus } from './registration.ts';
+
+/**
+ * How coordinators see registrations: with the status they effectively have (a pending one past its
+ * expiry is expired, even before the workflow has marked it), filtered the way people type.
+ */
+
+export function effectiveStatus(registration: Registration, now: Date): RegistrationStatus {
+  return isLapsed(registration, now) ? 'expired' : registration.status;
+}
+
+export interface RegistrationFilter {
+  status?: RegistrationStatus | undefined;
+  /** One of the registration's topics, ignoring case and extra spaces. */
+  topic?: string | undefined;
+  /** Part of the organisation's name, ignoring case. */
+  organisation?: string | undefined;
+}
+
+const fold = (text: string) => text.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
+
+export function registrationMatcher(filter: RegistrationFilter, now: Date): (r: Registration) => boolean {
+  const topic = filter.topic === undefined ? undefined : fold(filter.topic);
+  const organisation = filter.organisation === undefined ? undefined : fold(filter.organisation);
+  return (registration) =>
+    (filter.status === undefined || effectiveStatus(registration, now) === filter.status) &&
+    (topic === undefined || registration.topics.some((t) => fold(t) === topic)) &&
+    (organisation === undefined || fold(registration.organisation).includes(organisation));
+}
+
+export function hasFilter(filter: RegistrationFilter): boolean {
+  return filter.status !== undefined || filter.topic !== undefined || filter.organisation !== undefined;
+}

@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { normaliseDomain } from '../domain/network.ts';
+import { languages } from '../i18n.ts';
+
+/*
+ * Schemas of the admin API (coordinators, Bearer JWT). JSON only; each validates a request, types the
+ * handler and becomes the OpenAPI document, like schemas.ts for the public routes.
+ */
+
+const unique = <T>(items: readonly T[]) => new Set(items).size === items.length;
+
+const singleLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[^\p{Cc}\p{Zl}\p{Zp}]*$/u, 'single_line');
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ error: 'invalid_email' }));
+
+/** https, or plain http for this machine only (npm start), as in the deploy configuration. */
+const webUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (
+        url.protocol === 'https:' ||
+        (url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost'))
+      );
+    } catch {
+      return false;
+    }
+  }, 'invalid_url');
+
+const timeZone = z
+  .string()
+  .max(64)
+  .refine((value) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'invalid')
+  .meta({ description: 'IANA time zone', example: 'Europe/Stockholm' });
+
+const memberDomain = z
+  .string()
+  .max(253)
+  .transform((value) => normaliseDomain(value))
+  .refine(
+    (value) => /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/.test(value),
+    'invalid_domain',
+  );
+
+const networkLanguages = z
+  .array(z.enum(languages))
+  .min(1)
+  .max(languages.length)
+  .refine(unique, 'duplicate')
+  .meta({ description: 'Languages in order of preference; the first is the default', example: ['sv', 'en'] });
+const coordinators = z
+  .array(email)
+  .min(1)
+  .max(50)
+  .refine(unique, 'duplicate')
+  .meta({ description: 'Who receives the coordinators’ emails (digests, decisions)' });
+const memberDomains = z
+  .array(memberDomain)
+  .max(500)
+  .refine(unique, 'duplicate')
+  .meta({
+    description:
+      'Email domains of the member organisations (subdomains count too); internationalised names are stored as punycode',
+    example: ['ale.se', 'skolverket.se'],
+  });
+
+export const NetworkId = z
+  .string()
+  .regex(/^[a-z0-9-]{3,40}$/, 'invalid')
+  .meta({ description: '3–40 characters of a-z, 0-9 and -', example: 'rektorer-vast' });
+
+export const CreateNetworkRequest = z
+  .object({
+    id: NetworkId,
+    name: singleLine(200),
+    languages: networkLanguages,
+    coordinators,
+    memberDomains: memberDomains.default([]),
+    thankYouUrl: webUrl.optional().meta({ description: 'Where a plain HTML form post is redirected' }),
+    timeZone: timeZone.default('Europe/Stockholm'),
+  })
+  .strict()
+  .meta({ id: 'CreateNetworkRequest' });
+export type CreateNetworkRequest = z.output<typeof CreateNetworkRequest>;
+
+export const UpdateNetworkRequest = z
+  .object({
+    name: singleLine(200).optional(),
+    languages: networkLanguages.optional(),
+    coordinators: coordinators.optional(),
+    memberDomains: memberDomains.optional(),
+    thankYouUrl: webUrl.nullable().optional().meta({ description: 'null removes the redirect' }),
+    timeZone: timeZone.optional(),
+  })
+  .strict()
+  .meta({ id: 'UpdateNetworkRequest', description: 'Only the fields given change' });
+export type UpdateNetworkRequest = z.output<typeof UpdateNetworkRequest>;
+
+export const NetworkSettings = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    languages: z.array(z.enum(languages)),
+    coordinators: z.array(z.string()),
+    memberDomains: z.array(z.string()),
+    thankYouUrl: z.string().optional(),
+    timeZone: z.string(),
+  })
+  .meta({ id: 'NetworkSettings' });
+
+const registrationStatus = z.enum(['pending_confirmation', 'confirmed', 'expired']);
+
+export const RegistrationQuery = z
+  .object({
+    status: registrationStatus.optional(),
+    topic: z.string().trim().min(1).max(120).optional().meta({ description: 'One of the topics (any case)' }),
+    organisation: z
+      .string()
+      .trim()
+      .min(1)
+      .max(160)
+      .optional()
+      .meta({ description: 'Part of the organisation’s name (any case)' }),
+    cursor: z
+      .string()
+      .max(200)
+      .optional()
+      .meta({ description: 'From the previous page’s `cursor`; the same filters must be given again' }),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type RegistrationQuery = z.output<typeof RegistrationQuery>;
+
+/** The filters only: the CSV export has every page in one file. */
+export const RegistrationExportQuery = RegistrationQuery.pick({
+  status: true,
+  topic: true,
+  organisation: true,
+});
+
+export const RegistrationListItem = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    organisation: z.string(),
+    role: z.string(),
+    topics: z.array(z.string()),
+    language: z.enum(languages),
+    status: registrationStatus.meta({
+      description: 'As it stands now: a pending registration past its expiry is expired',
+    }),
+    createdAt: z.string(),
+    confirmedAt: z.string().optional(),
+    fromMemberOrganisation: z
+      .boolean()
+      .meta({ description: 'The address is under one of the network’s member domains' }),
+  })
+  .meta({ id: 'RegistrationListItem' });
+
+export const RegistrationList = z
+  .object({
+    items: z.array(RegistrationListItem),
+    cursor: z.string().optional().meta({ description: 'Present when there may be more: pass it back' }),
+  })
+  .meta({ id: 'RegistrationList' });

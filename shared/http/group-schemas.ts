@@ -1,0 +1,134 @@
+import * as z from 'zod';
+import { languages } from '../i18n.ts';
+import { email, singleLine } from './schemas.ts';
+
+/* Requests and answers about groups and join requests; one schema validates, types and documents each. */
+
+export const GroupParams = z.object({ groupId: z.string().meta({ description: 'The group’s id' }) });
+export const JoinRequestParams = z.object({ groupId: z.string(), requestId: z.string() });
+
+export const JoinRequestBody = z
+  .object({
+    name: singleLine(120).meta({ example: 'Ola Nordmann' }),
+    email: email.meta({
+      description: 'Work email address: its domain decides whether a seat is given at once',
+    }),
+    organisation: singleLine(160),
+    role: singleLine(120),
+    message: z.string().trim().max(4000).optional().meta({ description: 'A note to the coordinators' }),
+    language: z.enum(languages).optional(),
+    consent: z.literal(true, 'consent_required'),
+    homepage: z.string().max(500).optional().meta({ description: 'Leave empty (a field only bots fill in)' }),
+  })
+  .strict()
+  .meta({ id: 'JoinRequestBody' });
+export type JoinRequestBody = z.output<typeof JoinRequestBody>;
+
+export const JoinRequestAccepted = z
+  .object({ id: z.string(), status: z.literal('pending_confirmation') })
+  .meta({ id: 'JoinRequestAccepted' });
+
+export const PublicGroup = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    question: z.string(),
+    facilitator: z.string(),
+    seatsLeft: z.number().int(),
+    mode: z.enum(['online', 'in_person']),
+    location: z.string().optional(),
+    upcomingMeetings: z
+      .array(z.iso.datetime())
+      .meta({ description: 'Start times; empty until meetings exist' }),
+  })
+  .meta({ id: 'PublicGroup' });
+
+export const PublicGroupList = z.object({ groups: z.array(PublicGroup) }).meta({ id: 'PublicGroupList' });
+
+const groupFields = {
+  title: singleLine(160),
+  question: z.string().trim().min(1).max(2000),
+  facilitator: z.object({ name: singleLine(120), email: email.optional() }).strict(),
+  capacity: z.number().int().min(1).max(500),
+  mode: z.enum(['online', 'in_person']),
+  location: z
+    .string()
+    .trim()
+    .max(500)
+    .optional()
+    .meta({ description: 'Address, or the meeting link for online' }),
+};
+
+export const CreateGroup = z.object(groupFields).strict().meta({ id: 'CreateGroup' });
+export type CreateGroup = z.output<typeof CreateGroup>;
+
+export const UpdateGroup = z
+  .object({ ...groupFields, status: z.enum(['open', 'closed']) })
+  .partial()
+  .strict()
+  .refine((changes) => Object.keys(changes).length > 0, { message: 'required', path: ['_'] })
+  .meta({ id: 'UpdateGroup' });
+export type UpdateGroup = z.output<typeof UpdateGroup>;
+
+export const AdminGroup = z
+  .object({
+    id: z.string(),
+    networkId: z.string(),
+    title: z.string(),
+    question: z.string(),
+    facilitator: z.object({ name: z.string(), email: z.string().optional() }),
+    capacity: z.number().int(),
+    seatsTaken: z.number().int(),
+    mode: z.enum(['online', 'in_person']),
+    location: z.string().optional(),
+    status: z.enum(['open', 'closed']),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'AdminGroup' });
+
+export const AdminJoinRequest = z
+  .object({
+    id: z.string(),
+    groupId: z.string(),
+    name: z.string(),
+    email: z.string(),
+    organisation: z.string(),
+    role: z.string(),
+    message: z.string().optional(),
+    language: z.enum(languages),
+    status: z.string(),
+    waitlistPosition: z.number().int().optional(),
+    createdAt: z.string(),
+    confirmedAt: z.string().optional(),
+    approvedAt: z.string().optional(),
+  })
+  .meta({ id: 'AdminJoinRequest' });
+
+export const JoinRequestListQuery = z
+  .object({
+    status: z
+      .enum([
+        'pending_confirmation',
+        'pending_approval',
+        'approved',
+        'waitlisted',
+        'offered',
+        'declined',
+        'left',
+      ])
+      .optional(),
+  })
+  .strict();
+
+export const DeclineBody = z
+  .object({ message: z.string().trim().max(1000).optional().meta({ description: 'Quoted in the email' }) })
+  .strict()
+  .meta({ id: 'DeclineBody' });
+
+export const DecisionResult = z
+  .object({
+    status: z.enum(['approved', 'waitlisted', 'declined']),
+    waitlistPosition: z.number().int().optional(),
+  })
+  .meta({ id: 'DecisionResult' });

@@ -1,0 +1,328 @@
+import { env } from '../config.ts';
+import {
+  admissionFor,
+  type Group,
+  groupDedupeKey,
+  type JoinRequest,
+  offerExpiry,
+  waitlistPosition,
+} from '../domain/group.ts';
+import { defaultLanguage, type Network } from '../domain/network.ts';
+import { issueLink } from '../links.ts';
+import { logger } from '../logger.ts';
+import { sendOnce } from '../notify.ts';
+import { nextWaitlistSeq } from '../store/groups.ts';
+import {
+  awaitApproval,
+  countAhead,
+  declineRequest,
+  getJoinRequest,
+  joinWaitlist,
+  leaveWaitlist,
+  listWaitlist,
+  releaseSeat,
+  type TransitionOutcome,
+  takeSeat,
+} from '../store/join-requests.ts';
+import { type OfferWorkflowInput, startOfferWorkflow } from '../workflows/offers.ts';
+
+/*
+ * What happens to a join request between the person's confirmation and their seat, and after: the seat
+ * rules are in the store's transactions (the count and the status change together), the choices in
+ * shared/domain/group.ts, and here the order of steps and the emails that tell people.
+ */
+
+/** Links in membership emails work as long as a membership can sensibly last. */
+const leaveLinkValidity = 2 * 365 * 24 * 3600 * 1000;
+const decisionLinkValidity = 14 * 24 * 3600 * 1000;
+
+export type Placement =
+  | { status: 'approved' }
+  | { status: 'waitlisted'; position: number }
+  | { status: 'pending_approval' };
+
+type From = JoinRequest['status'][];
+
+function leaveLink(request: JoinRequest, now: Date): Promise<string> {
+  return issueLink(
+    'leave-group',
+    {
+      networkId: request.networkId,
+      subjectId: request.id,
+      groupId: request.groupId,
+      language: request.language,
+    },
+    new Date(now.getTime() + leaveLinkValidity).toISOString(),
+  );
+}
+
+async function tellPlacement(
+  network: Network,
+  group: Group,
+  request: JoinRequest,
+  placement: Placement,
+  now: Date,
+) {
+  const common = { recipientName: request.name, networkName: network.name, groupTitle: group.title };
+  const to = request.email;
+  const language = request.language;
+  if (placement.status === 'approved') {
+    await sendOnce({
+      dedupeKey: groupDedupeKey(request, 'approved'),
+      to,
+      language,
+      message: async () => ({
+        kind: 'join-approved',
+        ...common,
+        question: group.question,
+        facilitatorName: group.facilitator.name,
+        mode: group.mode,
+        ...(group.location ? { location: group.location } : {}),
+        leaveUrl: await leaveLink(request, now),
+      }),
+    });
+  } else if (placement.status === 'waitlisted') {
+    await sendOnce({
+      dedupeKey: groupDedupeKey(request, 'waitlisted'),
+      to,
+      language,
+      message: async () => ({
+        kind: 'join-waitlisted',
+        ...common,
+        position: placement.position,
+        leaveUrl: await leaveLink(request, now),
+      }),
+    });
+  } else {
+    await sendOnce({
+      dedupeKey: groupDedupeKey(request, 'pending-approval'),
+      to,
+      language,
+      message: () => ({ kind: 'join-pending-approval', ...common }),
+    });
+    await askCoordinators(network, group, request, now);
+  }
+}
+
+/** Every coordinator gets single-use approve and decline links, so they can decide from their phone. */
+async function askCoordinators(network: Network, group: Group, request: JoinRequest, now: Date) {
+  const language = defaultLanguage(network);
+  const validUntil = new Date(now.getTime() + decisionLinkValidity).toISOString();
+  const subject = { networkId: network.id, subjectId: request.id, groupId: group.id, language };
+  for (const coordinator of network.coordinators) {
+    await sendOnce({
+      dedupeKey: groupDedupeKey(request, `approval-request:${coordinator}`),
+      to: coordinator,
+      language,
+      message: async () => ({
+        kind: 'join-approval-request',
+        networkName: network.name,
+        groupTitle: group.title,
+        requesterName: request.name,
+        requesterEmail: request.email,
+        organisation: request.organisation,
+        role: request.role,
+        ...(request.message ? { message: request.message } : {}),
+        approveUrl: await issueLink('approve-join-request', subject, validUntil),
+        declineUrl: await issueLink('decline-join-request', subject, validUntil),
+        expiresAt: new Date(validUntil),
+        timeZone: network.timeZone,
+      }),
+    });
+  }
+}
+
+/**
+ * A seat if one is free, else the next place on the waitlist. Each is one transaction, so however many
+ * people confirm at once, the group never holds more than its capacity.
+ */
+async function seatOrWaitlist(
+  group: Group,
+  request: JoinRequest,
+  from: From,
+  now: Date,
+  tokenHash?: string,
+): Promise<{ outcome: TransitionOutcome; placement?: Placement }> {
+  const seat = await takeSeat(request, from, now, tokenHash);
+  if (seat === 'done') return { outcome: seat, placement: { status: 'approved' } };
+  if (seat !== 'group-full-or-closed' || group.status === 'closed') return { outcome: seat };
+  const seq = await nextWaitlistSeq(group.id);
+  const waiting = await joinWaitlist(request, from, seq, now, tokenHash);
+  if (waiting !== 'done') return { outcome: waiting };
+  const position = waitlistPosition(await countAhead(group.id, seq));
+  return { outcome: waiting, placement: { status: 'waitlisted', position } };
+}
+
+/** After the person confirmed by the emailed link. */
+export async function placeConfirmedRequest(
+  network: Network,
+  group: Group,
+  request: JoinRequest,
+  tokenHash: string,
+  now: Date,
+): Promise<{ outcome: TransitionOutcome; placement?: Placement }> {
+  let result: { outcome: TransitionOutcome; placement?: Placement };
+  if (admissionFor(network, request.email) === 'pending_approval') {
+    const outcome = await awaitApproval(request, now, tokenHash);
+    result = outcome === 'done' ? { outcome, placement: { status: 'pending_approval' } } : { outcome };
+  } else {
+    result = await seatOrWaitlist(group, request, ['pending_confirmation'], now, tokenHash);
+  }
+  if (result.placement) await tellPlacement(network, group, request, result.placement, now);
+  return result;
+}
+
+/** A coordinator approves: the same seat rule as for members of member organisations. */
+export async function approveRequest(
+  network: Network,
+  group: Group,
+  request: JoinRequest,
+  now: Date,
+  tokenHash?: string,
+): Promise<{ outcome: TransitionOutcome; placement?: Placement }> {
+  const result = await seatOrWaitlist(group, request, ['pending_approval'], now, tokenHash);
+  if (result.placement) await tellPlacement(network, group, request, result.placement, now);
+  return result;
+}
+
+export async function declinePendingRequest(
+  network: Network,
+  group: Group,
+  request: JoinRequest,
+  message: string | undefined,
+  now: Date,
+  tokenHash?: string,
+): Promise<TransitionOutcome> {
+  const outcome = await declineRequest(request, message, now, tokenHash);
+  if (outcome === 'done') {
+    await sendOnce({
+      dedupeKey: groupDedupeKey(request, 'declined'),
+      to: request.email,
+      language: request.language,
+      message: () => ({
+        kind: 'join-declined',
+        recipientName: request.name,
+        networkName: network.name,
+        groupTitle: group.title,
+        ...(message ? { message } : {}),
+      }),
+    });
+  }
+  return outcome;
+}
+
+/**
+ * Gives a seat up (leaving, or declining an offer, or an offer running out) and, in the same
+ * transaction, offers it to the first in line. Retried when the first in line changed meanwhile.
+ */
+export interface SeatPassed {
+  outcome: TransitionOutcome;
+  /** The offer made to the first in line, if there was anyone. */
+  offer?: OfferWorkflowInput;
+}
+
+export async function passSeatOn(
+  network: Network,
+  group: Group,
+  request: JoinRequest,
+  from: ('approved' | 'offered')[],
+  now: Date,
+  options: { tokenHash?: string; leavingStatus?: 'left' | 'offer_expired' } = {},
+): Promise<SeatPassed> {
+  const offerExpiresAt = offerExpiry(now, env.offerHours());
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const [next] = await listWaitlist(group.id, 1);
+    const outcome = await releaseSeat(
+      request,
+      from,
+      next,
+      offerExpiresAt,
+      now,
+      options.tokenHash,
+      options.leavingStatus,
+    );
+    if (outcome === 'request-changed' && next) {
+      // The leaver's request is unchanged if the first in line was the one that moved: look again.
+      const current = await getJoinRequest(request.groupId, request.id);
+      if (current && from.includes(current.status as 'approved' | 'offered')) continue;
+    }
+    if (outcome !== 'done' || !next) return { outcome };
+    await offerSeat(network, group, next, offerExpiresAt);
+    return { outcome, offer: { groupId: group.id, requestId: next.id, offerExpiresAt } };
+  }
+  logger.warn('waitlist kept changing while a seat was released', { groupId: group.id });
+  return { outcome: 'request-changed' };
+}
+
+/** Emails the offer with its accept and decline links, valid until the offer ends. */
+async function offerSeat(network: Network, group: Group, request: JoinRequest, expiresAt: string) {
+  const subject = {
+    networkId: network.id,
+    subjectId: request.id,
+    groupId: group.id,
+    language: request.language,
+  };
+  await sendOnce({
+    dedupeKey: groupDedupeKey(request, `offer:${expiresAt}`),
+    to: request.email,
+    language: request.language,
+    message: async () => ({
+      kind: 'seat-offered',
+      recipientName: request.name,
+      networkName: network.name,
+      groupTitle: group.title,
+      acceptUrl: await issueLink('accept-offer', subject, expiresAt),
+      declineUrl: await issueLink('leave-group', subject, expiresAt),
+      expiresAt: new Date(expiresAt),
+      timeZone: network.timeZone,
+    }),
+  });
+}
+
+/** Leaving by the personal link: a seat is passed on; a place on the waitlist is simply given up. */
+export async function leave(
+  network: Network,
+  group: Group,
+  request: JoinRequest,
+  tokenHash: string,
+  now: Date,
+): Promise<TransitionOutcome> {
+  const wasWaitlisted = request.status === 'waitlisted';
+  let outcome: TransitionOutcome;
+  if (wasWaitlisted) outcome = await leaveWaitlist(request, now, tokenHash);
+  else {
+    const passed = await passSeatOn(network, group, request, ['approved', 'offered'], now, { tokenHash });
+    outcome = passed.outcome;
+    if (passed.offer) await startOfferWorkflow(passed.offer);
+  }
+  if (outcome === 'done') {
+    await sendOnce({
+      dedupeKey: groupDedupeKey(request, `left:${now.toISOString()}`),
+      to: request.email,
+      language: request.language,
+      message: () => ({
+        kind: 'left-group',
+        recipientName: request.name,
+        networkName: network.name,
+        groupTitle: group.title,
+        wasWaitlisted,
+      }),
+    });
+  }
+  return outcome;
+}
+
+/** After a coordinator raised the capacity: the waitlist moves up, in order, one person per free seat. */
+export async function promoteFromWaitlist(network: Network, group: Group, now: Date): Promise<number> {
+  let promoted = 0;
+  for (;;) {
+    const [next] = await listWaitlist(group.id, 1);
+    if (!next) return promoted;
+    const seat = await takeSeat(next, ['waitlisted'], now);
+    if (seat === 'group-full-or-closed') return promoted;
+    if (seat === 'done') {
+      promoted += 1;
+      await tellPlacement(network, group, next, { status: 'approved' }, now);
+    }
+  }
+}

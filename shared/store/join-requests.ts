@@ -1,0 +1,430 @@
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../clients/dynamodb.ts';
+import { env } from '../config.ts';
+import type { JoinRequest } from '../domain/group.ts';
+import { isConditionalCheckFailed, isTransactionCancelled } from './errors.ts';
+import { keys } from './keys.ts';
+import { spendToken } from './tokens.ts';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const ttlGrace = 24 * 3600;
+
+function toItem(request: JoinRequest): Record<string, unknown> {
+  return {
+    ...keys.joinRequest(request.groupId, request.id),
+    type: 'join-request',
+    ...request,
+    expiresAt: Math.floor(Date.parse(request.expireAt) / 1000) + ttlGrace,
+  };
+}
+
+function fromItem(item: Record<string, unknown>): JoinRequest {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, expiresAt: _e, ...request } = item;
+  return request as unknown as JoinRequest;
+}
+
+export async function getJoinRequest(groupId: string, requestId: string): Promise<JoinRequest | undefined> {
+  const { Item } = await dynamo.send(
+    new GetCommand({
+      TableName: env.tableName(),
+      Key: keys.joinRequest(groupId, requestId),
+      ConsistentRead: true,
+    }),
+  );
+  return Item ? fromItem(Item) : undefined;
+}
+
+export type CreateJoinOutcome = { created: true } | { created: false; existing: JoinRequest };
+
+/**
+ * One request per person and group: a live one stays (the second ask changes nothing); a lapsed,
+ * declined or finished one is replaced, so a person may ask again later.
+ */
+export async function createJoinRequest(request: JoinRequest, now: Date): Promise<CreateJoinOutcome> {
+  try {
+    await dynamo.send(
+      new PutCommand({
+        TableName: env.tableName(),
+        Item: toItem(request),
+        ConditionExpression:
+          'attribute_not_exists(pk) OR #status IN (:declined, :left, :offerExpired, :expired) OR (#status = :pending AND expireAt <= :now)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':declined': 'declined',
+          ':left': 'left',
+          ':offerExpired': 'offer_expired',
+          ':expired': 'expired',
+          ':pending': 'pending_confirmation',
+          ':now': now.toISOString(),
+        },
+      }),
+    );
+    return { created: true };
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+    const existing = await getJoinRequest(request.groupId, request.id);
+    if (!existing) throw error;
+    return { created: false, existing };
+  }
+}
+
+async function queryAll(
+  input: ConstructorParameters<typeof QueryCommand>[0],
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/** Every join request of a group, oldest first. */
+export async function listJoinRequests(groupId: string): Promise<JoinRequest[]> {
+  const prefix = keys.joinRequestPrefix(groupId);
+  const items = await queryAll({
+    TableName: env.tableName(),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+    ExpressionAttributeValues: { ':pk': prefix.pk, ':sk': prefix.sk },
+    ConsistentRead: true,
+  });
+  return items.map(fromItem).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/** The waitlist in order, first in line first. */
+export async function listWaitlist(groupId: string, limit?: number): Promise<JoinRequest[]> {
+  const { gsi1pk } = keys.waitlist(groupId);
+  if (limit !== undefined) {
+    const page = await dynamo.send(
+      new QueryCommand({
+        TableName: env.tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': gsi1pk },
+        Limit: limit,
+      }),
+    );
+    return (page.Items ?? []).map(fromItem);
+  }
+  const items = await queryAll({
+    TableName: env.tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': gsi1pk },
+  });
+  return items.map(fromItem);
+}
+
+/** How many wait ahead of a place on the list. */
+export async function countAhead(groupId: string, seq: number): Promise<number> {
+  const { gsi1pk } = keys.waitlist(groupId);
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({
+        TableName: env.tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :mine',
+        ExpressionAttributeValues: { ':pk': gsi1pk, ':mine': keys.waitlist(groupId, seq).gsi1sk },
+        Select: 'COUNT',
+        ExclusiveStartKey: start,
+      }),
+    );
+    count += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return count;
+}
+
+/** Join requests of a network waiting for a coordinator's decision, oldest first. */
+export async function listPendingApproval(networkId: string): Promise<JoinRequest[]> {
+  const items = await queryAll({
+    TableName: env.tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.pendingApproval(networkId).gsi1pk },
+  });
+  return items.map(fromItem);
+}
+
+/** Marks a request as confirmed-and-counted again, rate limited like registrations. */
+export async function claimJoinConfirmationResend(
+  request: JoinRequest,
+  now: Date,
+  notAfter: Date,
+): Promise<number | undefined> {
+  try {
+    const { Attributes } = await dynamo.send(
+      new UpdateCommand({
+        TableName: env.tableName(),
+        Key: keys.joinRequest(request.groupId, request.id),
+        UpdateExpression: 'SET confirmationRequestedAt = :now ADD confirmationCount :one',
+        ConditionExpression: '#status = :pending AND confirmationRequestedAt <= :notAfter',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':now': now.toISOString(),
+          ':one': 1,
+          ':pending': 'pending_confirmation',
+          ':notAfter': notAfter.toISOString(),
+        },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Attributes?.confirmationCount as number | undefined;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return undefined;
+    throw error;
+  }
+}
+
+/* ---- Transitions. Each is one transaction: the seat count and the request change together or not at all. */
+
+export type TransitionOutcome = 'done' | 'token-not-usable' | 'request-changed' | 'group-full-or-closed';
+
+function requestUpdate(
+  request: JoinRequest,
+  from: JoinRequest['status'][],
+  set: Record<string, unknown>,
+  options: { index?: { gsi1pk: string; gsi1sk: string } | 'remove'; removeTtl?: boolean } = {},
+): TransactItem {
+  const names: Record<string, string> = { '#status': 'status' };
+  const values: Record<string, unknown> = {};
+  const sets: string[] = [];
+  for (const [field, value] of Object.entries(set)) {
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+    sets.push(`#${field} = :${field}`);
+  }
+  const removes: string[] = [];
+  if (options.index === 'remove') removes.push('gsi1pk', 'gsi1sk');
+  else if (options.index) {
+    values[':gsi1pk'] = options.index.gsi1pk;
+    values[':gsi1sk'] = options.index.gsi1sk;
+    sets.push('gsi1pk = :gsi1pk', 'gsi1sk = :gsi1sk');
+  }
+  if (options.removeTtl) removes.push('expiresAt');
+  from.forEach((status, i) => {
+    values[`:from${i}`] = status;
+  });
+  return {
+    Update: {
+      TableName: env.tableName(),
+      Key: keys.joinRequest(request.groupId, request.id),
+      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+      ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+function seatChange(groupId: string, delta: 1 | -1): TransactItem {
+  return {
+    Update: {
+      TableName: env.tableName(),
+      Key: keys.group(groupId),
+      UpdateExpression: 'ADD seatsTaken :delta',
+      ConditionExpression:
+        delta === 1
+          ? '#status = :open AND seatsTaken < #capacity'
+          : 'attribute_exists(pk) AND seatsTaken > :zero',
+      ...(delta === 1
+        ? {
+            // `capacity` is a reserved word in DynamoDB expressions.
+            ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
+            ExpressionAttributeValues: { ':delta': 1, ':open': 'open' },
+          }
+        : { ExpressionAttributeValues: { ':delta': -1, ':zero': 0 } }),
+    },
+  };
+}
+
+/** Runs a transition; the position of the failed condition tells what was in the way. */
+async function transact(
+  items: TransactItem[],
+  roles: ('token' | 'request' | 'group' | 'other')[],
+): Promise<TransitionOutcome> {
+  try {
+    await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+    return 'done';
+  } catch (error) {
+    if (!isTransactionCancelled(error)) throw error;
+    const failed = (error.CancellationReasons ?? []).findIndex(
+      (reason) => reason.Code === 'ConditionalCheckFailed',
+    );
+    const role = roles[failed];
+    if (role === 'token') return 'token-not-usable';
+    if (role === 'group') return 'group-full-or-closed';
+    if (failed < 0) throw error;
+    return 'request-changed';
+  }
+}
+
+const withToken = (tokenHash: string | undefined, at: string): TransactItem[] =>
+  tokenHash ? [spendToken(env.tableName(), tokenHash, at)] : [];
+const tokenRoles = (tokenHash: string | undefined): 'token'[] => (tokenHash ? ['token'] : []);
+
+/** A seat: the group's count goes up by one exactly when the request becomes approved. */
+export function takeSeat(
+  request: JoinRequest,
+  from: JoinRequest['status'][],
+  now: Date,
+  tokenHash?: string,
+): Promise<TransitionOutcome> {
+  const at = now.toISOString();
+  return transact(
+    [
+      ...withToken(tokenHash, at),
+      seatChange(request.groupId, 1),
+      requestUpdate(
+        request,
+        from,
+        {
+          status: 'approved',
+          approvedAt: at,
+          ...(from.includes('pending_confirmation') ? { confirmedAt: at } : {}),
+        },
+        { index: 'remove', removeTtl: true },
+      ),
+    ],
+    [...tokenRoles(tokenHash), 'group', 'request'],
+  );
+}
+
+/** A place on the waitlist, at `seq` (from nextWaitlistSeq). */
+export function joinWaitlist(
+  request: JoinRequest,
+  from: JoinRequest['status'][],
+  seq: number,
+  now: Date,
+  tokenHash?: string,
+): Promise<TransitionOutcome> {
+  const at = now.toISOString();
+  return transact(
+    [
+      ...withToken(tokenHash, at),
+      requestUpdate(
+        request,
+        from,
+        {
+          status: 'waitlisted',
+          waitlistSeq: seq,
+          ...(from.includes('pending_confirmation') ? { confirmedAt: at } : {}),
+        },
+        { index: keys.waitlist(request.groupId, seq), removeTtl: true },
+      ),
+    ],
+    [...tokenRoles(tokenHash), 'request'],
+  );
+}
+
+export function awaitApproval(
+  request: JoinRequest,
+  now: Date,
+  tokenHash: string,
+): Promise<TransitionOutcome> {
+  const at = now.toISOString();
+  return transact(
+    [
+      spendToken(env.tableName(), tokenHash, at),
+      requestUpdate(
+        request,
+        ['pending_confirmation'],
+        { status: 'pending_approval', confirmedAt: at },
+        { index: keys.pendingApproval(request.networkId, at), removeTtl: true },
+      ),
+    ],
+    ['token', 'request'],
+  );
+}
+
+export function declineRequest(
+  request: JoinRequest,
+  message: string | undefined,
+  now: Date,
+  tokenHash?: string,
+): Promise<TransitionOutcome> {
+  const at = now.toISOString();
+  return transact(
+    [
+      ...withToken(tokenHash, at),
+      requestUpdate(
+        request,
+        ['pending_approval'],
+        { status: 'declined', decidedAt: at, ...(message ? { decisionMessage: message } : {}) },
+        { index: 'remove' },
+      ),
+    ],
+    [...tokenRoles(tokenHash), 'request'],
+  );
+}
+
+/**
+ * Someone leaves a seat (or declines an offered one). In the same transaction the seat either goes to the
+ * first in line as an offer (the seat stays counted, held for them) or is given back to the group.
+ */
+export function releaseSeat(
+  request: JoinRequest,
+  from: ('approved' | 'offered')[],
+  next: JoinRequest | undefined,
+  offerExpiresAt: string,
+  now: Date,
+  tokenHash?: string,
+  leavingStatus: 'left' | 'offer_expired' = 'left',
+): Promise<TransitionOutcome> {
+  const at = now.toISOString();
+  return transact(
+    [
+      ...withToken(tokenHash, at),
+      requestUpdate(request, from, { status: leavingStatus, leftAt: at }, { index: 'remove' }),
+      next
+        ? requestUpdate(
+            next,
+            ['waitlisted'],
+            { status: 'offered', offerExpiresAt, offeredAt: at },
+            { index: 'remove' },
+          )
+        : seatChange(request.groupId, -1),
+    ],
+    [...tokenRoles(tokenHash), 'request', next ? 'other' : 'group'],
+  );
+}
+
+/** Leaving the waitlist frees no seat: the request just leaves the list. */
+export function leaveWaitlist(
+  request: JoinRequest,
+  now: Date,
+  tokenHash?: string,
+): Promise<TransitionOutcome> {
+  const at = now.toISOString();
+  return transact(
+    [
+      ...withToken(tokenHash, at),
+      requestUpdate(request, ['waitlisted'], { status: 'left', leftAt: at }, { index: 'remove' }),
+    ],
+    [...tokenRoles(tokenHash), 'request'],
+  );
+}
+
+/** The offered seat is already counted; accepting only makes the person a member, before the offer ends. */
+export function acceptOffer(request: JoinRequest, now: Date, tokenHash: string): Promise<TransitionOutcome> {
+  const at = now.toISOString();
+  const item = requestUpdate(request, ['offered'], { status: 'approved', approvedAt: at });
+  const update = item.Update;
+  if (update) {
+    update.ConditionExpression = `${update.ConditionExpression} AND offerExpiresAt > :now`;
+    update.ExpressionAttributeValues = { ...update.ExpressionAttributeValues, ':now': at };
+  }
+  return transact([spendToken(env.tableName(), tokenHash, at), item], ['token', 'request']);
+}

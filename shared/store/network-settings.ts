@@ -1,0 +1,76 @@
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../clients/dynamodb.ts';
+import { env } from '../config.ts';
+import type { Network } from '../domain/network.ts';
+import { isConditionalCheckFailed } from './errors.ts';
+import { keys } from './keys.ts';
+import { networkFromItem, networkItem } from './network-item.ts';
+
+/**
+ * Networks as coordinators manage them through the admin API. Every write is conditional: creating
+ * never overwrites, updating never resurrects a network that is not there.
+ */
+
+export type CreateNetworkOutcome = 'created' | 'exists';
+
+export async function createNetwork(network: Network, now: Date): Promise<CreateNetworkOutcome> {
+  try {
+    await dynamo.send(
+      new PutCommand({
+        TableName: env.tableName(),
+        Item: { ...networkItem(network, now.toISOString()), updatedAt: now.toISOString() },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return 'created';
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return 'exists';
+    throw error;
+  }
+}
+
+/** The settings a coordinator may change; `thankYouUrl: null` removes the redirect. */
+export type NetworkSettingsPatch = Partial<
+  Pick<Network, 'name' | 'languages' | 'coordinators' | 'memberDomains' | 'timeZone'>
+> & { thankYouUrl?: string | null };
+
+const settable = ['name', 'languages', 'coordinators', 'memberDomains', 'timeZone', 'thankYouUrl'] as const;
+
+/** Applies the fields given, in one conditional update; undefined when there is no such network. */
+export async function updateNetworkSettings(
+  networkId: string,
+  patch: NetworkSettingsPatch,
+  now: Date,
+): Promise<Network | undefined> {
+  const set = ['#updatedAt = :updatedAt'];
+  const remove: string[] = [];
+  const names: Record<string, string> = { '#updatedAt': 'updatedAt' };
+  const values: Record<string, unknown> = { ':updatedAt': now.toISOString() };
+  for (const field of settable) {
+    const value = patch[field];
+    if (value === undefined) continue;
+    names[`#${field}`] = field;
+    if (value === null) remove.push(`#${field}`);
+    else {
+      set.push(`#${field} = :${field}`);
+      values[`:${field}`] = value;
+    }
+  }
+  try {
+    const { Attributes } = await dynamo.send(
+      new UpdateCommand({
+        TableName: env.tableName(),
+        Key: keys.network(networkId),
+        UpdateExpression: `SET ${set.join(', ')}${remove.length > 0 ? ` REMOVE ${remove.join(', ')}` : ''}`,
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return Attributes ? networkFromItem(Attributes) : undefined;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return undefined;
+    throw error;
+  }
+}

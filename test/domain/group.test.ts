@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import {
+  admissionFor,
+  groupDedupeKey,
+  joinRequestId,
+  offerExpiry,
+  seatsLeft,
+  waitlistPosition,
+} from '../../shared/domain/group.ts';
+import type { Network } from '../../shared/domain/network.ts';
+
+const network: Network = {
+  id: 'demo',
+  name: 'Demo',
+  languages: ['sv'],
+  coordinators: [],
+  memberDomains: ['ale.se', 'skola.no'],
+  timeZone: 'Europe/Stockholm',
+};
+
+describe('seats', () => {
+  it('counts what is left, never below zero', () => {
+    expect(seatsLeft({ capacity: 30, seatsTaken: 29 })).toBe(1);
+    expect(seatsLeft({ capacity: 30, seatsTaken: 30 })).toBe(0);
+    expect(seatsLeft({ capacity: 10, seatsTaken: 12 })).toBe(0);
+  });
+
+  it('numbers the waitlist from 1', () => {
+    expect(waitlistPosition(0)).toBe(1);
+    expect(waitlistPosition(169)).toBe(170);
+  });
+});
+
+describe('admission', () => {
+  it('gives members of member organisations a seat, subdomains included, and asks coordinators for others', () => {
+    expect(admissionFor(network, 'rektor@ale.se')).toBe('seat');
+    expect(admissionFor(network, 'Rektor@Skolan.Ale.SE')).toBe('seat');
+    expect(admissionFor(network, 'someone@gmail.com')).toBe('pending_approval');
+    expect(admissionFor(network, 'x@notale.se')).toBe('pending_approval');
+    expect(admissionFor({ ...network, memberDomains: [] }, 'rektor@ale.se')).toBe('pending_approval');
+  });
+});
+
+describe('join requests', () => {
+  it('are one per person and group', () => {
+    expect(joinRequestId('g1', 'A@b.se')).toBe(joinRequestId('g1', ' a@b.se'));
+    expect(joinRequestId('g1', 'a@b.se')).not.toBe(joinRequestId('g2', 'a@b.se'));
+  });
+
+  it('hold an offered seat for the configured hours', () => {
+    expect(offerExpiry(new Date('2026-11-23T10:00:00Z'), 48)).toBe('2026-11-25T10:00:00.000Z');
+  });
+
+  it('give each email of a request round its own dedupe key, with no address in it', () => {
+    const request = { groupId: 'g', id: 'r', createdAt: '2026-11-23T10:00:00Z' };
+    expect(groupDedupeKey(request, 'approved')).not.toBe(groupDedupeKey(request, 'waitlisted'));
+    expect(groupDedupeKey(request, 'approved')).not.toBe(
+      groupDedupeKey({ ...request, createdAt: '2026-12-01T10:00:00Z' }, 'approved'),
+    );
+  });
+});
