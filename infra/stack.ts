@@ -77,6 +77,8 @@ const permissions: Readonly<Record<string, (fn: SamlaFunction, r: Resources) => 
   'request-to-join': readWriteAndMail,
   'admin-groups': readWriteAndMail,
   'admin-join-requests': readWriteAndMail,
+  'propose-group': readWriteAndMail,
+  'admin-group-proposals': readWriteAndMail,
   'group-links': (fn, r) => {
     readWriteAndMail(fn, r);
     // Leaving passes the seat on as an offer, whose workflow ends it if it is not taken in time.

@@ -10,6 +10,7 @@ const paths: Record<TokenPurpose, string> = {
   'decline-join-request': '/v1/decisions/',
   'leave-group': '/v1/leave/',
   'accept-offer': '/v1/offers/',
+  'confirm-group-proposal': '/v1/confirm/',
 };
 
 /** A fresh single-use link for one recipient; only the hash of its token is stored. */

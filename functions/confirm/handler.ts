@@ -1,5 +1,6 @@
 import { openLink } from '../../shared/http/link-request.ts';
 import { httpHandler } from '../../shared/http/middleware.ts';
+import { groupProposalLink } from './group-proposal.ts';
 import { joinRequestLink } from './join-request.ts';
 import { registrationLink } from './registration.ts';
 
@@ -10,18 +11,31 @@ import { registrationLink } from './registration.ts';
 export const handler = httpHandler(
   async (request) => {
     const now = new Date();
-    const opened = await openLink(request, ['confirm-registration', 'confirm-join-request'], now);
-    return opened.link.purpose === 'confirm-registration'
-      ? registrationLink(
+    const opened = await openLink(
+      request,
+      ['confirm-registration', 'confirm-join-request', 'confirm-group-proposal'],
+      now,
+    );
+    switch (opened.link.purpose) {
+      case 'confirm-registration':
+        return registrationLink(
           request,
           { ...opened, link: { ...opened.link, purpose: 'confirm-registration' } },
           now,
-        )
-      : joinRequestLink(
+        );
+      case 'confirm-join-request':
+        return joinRequestLink(
           request,
           { ...opened, link: { ...opened.link, purpose: 'confirm-join-request' } },
           now,
         );
+      case 'confirm-group-proposal':
+        return groupProposalLink(
+          request,
+          { ...opened, link: { ...opened.link, purpose: 'confirm-group-proposal' } },
+          now,
+        );
+    }
   },
   { body: 'none' },
 );

@@ -15,8 +15,10 @@ import { fromForm, InterestRequest } from '../../shared/http/schemas.ts';
 import { validate } from '../../shared/http/validation.ts';
 import { logger } from '../../shared/logger.ts';
 import { receiptPage } from '../../shared/pages/pages.ts';
+import { claimConfirmationResend } from '../../shared/store/common.ts';
+import { keys } from '../../shared/store/keys.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
-import { claimConfirmationResend, createRegistration } from '../../shared/store/registrations.ts';
+import { createRegistration } from '../../shared/store/registrations.ts';
 import { startRegistrationWorkflow } from '../../shared/workflows/registration.ts';
 
 /** Creates the registration, or for a known address re-sends its confirmation (rate limited). */
@@ -24,13 +26,14 @@ async function register(registration: Registration, now: Date): Promise<void> {
   const outcome = await createRegistration(registration, now);
   if (outcome.created) return startRegistrationWorkflow(registration, 'new');
   if (decideOnRepeat(outcome.existing, now) !== 'resend-confirmation') return;
+  const { existing } = outcome;
   const count = await claimConfirmationResend(
-    outcome.existing,
+    keys.registration(existing.networkId, existing.id),
     now,
     new Date(now.getTime() - resendInterval),
   );
   if (count !== undefined)
-    await startRegistrationWorkflow({ ...outcome.existing, confirmationCount: count }, 'resend');
+    await startRegistrationWorkflow({ ...existing, confirmationCount: count }, 'resend');
 }
 
 /** The same answer whatever happened, so the endpoint never tells who is registered. */

@@ -18,8 +18,10 @@ import { issueLink } from '../../shared/links.ts';
 import { logger } from '../../shared/logger.ts';
 import { sendOnce } from '../../shared/notify.ts';
 import { receiptPage } from '../../shared/pages/pages.ts';
+import { claimConfirmationResend } from '../../shared/store/common.ts';
 import { getGroup } from '../../shared/store/groups.ts';
-import { claimJoinConfirmationResend, createJoinRequest } from '../../shared/store/join-requests.ts';
+import { createJoinRequest } from '../../shared/store/join-requests.ts';
+import { keys } from '../../shared/store/keys.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
 
 /** The double opt-in email; its link is valid until the request lapses. */
@@ -103,8 +105,8 @@ export const handler = httpHandler(
       const outcome = await createJoinRequest(joinRequest, now);
       if (outcome.created) await sendConfirmation(joinRequest, network.name, group.title, network.timeZone);
       else if (decideOnRepeat(outcome.existing, now) === 'resend-confirmation') {
-        const count = await claimJoinConfirmationResend(
-          outcome.existing,
+        const count = await claimConfirmationResend(
+          keys.joinRequest(outcome.existing.groupId, outcome.existing.id),
           now,
           new Date(now.getTime() - resendInterval),
         );

@@ -41,6 +41,11 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** Stands for a recipient in a dedupe key, which is logged: never the address itself. */
+export function recipientTag(email: string): string {
+  return createHash('sha256').update(normaliseEmail(email)).digest('base64url').slice(0, 16);
+}
+
 /**
  * The id is derived from network and address, so asking twice lands on the same record (no duplicate
  * member) and the answer is the same whether or not the address was known: the endpoint reveals nothing.

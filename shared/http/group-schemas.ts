@@ -132,3 +132,89 @@ export const DecisionResult = z
     waitlistPosition: z.number().int().optional(),
   })
   .meta({ id: 'DecisionResult' });
+
+/* Group proposals: a member proposes a group around one question; coordinators turn it into a group. */
+
+export const GroupProposalParams = z.object({ networkId: z.string(), proposalId: z.string() });
+
+export const GroupProposalBody = z
+  .object({
+    name: singleLine(120).meta({ example: 'Åsa Ericson' }),
+    email: email.meta({ description: 'Work email address: the confirmation link and the decision go there' }),
+    organisation: singleLine(160),
+    role: z
+      .string()
+      .trim()
+      .max(120)
+      .regex(/^[^\p{Cc}\p{Zl}\p{Zp}]*$/u, 'single_line')
+      .optional()
+      .meta({ description: 'Role, e.g. principal (optional)' }),
+    title: singleLine(160).meta({ description: 'What the group would be called', example: 'Rektors mandat' }),
+    question: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .meta({ description: 'The one question the group would gather around' }),
+    message: z.string().trim().max(4000).optional().meta({ description: 'A note to the coordinators' }),
+    language: z.enum(languages).optional(),
+    consent: z.literal(true, 'consent_required'),
+    homepage: z.string().max(500).optional().meta({ description: 'Leave empty (a field only bots fill in)' }),
+  })
+  .strict()
+  .meta({ id: 'GroupProposalBody' });
+export type GroupProposalBody = z.output<typeof GroupProposalBody>;
+
+export const GroupProposalAccepted = z
+  .object({ id: z.string(), status: z.literal('pending_confirmation') })
+  .meta({ id: 'GroupProposalAccepted' });
+
+const proposalStatus = z.enum(['pending_confirmation', 'proposed', 'accepted', 'declined', 'expired']);
+
+export const AdminGroupProposal = z
+  .object({
+    id: z.string(),
+    networkId: z.string(),
+    name: z.string(),
+    email: z.string(),
+    organisation: z.string(),
+    role: z.string().optional(),
+    title: z.string(),
+    question: z.string(),
+    message: z.string().optional(),
+    language: z.enum(languages),
+    status: proposalStatus,
+    createdAt: z.string(),
+    confirmedAt: z.string().optional(),
+    decidedAt: z.string().optional(),
+    groupId: z.string().optional().meta({ description: 'The group it became, once accepted' }),
+    decisionMessage: z.string().optional(),
+  })
+  .meta({ id: 'AdminGroupProposal' });
+
+export const AdminGroupProposalList = z
+  .object({ proposals: z.array(AdminGroupProposal) })
+  .meta({ id: 'AdminGroupProposalList' });
+
+/** Only confirmed proposals are listed: unconfirmed ones are nobody's business until confirmed. */
+export const GroupProposalListQuery = z
+  .object({ status: z.enum(['proposed', 'accepted', 'declined']).optional() })
+  .strict();
+
+/**
+ * What turns a proposal into a group. A proposal carries a title and a question (which the coordinator
+ * may rewrite), but no facilitator, capacity or mode: those are required here.
+ */
+export const AcceptGroupProposal = z
+  .object({
+    ...groupFields,
+    title: groupFields.title.optional().meta({ description: 'Default: the proposal’s title' }),
+    question: groupFields.question.optional().meta({ description: 'Default: the proposal’s question' }),
+  })
+  .strict()
+  .meta({ id: 'AcceptGroupProposal' });
+export type AcceptGroupProposal = z.output<typeof AcceptGroupProposal>;
+
+export const ProposalDeclined = z
+  .object({ id: z.string(), status: z.literal('declined') })
+  .meta({ id: 'ProposalDeclined' });

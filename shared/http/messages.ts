@@ -25,12 +25,16 @@ export const errorCodes = [
   'offer_expired',
   'capacity_below_seats',
   'already_decided',
+  'proposal_not_found',
+  'proposal_already_decided',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
 export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
   sv: {
     already_decided: 'Förfrågan är redan avgjord.',
+    proposal_not_found: 'Gruppförslaget finns inte.',
+    proposal_already_decided: 'Gruppförslaget är redan avgjort.',
     group_not_found: 'Gruppen finns inte.',
     group_closed: 'Gruppen tar inte emot nya deltagare.',
     offer_expired: 'Erbjudandet om en plats har gått ut, och platsen har gått vidare till nästa i kön.',
@@ -53,6 +57,8 @@ export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
   },
   nb: {
     already_decided: 'Forespørselen er allerede avgjort.',
+    proposal_not_found: 'Gruppeforslaget finnes ikke.',
+    proposal_already_decided: 'Gruppeforslaget er allerede avgjort.',
     group_not_found: 'Gruppen finnes ikke.',
     group_closed: 'Gruppen tar ikke imot nye deltakere.',
     offer_expired: 'Tilbudet om en plass har gått ut, og plassen har gått videre til nestemann i køen.',
@@ -76,6 +82,8 @@ export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
   },
   en: {
     already_decided: 'This request has already been decided.',
+    proposal_not_found: 'There is no such group proposal.',
+    proposal_already_decided: 'This group proposal has already been decided.',
     group_not_found: 'There is no such group.',
     group_closed: 'This group does not take new participants.',
     offer_expired: 'The offer of a seat has expired, and the seat went to the next in line.',

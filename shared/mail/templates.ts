@@ -1,5 +1,15 @@
 import type { Language } from '../i18n.ts';
 import {
+  type ConfirmGroupProposalFields,
+  composeConfirmGroupProposal,
+  composeGroupProposalAccepted,
+  composeGroupProposalDeclined,
+  composeGroupProposalReceived,
+  type GroupProposalAcceptedFields,
+  type GroupProposalDeclinedFields,
+  type GroupProposalReceivedFields,
+} from './group-proposals.ts';
+import {
   type ConfirmJoinRequestFields,
   composeConfirmJoinRequest,
   composeJoinApprovalRequest,
@@ -28,6 +38,12 @@ import {
   type RegistrationReceiptFields,
 } from './registration.ts';
 
+export type {
+  ConfirmGroupProposalFields,
+  GroupProposalAcceptedFields,
+  GroupProposalDeclinedFields,
+  GroupProposalReceivedFields,
+} from './group-proposals.ts';
 export type {
   ConfirmJoinRequestFields,
   JoinApprovalRequestFields,
@@ -61,6 +77,10 @@ export interface MailFields {
   'seat-offered': SeatOfferedFields;
   'offer-expired': OfferExpiredFields;
   'left-group': LeftGroupFields;
+  'confirm-group-proposal': ConfirmGroupProposalFields;
+  'group-proposal-received': GroupProposalReceivedFields;
+  'group-proposal-accepted': GroupProposalAcceptedFields;
+  'group-proposal-declined': GroupProposalDeclinedFields;
 }
 
 export type MailKind = keyof MailFields;
@@ -82,6 +102,10 @@ const composers: Composers = {
   'seat-offered': composeSeatOffered,
   'offer-expired': composeOfferExpired,
   'left-group': composeLeftGroup,
+  'confirm-group-proposal': composeConfirmGroupProposal,
+  'group-proposal-received': composeGroupProposalReceived,
+  'group-proposal-accepted': composeGroupProposalAccepted,
+  'group-proposal-declined': composeGroupProposalDeclined,
 };
 
 export const mailKinds = Object.keys(composers) as MailKind[];

@@ -28,6 +28,7 @@ export const actionPageKinds = [
   'leave-waitlist',
   'accept-offer',
   'decline-offer',
+  'confirm-group-proposal',
 ] as const;
 export type ActionPageKind = (typeof actionPageKinds)[number];
 
@@ -45,6 +46,7 @@ export const resultPageKinds = [
   'offer-accepted',
   'offer-declined',
   'already-done',
+  'proposal-received',
 ] as const;
 export type ResultPageKind = (typeof resultPageKinds)[number];
 
@@ -92,6 +94,8 @@ export interface PageCopy {
   confirmed: { title: string; lead(networkName: string): string };
   alreadyConfirmed: { title: string; lead(networkName: string): string };
   receipt: { title: string; lead(networkName: string): string; note: string };
+  /** The receipt after a plain HTML form proposed a group. */
+  proposalReceipt: { title: string; lead(networkName: string): string; note: string };
   actions: Record<ActionPageKind, ActionCopy>;
   /** The optional message a coordinator writes when declining; it goes into the decline email. */
   declineMessage: { label(requesterName?: string): string; hint(maxLength: number): string };
@@ -145,6 +149,12 @@ export const pageCopy: Record<Language, PageCopy> = {
         `Vi har skickat ett mejl med en länk som du klickar på för att bekräfta. Sedan är din anmälan till ${network} klar.`,
       note: 'Hittar du inte mejlet? Titta i skräpposten, eller vänta några minuter.',
     },
+    proposalReceipt: {
+      title: 'Tack – titta i din inkorg',
+      lead: (network) =>
+        `Vi har skickat ett mejl med en länk som du klickar på för att bekräfta ditt gruppförslag. Sedan går förslaget vidare till samordnarna i ${network}.`,
+      note: 'Hittar du inte mejlet? Titta i skräpposten, eller vänta några minuter.',
+    },
     actions: {
       'confirm-join-request': {
         title: 'Bekräfta din anmälan',
@@ -192,6 +202,13 @@ export const pageCopy: Record<Language, PageCopy> = {
           `Vill du tacka nej till platsen i ${sv.group(f)} i ${f.networkName}? Den går då direkt till nästa i kön.`,
         button: 'Tacka nej',
         note: 'Har du ångrat dig kan du bara stänga sidan. Ingenting händer förrän du klickar på knappen.',
+      },
+      'confirm-group-proposal': {
+        title: 'Bekräfta ditt gruppförslag',
+        lead: (f) =>
+          `Klicka på knappen för att bekräfta ditt förslag om en ny grupp${f.groupTitle ? `, ”${f.groupTitle}”,` : ''} i ${f.networkName}.`,
+        button: 'Bekräfta',
+        note: 'Har du inte föreslagit någon grupp kan du bara stänga sidan. Ingenting händer förrän du klickar på knappen.',
       },
     },
     declineMessage: {
@@ -253,6 +270,11 @@ export const pageCopy: Record<Language, PageCopy> = {
       'already-done': {
         title: () => 'Redan klart',
         lead: () => 'Det här är redan gjort. Du behöver inte göra något mer.',
+      },
+      'proposal-received': {
+        title: () => 'Tack för ditt förslag',
+        lead: (f) =>
+          `Ditt förslag${f.groupTitle ? ` ”${f.groupTitle}”` : ''} är bekräftat och har gått vidare till samordnarna i ${f.networkName}. Du får besked via mejl när de har tittat på det.`,
       },
     },
     errors: {
@@ -348,6 +370,12 @@ export const pageCopy: Record<Language, PageCopy> = {
         `Vi har sendt en e-post med en lenke som du klikker på for å bekrefte. Da er påmeldingen din til ${network} fullført.`,
       note: 'Finner du ikke e-posten? Sjekk søppelposten, eller vent noen minutter.',
     },
+    proposalReceipt: {
+      title: 'Takk – sjekk innboksen din',
+      lead: (network) =>
+        `Vi har sendt en e-post med en lenke som du klikker på for å bekrefte gruppeforslaget ditt. Da går forslaget videre til koordinatorene i ${network}.`,
+      note: 'Finner du ikke e-posten? Sjekk søppelposten, eller vent noen minutter.',
+    },
     actions: {
       'confirm-join-request': {
         title: 'Bekreft påmeldingen din',
@@ -395,6 +423,13 @@ export const pageCopy: Record<Language, PageCopy> = {
           `Vil du takke nei til plassen i ${nb.group(f)} i ${f.networkName}? Den går da med en gang til nestemann i køen.`,
         button: 'Takk nei',
         note: 'Har du ombestemt deg, kan du bare lukke siden. Ingenting skjer før du klikker på knappen.',
+      },
+      'confirm-group-proposal': {
+        title: 'Bekreft gruppeforslaget ditt',
+        lead: (f) =>
+          `Klikk på knappen for å bekrefte forslaget ditt om en ny gruppe${f.groupTitle ? `, «${f.groupTitle}»,` : ''} i ${f.networkName}.`,
+        button: 'Bekreft',
+        note: 'Har du ikke foreslått noen gruppe, kan du bare lukke siden. Ingenting skjer før du klikker på knappen.',
       },
     },
     declineMessage: {
@@ -458,6 +493,11 @@ export const pageCopy: Record<Language, PageCopy> = {
       'already-done': {
         title: () => 'Allerede gjort',
         lead: () => 'Dette er allerede gjort. Du trenger ikke å gjøre noe mer.',
+      },
+      'proposal-received': {
+        title: () => 'Takk for forslaget ditt',
+        lead: (f) =>
+          `Forslaget ditt${f.groupTitle ? ` «${f.groupTitle}»` : ''} er bekreftet og sendt videre til koordinatorene i ${f.networkName}. Du får beskjed på e-post når de har sett på det.`,
       },
     },
     errors: {
@@ -553,6 +593,12 @@ export const pageCopy: Record<Language, PageCopy> = {
         `We have sent you an email with a link to confirm. Once you have clicked it, your registration with ${network} is complete.`,
       note: 'Cannot find it? Look in your spam folder, or wait a few minutes.',
     },
+    proposalReceipt: {
+      title: 'Thanks – check your inbox',
+      lead: (network) =>
+        `We have sent you an email with a link to confirm your group proposal. Once you have clicked it, the proposal goes to the coordinators of ${network}.`,
+      note: 'Cannot find it? Look in your spam folder, or wait a few minutes.',
+    },
     actions: {
       'confirm-join-request': {
         title: 'Confirm your request',
@@ -600,6 +646,13 @@ export const pageCopy: Record<Language, PageCopy> = {
           `Do you want to decline the seat in ${en.group(f)} in ${f.networkName}? It then goes straight to the next in line.`,
         button: 'Decline',
         note: 'Changed your mind? Just close this page. Nothing happens until you click the button.',
+      },
+      'confirm-group-proposal': {
+        title: 'Confirm your group proposal',
+        lead: (f) =>
+          `Click the button to confirm your proposal for a new group${f.groupTitle ? `, “${f.groupTitle}”,` : ''} in ${f.networkName}.`,
+        button: 'Confirm',
+        note: 'If you did not propose a group, you can simply close this page. Nothing happens until you click the button.',
       },
     },
     declineMessage: {
@@ -663,6 +716,11 @@ export const pageCopy: Record<Language, PageCopy> = {
       'already-done': {
         title: () => 'Already done',
         lead: () => 'This has already been done. There is nothing more you need to do.',
+      },
+      'proposal-received': {
+        title: () => 'Thank you for your proposal',
+        lead: (f) =>
+          `Your proposal${f.groupTitle ? ` “${f.groupTitle}”` : ''} is confirmed and has gone to the coordinators of ${f.networkName}. You will hear from them by email once they have looked at it.`,
       },
     },
     errors: {

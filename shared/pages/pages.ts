@@ -48,9 +48,19 @@ export function confirmedPage(input: {
   });
 }
 
-/** After a plain HTML form post, when the network has no thank-you page of its own. */
-export function receiptPage(input: { language: Language; networkName: string }): string {
-  const copy = pageCopy[input.language].receipt;
+/**
+ * After a plain HTML form post, when the network has no thank-you page of its own; `what` says what the
+ * link in the email confirms, when it is not a registration or a request to join.
+ */
+export function receiptPage(input: {
+  language: Language;
+  networkName: string;
+  what?: 'group-proposal' | undefined;
+}): string {
+  const copy =
+    input.what === 'group-proposal'
+      ? pageCopy[input.language].proposalReceipt
+      : pageCopy[input.language].receipt;
   return renderPage({
     language: input.language,
     title: copy.title,

@@ -8,6 +8,7 @@ import {
   waitlistPosition,
 } from '../domain/group.ts';
 import { defaultLanguage, type Network } from '../domain/network.ts';
+import { recipientTag } from '../domain/registration.ts';
 import { issueLink } from '../links.ts';
 import { logger } from '../logger.ts';
 import { sendOnce } from '../notify.ts';
@@ -43,7 +44,8 @@ export type Placement =
 
 type From = JoinRequest['status'][];
 
-function leaveLink(request: JoinRequest, now: Date): Promise<string> {
+/** A member's personal link to leave the group (or its waitlist). */
+export function leaveLink(request: JoinRequest, now: Date): Promise<string> {
   return issueLink(
     'leave-group',
     {
@@ -111,7 +113,7 @@ async function askCoordinators(network: Network, group: Group, request: JoinRequ
   const subject = { networkId: network.id, subjectId: request.id, groupId: group.id, language };
   for (const coordinator of network.coordinators) {
     await sendOnce({
-      dedupeKey: groupDedupeKey(request, `approval-request:${coordinator}`),
+      dedupeKey: groupDedupeKey(request, `approval-request:${recipientTag(coordinator)}`),
       to: coordinator,
       language,
       message: async () => ({

@@ -1,7 +1,8 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import type { Group } from '../domain/group.ts';
+import { queryAll } from './common.ts';
 import { isConditionalCheckFailed } from './errors.ts';
 import { keys } from './keys.ts';
 
@@ -29,6 +30,17 @@ export async function createGroup(group: Group): Promise<void> {
   );
 }
 
+/** The Put of a new group, for a transaction that creates it together with its first member. */
+export function putNewGroup(group: Group) {
+  return {
+    Put: {
+      TableName: env.tableName(),
+      Item: groupItem(group),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
 export async function getGroup(groupId: string): Promise<Group | undefined> {
   const { Item } = await dynamo.send(
     new GetCommand({ TableName: env.tableName(), Key: keys.group(groupId), ConsistentRead: true }),
@@ -39,24 +51,16 @@ export async function getGroup(groupId: string): Promise<Group | undefined> {
 /** A network's groups, newest first; only the open ones when `status` says so (the public list). */
 export async function listGroups(networkId: string, status?: Group['status']): Promise<Group[]> {
   const prefix = keys.groupIndexPrefix(networkId, status);
-  const groups: Group[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: env.tableName(),
-        IndexName: 'gsi1',
-        // DynamoDB refuses an empty prefix, so "all groups" is the partition alone.
-        KeyConditionExpression: status ? 'gsi1pk = :pk AND begins_with(gsi1sk, :sk)' : 'gsi1pk = :pk',
-        ExpressionAttributeValues: status
-          ? { ':pk': prefix.gsi1pk, ':sk': prefix.gsi1sk }
-          : { ':pk': prefix.gsi1pk },
-        ExclusiveStartKey: start,
-      }),
-    );
-    groups.push(...(page.Items ?? []).map(fromItem));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAll({
+    TableName: env.tableName(),
+    IndexName: 'gsi1',
+    // DynamoDB refuses an empty prefix, so "all groups" is the partition alone.
+    KeyConditionExpression: status ? 'gsi1pk = :pk AND begins_with(gsi1sk, :sk)' : 'gsi1pk = :pk',
+    ExpressionAttributeValues: status
+      ? { ':pk': prefix.gsi1pk, ':sk': prefix.gsi1sk }
+      : { ':pk': prefix.gsi1pk },
+  });
+  const groups = items.map(fromItem);
   return groups.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 

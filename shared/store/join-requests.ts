@@ -4,11 +4,11 @@ import {
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
-  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import type { JoinRequest } from '../domain/group.ts';
+import { queryAll } from './common.ts';
 import { isConditionalCheckFailed, isTransactionCancelled } from './errors.ts';
 import { keys } from './keys.ts';
 import { spendToken } from './tokens.ts';
@@ -29,6 +29,17 @@ function toItem(request: JoinRequest): Record<string, unknown> {
 function fromItem(item: Record<string, unknown>): JoinRequest {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, expiresAt: _e, ...request } = item;
   return request as unknown as JoinRequest;
+}
+
+/**
+ * The Put of a membership that starts approved (the proposer of a new group), for a transaction that
+ * creates the group with it: only if no request exists, and without the TTL of an unconfirmed request.
+ */
+export function putApprovedMember(request: JoinRequest): TransactItem {
+  const { expiresAt: _ttl, ...item } = toItem({ ...request, status: 'approved' });
+  return {
+    Put: { TableName: env.tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+  };
 }
 
 export async function getJoinRequest(groupId: string, requestId: string): Promise<JoinRequest | undefined> {
@@ -74,19 +85,6 @@ export async function createJoinRequest(request: JoinRequest, now: Date): Promis
     if (!existing) throw error;
     return { created: false, existing };
   }
-}
-
-async function queryAll(
-  input: ConstructorParameters<typeof QueryCommand>[0],
-): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
 }
 
 /** Every join request of a group, oldest first. */
@@ -156,36 +154,6 @@ export async function listPendingApproval(networkId: string): Promise<JoinReques
     ExpressionAttributeValues: { ':pk': keys.pendingApproval(networkId).gsi1pk },
   });
   return items.map(fromItem);
-}
-
-/** Marks a request as confirmed-and-counted again, rate limited like registrations. */
-export async function claimJoinConfirmationResend(
-  request: JoinRequest,
-  now: Date,
-  notAfter: Date,
-): Promise<number | undefined> {
-  try {
-    const { Attributes } = await dynamo.send(
-      new UpdateCommand({
-        TableName: env.tableName(),
-        Key: keys.joinRequest(request.groupId, request.id),
-        UpdateExpression: 'SET confirmationRequestedAt = :now ADD confirmationCount :one',
-        ConditionExpression: '#status = :pending AND confirmationRequestedAt <= :notAfter',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':now': now.toISOString(),
-          ':one': 1,
-          ':pending': 'pending_confirmation',
-          ':notAfter': notAfter.toISOString(),
-        },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Attributes?.confirmationCount as number | undefined;
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) return undefined;
-    throw error;
-  }
 }
 
 /* ---- Transitions. Each is one transaction: the seat count and the request change together or not at all. */

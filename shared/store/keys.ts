@@ -35,6 +35,16 @@ export const keys = {
     gsi1pk: `NETWORK#${networkId}#PENDING_APPROVAL`,
     gsi1sk: createdAt,
   }),
+  /** A member's proposal for a new group, in its network's partition. */
+  groupProposal: (networkId: string, proposalId: string) => ({
+    pk: `NETWORK#${networkId}`,
+    sk: `PROPOSAL#${proposalId}`,
+  }),
+  /** Confirmed proposals of a network, oldest first, for the coordinators' list. */
+  proposalIndex: (networkId: string, createdAt = '') => ({
+    gsi1pk: `NETWORK#${networkId}#PROPOSALS`,
+    gsi1sk: createdAt,
+  }),
   token: (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' }),
   /** One item per email a workflow step sent: the dedupe key makes a retried step a no-op. */
   outbox: (dedupeKey: string) => ({ pk: `OUTBOX#${dedupeKey}`, sk: 'OUTBOX' }),

@@ -77,39 +77,6 @@ export async function createRegistration(registration: Registration, now: Date):
   }
 }
 
-/**
- * Counts one more confirmation email, only if the last was asked for before `notAfter`: of two
- * concurrent repeats, one wins. Returns the new count, or undefined when another request was first.
- */
-export async function claimConfirmationResend(
-  registration: Registration,
-  now: Date,
-  notAfter: Date,
-): Promise<number | undefined> {
-  try {
-    const { Attributes } = await dynamo.send(
-      new UpdateCommand({
-        TableName: env.tableName(),
-        Key: keys.registration(registration.networkId, registration.id),
-        UpdateExpression: 'SET confirmationRequestedAt = :now ADD confirmationCount :one',
-        ConditionExpression: '#status = :pending AND confirmationRequestedAt <= :notAfter',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':now': now.toISOString(),
-          ':one': 1,
-          ':pending': 'pending_confirmation',
-          ':notAfter': notAfter.toISOString(),
-        },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Attributes?.confirmationCount as number | undefined;
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) return undefined;
-    throw error;
-  }
-}
-
 /** Marks a pending registration expired; returns the status it has afterwards. */
 export async function expireRegistration(
   networkId: string,

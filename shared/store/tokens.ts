@@ -10,12 +10,13 @@ export type TokenPurpose =
   | 'approve-join-request'
   | 'decline-join-request'
   | 'leave-group'
-  | 'accept-offer';
+  | 'accept-offer'
+  | 'confirm-group-proposal';
 
 export interface LinkToken {
   purpose: TokenPurpose;
   networkId: string;
-  /** The record the link acts on: a registration id, or a join request id (with its group). */
+  /** The record the link acts on: a registration id, a join request id (with its group), or a proposal id. */
   subjectId: string;
   groupId?: string;
   /** The recipient's language, so the pages behind the link speak it. */

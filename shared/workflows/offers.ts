@@ -1,6 +1,5 @@
-import { StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { sfn } from '../clients/sfn.ts';
 import { env } from '../config.ts';
+import { startOnce } from './start.ts';
 
 export interface OfferWorkflowInput {
   groupId: string;
@@ -8,21 +7,11 @@ export interface OfferWorkflowInput {
   offerExpiresAt: string;
 }
 
-/**
- * Starts the workflow that waits for an offer's end and passes the seat on if it was not taken. The name
- * is the offer itself (request and end), so starting it twice starts it once.
- */
-export async function startOfferWorkflow(input: OfferWorkflowInput): Promise<void> {
-  const name = `offer-${input.requestId}-${Date.parse(input.offerExpiresAt)}`;
-  try {
-    await sfn.send(
-      new StartExecutionCommand({
-        stateMachineArn: env.offerWorkflowArn(),
-        name,
-        input: JSON.stringify(input),
-      }),
-    );
-  } catch (error) {
-    if (!(error instanceof Error && error.name === 'ExecutionAlreadyExists')) throw error;
-  }
+/** Starts the workflow that waits for an offer's end and passes the seat on if it was not taken. */
+export function startOfferWorkflow(input: OfferWorkflowInput): Promise<void> {
+  return startOnce(
+    env.offerWorkflowArn(),
+    `offer-${input.requestId}-${Date.parse(input.offerExpiresAt)}`,
+    input,
+  );
 }

@@ -1,7 +1,6 @@
-import { StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { sfn } from '../clients/sfn.ts';
 import { env } from '../config.ts';
 import type { Registration } from '../domain/registration.ts';
+import { startOnce } from './start.ts';
 
 export interface RegistrationWorkflowInput {
   networkId: string;
@@ -11,15 +10,8 @@ export interface RegistrationWorkflowInput {
   expireAt: string;
 }
 
-/**
- * Starts the registration workflow. The execution name is derived from the registration and the count
- * of confirmations asked for, so a retried request starts nothing twice. The input carries ids only:
- * execution history is visible in the console, so no personal data goes into it.
- */
-export async function startRegistrationWorkflow(
-  registration: Registration,
-  kind: 'new' | 'resend',
-): Promise<void> {
+/** Starts the registration workflow, once per registration round and confirmation count. */
+export function startRegistrationWorkflow(registration: Registration, kind: 'new' | 'resend'): Promise<void> {
   const input: RegistrationWorkflowInput = {
     networkId: registration.networkId,
     registrationId: registration.id,
@@ -28,16 +20,5 @@ export async function startRegistrationWorkflow(
     expireAt: registration.expireAt,
   };
   const name = `${registration.id}-${Date.parse(registration.createdAt)}-${registration.confirmationCount}`;
-  try {
-    await sfn.send(
-      new StartExecutionCommand({
-        stateMachineArn: env.registrationWorkflowArn(),
-        name,
-        input: JSON.stringify(input),
-      }),
-    );
-  } catch (error) {
-    // The same name with the same input is an idempotent no-op in AWS; a name clash can only be a retry.
-    if (!(error instanceof Error && error.name === 'ExecutionAlreadyExists')) throw error;
-  }
+  return startOnce(env.registrationWorkflowArn(), name, input);
 }

@@ -8,8 +8,12 @@
  * cannot tell "another network" from "no such thing" for a dummy id, so there 403 or 404 both pass —
  * unless `realIds` below can make a real one for its parameter, which makes the check strict.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type JoinRequest, joinRequestId } from '../../shared/domain/group.ts';
 import { type RouteDef, routes } from '../../shared/http/routes.ts';
+import { createGroup } from '../../shared/store/groups.ts';
+import { createJoinRequest } from '../../shared/store/join-requests.ts';
 import { type TestStack, type TestTokenRequest, useLocalStack } from '../support/local-stack.ts';
 
 let stack: TestStack;
@@ -25,7 +29,73 @@ const OTHER_NETWORK = 'some-other-network';
  * Makes a real resource for a path parameter of the demo network (e.g. a group for `{groupId}`), so that
  * a token for another network must get 403 rather than 404. Add one when a route needs it.
  */
-const realIds: Record<string, (stack: TestStack, networkId: string) => Promise<string>> = {};
+const realIds: Record<string, (stack: TestStack, networkId: string) => Promise<string>> = {
+  groupId: (_stack, networkId) => {
+    let id = realGroups.get(networkId);
+    if (id === undefined) {
+      id = createRealGroup(networkId);
+      realGroups.set(networkId, id);
+    }
+    return id;
+  },
+  // A member of that group: deciding on it again is a 409, so no call of the matrix changes anything.
+  requestId: async (stack, networkId) => {
+    const groupId = await (realIds.groupId as (s: TestStack, n: string) => Promise<string>)(stack, networkId);
+    let id = realRequests.get(groupId);
+    if (id === undefined) {
+      id = createRealMember(groupId, networkId);
+      realRequests.set(groupId, id);
+    }
+    return id;
+  },
+};
+
+/** One group of the network for every `{groupId}` route; nothing those calls do changes what it is. */
+const realGroups = new Map<string, Promise<string>>();
+const realRequests = new Map<string, Promise<string>>();
+
+async function createRealMember(groupId: string, networkId: string): Promise<string> {
+  const at = new Date().toISOString();
+  const request: JoinRequest = {
+    id: joinRequestId(groupId, 'member@example.org'),
+    groupId,
+    networkId,
+    name: 'Åsa',
+    email: 'member@example.org',
+    organisation: 'Ekskolan',
+    role: 'Rektor',
+    language: 'sv',
+    status: 'approved',
+    consent: { at, wording: 'join-v1' },
+    createdAt: at,
+    confirmationRequestedAt: at,
+    confirmationCount: 1,
+    expireAt: at,
+    confirmedAt: at,
+    approvedAt: at,
+  };
+  await createJoinRequest(request, new Date());
+  return request.id;
+}
+
+async function createRealGroup(networkId: string): Promise<string> {
+  const at = new Date().toISOString();
+  const id = `authz-${randomUUID().slice(0, 8)}`;
+  await createGroup({
+    id,
+    networkId,
+    title: 'Rektors mandat',
+    question: 'Hur tydliggör vi rektors mandat?',
+    facilitator: { name: 'Maria' },
+    capacity: 10,
+    seatsTaken: 0,
+    mode: 'online',
+    status: 'open',
+    createdAt: at,
+    updatedAt: at,
+  });
+  return id;
+}
 
 async function pathFor(route: RouteDef, networkId: string): Promise<string> {
   let path = route.path;
@@ -69,6 +139,19 @@ async function expectUnauthorized(response: Response): Promise<void> {
 describe('the admin API has routes to check', () => {
   it('lists coordinator routes in the route table', () => {
     expect(coordinatorRoutes.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('covers the group proposal routes, and checks every route that names a group strictly', () => {
+    expect(coordinatorRoutes.map((route) => `${route.method} ${route.path}`)).toEqual(
+      expect.arrayContaining([
+        'GET /v1/admin/networks/{networkId}/group-proposals',
+        'POST /v1/admin/networks/{networkId}/group-proposals/{proposalId}/accept',
+        'POST /v1/admin/networks/{networkId}/group-proposals/{proposalId}/decline',
+      ]),
+    );
+    const naming = coordinatorRoutes.filter((route) => route.path.includes('{groupId}'));
+    expect(naming.length).toBeGreaterThanOrEqual(4);
+    for (const route of naming) expect(strictOtherNetwork(route), route.path).toBe(true);
   });
 });
 

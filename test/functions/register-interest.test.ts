@@ -58,6 +58,9 @@ describe('registering interest and confirming it', () => {
     expect(url.startsWith(`${stack.apiUrl}/v1/confirm/`)).toBe(true);
     expect(confirmation.body.html).toContain(url);
 
+    // The workflow records the send just after the inbox has the email: let it reach its wait first.
+    const execution = await stack.waitForExecutionStarted((input) => input.registrationId === accepted.id);
+    await stack.sfn.waitForState(execution.executionArn, 'WaitForConfirmation');
     const before = await allItems(stack.tableName);
     const page = await fetch(url, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);

@@ -240,6 +240,8 @@ describe('the functions', () => {
     'group-links',
     'admin-groups',
     'admin-join-requests',
+    'propose-group',
+    'admin-group-proposals',
   ];
   const startsWorkflows = ['register-interest', 'group-links'];
 

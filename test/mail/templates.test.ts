@@ -8,6 +8,7 @@ import {
 } from '../../shared/mail/registration.ts';
 import { type MailKind, type MailMessage, mailKinds, renderMail } from '../../shared/mail/templates.ts';
 import { groupSamples } from './group-samples.ts';
+import { proposalSamples } from './proposal-samples.ts';
 
 const confirmUrl = 'https://api.samla.example/v1/confirm/kQ3x_token?src=mail&lang=sv';
 // 13:00 UTC is 14:00 in Stockholm and Oslo in November.
@@ -39,6 +40,7 @@ const samples: { [K in MailKind]: MailMessage<K> } = {
     timeZone: 'Europe/Stockholm',
   },
   ...groupSamples,
+  ...proposalSamples,
 };
 
 const leaks = /undefined|null|NaN|\[object|\$\{|\{\{|\}\}/;

@@ -1,0 +1,53 @@
+import { QueryCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../clients/dynamodb.ts';
+import { env } from '../config.ts';
+import { isConditionalCheckFailed } from './errors.ts';
+import type { ItemKey } from './keys.ts';
+
+/** Every page of a Query (an access pattern on keys: never a Scan). */
+export async function queryAll(
+  input: Omit<QueryCommandInput, 'ExclusiveStartKey'>,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/**
+ * Counts one more confirmation email for a pending double opt-in record (a registration, a join request,
+ * a group proposal), only if the last was asked for before `notAfter`: of two concurrent repeats, one
+ * wins. Returns the new count, or undefined when another request was first or the record is not pending.
+ */
+export async function claimConfirmationResend(
+  key: ItemKey,
+  now: Date,
+  notAfter: Date,
+): Promise<number | undefined> {
+  try {
+    const { Attributes } = await dynamo.send(
+      new UpdateCommand({
+        TableName: env.tableName(),
+        Key: key,
+        UpdateExpression: 'SET confirmationRequestedAt = :now ADD confirmationCount :one',
+        ConditionExpression: '#status = :pending AND confirmationRequestedAt <= :notAfter',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':now': now.toISOString(),
+          ':one': 1,
+          ':pending': 'pending_confirmation',
+          ':notAfter': notAfter.toISOString(),
+        },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Attributes?.confirmationCount as number | undefined;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return undefined;
+    throw error;
+  }
+}
