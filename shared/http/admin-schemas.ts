@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { normaliseDomain } from '../domain/network.ts';
 import { languages } from '../i18n.ts';
 

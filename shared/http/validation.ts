@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Language } from '../i18n.ts';
 import { validationFailed } from './errors.ts';
 import { type FieldProblem, fieldMessages } from './messages.ts';
