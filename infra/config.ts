@@ -142,6 +142,15 @@ const registration = z
     message: 'must be later than reminderAfterHours, or the reminder would never be sent',
   });
 
+const groups = z.strictObject({
+  /** How long a seat offered from the waitlist is held before it passes to the next in line. */
+  offerHours: z
+    .number()
+    .min(1, 'must be at least 1')
+    .max(24 * 14, 'must be at most 336 (14 days)')
+    .default(48),
+});
+
 export const samlaConfigSchema = z.strictObject({
   senderAddress: email,
   /** Websites whose scripts may call the API. Plain HTML form posts need no entry here. */
@@ -149,6 +158,7 @@ export const samlaConfigSchema = z.strictObject({
   /** Base of links in emails; defaults to the HTTP API's own endpoint. */
   publicBaseUrl: webUrl.transform((value) => value.replace(/\/+$/, '')).optional(),
   registration: registration.default({ reminderAfterHours: 48, expireAfterDays: 7 }),
+  groups: groups.default({ offerHours: 48 }),
   networks: z
     .array(network)
     .min(1, 'must list at least one network')

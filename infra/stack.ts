@@ -117,6 +117,7 @@ export class SamlaStack extends Stack {
       PUBLIC_BASE_URL: publicBaseUrl,
       REGISTRATION_REMINDER_AFTER_SECONDS: String(config.registration.reminderAfterHours * 3600),
       REGISTRATION_EXPIRE_AFTER_SECONDS: String(config.registration.expireAfterDays * 24 * 3600),
+      OFFER_HOURS: String(config.groups.offerHours),
     };
     const functionsScope = new Construct(this, 'Functions');
     const names = [...new Set([...routes.map((route) => route.fn), ...workflowFunctions])];

@@ -12,6 +12,7 @@ import { cachedTemplate } from './template-cache.ts';
 const PASSED_THROUGH = [
   'REGISTRATION_REMINDER_AFTER_SECONDS',
   'REGISTRATION_EXPIRE_AFTER_SECONDS',
+  'OFFER_HOURS',
   'SENDER_ADDRESS',
   'POWERTOOLS_LOG_LEVEL',
 ] as const;
