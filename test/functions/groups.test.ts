@@ -220,6 +220,10 @@ describe('leaving and the waitlist', () => {
       (await stack.waitForEmailTo(member, hasLink('/v1/leave/'))).body.text,
       '/v1/leave/',
     );
+    const before = await allItems(stack.tableName);
+    const page = await fetch(leaveLink.url, { headers: { accept: 'text/html' } });
+    expect(await page.text()).toMatch(/<form method="post"/);
+    expect(await allItems(stack.tableName)).toEqual(before);
     expect(await (await postJson(leaveLink.url)).json()).toEqual({ result: 'left-group' });
     const offer = await stack.waitForEmailTo(first, hasLink('/v1/offers/'));
     expect(offer.body.text).toContain(group.title);
@@ -232,7 +236,11 @@ describe('leaving and the waitlist', () => {
     const late = await postJson(linkIn(offer.body.text, '/v1/offers/').url);
     expect(late.status).toBe(410);
 
-    expect(await (await postJson(linkIn(nextOffer.body.text, '/v1/offers/').url)).json()).toEqual({
+    const acceptUrl = linkIn(nextOffer.body.text, '/v1/offers/').url;
+    const beforeAccept = await allItems(stack.tableName);
+    expect((await fetch(acceptUrl, { headers: { accept: 'text/html' } })).status).toBe(200);
+    expect(await allItems(stack.tableName)).toEqual(beforeAccept);
+    expect(await (await postJson(acceptUrl)).json()).toEqual({
       result: 'offer-accepted',
     });
     const after = Object.fromEntries((await requestItems(group.id)).map((r) => [r.email, r.status]));
