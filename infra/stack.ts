@@ -21,6 +21,7 @@ interface Resources {
   readonly email: Email;
   readonly registrationWorkflow: IStateMachine;
   readonly offerWorkflow: IStateMachine;
+  readonly meetingWorkflow: IStateMachine;
 }
 
 function readWriteAndMail(fn: SamlaFunction, r: Resources): void {
@@ -70,6 +71,19 @@ const permissions: Readonly<Record<string, (fn: SamlaFunction, r: Resources) => 
     fn.grantTableRead(r.table);
     fn.grantTableWrite(r.table);
     fn.grantSendEmail(r.email);
+  },
+  'meeting-steps': readWriteAndMail,
+  'admin-meetings': (fn, r) => {
+    fn.grantTableRead(r.table);
+    fn.grantTableWrite(r.table);
+    fn.grantStartExecution(r.meetingWorkflow);
+    fn.addEnvironment('MEETING_WORKFLOW_ARN', r.meetingWorkflow.stateMachineArn);
+  },
+  'meeting-links': (fn, r) => {
+    readWriteAndMail(fn, r);
+    // "Can't come to the rest of the series" passes the seat on as an offer, like leaving.
+    fn.grantStartExecution(r.offerWorkflow);
+    fn.addEnvironment('OFFER_WORKFLOW_ARN', r.offerWorkflow.stateMachineArn);
   },
   'list-groups': (fn, r) => {
     fn.grantTableRead(r.table);
@@ -128,13 +142,12 @@ export class SamlaStack extends Stack {
 
     const registrationSteps = functions.get('registration-steps');
     const offerSteps = functions.get('offer-steps');
-    if (!registrationSteps || !offerSteps)
-      throw new Error(
-        'workflowFunctions in shared/http/routes.ts must list registration-steps and offer-steps',
-      );
-    // The workflow's ARN goes only to register-interest: registration-steps is in the workflow's
+    const meetingSteps = functions.get('meeting-steps');
+    if (!registrationSteps || !offerSteps || !meetingSteps)
+      throw new Error("workflowFunctions in shared/http/routes.ts must list every workflow's steps function");
+    // Workflow ARNs go only to the functions that start them: a steps function is in its workflow's
     // definition, so its own environment referring back to the workflow would be a cycle.
-    const workflows = new Workflows(this, 'Workflows', { registrationSteps, offerSteps });
+    const workflows = new Workflows(this, 'Workflows', { registrationSteps, offerSteps, meetingSteps });
 
     api.addRoutes(routes, functions);
 
@@ -143,6 +156,7 @@ export class SamlaStack extends Stack {
       email,
       registrationWorkflow: workflows.registration,
       offerWorkflow: workflows.offer,
+      meetingWorkflow: workflows.meeting,
     };
     for (const [fn, samlaFunction] of functions) {
       const grant = permissions[fn];
@@ -152,7 +166,11 @@ export class SamlaStack extends Stack {
 
     new Monitoring(this, 'Monitoring', {
       functions: functions.values(),
-      stateMachines: { Registration: workflows.registration, Offer: workflows.offer },
+      stateMachines: {
+        Registration: workflows.registration,
+        Offer: workflows.offer,
+        Meeting: workflows.meeting,
+      },
       httpApi: api.httpApi,
       alarmEmail: config.alarmEmail,
     });

@@ -32,6 +32,7 @@ export const env = {
   publicBaseUrl: () => requireEnv('PUBLIC_BASE_URL').replace(/\/+$/, ''),
   registrationWorkflowArn: () => requireEnv('REGISTRATION_WORKFLOW_ARN'),
   offerWorkflowArn: () => requireEnv('OFFER_WORKFLOW_ARN'),
+  meetingWorkflowArn: () => requireEnv('MEETING_WORKFLOW_ARN'),
   /** How long a seat offered from the waitlist is held (default 48 h). */
   offerHours: () => numberEnv('OFFER_HOURS', 48),
   registrationReminderAfterSeconds: () => numberEnv('REGISTRATION_REMINDER_AFTER_SECONDS', 48 * 3600),

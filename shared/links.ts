@@ -10,13 +10,17 @@ const paths: Record<TokenPurpose, string> = {
   'decline-join-request': '/v1/decisions/',
   'leave-group': '/v1/leave/',
   'accept-offer': '/v1/offers/',
+  'rsvp-yes': '/v1/rsvp/',
+  'rsvp-no': '/v1/rsvp/',
+  'rsvp-no-series': '/v1/rsvp/',
+  'unsubscribe-reminders': '/v1/unsubscribe/',
   'confirm-group-proposal': '/v1/confirm/',
 };
 
 /** A fresh single-use link for one recipient; only the hash of its token is stored. */
 export async function issueLink(
   purpose: TokenPurpose,
-  subject: { networkId: string; subjectId: string; groupId?: string; language: Language },
+  subject: { networkId: string; subjectId: string; groupId?: string; meetingId?: string; language: Language },
   validUntil: string,
 ): Promise<string> {
   const token = newToken();

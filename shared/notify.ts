@@ -1,7 +1,7 @@
 import { env } from './config.ts';
 import type { Language } from './i18n.ts';
 import { logger } from './logger.ts';
-import { buildRawEmail } from './mail/mime.ts';
+import { buildRawEmail, type RawEmailInput } from './mail/mime.ts';
 import { sendRawEmail } from './mail/send.ts';
 import { type MailMessage, renderMail } from './mail/templates.ts';
 import { claimOutbox, markOutboxSent, releaseOutbox } from './store/outbox.ts';
@@ -13,6 +13,8 @@ export interface Notification {
   language: Language;
   /** Built only when this call won the claim, so a duplicate does no work (and issues no link token). */
   message: () => Promise<MailMessage> | MailMessage;
+  /** Extras built with the message: a calendar file, List-Unsubscribe headers. */
+  extras?: () => Promise<Pick<RawEmailInput, 'headers' | 'attachments'>>;
 }
 
 /**
@@ -26,7 +28,13 @@ export async function sendOnce(notification: Notification, now = new Date()): Pr
   }
   try {
     const rendered = renderMail(await notification.message(), notification.language);
-    const raw = await buildRawEmail({ from: env.senderAddress(), to: notification.to, ...rendered });
+    const extras = notification.extras ? await notification.extras() : {};
+    const raw = await buildRawEmail({
+      from: env.senderAddress(),
+      to: notification.to,
+      ...rendered,
+      ...extras,
+    });
     const { messageId } = await sendRawEmail(raw, [notification.to]);
     await markOutboxSent(notification.dedupeKey, messageId);
     logger.info('email sent', { dedupeKey: notification.dedupeKey });

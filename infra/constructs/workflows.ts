@@ -25,17 +25,21 @@ export interface WorkflowsProps {
   readonly registrationSteps: SamlaFunction;
   /** The offer-steps function: ends an offered seat that was not taken in time. */
   readonly offerSteps: SamlaFunction;
+  /** The meeting-steps function: invitations, updates, cancellations and reminders of one meeting. */
+  readonly meetingSteps: SamlaFunction;
 }
 
 /** The Step Functions workflows. Each gets its own scope, because state names become construct ids. */
 export class Workflows extends Construct {
   readonly registration: StateMachine;
   readonly offer: StateMachine;
+  readonly meeting: StateMachine;
 
   constructor(scope: Construct, id: string, props: WorkflowsProps) {
     super(scope, id);
     this.registration = new RegistrationWorkflow(this, 'Registration', props).stateMachine;
     this.offer = new OfferWorkflow(this, 'Offer', props).stateMachine;
+    this.meeting = new MeetingWorkflow(this, 'Meeting', props).stateMachine;
   }
 }
 
@@ -189,6 +193,45 @@ class RegistrationWorkflow extends Construct {
       comment: 'samla registration: confirmation link, one reminder, expiry of unconfirmed registrations',
       start,
       steps: props.registrationSteps,
+    });
+  }
+}
+
+/**
+ * Input `{ groupId, meetingId, version }`: one version of one meeting. Invites (or sends the update or the
+ * cancellation), then waits for each reminder in turn. Every task re-reads the meeting and returns no next
+ * step once its version is not the meeting's any more, so a moved or cancelled meeting never gets a stale
+ * reminder from an old execution. State names are a contract with the local runtime and the tests.
+ */
+class MeetingWorkflow extends Construct {
+  readonly stateMachine: StateMachine;
+
+  constructor(scope: Construct, id: string, props: WorkflowsProps) {
+    super(scope, id);
+    const ids = {
+      groupId: JsonPath.stringAt('$.groupId'),
+      meetingId: JsonPath.stringAt('$.meetingId'),
+      version: JsonPath.numberAt('$.version'),
+    };
+    const invite = stepTask(this, 'Invite', props.meetingSteps, { step: 'invite', ...ids }, '$.plan');
+    const remind = stepTask(
+      this,
+      'Remind',
+      props.meetingSteps,
+      { step: 'remind', ...ids, reminder: JsonPath.objectAt('$.plan.next') },
+      '$.plan',
+    );
+    const wait = new Wait(this, 'WaitForNext', { time: WaitTime.timestampPath('$.plan.next.at') });
+    const more = new Choice(this, 'More?')
+      .when(Condition.isPresent('$.plan.next.at'), wait.next(remind))
+      .otherwise(new Succeed(this, 'Done'));
+    remind.next(more);
+    this.stateMachine = workflowStateMachine(this, {
+      workflow: 'meeting',
+      comment:
+        'samla meeting: invitation (or update or cancellation) with a calendar file, then the reminders',
+      start: invite.next(more),
+      steps: props.meetingSteps,
     });
   }
 }

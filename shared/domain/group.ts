@@ -61,6 +61,8 @@ export interface JoinRequest {
   waitlistSeq?: number;
   offerExpiresAt?: string;
   decisionMessage?: string;
+  /** The member asked for no meeting reminders (invitations, changes and cancellations still go). */
+  remindersOff?: boolean;
 }
 
 export const joinConsentWording = 'join-v1';

@@ -18,6 +18,8 @@ export interface Network {
    * before this field existed have none: read them as [].
    */
   memberDomains: string[];
+  /** When meeting reminders go out, in days before a meeting: [7, 1] and 14 for the introducer unless set. */
+  meetingReminders?: { days: number[]; introducerDays: number };
 }
 
 export function defaultLanguage(network: Network): Language {

@@ -25,6 +25,8 @@ export const errorCodes = [
   'offer_expired',
   'capacity_below_seats',
   'already_decided',
+  'meeting_cancelled',
+  'meeting_changed',
   'proposal_not_found',
   'proposal_already_decided',
 ] as const;
@@ -32,6 +34,8 @@ export type ErrorCode = (typeof errorCodes)[number];
 
 export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
   sv: {
+    meeting_cancelled: 'Träffen är inställd och kan inte ändras.',
+    meeting_changed: 'Träffen ändrades av någon annan samtidigt. Läs in den igen och försök på nytt.',
     already_decided: 'Förfrågan är redan avgjord.',
     proposal_not_found: 'Gruppförslaget finns inte.',
     proposal_already_decided: 'Gruppförslaget är redan avgjort.',
@@ -56,6 +60,8 @@ export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
     network_exists: 'Det finns redan ett nätverk med det id:t.',
   },
   nb: {
+    meeting_cancelled: 'Møtet er avlyst og kan ikke endres.',
+    meeting_changed: 'Møtet ble endret av noen andre samtidig. Last det inn på nytt og prøv igjen.',
     already_decided: 'Forespørselen er allerede avgjort.',
     proposal_not_found: 'Gruppeforslaget finnes ikke.',
     proposal_already_decided: 'Gruppeforslaget er allerede avgjort.',
@@ -81,6 +87,8 @@ export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
     network_exists: 'Det finnes allerede et nettverk med den id-en.',
   },
   en: {
+    meeting_cancelled: 'The meeting is cancelled and cannot be changed.',
+    meeting_changed: 'Someone else changed the meeting at the same time. Reload it and try again.',
     already_decided: 'This request has already been decided.',
     proposal_not_found: 'There is no such group proposal.',
     proposal_already_decided: 'This group proposal has already been decided.',

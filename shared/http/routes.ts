@@ -34,6 +34,13 @@ import {
   UpdateGroup,
 } from './group-schemas.ts';
 import {
+  AdminMeeting,
+  AttendanceBody,
+  CreateMeetings,
+  MeetingParams,
+  UpdateMeeting,
+} from './meeting-schemas.ts';
+import {
   ConfirmResult,
   ErrorResponse,
   InterestRequest,
@@ -429,7 +436,87 @@ export const routes: readonly RouteDef[] = [
       409: { description: 'Already accepted or declined', json: ErrorResponse },
     },
   },
+  ...(['rsvp', 'unsubscribe'] as const).flatMap((kind) =>
+    (['GET', 'POST'] as const).map(
+      (method): RouteDef => ({
+        method,
+        path: `/v1/${kind}/{token}`,
+        fn: 'meeting-links',
+        auth: 'public',
+        operationId: `${method === 'GET' ? 'show' : 'act'}${kind === 'rsvp' ? 'Rsvp' : 'Unsubscribe'}Link`,
+        summary:
+          {
+            rsvp: 'A member’s emailed answer to a meeting: coming, not this time, or not for the rest of the series (frees the seat)',
+            unsubscribe: 'Stop meeting reminders (also RFC 8058 one-click from the mail client)',
+          }[kind] + (method === 'GET' ? ' (shows a page; changes nothing)' : ' (acts; single use)'),
+        params: TokenParams,
+        responses: { 200: { description: 'A page, or JSON when asked for', html: true }, ...linkErrors },
+      }),
+    ),
+  ),
+  {
+    method: 'POST',
+    path: '/v1/admin/groups/{groupId}/meetings',
+    fn: 'admin-meetings',
+    auth: 'coordinator',
+    operationId: 'scheduleMeetings',
+    summary:
+      'Schedule a series of 1–6 meetings (default every 6 weeks, 90 minutes, Europe/Stockholm); each gets its invitation workflow',
+    params: GroupParams,
+    body: CreateMeetings,
+    responses: {
+      201: { description: 'The meetings', json: z.object({ meetings: z.array(AdminMeeting) }) },
+      400: invalid,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/admin/groups/{groupId}/meetings',
+    fn: 'admin-meetings',
+    auth: 'coordinator',
+    operationId: 'listMeetings',
+    summary: 'A group’s meetings with RSVP counts and the introducer',
+    params: GroupParams,
+    responses: { 200: { description: 'The meetings', json: z.object({ meetings: z.array(AdminMeeting) }) } },
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/admin/groups/{groupId}/meetings/{meetingId}',
+    fn: 'admin-meetings',
+    auth: 'coordinator',
+    operationId: 'changeMeeting',
+    summary:
+      'Move, switch online/in person, cancel, or choose the introducer; members get an updated or cancelled calendar entry',
+    params: MeetingParams,
+    body: UpdateMeeting,
+    responses: {
+      200: { description: 'The meeting as it is now', json: AdminMeeting },
+      400: invalid,
+      409: { description: 'Cancelled already, or changed at the same time', json: ErrorResponse },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/admin/groups/{groupId}/meetings/{meetingId}',
+    fn: 'admin-meetings',
+    auth: 'coordinator',
+    operationId: 'meetingParticipants',
+    summary: 'Each member’s RSVP and attendance for a meeting',
+    params: MeetingParams,
+    responses: { 200: { description: 'The meeting and its members' } },
+  },
+  {
+    method: 'PUT',
+    path: '/v1/admin/groups/{groupId}/meetings/{meetingId}/attendance',
+    fn: 'admin-meetings',
+    auth: 'coordinator',
+    operationId: 'recordAttendance',
+    summary: 'Record attendance: present, absent or present half the time',
+    params: MeetingParams,
+    body: AttendanceBody,
+    responses: { 200: { description: 'The meeting and its members' }, 400: invalid },
+  },
 ];
 
 /** Functions that no route serves: Step Functions tasks and scheduled jobs. */
-export const workflowFunctions = ['registration-steps', 'offer-steps'] as const;
+export const workflowFunctions = ['registration-steps', 'offer-steps', 'meeting-steps'] as const;

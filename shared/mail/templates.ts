@@ -31,6 +31,18 @@ import {
 } from './groups.ts';
 import { type MailContent, type RenderedMail, renderContent } from './layout.ts';
 import {
+  composeIntroducerReminder,
+  composeMeetingCancelled,
+  composeMeetingInvitation,
+  composeMeetingReminder,
+  composeMeetingUpdated,
+  type IntroducerReminderFields,
+  type MeetingCancelledFields,
+  type MeetingInvitationFields,
+  type MeetingReminderFields,
+  type MeetingUpdatedFields,
+} from './meetings.ts';
+import {
   type ConfirmRegistrationFields,
   composeConfirmRegistration,
   composeConfirmRegistrationReminder,
@@ -56,6 +68,15 @@ export type {
   SeatOfferedFields,
 } from './groups.ts';
 export type { RenderedMail } from './layout.ts';
+export type {
+  IntroducerReminderFields,
+  MeetingCancelledFields,
+  MeetingChange,
+  MeetingFacts,
+  MeetingInvitationFields,
+  MeetingReminderFields,
+  MeetingUpdatedFields,
+} from './meetings.ts';
 export type { ConfirmRegistrationFields, RegistrationReceiptFields } from './registration.ts';
 
 /**
@@ -81,6 +102,11 @@ export interface MailFields {
   'group-proposal-received': GroupProposalReceivedFields;
   'group-proposal-accepted': GroupProposalAcceptedFields;
   'group-proposal-declined': GroupProposalDeclinedFields;
+  'meeting-invitation': MeetingInvitationFields;
+  'meeting-reminder': MeetingReminderFields;
+  'introducer-reminder': IntroducerReminderFields;
+  'meeting-updated': MeetingUpdatedFields;
+  'meeting-cancelled': MeetingCancelledFields;
 }
 
 export type MailKind = keyof MailFields;
@@ -106,6 +132,11 @@ const composers: Composers = {
   'group-proposal-received': composeGroupProposalReceived,
   'group-proposal-accepted': composeGroupProposalAccepted,
   'group-proposal-declined': composeGroupProposalDeclined,
+  'meeting-invitation': composeMeetingInvitation,
+  'meeting-reminder': composeMeetingReminder,
+  'introducer-reminder': composeIntroducerReminder,
+  'meeting-updated': composeMeetingUpdated,
+  'meeting-cancelled': composeMeetingCancelled,
 };
 
 export const mailKinds = Object.keys(composers) as MailKind[];

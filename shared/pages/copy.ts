@@ -1,4 +1,6 @@
 import type { Language } from '../i18n.ts';
+import { formatMeetingTime } from '../mail/format.ts';
+import { meetingCopy } from '../mail/meetings.ts';
 
 /**
  * The kinds of error page; a status maps onto one in errorKind (pages.ts), and a few codes have a
@@ -19,7 +21,11 @@ export type ErrorKind =
   | 'offerExpired'
   | 'generic';
 
-/** What a link from a group mail asks for on GET; the button on the page makes the POST that does it. */
+/**
+ * What a link from a group or meeting mail asks for on GET; the button on the page makes the POST
+ * that does it. `rsvp-*` answer a meeting invitation: coming, not this time, not for the rest of the
+ * series (which frees the seat).
+ */
 export const actionPageKinds = [
   'confirm-join-request',
   'approve-join-request',
@@ -29,6 +35,10 @@ export const actionPageKinds = [
   'accept-offer',
   'decline-offer',
   'confirm-group-proposal',
+  'rsvp-yes',
+  'rsvp-no',
+  'rsvp-no-series',
+  'unsubscribe-reminders',
 ] as const;
 export type ActionPageKind = (typeof actionPageKinds)[number];
 
@@ -47,6 +57,10 @@ export const resultPageKinds = [
   'offer-declined',
   'already-done',
   'proposal-received',
+  'rsvp-recorded-yes',
+  'rsvp-recorded-no',
+  'rsvp-recorded-no-series',
+  'reminders-unsubscribed',
 ] as const;
 export type ResultPageKind = (typeof resultPageKinds)[number];
 
@@ -57,6 +71,16 @@ export interface GroupPageFacts {
   requesterName?: string | undefined;
   /** On the waitlist: 1 is next in line. */
   position?: number | undefined;
+  /** The meeting an answer is about; named only together with `timeZone`, the network's. */
+  meetingStartsAt?: Date | undefined;
+  timeZone?: string | undefined;
+}
+
+/** The meeting's start as the mails write it ("tisdag 10 mars 2026 kl. 17.00"), or nothing when unknown. */
+function meetingTime(f: GroupPageFacts, language: Language): string | undefined {
+  return f.meetingStartsAt && f.timeZone
+    ? formatMeetingTime(f.meetingStartsAt, language, f.timeZone)
+    : undefined;
 }
 
 export interface ActionCopy {
@@ -112,18 +136,43 @@ const sv = {
   Group: (f: GroupPageFacts) => (f.groupTitle ? `Gruppen ”${f.groupTitle}”` : 'Gruppen'),
   from: (f: GroupPageFacts) => (f.requesterName ? ` från ${f.requesterName}` : ''),
   queue: (f: GroupPageFacts) => (f.position ? `nummer ${f.position} i kön` : 'i kön'),
+  // ", tisdag 10 mars 2026 kl. 17.00" after "träffen i gruppen …", or nothing.
+  when: (f: GroupPageFacts) => {
+    const time = meetingTime(f, 'sv');
+    return time ? `, ${time}` : '';
+  },
+  onwards: (f: GroupPageFacts) => {
+    const time = meetingTime(f, 'sv');
+    return time ? `, från och med träffen ${time}` : '';
+  },
 };
 const nb = {
   group: (f: GroupPageFacts) => (f.groupTitle ? `gruppen «${f.groupTitle}»` : 'gruppen'),
   Group: (f: GroupPageFacts) => (f.groupTitle ? `Gruppen «${f.groupTitle}»` : 'Gruppen'),
   from: (f: GroupPageFacts) => (f.requesterName ? ` fra ${f.requesterName}` : ''),
   queue: (f: GroupPageFacts) => (f.position ? `nummer ${f.position} i køen` : 'i køen'),
+  when: (f: GroupPageFacts) => {
+    const time = meetingTime(f, 'nb');
+    return time ? `, ${time}` : '';
+  },
+  onwards: (f: GroupPageFacts) => {
+    const time = meetingTime(f, 'nb');
+    return time ? `, fra og med møtet ${time}` : '';
+  },
 };
 const en = {
   group: (f: GroupPageFacts) => (f.groupTitle ? `the group “${f.groupTitle}”` : 'the group'),
   Group: (f: GroupPageFacts) => (f.groupTitle ? `The group “${f.groupTitle}”` : 'The group'),
   from: (f: GroupPageFacts) => (f.requesterName ? ` from ${f.requesterName}` : ''),
   queue: (f: GroupPageFacts) => (f.position ? `number ${f.position} in line` : 'in line'),
+  when: (f: GroupPageFacts) => {
+    const time = meetingTime(f, 'en');
+    return time ? ` on ${time}` : '';
+  },
+  onwards: (f: GroupPageFacts) => {
+    const time = meetingTime(f, 'en');
+    return time ? `, from the meeting on ${time} onwards` : '';
+  },
 };
 
 export const pageCopy: Record<Language, PageCopy> = {
@@ -210,6 +259,34 @@ export const pageCopy: Record<Language, PageCopy> = {
         button: 'Bekräfta',
         note: 'Har du inte föreslagit någon grupp kan du bara stänga sidan. Ingenting händer förrän du klickar på knappen.',
       },
+      'rsvp-yes': {
+        title: 'Svara att du kommer',
+        lead: (f) =>
+          `Klicka på knappen för att svara att du kommer till träffen i ${sv.group(f)}${sv.when(f)}.`,
+        button: 'Jag kommer',
+        note: 'Ingenting händer förrän du klickar på knappen.',
+      },
+      'rsvp-no': {
+        title: 'Svara att du inte kan komma',
+        lead: (f) =>
+          `Klicka på knappen för att svara att du inte kan komma till träffen i ${sv.group(f)}${sv.when(f)}. Din plats i gruppen har du kvar.`,
+        button: 'Jag kan inte komma',
+        note: 'Har du ångrat dig kan du bara stänga sidan. Ingenting händer förrän du klickar på knappen.',
+      },
+      'rsvp-no-series': {
+        title: 'Avstå resten av träffarna',
+        lead: (f) =>
+          `Kan du inte komma på resten av träffarna i ${sv.group(f)}${sv.onwards(f)}? Då blir din plats i gruppen ledig och går till någon annan som vill vara med.`,
+        button: 'Lämna min plats',
+        note: `Vill du bara avstå en enda träff? Stäng sidan och använd i stället länken ”${meetingCopy.sv.noLabel}” i inbjudan. Ingenting händer förrän du klickar på knappen.`,
+      },
+      'unsubscribe-reminders': {
+        title: 'Sluta få påminnelser',
+        lead: (f) =>
+          `Vill du sluta få påminnelser inför träffarna i ${sv.group(f)}? Inbjudningar och besked om ändrade eller inställda träffar får du ändå.`,
+        button: 'Sluta skicka påminnelser',
+        note: 'Har du ångrat dig kan du bara stänga sidan. Ingenting händer förrän du klickar på knappen.',
+      },
     },
     declineMessage: {
       label: (requester) => `Meddelande till ${requester ?? 'personen'} (frivilligt)`,
@@ -275,6 +352,26 @@ export const pageCopy: Record<Language, PageCopy> = {
         title: () => 'Tack för ditt förslag',
         lead: (f) =>
           `Ditt förslag${f.groupTitle ? ` ”${f.groupTitle}”` : ''} är bekräftat och har gått vidare till samordnarna i ${f.networkName}. Du får besked via mejl när de har tittat på det.`,
+      },
+      'rsvp-recorded-yes': {
+        title: () => 'Tack – vi ses!',
+        lead: (f) =>
+          `Du har svarat att du kommer till träffen i ${sv.group(f)}${sv.when(f)}. Ändrar du dig kan du svara på nytt via länkarna i inbjudan.`,
+      },
+      'rsvp-recorded-no': {
+        title: () => 'Noterat – du kan inte komma den här gången',
+        lead: (f) =>
+          `Du har svarat att du inte kan komma till träffen i ${sv.group(f)}${sv.when(f)}. Din plats i gruppen har du kvar. Ändrar du dig kan du svara på nytt via länkarna i inbjudan.`,
+      },
+      'rsvp-recorded-no-series': {
+        title: () => 'Din plats är nu ledig',
+        lead: (f) =>
+          `Du har svarat att du inte kan komma på resten av träffarna i ${sv.group(f)}, och din plats går till någon annan som vill vara med. Tack för din tid i gruppen! Det som har sagts i gruppen stannar i gruppen.`,
+      },
+      'reminders-unsubscribed': {
+        title: () => 'Inga fler påminnelser',
+        lead: (f) =>
+          `Du får inte längre påminnelser inför träffarna i ${sv.group(f)}. Inbjudningar och besked om ändrade eller inställda träffar får du fortfarande.`,
       },
     },
     errors: {
@@ -431,6 +528,33 @@ export const pageCopy: Record<Language, PageCopy> = {
         button: 'Bekreft',
         note: 'Har du ikke foreslått noen gruppe, kan du bare lukke siden. Ingenting skjer før du klikker på knappen.',
       },
+      'rsvp-yes': {
+        title: 'Svar at du kommer',
+        lead: (f) => `Klikk på knappen for å svare at du kommer på møtet i ${nb.group(f)}${nb.when(f)}.`,
+        button: 'Jeg kommer',
+        note: 'Ingenting skjer før du klikker på knappen.',
+      },
+      'rsvp-no': {
+        title: 'Svar at du ikke kan komme',
+        lead: (f) =>
+          `Klikk på knappen for å svare at du ikke kan komme på møtet i ${nb.group(f)}${nb.when(f)}. Plassen din i gruppen beholder du.`,
+        button: 'Jeg kan ikke komme',
+        note: 'Har du ombestemt deg, kan du bare lukke siden. Ingenting skjer før du klikker på knappen.',
+      },
+      'rsvp-no-series': {
+        title: 'Stå over resten av møtene',
+        lead: (f) =>
+          `Kan du ikke komme på resten av møtene i ${nb.group(f)}${nb.onwards(f)}? Da blir plassen din i gruppen ledig og går til noen andre som vil være med.`,
+        button: 'Gi fra meg plassen',
+        note: `Vil du bare stå over ett møte? Lukk siden og bruk heller lenken «${meetingCopy.nb.noLabel}» i invitasjonen. Ingenting skjer før du klikker på knappen.`,
+      },
+      'unsubscribe-reminders': {
+        title: 'Slutt å få påminnelser',
+        lead: (f) =>
+          `Vil du slutte å få påminnelser før møtene i ${nb.group(f)}? Invitasjoner og beskjed om endrede eller avlyste møter får du uansett.`,
+        button: 'Slutt å sende påminnelser',
+        note: 'Har du ombestemt deg, kan du bare lukke siden. Ingenting skjer før du klikker på knappen.',
+      },
     },
     declineMessage: {
       label: (requester) => `Melding til ${requester ?? 'personen'} (valgfritt)`,
@@ -498,6 +622,26 @@ export const pageCopy: Record<Language, PageCopy> = {
         title: () => 'Takk for forslaget ditt',
         lead: (f) =>
           `Forslaget ditt${f.groupTitle ? ` «${f.groupTitle}»` : ''} er bekreftet og sendt videre til koordinatorene i ${f.networkName}. Du får beskjed på e-post når de har sett på det.`,
+      },
+      'rsvp-recorded-yes': {
+        title: () => 'Takk – vi ses!',
+        lead: (f) =>
+          `Du har svart at du kommer på møtet i ${nb.group(f)}${nb.when(f)}. Ombestemmer du deg, kan du svare på nytt via lenkene i invitasjonen.`,
+      },
+      'rsvp-recorded-no': {
+        title: () => 'Notert – du kan ikke komme denne gangen',
+        lead: (f) =>
+          `Du har svart at du ikke kan komme på møtet i ${nb.group(f)}${nb.when(f)}. Plassen din i gruppen beholder du. Ombestemmer du deg, kan du svare på nytt via lenkene i invitasjonen.`,
+      },
+      'rsvp-recorded-no-series': {
+        title: () => 'Plassen din er nå ledig',
+        lead: (f) =>
+          `Du har svart at du ikke kan komme på resten av møtene i ${nb.group(f)}, og plassen din går til noen andre som vil være med. Takk for tiden din i gruppen! Det som er sagt i gruppen, blir i gruppen.`,
+      },
+      'reminders-unsubscribed': {
+        title: () => 'Ingen flere påminnelser',
+        lead: (f) =>
+          `Du får ikke lenger påminnelser før møtene i ${nb.group(f)}. Invitasjoner og beskjed om endrede eller avlyste møter får du fortsatt.`,
       },
     },
     errors: {
@@ -654,6 +798,34 @@ export const pageCopy: Record<Language, PageCopy> = {
         button: 'Confirm',
         note: 'If you did not propose a group, you can simply close this page. Nothing happens until you click the button.',
       },
+      'rsvp-yes': {
+        title: 'Answer that you are coming',
+        lead: (f) =>
+          `Click the button to answer that you are coming to the meeting of ${en.group(f)}${en.when(f)}.`,
+        button: 'I’m coming',
+        note: 'Nothing happens until you click the button.',
+      },
+      'rsvp-no': {
+        title: 'Answer that you cannot come',
+        lead: (f) =>
+          `Click the button to answer that you cannot come to the meeting of ${en.group(f)}${en.when(f)}. You keep your seat in the group.`,
+        button: 'I can’t come',
+        note: 'Changed your mind? Just close this page. Nothing happens until you click the button.',
+      },
+      'rsvp-no-series': {
+        title: 'Miss the rest of the meetings',
+        lead: (f) =>
+          `Cannot come to the rest of the meetings of ${en.group(f)}${en.onwards(f)}? Then your seat in the group is freed and goes to someone else who would like to take part.`,
+        button: 'Give up my seat',
+        note: `Only missing one meeting? Close this page and use the link “${meetingCopy.en.noLabel}” in the invitation instead. Nothing happens until you click the button.`,
+      },
+      'unsubscribe-reminders': {
+        title: 'Stop getting reminders',
+        lead: (f) =>
+          `Do you want to stop getting reminders before the meetings of ${en.group(f)}? You will still get invitations and word of meetings changed or cancelled.`,
+        button: 'Stop reminders',
+        note: 'Changed your mind? Just close this page. Nothing happens until you click the button.',
+      },
     },
     declineMessage: {
       label: (requester) => `Message to ${requester ?? 'the person'} (optional)`,
@@ -721,6 +893,26 @@ export const pageCopy: Record<Language, PageCopy> = {
         title: () => 'Thank you for your proposal',
         lead: (f) =>
           `Your proposal${f.groupTitle ? ` “${f.groupTitle}”` : ''} is confirmed and has gone to the coordinators of ${f.networkName}. You will hear from them by email once they have looked at it.`,
+      },
+      'rsvp-recorded-yes': {
+        title: () => 'Thank you – see you there!',
+        lead: (f) =>
+          `You have answered that you are coming to the meeting of ${en.group(f)}${en.when(f)}. If you change your mind, you can answer again by the links in the invitation.`,
+      },
+      'rsvp-recorded-no': {
+        title: () => 'Noted – you cannot come this time',
+        lead: (f) =>
+          `You have answered that you cannot come to the meeting of ${en.group(f)}${en.when(f)}. You keep your seat in the group. If you change your mind, you can answer again by the links in the invitation.`,
+      },
+      'rsvp-recorded-no-series': {
+        title: () => 'Your seat is now free',
+        lead: (f) =>
+          `You have answered that you cannot come to the rest of the meetings of ${en.group(f)}, and your seat goes to someone else who would like to take part. Thank you for your time in the group! What was said in the group stays in the group.`,
+      },
+      'reminders-unsubscribed': {
+        title: () => 'No more reminders',
+        lead: (f) =>
+          `You will no longer get reminders before the meetings of ${en.group(f)}. You will still get invitations and word of meetings changed or cancelled.`,
       },
     },
     errors: {

@@ -71,9 +71,9 @@ export function receiptPage(input: {
 }
 
 /**
- * What a link from a group mail shows on GET: what the button will do, and the button. As with the
- * confirmation link, mail scanners follow GETs, so only the POST the button makes acts. Declining a
- * join request also takes an optional message, sent on in the decline email as `message`.
+ * What a link from a group or meeting mail shows on GET: what the button will do, and the button. As
+ * with the confirmation link, mail scanners follow GETs, so only the POST the button makes acts.
+ * Declining a join request also takes an optional message, sent on in the decline email as `message`.
  */
 export function actionPage(input: {
   language: Language;
@@ -81,6 +81,9 @@ export function actionPage(input: {
   kind: ActionPageKind;
   groupTitle?: string | undefined;
   requesterName?: string | undefined;
+  /** An RSVP names the meeting's date, in the network's time zone, when both are given. */
+  meetingStartsAt?: Date | undefined;
+  timeZone?: string | undefined;
   actionUrl: string;
 }): string {
   const copy = pageCopy[input.language];
@@ -111,6 +114,9 @@ export function resultPage(input: {
   groupTitle?: string | undefined;
   position?: number | undefined;
   requesterName?: string | undefined;
+  /** An RSVP names the meeting's date, in the network's time zone, when both are given. */
+  meetingStartsAt?: Date | undefined;
+  timeZone?: string | undefined;
 }): string {
   const { title, lead } = pageCopy[input.language].results[input.kind];
   return renderPage({

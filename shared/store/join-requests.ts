@@ -396,3 +396,28 @@ export function acceptOffer(request: JoinRequest, now: Date, tokenHash: string):
   }
   return transact([spendToken(env.tableName(), tokenHash, at), item], ['token', 'request']);
 }
+
+/** The member's "no meeting reminders" choice; invitations, changes and cancellations still go. */
+export async function setRemindersOff(
+  groupId: string,
+  requestId: string,
+  tokenHash: string,
+  now: Date,
+): Promise<TransitionOutcome> {
+  const at = now.toISOString();
+  return transact(
+    [
+      spendToken(env.tableName(), tokenHash, at),
+      {
+        Update: {
+          TableName: env.tableName(),
+          Key: keys.joinRequest(groupId, requestId),
+          UpdateExpression: 'SET remindersOff = :yes, remindersOffAt = :at',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':yes': true, ':at': at },
+        },
+      },
+    ],
+    ['token', 'request'],
+  );
+}

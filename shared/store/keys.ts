@@ -45,6 +45,14 @@ export const keys = {
     gsi1pk: `NETWORK#${networkId}#PROPOSALS`,
     gsi1sk: createdAt,
   }),
+  meeting: (groupId: string, meetingId: string) => ({ pk: `GROUP#${groupId}`, sk: `MEETING#${meetingId}` }),
+  meetingPrefix: (groupId: string) => ({ pk: `GROUP#${groupId}`, sk: 'MEETING#' }),
+  /** One member's answer (RSVP) and attendance for one meeting. */
+  participation: (meetingId: string, memberId: string) => ({
+    pk: `MEETING#${meetingId}`,
+    sk: `MEMBER#${memberId}`,
+  }),
+  participationPrefix: (meetingId: string) => ({ pk: `MEETING#${meetingId}`, sk: 'MEMBER#' }),
   token: (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' }),
   /** One item per email a workflow step sent: the dedupe key makes a retried step a no-op. */
   outbox: (dedupeKey: string) => ({ pk: `OUTBOX#${dedupeKey}`, sk: 'OUTBOX' }),

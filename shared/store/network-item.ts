@@ -11,7 +11,7 @@ export function networkItem(network: Network, createdAt?: string): Record<string
 
 /** A stored network as the domain sees it; items from before a field existed get its default. */
 export function networkFromItem(item: Record<string, unknown>): Network {
-  const { id, name, languages, coordinators, thankYouUrl, timeZone, memberDomains } =
+  const { id, name, languages, coordinators, thankYouUrl, timeZone, memberDomains, meetingReminders } =
     item as Partial<Network>;
   return {
     id: id ?? '',
@@ -21,5 +21,6 @@ export function networkFromItem(item: Record<string, unknown>): Network {
     ...(thankYouUrl ? { thankYouUrl } : {}),
     timeZone: timeZone ?? 'Europe/Stockholm',
     memberDomains: memberDomains ?? [],
+    ...(meetingReminders ? { meetingReminders } : {}),
   };
 }

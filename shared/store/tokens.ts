@@ -11,6 +11,10 @@ export type TokenPurpose =
   | 'decline-join-request'
   | 'leave-group'
   | 'accept-offer'
+  | 'rsvp-yes'
+  | 'rsvp-no'
+  | 'rsvp-no-series'
+  | 'unsubscribe-reminders'
   | 'confirm-group-proposal';
 
 export interface LinkToken {
@@ -19,6 +23,8 @@ export interface LinkToken {
   /** The record the link acts on: a registration id, a join request id (with its group), or a proposal id. */
   subjectId: string;
   groupId?: string;
+  /** For an RSVP link: the meeting it answers. */
+  meetingId?: string;
   /** The recipient's language, so the pages behind the link speak it. */
   language: Language;
   validUntil: string;
@@ -51,7 +57,8 @@ export async function getToken(tokenHash: string): Promise<LinkToken | undefined
     new GetCommand({ TableName: env.tableName(), Key: keys.token(tokenHash) }),
   );
   if (!Item) return undefined;
-  const { purpose, networkId, subjectId, groupId, language, validUntil, usedAt } = Item as LinkToken;
+  const { purpose, networkId, subjectId, groupId, meetingId, language, validUntil, usedAt } =
+    Item as LinkToken;
   return {
     purpose,
     networkId,
@@ -59,6 +66,7 @@ export async function getToken(tokenHash: string): Promise<LinkToken | undefined
     language,
     validUntil,
     ...(groupId ? { groupId } : {}),
+    ...(meetingId ? { meetingId } : {}),
     ...(usedAt ? { usedAt } : {}),
   };
 }

@@ -14,6 +14,7 @@ import { type JoinRequest, joinRequestId } from '../../shared/domain/group.ts';
 import { type RouteDef, routes } from '../../shared/http/routes.ts';
 import { createGroup } from '../../shared/store/groups.ts';
 import { createJoinRequest } from '../../shared/store/join-requests.ts';
+import { createMeetings } from '../../shared/store/meetings.ts';
 import { type TestStack, type TestTokenRequest, useLocalStack } from '../support/local-stack.ts';
 
 let stack: TestStack;
@@ -48,7 +49,41 @@ const realIds: Record<string, (stack: TestStack, networkId: string) => Promise<s
     }
     return id;
   },
+  // A cancelled meeting of that group: changing it again is a 409, so no call starts a workflow.
+  meetingId: async (stack, networkId) => {
+    const groupId = await (realIds.groupId as (s: TestStack, n: string) => Promise<string>)(stack, networkId);
+    let id = realMeetings.get(groupId);
+    if (id === undefined) {
+      id = createRealMeeting(groupId, networkId);
+      realMeetings.set(groupId, id);
+    }
+    return id;
+  },
 };
+
+const realMeetings = new Map<string, Promise<string>>();
+
+async function createRealMeeting(groupId: string, networkId: string): Promise<string> {
+  const at = new Date().toISOString();
+  const id = `meeting-${groupId}`;
+  await createMeetings([
+    {
+      id,
+      groupId,
+      networkId,
+      seq: 1,
+      startsAt: new Date(Date.now() + 30 * 24 * 3600_000).toISOString(),
+      durationMinutes: 90,
+      timeZone: 'Europe/Stockholm',
+      mode: 'online',
+      status: 'cancelled',
+      version: 2,
+      createdAt: at,
+      updatedAt: at,
+    },
+  ]);
+  return id;
+}
 
 /** One group of the network for every `{groupId}` route; nothing those calls do changes what it is. */
 const realGroups = new Map<string, Promise<string>>();

@@ -242,8 +242,10 @@ describe('the functions', () => {
     'admin-join-requests',
     'propose-group',
     'admin-group-proposals',
+    'meeting-steps',
+    'meeting-links',
   ];
-  const startsWorkflows = ['register-interest', 'group-links'];
+  const startsWorkflows = ['register-interest', 'group-links', 'admin-meetings', 'meeting-links'];
 
   it('have only the permissions they need', () => {
     const hasPrefix = (actions: Set<string>, prefix: string) =>

@@ -8,6 +8,7 @@ import {
 } from '../../shared/mail/registration.ts';
 import { type MailKind, type MailMessage, mailKinds, renderMail } from '../../shared/mail/templates.ts';
 import { groupSamples } from './group-samples.ts';
+import { meetingSamples } from './meeting-samples.ts';
 import { proposalSamples } from './proposal-samples.ts';
 
 const confirmUrl = 'https://api.samla.example/v1/confirm/kQ3x_token?src=mail&lang=sv';
@@ -41,6 +42,7 @@ const samples: { [K in MailKind]: MailMessage<K> } = {
   },
   ...groupSamples,
   ...proposalSamples,
+  ...meetingSamples,
 };
 
 const leaks = /undefined|null|NaN|\[object|\$\{|\{\{|\}\}/;

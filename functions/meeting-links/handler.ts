@@ -1,0 +1,100 @@
+import type { Group, JoinRequest } from '../../shared/domain/group.ts';
+import type { Meeting } from '../../shared/domain/meeting.ts';
+import type { Network } from '../../shared/domain/network.ts';
+import { gone, notFound } from '../../shared/http/errors.ts';
+import { isGet, type OpenedLink, openLink } from '../../shared/http/link-request.ts';
+import { httpHandler } from '../../shared/http/middleware.ts';
+import { type ApiRequest, prefersJson } from '../../shared/http/request.ts';
+import { type ApiResult, html, json } from '../../shared/http/responses.ts';
+import { actionPage, resultPage } from '../../shared/pages/pages.ts';
+import { passSeatOn } from '../../shared/services/membership.ts';
+import { getGroup } from '../../shared/store/groups.ts';
+import { getJoinRequest, setRemindersOff } from '../../shared/store/join-requests.ts';
+import { getMeeting, recordRsvp } from '../../shared/store/meetings.ts';
+import { getNetwork } from '../../shared/store/networks.ts';
+import type { TokenPurpose } from '../../shared/store/tokens.ts';
+import { startOfferWorkflow } from '../../shared/workflows/offers.ts';
+
+type Purpose = Extract<TokenPurpose, 'rsvp-yes' | 'rsvp-no' | 'rsvp-no-series' | 'unsubscribe-reminders'>;
+const purposes: Purpose[] = ['rsvp-yes', 'rsvp-no', 'rsvp-no-series', 'unsubscribe-reminders'];
+
+const recorded = {
+  'rsvp-yes': 'rsvp-recorded-yes',
+  'rsvp-no': 'rsvp-recorded-no',
+  'rsvp-no-series': 'rsvp-recorded-no-series',
+  'unsubscribe-reminders': 'reminders-unsubscribed',
+} as const;
+
+interface Context {
+  request: ApiRequest;
+  opened: OpenedLink<Purpose>;
+  network: Network;
+  group: Group;
+  member: JoinRequest;
+  meeting: Meeting | undefined;
+}
+
+function page(c: Context, done: boolean): ApiResult {
+  const purpose = c.opened.link.purpose;
+  if (done && prefersJson(c.request.event.headers?.accept)) return json(200, { result: recorded[purpose] });
+  const common = {
+    language: c.opened.link.language,
+    networkName: c.network.name,
+    groupTitle: c.group.title,
+    ...(c.meeting ? { meetingStartsAt: new Date(c.meeting.startsAt), timeZone: c.meeting.timeZone } : {}),
+  };
+  return html(
+    200,
+    done
+      ? resultPage({ ...common, kind: recorded[purpose] })
+      : actionPage({ ...common, kind: purpose, actionUrl: c.opened.token }),
+  );
+}
+
+/**
+ * `/v1/rsvp/{token}` and `/v1/unsubscribe/{token}`: the links in meeting emails. GET shows a page with one
+ * button and changes nothing. "Can't come to the rest of the series" gives the seat up (the first on the
+ * waitlist is offered it); "can't come this time" only records the absence. Unsubscribing also takes a
+ * one-click POST from a mail client (RFC 8058).
+ */
+export const handler = httpHandler(
+  async (request) => {
+    const now = new Date();
+    const opened = await openLink(request, purposes, now);
+    const { link } = opened;
+    const groupId = link.groupId ?? '';
+    const [network, group, member, meeting] = await Promise.all([
+      getNetwork(link.networkId),
+      getGroup(groupId),
+      getJoinRequest(groupId, link.subjectId),
+      link.meetingId ? getMeeting(groupId, link.meetingId) : Promise.resolve(undefined),
+    ]);
+    if (!network || !group || !member) throw notFound('link_not_found');
+    const c: Context = { request, opened, network, group, member, meeting };
+    // A link used before shows what it did; a lapsed one (the meeting has begun) says so.
+    if (link.usedAt) return page(c, true);
+    if (!opened.usable) throw gone('link_expired');
+    if (isGet(request)) return page(c, false);
+
+    if (link.purpose === 'unsubscribe-reminders') {
+      await setRemindersOff(group.id, member.id, opened.tokenHash, now);
+    } else if (link.purpose === 'rsvp-no-series') {
+      if (member.status !== 'approved') return page(c, true);
+      const passed = await passSeatOn(network, group, member, ['approved'], now, {
+        tokenHash: opened.tokenHash,
+      });
+      if (passed.offer) await startOfferWorkflow(passed.offer);
+    } else {
+      if (!meeting) throw notFound('link_not_found');
+      await recordRsvp(
+        meeting.id,
+        member.id,
+        link.purpose === 'rsvp-yes' ? 'yes' : 'no',
+        now,
+        opened.tokenHash,
+      );
+    }
+    return page(c, true);
+  },
+  { body: 'optional' },
+);

@@ -1,0 +1,67 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import * as z from 'zod';
+import { logger } from '../../shared/logger.ts';
+import {
+  ensureIntroducer,
+  loadMeetingContext,
+  nextStep,
+  type Step,
+  sendMeetingMail,
+  sendStep,
+} from '../../shared/services/meetings.ts';
+import { getGroup } from '../../shared/store/groups.ts';
+import { getMeeting } from '../../shared/store/meetings.ts';
+import { getNetwork } from '../../shared/store/networks.ts';
+
+const StepSchema = z.union([
+  z.object({ kind: z.literal('reminder'), daysBefore: z.number().positive(), at: z.iso.datetime() }),
+  z.object({ kind: z.literal('introducer'), at: z.iso.datetime() }),
+]);
+
+const StepInput = z.object({
+  step: z.enum(['invite', 'remind']),
+  groupId: z.string().min(1),
+  meetingId: z.string().min(1),
+  version: z.number().int().min(1),
+  reminder: StepSchema.optional(),
+});
+
+/**
+ * The meeting workflow's tasks. Each re-reads the meeting and acts only for the version it was started
+ * for: a moved or cancelled meeting has a newer version (with its own execution), so this one stops and
+ * no stale reminder goes out. Returns the next reminder to wait for, if any.
+ */
+export const handler = middy()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (event: unknown): Promise<{ next?: Step }> => {
+    const input = StepInput.parse(event);
+    logger.appendKeys({ step: input.step, meetingId: input.meetingId, version: input.version });
+    const meeting = await getMeeting(input.groupId, input.meetingId);
+    if (!meeting || meeting.version !== input.version) {
+      logger.info('meeting changed since this execution started: stopping');
+      return {};
+    }
+    const [group, network] = await Promise.all([getGroup(meeting.groupId), getNetwork(meeting.networkId)]);
+    if (!group || !network) return {};
+    const now = new Date();
+    let ctx = await loadMeetingContext(network, group, meeting);
+
+    if (input.step === 'invite') {
+      if (meeting.status === 'cancelled') {
+        for (const member of ctx.members) await sendMeetingMail(ctx, member, 'cancellation');
+        return {};
+      }
+      ctx = { ...ctx, meeting: await ensureIntroducer(ctx, now) };
+      const kind = meeting.version === 1 ? 'invitation' : 'update';
+      for (const member of ctx.members) await sendMeetingMail(ctx, member, kind);
+      const next = nextStep(network, ctx.meeting, now);
+      return next ? { next } : {};
+    }
+
+    if (meeting.status === 'cancelled' || !input.reminder) return {};
+    ctx = { ...ctx, meeting: await ensureIntroducer(ctx, now) };
+    await sendStep(ctx, input.reminder);
+    const next = nextStep(network, ctx.meeting, now, input.reminder);
+    return next ? { next } : {};
+  });

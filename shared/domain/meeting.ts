@@ -1,0 +1,434 @@
+import type { GroupMode } from './group.ts';
+
+/**
+ * Meetings of a group: "mellan en och sex gånger", "ungefär sex veckors mellanrum", "ca 1,5 timmar",
+ * mostly online and sometimes in person. "Varje träff startas med en introduktion", which one participant
+ * prepared, and "alla deltagare får vid något tillfälle uppdraget att förbereda en introduktion": the
+ * introducer rotates so everyone takes a turn before anyone takes a second one.
+ *
+ * Everything here is pure: no clock is read (callers pass `now`), nothing is stored or sent.
+ */
+export type MeetingMode = GroupMode;
+export type MeetingStatus = 'scheduled' | 'cancelled';
+
+export interface Meeting {
+  id: string;
+  groupId: string;
+  networkId: string;
+  /** 1-based number of the meeting in the group's series. */
+  seq: number;
+  /** UTC ISO instant. */
+  startsAt: string;
+  durationMinutes: number;
+  /** IANA zone the meeting was planned in (its wall-clock time is shown in this zone). */
+  timeZone: string;
+  mode: MeetingMode;
+  onlineUrl?: string;
+  address?: string;
+  status: MeetingStatus;
+  /** Starts at 1 and grows by 1 on every change; the calendar SEQUENCE is `version - 1`. */
+  version: number;
+  /** The join request id of the member who prepares the introduction. */
+  introducerId?: string;
+  /** A coordinator chose the introducer by hand: the rotation leaves this meeting alone. */
+  introducerOverride?: boolean;
+  createdAt: string;
+  updatedAt: string;
+  /** Time and place before the latest change, for the update email ("moved from … to …"). */
+  previous?: Pick<Meeting, 'startsAt' | 'durationMinutes' | 'mode' | 'onlineUrl' | 'address'>;
+}
+
+export const defaultMeetingTimeZone = 'Europe/Stockholm';
+export const defaultIntervalWeeks = 6;
+export const defaultDurationMinutes = 90;
+export const minMeetings = 1;
+export const maxMeetings = 6;
+
+const minuteMs = 60_000;
+const dayMs = 24 * 3600 * 1000;
+
+// ---------------------------------------------------------------------------------------------------------
+// Wall-clock time in a zone, with Intl only.
+
+/** A wall-clock time: what a clock on the wall in some zone shows. Months are 1-12. */
+export interface LocalDateTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    // Throws RangeError for a zone Intl does not know.
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      era: 'short',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** Throws a RangeError unless Intl knows the zone. */
+export function assertTimeZone(timeZone: string): void {
+  if (typeof timeZone !== 'string' || timeZone.trim() === '') {
+    throw new RangeError('A time zone is required');
+  }
+  try {
+    formatterFor(timeZone);
+  } catch {
+    throw new RangeError(`Unknown time zone "${timeZone}"`);
+  }
+}
+
+interface Fields extends LocalDateTime {
+  second: number;
+}
+
+function fieldsAt(ms: number, timeZone: string): Fields {
+  const parts: Record<string, string> = {};
+  for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) parts[part.type] = part.value;
+  const year = Number(parts.year);
+  return {
+    year: parts.era === 'BC' ? 1 - year : year,
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}
+
+function utcMsOf(local: LocalDateTime, second = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(local.year, local.month - 1, local.day);
+  date.setUTCHours(local.hour, local.minute, second, 0);
+  return date.getTime();
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds (Stockholm in summer: +7_200_000). */
+function offsetAt(ms: number, timeZone: string): number {
+  const whole = Math.floor(ms / 1000) * 1000;
+  const fields = fieldsAt(whole, timeZone);
+  return utcMsOf(fields, fields.second) - whole;
+}
+
+/** The wall-clock time an instant shows in a zone. */
+export function toLocal(instant: string | Date, timeZone: string): LocalDateTime {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`Not an instant: "${String(instant)}"`);
+  assertTimeZone(timeZone);
+  const { year, month, day, hour, minute } = fieldsAt(ms, timeZone);
+  return { year, month, day, hour, minute };
+}
+
+/**
+ * The instant a wall-clock time in a zone stands for, the way RFC 5545 (3.3.5) reads a DATE-TIME with a
+ * TZID, which is also Temporal's `disambiguation: 'compatible'`:
+ * - a time that occurs twice (autumn, clocks go back: 02:30 on the last Sunday of October in Stockholm and
+ *   Oslo) is its FIRST occurrence, still on summer time;
+ * - a time that does not occur (spring, clocks go forward: 02:00–02:59 on the last Sunday of March) is read
+ *   with the offset before the gap, so it lands as much later as the gap is long: 02:30 becomes 03:30 CEST.
+ * Meetings of school leaders do not start in the night, so in practice neither case arises.
+ */
+export function localToUtc(local: LocalDateTime, timeZone: string): Date {
+  assertTimeZone(timeZone);
+  const asUtc = utcMsOf(local);
+  // Offsets a day either side cover any transition near this time (zones move at most once a day).
+  const before = offsetAt(asUtc - dayMs, timeZone);
+  const after = offsetAt(asUtc + dayMs, timeZone);
+  const candidates = [...new Set([before, after])]
+    .map((offset) => asUtc - offset)
+    .filter((ms) => offsetAt(ms, timeZone) === asUtc - ms)
+    .sort((a, b) => a - b);
+  const first = candidates[0];
+  if (first !== undefined) return new Date(first);
+  // In a gap: the offset before the gap, per RFC 5545.
+  return new Date(asUtc - before);
+}
+
+const localPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/** Reads 'YYYY-MM-DDTHH:mm' as wall-clock time; a RangeError for anything else or an impossible date. */
+export function parseLocal(text: string): LocalDateTime {
+  const match = localPattern.exec(typeof text === 'string' ? text : '');
+  if (match === null) throw new RangeError(`Expected a local time as YYYY-MM-DDTHH:mm, got "${text}"`);
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const check = new Date(utcMsOf({ year, month, day, hour, minute }));
+  if (
+    month < 1 ||
+    month > 12 ||
+    hour > 23 ||
+    minute > 59 ||
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day
+  ) {
+    throw new RangeError(`Not a valid local time: "${text}"`);
+  }
+  return { year, month, day, hour, minute };
+}
+
+function addDays(local: LocalDateTime, days: number): LocalDateTime {
+  const date = new Date(utcMsOf({ ...local, hour: 0, minute: 0 }) + days * dayMs);
+  return {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: local.hour,
+    minute: local.minute,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Series dates
+
+export interface SeriesInput {
+  /** Wall-clock time of the first meeting in `timeZone`: 'YYYY-MM-DDTHH:mm'. */
+  firstLocal: string;
+  /** IANA zone; 'Europe/Stockholm' unless given. */
+  timeZone?: string;
+  /** How many meetings: 1 to 6. */
+  count: number;
+  /** Whole weeks between meetings, 1 to 52; 6 unless given. */
+  intervalWeeks?: number;
+}
+
+/**
+ * The start instants (UTC ISO) of a series: every `intervalWeeks` weeks on the same weekday at the same
+ * WALL-CLOCK time, across daylight-saving changes. 17:00 in Stockholm is 16:00Z on 10 March 2026 and
+ * 15:00Z on 21 April 2026. A time that does not exist on one of the days (the spring-forward gap) is moved
+ * forward by the gap for that meeting only (see localToUtc); the others keep the time asked for.
+ * Throws a RangeError for a malformed time, an unknown zone, a count outside 1–6 or a bad interval.
+ */
+export function seriesDates(input: SeriesInput): string[] {
+  const timeZone = input.timeZone ?? defaultMeetingTimeZone;
+  const intervalWeeks = input.intervalWeeks ?? defaultIntervalWeeks;
+  const { count } = input;
+  if (!Number.isInteger(count) || count < minMeetings || count > maxMeetings) {
+    throw new RangeError(`A group meets ${minMeetings} to ${maxMeetings} times, not ${count}`);
+  }
+  if (!Number.isInteger(intervalWeeks) || intervalWeeks < 1 || intervalWeeks > 52) {
+    throw new RangeError(`The interval is 1 to 52 whole weeks, not ${intervalWeeks}`);
+  }
+  assertTimeZone(timeZone);
+  const first = parseLocal(input.firstLocal);
+  return Array.from({ length: count }, (_, i) =>
+    localToUtc(addDays(first, i * intervalWeeks * 7), timeZone).toISOString(),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Introducer rotation
+
+export interface RotationMember {
+  /** Join request id. */
+  id: string;
+  /** When the seat was given: join order, the earlier first. */
+  approvedAt: string;
+}
+
+export interface PickIntroducerInput {
+  /** The approved members at the time of the meeting. */
+  members: readonly RotationMember[];
+  /** Introductions given (or assigned) so far, by member id; a missing id counts as 0. */
+  introductions: Readonly<Record<string, number>>;
+  /** Members who said they cannot come to this meeting. */
+  cannotCome?: ReadonlySet<string>;
+  /** A coordinator's choice. */
+  override?: string;
+}
+
+function joinOrder(a: RotationMember, b: RotationMember): number {
+  const at = Date.parse(a.approvedAt);
+  const bt = Date.parse(b.approvedAt);
+  // An unreadable date sorts last rather than breaking the order of the others.
+  const av = Number.isNaN(at) ? Number.POSITIVE_INFINITY : at;
+  const bv = Number.isNaN(bt) ? Number.POSITIVE_INFINITY : bt;
+  if (av !== bv) return av < bv ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Who prepares the introduction: the member who has introduced least, ties going to whoever joined first,
+ * passing over those who said they cannot come. A coordinator's override wins when it names a current
+ * member, even one who said they cannot come (the coordinator decided knowing it); an override naming
+ * someone who is not a member is ignored. Undefined when nobody is left.
+ */
+export function pickIntroducer(input: PickIntroducerInput): string | undefined {
+  const { members, introductions } = input;
+  if (input.override !== undefined && members.some((m) => m.id === input.override)) return input.override;
+  const cannotCome = input.cannotCome ?? new Set<string>();
+  const count = (id: string): number => introductions[id] ?? 0;
+  let best: RotationMember | undefined;
+  for (const member of members) {
+    if (cannotCome.has(member.id)) continue;
+    if (
+      best === undefined ||
+      count(member.id) < count(best.id) ||
+      (count(member.id) === count(best.id) && joinOrder(member, best) < 0)
+    ) {
+      best = member;
+    }
+  }
+  return best?.id;
+}
+
+export interface RotationSlot {
+  /** The approved members at the time of this meeting (people join and leave between meetings). */
+  members: readonly RotationMember[];
+  cannotCome?: ReadonlySet<string>;
+  override?: string;
+}
+
+export interface RotateSeriesInput {
+  /** The meetings to assign, in order. Leave cancelled meetings out. */
+  meetings: readonly RotationSlot[];
+  /** Introductions before the first of these meetings (see introductionCounts); none unless given. */
+  introductions?: Readonly<Record<string, number>>;
+}
+
+/**
+ * Introducers for a series, one per meeting in order (undefined where nobody can). Each pick counts as an
+ * introduction for the meetings after it, so everyone who is there takes a turn before anyone takes a
+ * second one; a member who joins later has introduced nothing and so comes next, one who left is no longer
+ * picked, one who cannot come is picked at the next meeting they can come to. An override counts too.
+ */
+export function rotateSeries(input: RotateSeriesInput): (string | undefined)[] {
+  const counts: Record<string, number> = { ...(input.introductions ?? {}) };
+  return input.meetings.map((slot) => {
+    const picked = pickIntroducer({
+      members: slot.members,
+      introductions: counts,
+      ...(slot.cannotCome === undefined ? {} : { cannotCome: slot.cannotCome }),
+      ...(slot.override === undefined ? {} : { override: slot.override }),
+    });
+    if (picked !== undefined) counts[picked] = (counts[picked] ?? 0) + 1;
+    return picked;
+  });
+}
+
+/**
+ * Introductions per member from a group's meetings: those not cancelled that have an introducer, and,
+ * when `before` is given, start before it (the ones already held).
+ */
+export function introductionCounts(
+  meetings: readonly Pick<Meeting, 'status' | 'introducerId' | 'startsAt'>[],
+  before?: string | Date,
+): Record<string, number> {
+  const limit = before === undefined ? Number.POSITIVE_INFINITY : new Date(before).getTime();
+  const counts: Record<string, number> = {};
+  for (const meeting of meetings) {
+    if (meeting.status === 'cancelled' || meeting.introducerId === undefined) continue;
+    if (!(Date.parse(meeting.startsAt) < limit)) continue;
+    counts[meeting.introducerId] = (counts[meeting.introducerId] ?? 0) + 1;
+  }
+  return counts;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reminders
+
+export interface ReminderOptions {
+  /** Days before the meeting that every member gets a reminder; [7, 1] unless given. */
+  reminderDays?: readonly number[];
+  /** Days before the meeting that the introducer is reminded to prepare; 14 unless given. */
+  introducerDays?: number;
+}
+
+export type ReminderTime =
+  | { kind: 'reminder'; daysBefore: number; at: string }
+  | { kind: 'introducer'; at: string };
+
+export const defaultReminderDays: readonly number[] = [7, 1];
+export const defaultIntroducerDays = 14;
+
+/**
+ * The reminders of a meeting still to send: those whose time (whole 24-hour days before the start) is
+ * after `now`, earliest first. A meeting three days ahead gets only the one-day reminder; one that has
+ * started gets none. Days that are not positive are ignored; repeated days count once.
+ */
+export function reminderTimes(startsAt: string, options: ReminderOptions = {}, now: Date): ReminderTime[] {
+  const start = Date.parse(startsAt);
+  if (Number.isNaN(start)) throw new RangeError(`Not an instant: "${startsAt}"`);
+  const nowMs = now.getTime();
+  const at = (days: number): number => start - days * dayMs;
+  const valid = (days: number): boolean => Number.isFinite(days) && days > 0;
+  const out: { ms: number; item: ReminderTime }[] = [];
+  for (const daysBefore of new Set(options.reminderDays ?? defaultReminderDays)) {
+    if (!valid(daysBefore) || at(daysBefore) <= nowMs) continue;
+    out.push({
+      ms: at(daysBefore),
+      item: { kind: 'reminder', daysBefore, at: new Date(at(daysBefore)).toISOString() },
+    });
+  }
+  const introducerDays = options.introducerDays ?? defaultIntroducerDays;
+  if (valid(introducerDays) && at(introducerDays) > nowMs) {
+    out.push({
+      ms: at(introducerDays),
+      item: { kind: 'introducer', at: new Date(at(introducerDays)).toISOString() },
+    });
+  }
+  // Earliest first; at the same instant the introducer's own reminder goes first.
+  return out
+    .sort((a, b) => a.ms - b.ms || (a.item.kind === b.item.kind ? 0 : a.item.kind === 'introducer' ? -1 : 1))
+    .map((entry) => entry.item);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Emails about meetings
+
+export type MeetingMailKind =
+  | 'invitation'
+  | `reminder-${number}`
+  | 'introducer'
+  | 'update'
+  | 'cancellation'
+  | 'evaluation';
+
+/** The dedupe kind of the reminder sent `daysBefore` days ahead: 'reminder-7', 'reminder-1'. */
+export function reminderKind(daysBefore: number): MeetingMailKind {
+  return `reminder-${daysBefore}`;
+}
+
+/**
+ * One email about one version of a meeting to one member: the same key means the same email, so a retried
+ * step never sends it twice, while a changed meeting (a new version) gets its own. Built from ids only:
+ * there is no email address in it (a member id containing '@' is refused).
+ */
+export function meetingDedupeKey(input: {
+  meetingId: string;
+  memberId: string;
+  kind: MeetingMailKind;
+  version: number;
+}): string {
+  const { meetingId, memberId, kind, version } = input;
+  if (memberId.includes('@') || meetingId.includes('@')) {
+    throw new RangeError('A dedupe key is built from ids, not email addresses');
+  }
+  if (!Number.isInteger(version) || version < 1) throw new RangeError(`Not a meeting version: ${version}`);
+  return `meeting:${meetingId}:${memberId}:${kind}:v${version}`;
+}
+
+/** When a meeting ends. */
+export function meetingEnd(meeting: Pick<Meeting, 'startsAt' | 'durationMinutes'>): string {
+  return new Date(Date.parse(meeting.startsAt) + meeting.durationMinutes * minuteMs).toISOString();
+}

@@ -1,0 +1,98 @@
+import * as z from 'zod';
+
+/* Coordinators' requests about meetings; one schema validates, types and documents each. */
+
+const localTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'invalid')
+  .meta({ description: 'Wall-clock date and time in the meeting’s time zone', example: '2026-03-10T17:00' });
+
+const place = {
+  mode: z.enum(['online', 'in_person']),
+  onlineUrl: z
+    .url({ protocol: /^https$/ })
+    .max(2000)
+    .optional()
+    .meta({ description: 'The meeting link (online)' }),
+  address: z.string().trim().min(1).max(500).optional().meta({ description: 'Where to meet (in person)' }),
+};
+
+export const MeetingParams = z.object({ groupId: z.string(), meetingId: z.string() });
+
+export const CreateMeetings = z
+  .object({
+    firstLocal: localTime,
+    timeZone: z.string().max(64).optional().meta({ description: 'IANA zone; default Europe/Stockholm' }),
+    count: z.number().int().min(1).max(6).default(1),
+    intervalWeeks: z.number().int().min(1).max(52).optional().meta({ description: 'Default 6' }),
+    durationMinutes: z.number().int().min(15).max(480).optional().meta({ description: 'Default 90' }),
+    ...place,
+    overrides: z
+      .array(
+        z
+          .object({
+            seq: z.number().int().min(1).max(6),
+            mode: place.mode.optional(),
+            onlineUrl: place.onlineUrl,
+            address: place.address,
+          })
+          .strict(),
+      )
+      .max(6)
+      .optional()
+      .meta({
+        description: 'Per meeting of the series (by its number in this request): another mode or place',
+      }),
+  })
+  .strict()
+  .meta({ id: 'CreateMeetings' });
+export type CreateMeetings = z.output<typeof CreateMeetings>;
+
+export const UpdateMeeting = z
+  .object({
+    startsLocal: localTime.optional(),
+    durationMinutes: z.number().int().min(15).max(480).optional(),
+    mode: place.mode.optional(),
+    onlineUrl: place.onlineUrl,
+    address: place.address,
+    introducerId: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .meta({ description: 'A member’s id: overrides the rotation' }),
+    status: z.literal('cancelled').optional(),
+  })
+  .strict()
+  .refine((changes) => Object.keys(changes).length > 0, { message: 'required', path: ['_'] })
+  .meta({ id: 'UpdateMeeting' });
+export type UpdateMeeting = z.output<typeof UpdateMeeting>;
+
+export const AttendanceBody = z
+  .object({
+    attendance: z
+      .array(
+        z.object({ memberId: z.string().min(1), status: z.enum(['present', 'absent', 'half']) }).strict(),
+      )
+      .min(1)
+      .max(500),
+  })
+  .strict()
+  .meta({ id: 'AttendanceBody' });
+
+export const AdminMeeting = z
+  .object({
+    id: z.string(),
+    seq: z.number().int(),
+    startsAt: z.string(),
+    durationMinutes: z.number().int(),
+    timeZone: z.string(),
+    mode: z.enum(['online', 'in_person']),
+    onlineUrl: z.string().optional(),
+    address: z.string().optional(),
+    status: z.enum(['scheduled', 'cancelled']),
+    version: z.number().int(),
+    introducerId: z.string().optional(),
+    rsvp: z.object({ yes: z.number().int(), no: z.number().int() }).optional(),
+  })
+  .meta({ id: 'AdminMeeting' });

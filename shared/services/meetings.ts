@@ -1,0 +1,253 @@
+import { env } from '../config.ts';
+import type { Group, JoinRequest } from '../domain/group.ts';
+import {
+  defaultIntroducerDays,
+  defaultReminderDays,
+  introductionCounts,
+  type Meeting,
+  type MeetingMailKind,
+  meetingDedupeKey,
+  pickIntroducer,
+  type ReminderTime,
+  reminderKind,
+  reminderTimes,
+} from '../domain/meeting.ts';
+import type { Network } from '../domain/network.ts';
+import { issueLink } from '../links.ts';
+import { calendarContentType, calendarSequence, meetingCalendar, meetingUid } from '../mail/calendar.ts';
+import type { MeetingFacts } from '../mail/meetings.ts';
+import type { MailMessage } from '../mail/templates.ts';
+import { sendOnce } from '../notify.ts';
+import { listJoinRequests } from '../store/join-requests.ts';
+import { listMeetings, listParticipation, type Participation, updateMeeting } from '../store/meetings.ts';
+
+/*
+ * The emails of a meeting: the invitation (or, for a changed meeting, the update, or the cancellation),
+ * then the reminders. Every email is one member × one meeting × one kind × one version, with its own
+ * dedupe key: a retried step sends nothing twice, and a changed meeting (a new version) starts afresh.
+ */
+
+/** Unsubscribe links keep working for as long as a membership may last. */
+const unsubscribeValidity = 2 * 365 * 24 * 3600 * 1000;
+
+export type Step = { kind: 'reminder'; daysBefore: number; at: string } | { kind: 'introducer'; at: string };
+
+export interface MeetingContext {
+  network: Network;
+  group: Group;
+  meeting: Meeting;
+  /** Approved members now, in join order. */
+  members: JoinRequest[];
+  participation: Participation[];
+  /** How many meetings the group has in all, for "meeting 2 of 4". */
+  count: number;
+}
+
+export function reminderOptions(network: Network) {
+  return {
+    reminderDays: network.meetingReminders?.days ?? defaultReminderDays,
+    introducerDays: network.meetingReminders?.introducerDays ?? defaultIntroducerDays,
+  };
+}
+
+/** The reminders still ahead, optionally only those after a given one: the workflow's plan. */
+export function nextStep(network: Network, meeting: Meeting, now: Date, after?: Step): Step | undefined {
+  const all: ReminderTime[] = reminderTimes(meeting.startsAt, reminderOptions(network), now);
+  return after ? all.find((step) => step.at > after.at) : all[0];
+}
+
+export async function loadMeetingContext(
+  network: Network,
+  group: Group,
+  meeting: Meeting,
+): Promise<MeetingContext> {
+  const [requests, participation, meetings] = await Promise.all([
+    listJoinRequests(group.id),
+    listParticipation(meeting.id),
+    listMeetings(group.id),
+  ]);
+  const members = requests
+    .filter((r) => r.status === 'approved')
+    .sort((a, b) => (a.approvedAt ?? a.createdAt).localeCompare(b.approvedAt ?? b.createdAt));
+  return {
+    network,
+    group,
+    meeting,
+    members,
+    participation,
+    count: meetings.filter((m) => m.status === 'scheduled').length,
+  };
+}
+
+/**
+ * The introducer of a meeting: kept if a coordinator chose one or it was picked before; otherwise the
+ * member who has introduced least, by join order, skipping anyone who said they can't come. Stored on the
+ * meeting without a new version: choosing who introduces changes nothing in anyone's calendar.
+ */
+export async function ensureIntroducer(ctx: MeetingContext, now: Date): Promise<Meeting> {
+  const { meeting } = ctx;
+  if (meeting.introducerId && ctx.members.some((m) => m.id === meeting.introducerId)) return meeting;
+  const earlier = (await listMeetings(ctx.group.id)).filter(
+    (m) => m.id !== meeting.id && m.status === 'scheduled',
+  );
+  const cannotCome = new Set(ctx.participation.filter((p) => p.rsvp === 'no').map((p) => p.memberId));
+  const introducerId = pickIntroducer({
+    members: ctx.members.map((m) => ({ id: m.id, approvedAt: m.approvedAt ?? m.createdAt })),
+    introductions: introductionCounts(earlier),
+    cannotCome,
+  });
+  if (!introducerId) return meeting;
+  const updated = await updateMeeting(meeting, { introducerId }, now, { bumpVersion: false });
+  return updated === 'changed-meanwhile' ? meeting : updated;
+}
+
+function facts(ctx: MeetingContext): MeetingFacts {
+  const { meeting, group, network } = ctx;
+  const introducer = ctx.members.find((m) => m.id === meeting.introducerId);
+  return {
+    networkName: network.name,
+    groupTitle: group.title,
+    question: group.question,
+    startsAt: new Date(meeting.startsAt),
+    durationMinutes: meeting.durationMinutes,
+    timeZone: meeting.timeZone,
+    mode: meeting.mode,
+    ...(meeting.onlineUrl ? { onlineUrl: meeting.onlineUrl } : {}),
+    ...(meeting.address ? { address: meeting.address } : {}),
+    seq: meeting.seq,
+    count: Math.max(ctx.count, meeting.seq),
+    ...(introducer ? { introducerName: introducer.name } : {}),
+  };
+}
+
+async function memberLinks(ctx: MeetingContext, member: JoinRequest) {
+  const { meeting } = ctx;
+  const subject = {
+    networkId: ctx.network.id,
+    subjectId: member.id,
+    groupId: ctx.group.id,
+    meetingId: meeting.id,
+    language: member.language,
+  };
+  const untilStart = meeting.startsAt;
+  const [yesUrl, noUrl, noSeriesUrl, unsubscribeUrl] = await Promise.all([
+    issueLink('rsvp-yes', subject, untilStart),
+    issueLink('rsvp-no', subject, untilStart),
+    issueLink('rsvp-no-series', subject, untilStart),
+    issueLink('unsubscribe-reminders', subject, new Date(Date.now() + unsubscribeValidity).toISOString()),
+  ]);
+  return { yesUrl, noUrl, noSeriesUrl, unsubscribeUrl };
+}
+
+/** RFC 8058 one-click unsubscribe: mail clients show their own "unsubscribe" for these. */
+function unsubscribeHeaders(url: string): Record<string, string> {
+  return { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+}
+
+function calendarFor(ctx: MeetingContext, member: JoinRequest, method: 'REQUEST' | 'CANCEL') {
+  const { meeting, group, network } = ctx;
+  const content = meetingCalendar({
+    method,
+    uid: meetingUid(meeting.id),
+    sequence: calendarSequence(meeting.version),
+    start: meeting.startsAt,
+    durationMinutes: meeting.durationMinutes,
+    summary: `${group.title} (${network.name})`,
+    description: group.question,
+    location: meeting.mode === 'online' ? (meeting.onlineUrl ?? '') : (meeting.address ?? ''),
+    ...(meeting.mode === 'online' && meeting.onlineUrl ? { url: meeting.onlineUrl } : {}),
+    organizer: { name: network.name, email: env.senderAddress() },
+    attendee: { name: member.name, email: member.email },
+  });
+  return { filename: 'invite.ics', content, contentType: calendarContentType(method) };
+}
+
+/** One email about the meeting to one member; `previous` is the meeting before a change. */
+export async function sendMeetingMail(
+  ctx: MeetingContext,
+  member: JoinRequest,
+  kind: MeetingMailKind,
+  extra: { daysBefore?: number } = {},
+): Promise<void> {
+  const { meeting } = ctx;
+  let unsubscribeUrl = '';
+  await sendOnce({
+    dedupeKey: meetingDedupeKey({
+      meetingId: meeting.id,
+      memberId: member.id,
+      kind,
+      version: meeting.version,
+    }),
+    to: member.email,
+    language: member.language,
+    message: async (): Promise<MailMessage> => {
+      const links = await memberLinks(ctx, member);
+      unsubscribeUrl = links.unsubscribeUrl;
+      const base = { recipientName: member.name, meeting: facts(ctx) };
+      if (kind === 'cancellation') return { kind: 'meeting-cancelled', ...base };
+      if (kind === 'introducer')
+        return {
+          kind: 'introducer-reminder',
+          ...base,
+          yesUrl: links.yesUrl,
+          noUrl: links.noUrl,
+          unsubscribeUrl,
+        };
+      if (kind === 'update') {
+        const previous = meeting.previous;
+        const changes = previous
+          ? ([
+              previous.startsAt !== meeting.startsAt || previous.durationMinutes !== meeting.durationMinutes
+                ? 'time'
+                : undefined,
+              previous.address !== meeting.address || previous.onlineUrl !== meeting.onlineUrl
+                ? 'place'
+                : undefined,
+              previous.mode !== meeting.mode ? 'mode' : undefined,
+            ].filter((c) => c !== undefined) as ('time' | 'place' | 'mode')[])
+          : (['time'] as const);
+        return {
+          kind: 'meeting-updated',
+          ...base,
+          ...(previous && previous.startsAt !== meeting.startsAt
+            ? { previousStartsAt: new Date(previous.startsAt) }
+            : {}),
+          changes,
+          yesUrl: links.yesUrl,
+          noUrl: links.noUrl,
+          unsubscribeUrl,
+        };
+      }
+      if (kind === 'invitation') return { kind: 'meeting-invitation', ...base, ...links };
+      return { kind: 'meeting-reminder', ...base, ...links, daysBefore: extra.daysBefore ?? 1 };
+    },
+    extras: async () => {
+      const calendar =
+        kind === 'invitation' || kind === 'update'
+          ? [calendarFor(ctx, member, 'REQUEST')]
+          : kind === 'cancellation'
+            ? [calendarFor(ctx, member, 'CANCEL')]
+            : [];
+      return {
+        attachments: calendar,
+        ...(unsubscribeUrl && kind !== 'cancellation' ? { headers: unsubscribeHeaders(unsubscribeUrl) } : {}),
+      };
+    },
+  });
+}
+
+/** Reminders skip those who said they can't come and those who turned reminders off. */
+export function reminderRecipients(ctx: MeetingContext): JoinRequest[] {
+  const away = new Set(ctx.participation.filter((p) => p.rsvp === 'no').map((p) => p.memberId));
+  return ctx.members.filter((m) => !away.has(m.id) && !m.remindersOff);
+}
+
+export async function sendStep(ctx: MeetingContext, step: Step): Promise<void> {
+  if (step.kind === 'introducer') {
+    const introducer = reminderRecipients(ctx).find((m) => m.id === ctx.meeting.introducerId);
+    if (introducer) await sendMeetingMail(ctx, introducer, 'introducer');
+    return;
+  }
+  for (const member of reminderRecipients(ctx))
+    await sendMeetingMail(ctx, member, reminderKind(step.daysBefore), { daysBefore: step.daysBefore });
+}

@@ -1,0 +1,198 @@
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../clients/dynamodb.ts';
+import { env } from '../config.ts';
+import type { Meeting } from '../domain/meeting.ts';
+import { queryAll } from './common.ts';
+import { isConditionalCheckFailed, isTransactionCancelled } from './errors.ts';
+import { keys } from './keys.ts';
+import { spendToken } from './tokens.ts';
+
+export type Rsvp = 'yes' | 'no';
+export type Attendance = 'present' | 'absent' | 'half';
+
+export interface Participation {
+  meetingId: string;
+  memberId: string;
+  rsvp?: Rsvp;
+  rsvpAt?: string;
+  attendance?: Attendance;
+  attendanceAt?: string;
+}
+
+function fromMeetingItem(item: Record<string, unknown>): Meeting {
+  const { pk: _pk, sk: _sk, type: _t, ...meeting } = item;
+  return meeting as unknown as Meeting;
+}
+
+/** A whole series at once, or none of it (at most six meetings: well within one transaction). */
+export async function createMeetings(meetings: readonly Meeting[]): Promise<void> {
+  await dynamo.send(
+    new TransactWriteCommand({
+      TransactItems: meetings.map((meeting) => ({
+        Put: {
+          TableName: env.tableName(),
+          Item: { ...keys.meeting(meeting.groupId, meeting.id), type: 'meeting', ...meeting },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      })),
+    }),
+  );
+}
+
+export async function getMeeting(groupId: string, meetingId: string): Promise<Meeting | undefined> {
+  const { Item } = await dynamo.send(
+    new GetCommand({
+      TableName: env.tableName(),
+      Key: keys.meeting(groupId, meetingId),
+      ConsistentRead: true,
+    }),
+  );
+  return Item ? fromMeetingItem(Item) : undefined;
+}
+
+/** A group's meetings in the order they take place. */
+export async function listMeetings(groupId: string): Promise<Meeting[]> {
+  const prefix = keys.meetingPrefix(groupId);
+  const items = await queryAll({
+    TableName: env.tableName(),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+    ExpressionAttributeValues: { ':pk': prefix.pk, ':sk': prefix.sk },
+    ConsistentRead: true,
+  });
+  return items.map(fromMeetingItem).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+}
+
+export type MeetingChanges = Partial<
+  Pick<
+    Meeting,
+    | 'startsAt'
+    | 'durationMinutes'
+    | 'mode'
+    | 'onlineUrl'
+    | 'address'
+    | 'status'
+    | 'introducerId'
+    | 'introducerOverride'
+    | 'previous'
+  >
+>;
+
+/**
+ * Applies a change only to the version the caller read, and counts it: every workflow step compares the
+ * version it was started for with this one, so nothing stale is ever sent.
+ */
+export async function updateMeeting(
+  meeting: Meeting,
+  changes: MeetingChanges,
+  now: Date,
+  options: { bumpVersion: boolean },
+): Promise<Meeting | 'changed-meanwhile'> {
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':expected': meeting.version, ':now': now.toISOString() };
+  const sets = ['updatedAt = :now'];
+  if (options.bumpVersion) {
+    values[':one'] = 1;
+    sets.push('#version = #version + :one');
+  }
+  for (const [field, value] of Object.entries(changes)) {
+    if (value === undefined) continue;
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+    sets.push(`#${field} = :${field}`);
+  }
+  try {
+    const { Attributes } = await dynamo.send(
+      new UpdateCommand({
+        TableName: env.tableName(),
+        Key: keys.meeting(meeting.groupId, meeting.id),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return fromMeetingItem(Attributes ?? {});
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return 'changed-meanwhile';
+    throw error;
+  }
+}
+
+function participationUpdate(meetingId: string, memberId: string, fields: Record<string, string>) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':meetingId': meetingId, ':memberId': memberId };
+  const sets = ['meetingId = :meetingId', 'memberId = :memberId', '#type = :type'];
+  names['#type'] = 'type';
+  values[':type'] = 'participation';
+  for (const [field, value] of Object.entries(fields)) {
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+    sets.push(`#${field} = :${field}`);
+  }
+  return {
+    TableName: env.tableName(),
+    Key: keys.participation(meetingId, memberId),
+    UpdateExpression: `SET ${sets.join(', ')}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+/**
+ * A member's answer, given by an emailed link: the answer is stored and the link spent in one
+ * transaction, so a link works once and a failed write leaves it working.
+ */
+export async function recordRsvp(
+  meetingId: string,
+  memberId: string,
+  rsvp: Rsvp,
+  now: Date,
+  tokenHash: string,
+): Promise<'recorded' | 'token-not-usable'> {
+  const at = now.toISOString();
+  try {
+    await dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          spendToken(env.tableName(), tokenHash, at),
+          { Update: participationUpdate(meetingId, memberId, { rsvp, rsvpAt: at }) },
+        ],
+      }),
+    );
+    return 'recorded';
+  } catch (error) {
+    if (isTransactionCancelled(error)) return 'token-not-usable';
+    throw error;
+  }
+}
+
+export async function recordAttendance(
+  meetingId: string,
+  memberId: string,
+  attendance: Attendance,
+  now: Date,
+): Promise<void> {
+  await dynamo.send(
+    new UpdateCommand(
+      participationUpdate(meetingId, memberId, { attendance, attendanceAt: now.toISOString() }),
+    ),
+  );
+}
+
+/** Everyone's answer and attendance for a meeting. */
+export async function listParticipation(meetingId: string): Promise<Participation[]> {
+  const prefix = keys.participationPrefix(meetingId);
+  const items = await queryAll({
+    TableName: env.tableName(),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+    ExpressionAttributeValues: { ':pk': prefix.pk, ':sk': prefix.sk },
+    ConsistentRead: true,
+  });
+  return items.map(({ meetingId: m, memberId, rsvp, rsvpAt, attendance, attendanceAt }) => ({
+    meetingId: String(m),
+    memberId: String(memberId),
+    ...(rsvp ? { rsvp: rsvp as Rsvp, rsvpAt: String(rsvpAt) } : {}),
+    ...(attendance ? { attendance: attendance as Attendance, attendanceAt: String(attendanceAt) } : {}),
+  }));
+}
