@@ -8,7 +8,12 @@ import { type ApiRequest, prefersJson } from '../../shared/http/request.ts';
 import { type ApiResult, html, json } from '../../shared/http/responses.ts';
 import { validate } from '../../shared/http/validation.ts';
 import { actionPage, resultPage } from '../../shared/pages/pages.ts';
-import { approveRequest, declinePendingRequest, leave } from '../../shared/services/membership.ts';
+import {
+  approveRequest,
+  declinePendingRequest,
+  leave,
+  welcomeMember,
+} from '../../shared/services/membership.ts';
 import { getGroup } from '../../shared/store/groups.ts';
 import { acceptOffer, getJoinRequest } from '../../shared/store/join-requests.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
@@ -111,7 +116,10 @@ async function accept(c: Context): Promise<ApiResult> {
   requireUsable(c.opened);
   if (isGet(c.request)) return ask(c, 'accept-offer');
   const outcome = await acceptOffer(c.joinRequest, c.now, c.opened.tokenHash);
-  if (outcome === 'done') return done(c, 'offer-accepted');
+  if (outcome === 'done') {
+    await welcomeMember(c.network, c.group, c.joinRequest, c.now);
+    return done(c, 'offer-accepted');
+  }
   const current = await getJoinRequest(c.group.id, c.joinRequest.id);
   if (current?.status === 'approved') return done(c, 'offer-accepted');
   throw gone('offer_expired');

@@ -25,7 +25,9 @@ import {
   type TransitionOutcome,
   takeSeat,
 } from '../store/join-requests.ts';
+import { listMeetings } from '../store/meetings.ts';
 import { type OfferWorkflowInput, startOfferWorkflow } from '../workflows/offers.ts';
+import { loadMeetingContext, sendMeetingMail } from './meetings.ts';
 
 /*
  * What happens to a join request between the person's confirmation and their seat, and after: the seat
@@ -83,6 +85,7 @@ async function tellPlacement(
         leaveUrl: await leaveLink(request, now),
       }),
     });
+    await inviteToUpcomingMeetings(network, group, { ...request, status: 'approved' }, now);
   } else if (placement.status === 'waitlisted') {
     await sendOnce({
       dedupeKey: groupDedupeKey(request, 'waitlisted'),
@@ -327,4 +330,25 @@ export async function promoteFromWaitlist(network: Network, group: Group, now: D
       await tellPlacement(network, group, next, { status: 'approved' }, now);
     }
   }
+}
+
+/** Someone who gets a seat after meetings were scheduled is invited to the ones still ahead. */
+async function inviteToUpcomingMeetings(network: Network, group: Group, member: JoinRequest, now: Date) {
+  const upcoming = (await listMeetings(group.id)).filter(
+    (meeting) => meeting.status === 'scheduled' && Date.parse(meeting.startsAt) > now.getTime(),
+  );
+  for (const meeting of upcoming) {
+    const ctx = await loadMeetingContext(network, group, meeting);
+    await sendMeetingMail(ctx, member, 'invitation');
+  }
+}
+
+/** A member who accepted an offered seat: the same welcome, and invitations, as any new member. */
+export function welcomeMember(
+  network: Network,
+  group: Group,
+  request: JoinRequest,
+  now: Date,
+): Promise<void> {
+  return tellPlacement(network, group, { ...request, status: 'approved' }, { status: 'approved' }, now);
 }

@@ -1,0 +1,377 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ses } from '../../shared/clients/ses.ts';
+import { type Group, type JoinRequest, joinRequestId } from '../../shared/domain/group.ts';
+import { createGroup } from '../../shared/store/groups.ts';
+import { createNetworkIfMissing } from '../../shared/store/networks.ts';
+import { hashToken } from '../../shared/tokens.ts';
+import { type StoredEmail, type TestStack, useLocalStack } from '../support/local-stack.ts';
+import { allItems, linkIn } from '../support/table.ts';
+
+// Meetings three weeks ahead, so the introducer's (14 days) and both reminders (7 and 1 day) are due;
+// the waits between them are shortened to a moment by the local Step Functions.
+let stack: TestStack;
+let headers: Record<string, string>;
+const networkId = `meetings-${randomUUID().slice(0, 6)}`;
+const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+
+beforeAll(async () => {
+  stack = await useLocalStack({ waitTimeOverrides: { WaitForNext: 1500 } });
+  await createNetworkIfMissing({
+    id: networkId,
+    name: 'Rektorsnätverket',
+    languages: ['sv', 'nb', 'en'],
+    coordinators: ['samordnare@example.org'],
+    memberDomains: ['skola.se'],
+    timeZone: 'Europe/Stockholm',
+  });
+  headers = {
+    authorization: `Bearer ${await stack.token({ email: 'samordnare@example.org', networks: [networkId] })}`,
+    'content-type': 'application/json',
+  };
+});
+afterAll(() => stack.stop());
+
+/** A group with seated members, written straight to the table (joining is tested elsewhere). */
+async function groupWith(names: string[], capacity = 10): Promise<{ group: Group; members: JoinRequest[] }> {
+  const at = new Date().toISOString();
+  const group: Group = {
+    id: randomUUID().slice(0, 12),
+    networkId,
+    title: 'Skolans ekonomi',
+    question: 'Hur prioriterar vi när budgeten krymper?',
+    facilitator: { name: 'Magnus' },
+    capacity,
+    seatsTaken: names.length,
+    mode: 'online',
+    status: 'open',
+    createdAt: at,
+    updatedAt: at,
+  };
+  await createGroup(group);
+  const members = names.map((name, i): JoinRequest => {
+    const email = `${name.toLowerCase()}-${randomUUID().slice(0, 6)}@skola.se`;
+    const approvedAt = new Date(Date.now() + i).toISOString();
+    return {
+      id: joinRequestId(group.id, email),
+      groupId: group.id,
+      networkId,
+      name,
+      email,
+      organisation: 'Skolan',
+      role: 'Rektor',
+      language: 'sv',
+      status: 'approved',
+      consent: { at, wording: 'join-v1' },
+      createdAt: at,
+      confirmationRequestedAt: at,
+      confirmationCount: 1,
+      expireAt: at,
+      approvedAt,
+    };
+  });
+  for (const member of members)
+    await documents.send(
+      new PutCommand({
+        TableName: stack.tableName,
+        Item: { pk: `GROUP#${group.id}`, sk: `JOIN#${member.id}`, type: 'join-request', ...member },
+      }),
+    );
+  return { group, members };
+}
+
+const inDays = (days: number) => {
+  const d = new Date(Date.now() + days * 24 * 3600_000);
+  return d.toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' }).slice(0, 16).replace(' ', 'T');
+};
+
+async function schedule(groupId: string, body: Record<string, unknown>) {
+  const response = await stack.api(`/v1/admin/groups/${groupId}/meetings`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ mode: 'online', onlineUrl: 'https://meet.example.org/rektorer', ...body }),
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { meetings: { id: string; version: number; startsAt: string }[] })
+    .meetings;
+}
+
+const executionOf = (meetingId: string, version: number) =>
+  stack.waitForExecutionStarted((input) => input.meetingId === meetingId && input.version === version);
+
+const calendarOf = (mail: StoredEmail) => {
+  const file = mail.attachments?.find((a) => a.contentType.startsWith('text/calendar'));
+  if (!file) return undefined;
+  const component = new ICAL.Component(ICAL.parse(Buffer.from(file.content, 'base64').toString('utf8')));
+  const event = component.getFirstSubcomponent('vevent');
+  if (!event) throw new Error('no VEVENT');
+  return { method: component.getFirstPropertyValue('method'), event };
+};
+
+const outboxKeys = async (meetingId: string) =>
+  (await allItems(stack.tableName))
+    .filter((item) => String(item.pk).startsWith(`OUTBOX#meeting:${meetingId}:`))
+    .map((item) => String(item.pk).slice(`OUTBOX#meeting:${meetingId}:`.length));
+
+describe('the meeting workflow', () => {
+  it('invites with a calendar file, reminds the introducer first, then everyone 7 days and 1 day before', async () => {
+    const { group, members } = await groupWith(['Åsa', 'Dennis']);
+    const [meeting] = await schedule(group.id, { firstLocal: inDays(21) });
+    if (!meeting) throw new Error('no meeting');
+    const done = await stack.sfn.waitForExecution((await executionOf(meeting.id, 1)).executionArn, 20_000);
+    expect(done.status).toBe('SUCCEEDED');
+
+    const [first, second] = members as [JoinRequest, JoinRequest];
+    const firstMails = await stack.emailsTo(first.email);
+    const secondMails = await stack.emailsTo(second.email);
+    // Åsa joined first and introduces; Dennis gets no introducer reminder.
+    expect(firstMails).toHaveLength(4);
+    expect(secondMails).toHaveLength(3);
+    const invitation = firstMails[0] as StoredEmail;
+    const calendar = calendarOf(invitation);
+    expect(calendar?.method).toBe('REQUEST');
+    expect(calendar?.event.getFirstPropertyValue('uid')).toBe(`${meeting.id}@samla`);
+    expect(calendar?.event.getFirstPropertyValue('sequence')).toBe(0);
+    const start = calendar?.event.getFirstPropertyValue('dtstart');
+    expect(start instanceof ICAL.Time && start.toJSDate().toISOString()).toBe(meeting.startsAt);
+    expect(calendar?.event.getFirstSubcomponent('valarm')).not.toBeNull();
+    expect(invitation.body.text).toContain('/v1/rsvp/');
+    expect(firstMails.slice(1).every((mail) => calendarOf(mail) === undefined)).toBe(true);
+    expect((await outboxKeys(meeting.id)).sort()).toEqual(
+      [
+        `${first.id}:invitation:v1`,
+        `${second.id}:invitation:v1`,
+        `${first.id}:introducer:v1`,
+        `${first.id}:reminder-7:v1`,
+        `${second.id}:reminder-7:v1`,
+        `${first.id}:reminder-1:v1`,
+        `${second.id}:reminder-1:v1`,
+      ].sort(),
+    );
+  });
+
+  it('moved between two reminders: one update per member with the same calendar entry, and no stale reminder', async () => {
+    const { group, members } = await groupWith(['Elin', 'Anders']);
+    const [meeting] = await schedule(group.id, { firstLocal: inDays(21) });
+    if (!meeting) throw new Error('no meeting');
+    const v1 = await executionOf(meeting.id, 1);
+    // Stop the first execution's clock after the introducer's reminder: move the meeting then.
+    await stack.sfn.waitForState(v1.executionArn, 'WaitForNext');
+    const [elin] = members as [JoinRequest];
+    await stack.waitForEmailTo(elin.email, (mail) => calendarOf(mail) === undefined);
+    const moved = await stack.api(`/v1/admin/groups/${group.id}/meetings/${meeting.id}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ startsLocal: inDays(28) }),
+    });
+    expect(moved.status).toBe(200);
+    expect(await moved.json()).toMatchObject({ version: 2 });
+    const sentBeforeMove = (await outboxKeys(meeting.id)).filter((key) => key.endsWith(':v1'));
+
+    const first = await stack.sfn.waitForExecution(v1.executionArn, 20_000);
+    const second = await stack.sfn.waitForExecution((await executionOf(meeting.id, 2)).executionArn, 20_000);
+    expect([first.status, second.status]).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+    const keys = await outboxKeys(meeting.id);
+    expect(keys.filter((key) => key.endsWith(':v1')).sort()).toEqual(sentBeforeMove.sort());
+    for (const member of members) {
+      expect(keys.filter((key) => key === `${member.id}:update:v2`)).toHaveLength(1);
+      const update = (await stack.emailsTo(member.email)).find(
+        (mail) => Number(calendarOf(mail)?.event.getFirstPropertyValue('sequence')) === 1,
+      );
+      expect(update).toBeDefined();
+      expect(calendarOf(update as StoredEmail)?.event.getFirstPropertyValue('uid')).toBe(
+        `${meeting.id}@samla`,
+      );
+    }
+  });
+
+  it('cancelled: a cancellation with METHOD:CANCEL, and nothing more', async () => {
+    const { group, members } = await groupWith(['Caroline']);
+    const [meeting] = await schedule(group.id, { firstLocal: inDays(21) });
+    if (!meeting) throw new Error('no meeting');
+    const v1 = await executionOf(meeting.id, 1);
+    await stack.sfn.waitForState(v1.executionArn, 'WaitForNext');
+    const cancelled = await stack.api(`/v1/admin/groups/${group.id}/meetings/${meeting.id}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ status: 'cancelled' }),
+    });
+    expect(await cancelled.json()).toMatchObject({ status: 'cancelled', version: 2 });
+    await stack.sfn.waitForExecution(v1.executionArn, 20_000);
+    await stack.sfn.waitForExecution((await executionOf(meeting.id, 2)).executionArn, 20_000);
+    const [caroline] = members as [JoinRequest];
+    const keys = await outboxKeys(meeting.id);
+    expect(keys.filter((key) => key.endsWith(':v2'))).toEqual([`${caroline.id}:cancellation:v2`]);
+    expect(keys.filter((key) => key.includes('reminder'))).toEqual([]);
+    const cancellation = (await stack.emailsTo(caroline.email)).find(
+      (mail) => calendarOf(mail)?.method === 'CANCEL',
+    );
+    expect(cancellation).toBeDefined();
+    expect(calendarOf(cancellation as StoredEmail)?.event.getFirstPropertyValue('status')).toBe('CANCELLED');
+  });
+
+  it('retries a step whose email failed once, and still sends each email exactly once', async () => {
+    const { group, members } = await groupWith(['Tommy', 'Annika']);
+    let failures = 0;
+    const failOnce = (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+      if (failures === 0) {
+        failures += 1;
+        throw Object.assign(new Error('Rate exceeded'), { name: 'Throttling' });
+      }
+      return next(args);
+    };
+    ses.middlewareStack.add(failOnce as never, {
+      step: 'initialize',
+      name: 'failOnceMeeting',
+      override: true,
+    });
+    try {
+      const [meeting] = await schedule(group.id, { firstLocal: inDays(3) });
+      if (!meeting) throw new Error('no meeting');
+      await stack.sfn.waitForExecution((await executionOf(meeting.id, 1)).executionArn, 20_000);
+    } finally {
+      ses.middlewareStack.remove('failOnceMeeting');
+    }
+    expect(failures).toBe(1);
+    for (const member of members) {
+      const mails = await stack.emailsTo(member.email);
+      // Three days ahead: the invitation and the one-day reminder (the introducer's own for one of them).
+      expect(mails.filter((mail) => calendarOf(mail) !== undefined)).toHaveLength(1);
+    }
+  });
+});
+
+describe('answers, attendance and late joiners', () => {
+  it('records RSVPs from the emailed links, skips reminders for those who can’t come, and shows coordinators', async () => {
+    const { group, members } = await groupWith(['Lars', 'Marie', 'Sandra']);
+    const [meeting] = await schedule(group.id, { firstLocal: inDays(5) });
+    if (!meeting) throw new Error('no meeting');
+    const [lars, marie] = members as [JoinRequest, JoinRequest];
+    const linksOf = async (member: JoinRequest) => {
+      const invitation = await stack.waitForEmailTo(member.email, (mail) => calendarOf(mail) !== undefined);
+      return [...(invitation.body.text ?? '').matchAll(/https?:\S+\/v1\/rsvp\/[A-Za-z0-9_-]+/g)].map(
+        (m) => m[0],
+      );
+    };
+    const [yes] = await linksOf(lars);
+    const [, no] = await linksOf(marie);
+    // The workflow writes elsewhere meanwhile: watch what the link could change, its token and the answers.
+    const watched = async () =>
+      (await allItems(stack.tableName)).filter(
+        (item) =>
+          item.pk === `MEETING#${meeting.id}` ||
+          item.pk === `TOKEN#${hashToken(linkIn(yes, '/v1/rsvp/').token)}`,
+      );
+    const before = await watched();
+    expect(before.length).toBeGreaterThan(0);
+    expect((await fetch(yes ?? '')).status).toBe(200);
+    expect(await watched()).toEqual(before);
+    const post = (url: string) => fetch(url, { method: 'POST', headers: { accept: 'application/json' } });
+    expect(await (await post(yes ?? '')).json()).toEqual({ result: 'rsvp-recorded-yes' });
+    expect(await (await post(no ?? '')).json()).toEqual({ result: 'rsvp-recorded-no' });
+
+    await stack.sfn.waitForExecution((await executionOf(meeting.id, 1)).executionArn, 20_000);
+    const keys = await outboxKeys(meeting.id);
+    expect(keys).not.toContain(`${marie.id}:reminder-1:v1`);
+    expect(keys).toContain(`${lars.id}:reminder-1:v1`);
+
+    const view = await stack.api(`/v1/admin/groups/${group.id}/meetings/${meeting.id}`, { headers });
+    const { members: answers } = (await view.json()) as {
+      members: { memberId: string; rsvp: string | null }[];
+    };
+    expect(Object.fromEntries(answers.map((a) => [a.memberId, a.rsvp]))).toMatchObject({
+      [lars.id]: 'yes',
+      [marie.id]: 'no',
+    });
+    const list = (await (await stack.api(`/v1/admin/groups/${group.id}/meetings`, { headers })).json()) as {
+      meetings: { id: string; rsvp: { yes: number; no: number } }[];
+    };
+    expect(list.meetings.find((m) => m.id === meeting.id)?.rsvp).toEqual({ yes: 1, no: 1 });
+
+    const attendance = await stack.api(`/v1/admin/groups/${group.id}/meetings/${meeting.id}/attendance`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({
+        attendance: [
+          { memberId: lars.id, status: 'present' },
+          { memberId: marie.id, status: 'half' },
+        ],
+      }),
+    });
+    const recorded = (await attendance.json()) as {
+      members: { memberId: string; attendance: string | null }[];
+    };
+    expect(Object.fromEntries(recorded.members.map((m) => [m.memberId, m.attendance]))).toMatchObject({
+      [lars.id]: 'present',
+      [marie.id]: 'half',
+    });
+    const wrong = await stack.api(`/v1/admin/groups/${group.id}/meetings/${meeting.id}/attendance`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ attendance: [{ memberId: 'nobody', status: 'maybe' }] }),
+    });
+    expect(wrong.status).toBe(400);
+  });
+
+  it('“can’t come to the rest of the series” frees the seat for the waitlist; late joiners are invited', async () => {
+    const { group, members } = await groupWith(['Katarina'], 1);
+    const meetings = await schedule(group.id, { firstLocal: inDays(30), count: 2 });
+    const [katarina] = members as [JoinRequest];
+    // The first meeting's invitation: only a meeting with others after it offers "the rest of the series".
+    const firstId = meetings[0]?.id;
+    const invitation = await stack.waitForEmailTo(
+      katarina.email,
+      (mail) => calendarOf(mail)?.event.getFirstPropertyValue('uid') === `${firstId}@samla`,
+    );
+    const [, , noSeries] = [
+      ...(invitation.body.text ?? '').matchAll(/https?:\S+\/v1\/rsvp\/[A-Za-z0-9_-]+/g),
+    ].map((m) => m[0]);
+
+    // Someone waits for the seat.
+    const waiting = `martin-${randomUUID().slice(0, 6)}@skola.se`;
+    await stack.api(`/v1/groups/${group.id}/join-requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Martin',
+        email: waiting,
+        organisation: 'Skolan',
+        role: 'Rektor',
+        consent: true,
+      }),
+    });
+    const confirm = await stack.waitForEmailTo(waiting, (mail) =>
+      (mail.body.text ?? '').includes('/v1/confirm/'),
+    );
+    const placed = await fetch(linkIn(confirm.body.text).url, {
+      method: 'POST',
+      headers: { accept: 'application/json' },
+    });
+    expect(await placed.json()).toEqual({ status: 'waitlisted', waitlistPosition: 1 });
+
+    const freed = await fetch(noSeries ?? '', { method: 'POST', headers: { accept: 'application/json' } });
+    expect(await freed.json()).toEqual({ result: 'rsvp-recorded-no-series' });
+    const offer = await stack.waitForEmailTo(waiting, (mail) =>
+      (mail.body.text ?? '').includes('/v1/offers/'),
+    );
+    const accepted = await fetch(linkIn(offer.body.text, '/v1/offers/').url, {
+      method: 'POST',
+      headers: { accept: 'application/json' },
+    });
+    expect(await accepted.json()).toEqual({ result: 'offer-accepted' });
+    // The new member is invited to both meetings still ahead, each with its calendar entry.
+    for (const meeting of meetings)
+      await stack.waitForEmailTo(
+        waiting,
+        (mail) => calendarOf(mail)?.event.getFirstPropertyValue('uid') === `${meeting.id}@samla`,
+      );
+    expect(
+      (await allItems(stack.tableName)).find(
+        (item) => item.pk === `GROUP#${group.id}` && item.sk === 'GROUP',
+      ),
+    ).toMatchObject({ seatsTaken: 1 });
+  });
+});
