@@ -112,6 +112,22 @@ export const UpdateNetworkRequest = z
     memberDomains: memberDomains.optional(),
     thankYouUrl: webUrl.nullable().optional().meta({ description: 'null removes the redirect' }),
     timeZone: timeZone.optional(),
+    meetingReminders: z
+      .object({
+        days: z
+          .array(z.number().int().min(1).max(60))
+          .max(5)
+          .meta({ description: 'Days before a meeting; default [7, 1]' }),
+        introducerDays: z
+          .number()
+          .int()
+          .min(1)
+          .max(60)
+          .meta({ description: 'The introducer’s reminder; default 14' }),
+      })
+      .strict()
+      .optional()
+      .meta({ description: 'When meeting reminders go out' }),
   })
   .strict()
   .meta({ id: 'UpdateNetworkRequest', description: 'Only the fields given change' });

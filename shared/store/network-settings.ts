@@ -31,10 +31,18 @@ export async function createNetwork(network: Network, now: Date): Promise<Create
 
 /** The settings a coordinator may change; `thankYouUrl: null` removes the redirect. */
 export type NetworkSettingsPatch = Partial<
-  Pick<Network, 'name' | 'languages' | 'coordinators' | 'memberDomains' | 'timeZone'>
+  Pick<Network, 'name' | 'languages' | 'coordinators' | 'memberDomains' | 'timeZone' | 'meetingReminders'>
 > & { thankYouUrl?: string | null };
 
-const settable = ['name', 'languages', 'coordinators', 'memberDomains', 'timeZone', 'thankYouUrl'] as const;
+const settable = [
+  'name',
+  'languages',
+  'coordinators',
+  'memberDomains',
+  'timeZone',
+  'thankYouUrl',
+  'meetingReminders',
+] as const;
 
 /** Applies the fields given, in one conditional update; undefined when there is no such network. */
 export async function updateNetworkSettings(

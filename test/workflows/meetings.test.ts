@@ -375,3 +375,43 @@ describe('answers, attendance and late joiners', () => {
     ).toMatchObject({ seatsTaken: 1 });
   });
 });
+
+describe('reminder settings', () => {
+  it('follow the network’s own days, and skip members who unsubscribed with one click (RFC 8058)', async () => {
+    const { group, members } = await groupWith(['Ulrika', 'Anders']);
+    const patched = await stack.api(`/v1/admin/networks/${networkId}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ meetingReminders: { days: [3], introducerDays: 10 } }),
+    });
+    expect(await patched.json()).toMatchObject({ meetingReminders: { days: [3], introducerDays: 10 } });
+    try {
+      const [meeting] = await schedule(group.id, { firstLocal: inDays(12) });
+      if (!meeting) throw new Error('no meeting');
+      const [ulrika, anders] = members as [JoinRequest, JoinRequest];
+      const invitation = await stack.waitForEmailTo(anders.email, (mail) => calendarOf(mail) !== undefined);
+      const { url } = linkIn(invitation.body.text, '/v1/unsubscribe/');
+      const oneClick = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      });
+      expect(oneClick.status).toBe(200);
+      await stack.sfn.waitForExecution((await executionOf(meeting.id, 1)).executionArn, 20_000);
+      expect((await outboxKeys(meeting.id)).sort()).toEqual(
+        [
+          `${ulrika.id}:invitation:v1`,
+          `${anders.id}:invitation:v1`,
+          `${ulrika.id}:introducer:v1`,
+          `${ulrika.id}:reminder-3:v1`,
+        ].sort(),
+      );
+    } finally {
+      await stack.api(`/v1/admin/networks/${networkId}`, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify({ meetingReminders: { days: [7, 1], introducerDays: 14 } }),
+      });
+    }
+  });
+});
