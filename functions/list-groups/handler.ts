@@ -3,6 +3,7 @@ import { notFound } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/middleware.ts';
 import { json } from '../../shared/http/responses.ts';
 import { listGroups } from '../../shared/store/groups.ts';
+import { listMeetings } from '../../shared/store/meetings.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
 
 /** The open groups of a network, for the join form on the organisation's website. */
@@ -11,8 +12,17 @@ export const handler = httpHandler(
     const networkId = request.params.networkId ?? '';
     const [network, groups] = await Promise.all([getNetwork(networkId), listGroups(networkId, 'open')]);
     if (!network) throw notFound('network_not_found');
+    const now = Date.now();
+    // One Query per open group: a network has a handful, and the answer is cached for a minute.
+    const upcoming = await Promise.all(
+      groups.map(async (group) =>
+        (await listMeetings(group.id))
+          .filter((meeting) => meeting.status === 'scheduled' && Date.parse(meeting.startsAt) > now)
+          .map((meeting) => meeting.startsAt),
+      ),
+    );
     const body = {
-      groups: groups.map((group) => ({
+      groups: groups.map((group, i) => ({
         id: group.id,
         title: group.title,
         question: group.question,
@@ -20,7 +30,7 @@ export const handler = httpHandler(
         seatsLeft: seatsLeft(group),
         mode: group.mode,
         ...(group.location && group.mode === 'in_person' ? { location: group.location } : {}),
-        upcomingMeetings: [],
+        upcomingMeetings: upcoming[i] ?? [],
       })),
     };
     // A minute of caching: seat counts may lag that much, and a busy form page costs almost nothing.

@@ -140,6 +140,10 @@ describe('the meeting workflow', () => {
     expect(calendar?.event.getFirstSubcomponent('valarm')).not.toBeNull();
     expect(invitation.body.text).toContain('/v1/rsvp/');
     expect(firstMails.slice(1).every((mail) => calendarOf(mail) === undefined)).toBe(true);
+    const listed = (await (await stack.api(`/v1/networks/${networkId}/groups`)).json()) as {
+      groups: { id: string; upcomingMeetings: string[] }[];
+    };
+    expect(listed.groups.find((g) => g.id === group.id)?.upcomingMeetings).toEqual([meeting.startsAt]);
     expect((await outboxKeys(meeting.id)).sort()).toEqual(
       [
         `${first.id}:invitation:v1`,
