@@ -73,6 +73,10 @@ const permissions: Readonly<Record<string, (fn: SamlaFunction, r: Resources) => 
     fn.grantSendEmail(r.email);
   },
   'meeting-steps': readWriteAndMail,
+  feedback: (fn, r) => {
+    fn.grantTableRead(r.table);
+    fn.grantTableWrite(r.table);
+  },
   'admin-meetings': (fn, r) => {
     fn.grantTableRead(r.table);
     fn.grantTableWrite(r.table);

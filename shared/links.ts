@@ -14,6 +14,7 @@ const paths: Record<TokenPurpose, string> = {
   'rsvp-no': '/v1/rsvp/',
   'rsvp-no-series': '/v1/rsvp/',
   'unsubscribe-reminders': '/v1/unsubscribe/',
+  feedback: '/v1/feedback/',
   'confirm-group-proposal': '/v1/confirm/',
 };
 

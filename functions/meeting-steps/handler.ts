@@ -16,7 +16,10 @@ import { getNetwork } from '../../shared/store/networks.ts';
 
 const StepSchema = z.union([
   z.object({ kind: z.literal('reminder'), daysBefore: z.number().positive(), at: z.iso.datetime() }),
-  z.object({ kind: z.literal('introducer'), at: z.iso.datetime() }),
+  z.object({
+    kind: z.enum(['introducer', 'evaluation-request', 'evaluation-reminder', 'evaluation-close']),
+    at: z.iso.datetime(),
+  }),
 ]);
 
 const StepInput = z.object({
@@ -61,7 +64,7 @@ export const handler = middy()
 
     if (meeting.status === 'cancelled' || !input.reminder) return {};
     ctx = { ...ctx, meeting: await ensureIntroducer(ctx, now) };
-    await sendStep(ctx, input.reminder);
+    await sendStep(ctx, input.reminder, now);
     const next = nextStep(network, ctx.meeting, now, input.reminder);
     return next ? { next } : {};
   });

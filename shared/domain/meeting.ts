@@ -34,6 +34,12 @@ export interface Meeting {
   introducerOverride?: boolean;
   createdAt: string;
   updatedAt: string;
+  /** How many members were asked to evaluate the meeting, when the request went out. */
+  evaluationAsked?: number;
+  /** The evaluation closed then: answers are no longer taken. */
+  evaluationClosedAt?: string;
+  /** The mean rating when the evaluation closed, for the next meeting's "change since last time". */
+  evaluationMean?: number;
   /** Time and place before the latest change, for the update email ("moved from … to …"). */
   previous?: Pick<Meeting, 'startsAt' | 'durationMinutes' | 'mode' | 'onlineUrl' | 'address'>;
 }

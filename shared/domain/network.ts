@@ -20,6 +20,8 @@ export interface Network {
   memberDomains: string[];
   /** When meeting reminders go out, in days before a meeting: [7, 1] and 14 for the introducer unless set. */
   meetingReminders?: { days: number[]; introducerDays: number };
+  /** When evaluations go out after a meeting: 60 minutes after its end, a reminder after 3 days, closed after 7. */
+  evaluation?: { delayMinutes?: number; reminderAfterDays?: number; closeAfterDays?: number };
 }
 
 export function defaultLanguage(network: Network): Language {

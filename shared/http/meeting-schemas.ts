@@ -96,3 +96,31 @@ export const AdminMeeting = z
     rsvp: z.object({ yes: z.number().int(), no: z.number().int() }).optional(),
   })
   .meta({ id: 'AdminMeeting' });
+
+const answerText = z.string().trim().max(4000).optional();
+
+/** The post-meeting evaluation: the GR check-out (1–10, one point better) and the reflections of seed 004. */
+export const FeedbackBody = z
+  .object({
+    rating: z.number().int().min(1).max(10).meta({ description: 'How was the meeting, 1–10' }),
+    nextTimeBetter: answerText.meta({ description: 'What would make the next meeting one point better' }),
+    reflections: z
+      .object({
+        programme: answerText,
+        preparation: answerText,
+        execution: answerText,
+        takeHome: answerText,
+        continueAtHome: answerText,
+      })
+      .strict()
+      .optional(),
+    parkedQuestions: z
+      .array(z.string().trim().min(1).max(1000))
+      .max(20)
+      .optional()
+      .meta({ description: 'Questions to park and take up at a set time later' }),
+    anonymous: z.boolean().optional().meta({ description: 'Store the answer without my identity' }),
+  })
+  .strict()
+  .meta({ id: 'FeedbackBody' });
+export type FeedbackBody = z.output<typeof FeedbackBody>;

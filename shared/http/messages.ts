@@ -27,6 +27,7 @@ export const errorCodes = [
   'already_decided',
   'meeting_cancelled',
   'meeting_changed',
+  'evaluation_closed',
   'proposal_not_found',
   'proposal_already_decided',
 ] as const;
@@ -34,6 +35,7 @@ export type ErrorCode = (typeof errorCodes)[number];
 
 export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
   sv: {
+    evaluation_closed: 'Utvärderingen av träffen är stängd.',
     meeting_cancelled: 'Träffen är inställd och kan inte ändras.',
     meeting_changed: 'Träffen ändrades av någon annan samtidigt. Läs in den igen och försök på nytt.',
     already_decided: 'Förfrågan är redan avgjord.',
@@ -60,6 +62,7 @@ export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
     network_exists: 'Det finns redan ett nätverk med det id:t.',
   },
   nb: {
+    evaluation_closed: 'Evalueringen av møtet er stengt.',
     meeting_cancelled: 'Møtet er avlyst og kan ikke endres.',
     meeting_changed: 'Møtet ble endret av noen andre samtidig. Last det inn på nytt og prøv igjen.',
     already_decided: 'Forespørselen er allerede avgjort.',
@@ -87,6 +90,7 @@ export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
     network_exists: 'Det finnes allerede et nettverk med den id-en.',
   },
   en: {
+    evaluation_closed: 'The evaluation of this meeting has closed.',
     meeting_cancelled: 'The meeting is cancelled and cannot be changed.',
     meeting_changed: 'Someone else changed the meeting at the same time. Reload it and try again.',
     already_decided: 'This request has already been decided.',

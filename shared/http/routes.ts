@@ -37,6 +37,7 @@ import {
   AdminMeeting,
   AttendanceBody,
   CreateMeetings,
+  FeedbackBody,
   MeetingParams,
   UpdateMeeting,
 } from './meeting-schemas.ts';
@@ -515,6 +516,32 @@ export const routes: readonly RouteDef[] = [
     params: MeetingParams,
     body: AttendanceBody,
     responses: { 200: { description: 'The meeting and its members' }, 400: invalid },
+  },
+  {
+    method: 'GET',
+    path: '/v1/feedback/{token}',
+    fn: 'feedback',
+    auth: 'public',
+    operationId: 'showFeedbackForm',
+    summary:
+      'The evaluation form behind the emailed one-tap ratings (?rating=1..10 pre-selects); changes nothing',
+    params: TokenParams,
+    responses: { 200: { description: 'The form', html: true }, ...linkErrors },
+  },
+  {
+    method: 'POST',
+    path: '/v1/feedback/{token}',
+    fn: 'feedback',
+    auth: 'public',
+    operationId: 'answerFeedback',
+    summary: 'Answer (or change the answer to) a meeting’s evaluation until it closes',
+    params: TokenParams,
+    body: FeedbackBody,
+    responses: {
+      200: { description: 'Recorded (JSON, or a thank-you page for a form post)', html: true },
+      400: invalid,
+      ...linkErrors,
+    },
   },
 ];
 

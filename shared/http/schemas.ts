@@ -92,26 +92,47 @@ function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
 
 /**
  * A plain HTML form sends only strings. Shape them by what the schema expects, so one schema serves JSON
- * and forms alike: a checkbox ("on") for a boolean, several fields or lines of a textarea for a list.
+ * and forms alike: a checkbox ("on") for a boolean, a number field for a number, several fields or the
+ * lines of a textarea for a list, and `parent.child` names for a nested object.
  */
 export function fromForm(
   schema: z.ZodObject,
   fields: Record<string, string | string[]>,
 ): Record<string, unknown> {
   const shaped: Record<string, unknown> = {};
+  const nested = new Map<string, Record<string, string | string[]>>();
   for (const [name, value] of Object.entries(fields)) {
+    const dot = name.indexOf('.');
+    if (dot > 0) {
+      const parent = name.slice(0, dot);
+      const children = nested.get(parent) ?? {};
+      children[name.slice(dot + 1)] = value;
+      nested.set(parent, children);
+      continue;
+    }
     const field = schema.shape[name];
     const def = field ? (unwrap(field)._zod.def as { type: string; values?: unknown[] }) : undefined;
     const values = Array.isArray(value) ? value : [value];
+    const last = values.at(-1) ?? '';
     if (def?.type === 'array') {
-      shaped[name] = values.flatMap((v) => v.split(/\r?\n|[,;]/)).filter((v) => v.trim() !== '');
+      shaped[name] = values.flatMap((v) => v.split(/\r?\n/)).filter((v) => v.trim() !== '');
     } else if (def?.type === 'boolean' || (def?.type === 'literal' && typeof def.values?.[0] === 'boolean')) {
-      shaped[name] = truthy.has((values.at(-1) ?? '').trim().toLowerCase());
+      shaped[name] = truthy.has(last.trim().toLowerCase());
     } else if (value === '' && field?.safeParse(undefined).success) {
       // An empty optional input means "not given", as it would be absent from a JSON body.
+    } else if (def?.type === 'number' && last.trim() !== '' && Number.isFinite(Number(last))) {
+      shaped[name] = Number(last);
     } else {
-      shaped[name] = values.at(-1);
+      shaped[name] = last;
     }
+  }
+  for (const [parent, children] of nested) {
+    const inner = schema.shape[parent] ? unwrap(schema.shape[parent]) : undefined;
+    const shape =
+      inner && (inner._zod.def as { type: string }).type === 'object' ? (inner as z.ZodObject) : undefined;
+    // An unknown parent stays as it came, so the strict schema names it as an unknown field.
+    const value = shape ? fromForm(shape, children) : children;
+    if (Object.keys(value).length > 0) shaped[parent] = value;
   }
   return shaped;
 }

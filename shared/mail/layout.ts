@@ -23,7 +23,17 @@ export type Block =
   | { type: 'quote'; text: string }
   /** A secondary, quiet link (leave the group, decline): small text and a link, never a button. */
   | { type: 'link'; text: string; label: string; url: string }
-  | { type: 'signature'; closing: string; sender: string };
+  | { type: 'signature'; closing: string; sender: string }
+  /**
+   * Answers given by a tap (a rating from 1 to 10): a row of equal links, big enough for a finger, in
+   * HTML; a list of label and URL in text.
+   */
+  | { type: 'choices'; items: readonly { label: string; url: string }[] }
+  /**
+   * A small bar chart, one row per label: table cells in HTML, block characters in text, the longest
+   * bar for the largest value. Values are counts (whole numbers from 0).
+   */
+  | { type: 'bars'; rows: readonly { label: string; value: number }[] };
 
 export interface MailContent {
   language: Language;
@@ -66,7 +76,30 @@ function blockText(block: Block): string {
       return `${block.text}\n${block.label}: ${webUrl(block.url)}`;
     case 'signature':
       return `${block.closing}\n${block.sender}`;
+    case 'choices':
+      return block.items.map((item) => `- ${item.label}: ${webUrl(item.url)}`).join('\n');
+    case 'bars':
+      return barsText(block.rows);
   }
+}
+
+/** Bars longer than this many characters would wrap in a narrow text view. */
+const textBarWidth = 20;
+
+function barLength(value: number, max: number, full: number): number {
+  if (!(value > 0) || !(max > 0)) return 0;
+  return Math.max(1, Math.round((value / max) * full));
+}
+
+function barsText(rows: readonly { label: string; value: number }[]): string {
+  const max = Math.max(0, ...rows.map((row) => row.value));
+  const width = Math.max(0, ...rows.map((row) => row.label.length));
+  return rows
+    .map((row) => {
+      const bar = '█'.repeat(barLength(row.value, max, textBarWidth));
+      return `${row.label.padStart(width)} | ${bar ? `${bar} ` : ''}${row.value}`;
+    })
+    .join('\n');
 }
 
 // "-- " is the signature delimiter: clients grey out or drop the footer below it when quoting.
@@ -95,6 +128,10 @@ const styles = {
   button: `display:inline-block;padding:13px 26px;${font};font-size:16px;font-weight:bold;line-height:1.2;color:#ffffff;text-decoration:none;border-radius:6px`,
   fallback: `margin:0 0 20px;${font};font-size:14px;line-height:1.5;color:${muted}`,
   fallbackLink: `color:${accent};word-break:break-all`,
+  choice: `display:block;height:44px;${font};font-size:16px;font-weight:bold;line-height:44px;text-align:center;color:#ffffff;background:${accent};border-radius:6px;text-decoration:none`,
+  barLabel: `padding:3px 8px 3px 0;${font};font-size:14px;line-height:1.2;text-align:right;white-space:nowrap;color:${ink}`,
+  barValue: `padding:3px 0 3px 8px;${font};font-size:14px;line-height:1.2;white-space:nowrap;color:${ink}`,
+  bar: `height:14px;font-size:0;line-height:0;background:${accent}`,
 };
 
 function renderBlock(block: Block): SafeHtml {
@@ -123,6 +160,25 @@ function renderBlock(block: Block): SafeHtml {
     }
     case 'signature':
       return html`<p style="${styles.paragraph};margin-top:24px">${block.closing}<br>${block.sender}</p>`;
+    case 'choices': {
+      const share = `${Math.floor(100 / Math.max(1, block.items.length))}%`;
+      return html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 20px;table-layout:fixed"><tr>${block.items.map(
+        (item) =>
+          html`<td width="${share}" style="padding:0 2px"><a href="${webUrl(item.url)}" style="${styles.choice}">${item.label}</a></td>`,
+      )}</tr></table>`;
+    }
+    case 'bars': {
+      const max = Math.max(0, ...block.rows.map((row) => row.value));
+      return html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 16px">${block.rows.map(
+        (row) => {
+          const length = barLength(row.value, max, 100);
+          return html`<tr><td width="32" style="${styles.barLabel}">${row.label}</td><td style="padding:3px 0">${
+            length > 0 &&
+            html`<table role="presentation" width="${`${length}%`}" cellpadding="0" cellspacing="0" border="0"><tr><td style="${styles.bar}">&nbsp;</td></tr></table>`
+          }</td><td width="40" style="${styles.barValue}">${row.value}</td></tr>`;
+        },
+      )}</table>`;
+    }
   }
 }
 

@@ -1,5 +1,13 @@
 import type { Language } from '../i18n.ts';
 import {
+  composeEvaluationReminder,
+  composeEvaluationRequest,
+  composeEvaluationSummary,
+  type EvaluationReminderFields,
+  type EvaluationRequestFields,
+  type EvaluationSummaryFields,
+} from './evaluations.ts';
+import {
   type ConfirmGroupProposalFields,
   composeConfirmGroupProposal,
   composeGroupProposalAccepted,
@@ -50,6 +58,11 @@ import {
   type RegistrationReceiptFields,
 } from './registration.ts';
 
+export type {
+  EvaluationReminderFields,
+  EvaluationRequestFields,
+  EvaluationSummaryFields,
+} from './evaluations.ts';
 export type {
   ConfirmGroupProposalFields,
   GroupProposalAcceptedFields,
@@ -107,6 +120,9 @@ export interface MailFields {
   'introducer-reminder': IntroducerReminderFields;
   'meeting-updated': MeetingUpdatedFields;
   'meeting-cancelled': MeetingCancelledFields;
+  'evaluation-request': EvaluationRequestFields;
+  'evaluation-reminder': EvaluationReminderFields;
+  'evaluation-summary': EvaluationSummaryFields;
 }
 
 export type MailKind = keyof MailFields;
@@ -137,6 +153,9 @@ const composers: Composers = {
   'introducer-reminder': composeIntroducerReminder,
   'meeting-updated': composeMeetingUpdated,
   'meeting-cancelled': composeMeetingCancelled,
+  'evaluation-request': composeEvaluationRequest,
+  'evaluation-reminder': composeEvaluationReminder,
+  'evaluation-summary': composeEvaluationSummary,
 };
 
 export const mailKinds = Object.keys(composers) as MailKind[];

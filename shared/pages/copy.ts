@@ -61,6 +61,8 @@ export const resultPageKinds = [
   'rsvp-recorded-no',
   'rsvp-recorded-no-series',
   'reminders-unsubscribed',
+  'feedback-thanks',
+  'feedback-closed',
 ] as const;
 export type ResultPageKind = (typeof resultPageKinds)[number];
 
@@ -111,6 +113,8 @@ export type FieldName =
   | 'rating'
   | 'nextTimeBetter'
   | 'parkedQuestions'
+  | 'reflections'
+  | 'anonymous'
   | 'kind';
 
 export interface PageCopy {
@@ -373,6 +377,16 @@ export const pageCopy: Record<Language, PageCopy> = {
         lead: (f) =>
           `Du får inte längre påminnelser inför träffarna i ${sv.group(f)}. Inbjudningar och besked om ändrade eller inställda träffar får du fortfarande.`,
       },
+      'feedback-thanks': {
+        title: () => 'Tack för ditt svar',
+        lead: (f) =>
+          `Vi har tagit emot ditt svar om träffen i ${sv.group(f)}${sv.when(f)}. Samordnarna och den som leder träffarna får en sammanställning utan namn när utvärderingen har stängt. Vill du ändra något kan du öppna länken i mejlet igen så länge utvärderingen är öppen.`,
+      },
+      'feedback-closed': {
+        title: () => 'Utvärderingen är stängd',
+        lead: (f) =>
+          `Det går inte längre att svara på utvärderingen av träffen i ${sv.group(f)}${sv.when(f)}: svarstiden har gått ut. Tack ändå för att du ville svara!`,
+      },
     },
     errors: {
       invalid: {
@@ -441,6 +455,8 @@ export const pageCopy: Record<Language, PageCopy> = {
       rating: 'Betyg',
       nextTimeBetter: 'Vad skulle göra nästa träff bättre',
       parkedQuestions: 'Parkerade frågor',
+      reflections: 'Reflektioner',
+      anonymous: 'Utan namn',
       kind: 'Typ av begäran',
     },
   },
@@ -643,6 +659,16 @@ export const pageCopy: Record<Language, PageCopy> = {
         lead: (f) =>
           `Du får ikke lenger påminnelser før møtene i ${nb.group(f)}. Invitasjoner og beskjed om endrede eller avlyste møter får du fortsatt.`,
       },
+      'feedback-thanks': {
+        title: () => 'Takk for svaret ditt',
+        lead: (f) =>
+          `Vi har tatt imot svaret ditt om møtet i ${nb.group(f)}${nb.when(f)}. Koordinatorene og den som leder møtene, får en sammenstilling uten navn når evalueringen er avsluttet. Vil du endre noe, kan du åpne lenken i e-posten igjen så lenge evalueringen er åpen.`,
+      },
+      'feedback-closed': {
+        title: () => 'Evalueringen er stengt',
+        lead: (f) =>
+          `Det er ikke lenger mulig å svare på evalueringen av møtet i ${nb.group(f)}${nb.when(f)}: svarfristen er ute. Takk likevel for at du ville svare!`,
+      },
     },
     errors: {
       invalid: {
@@ -711,6 +737,8 @@ export const pageCopy: Record<Language, PageCopy> = {
       rating: 'Vurdering',
       nextTimeBetter: 'Hva ville gjort neste møte bedre',
       parkedQuestions: 'Parkerte spørsmål',
+      reflections: 'Refleksjoner',
+      anonymous: 'Uten navn',
       kind: 'Type forespørsel',
     },
   },
@@ -914,6 +942,16 @@ export const pageCopy: Record<Language, PageCopy> = {
         lead: (f) =>
           `You will no longer get reminders before the meetings of ${en.group(f)}. You will still get invitations and word of meetings changed or cancelled.`,
       },
+      'feedback-thanks': {
+        title: () => 'Thank you for your answer',
+        lead: (f) =>
+          `We have received your answer about the meeting of ${en.group(f)}${en.when(f)}. The coordinators and the facilitator get a summary without names once the evaluation has closed. If you would like to change something, open the link in the email again while the evaluation is open.`,
+      },
+      'feedback-closed': {
+        title: () => 'The evaluation has closed',
+        lead: (f) =>
+          `It is no longer possible to answer the evaluation of the meeting of ${en.group(f)}${en.when(f)}: the time to answer has run out. Thank you all the same for wanting to answer!`,
+      },
     },
     errors: {
       invalid: {
@@ -982,6 +1020,8 @@ export const pageCopy: Record<Language, PageCopy> = {
       rating: 'Rating',
       nextTimeBetter: 'What would make the next meeting better',
       parkedQuestions: 'Parked questions',
+      reflections: 'Reflections',
+      anonymous: 'Without my name',
       kind: 'Request type',
     },
   },

@@ -25,6 +25,22 @@ button:hover{background:#164a3b}
 button:focus-visible{outline:3px solid #b7791f;outline-offset:3px}
 .note{font-size:.95rem;color:#52606d}
 .code{margin:1.5rem 0 0;font-size:.85rem;color:#52606d}
+fieldset{margin:0 0 1.5rem;padding:0;border:0;min-width:0}
+legend{margin:0 0 .25rem;padding:0;font-weight:700}
+.field{margin:0 0 1.25rem}
+.field textarea{margin:0}
+.scale{display:flex;flex-wrap:wrap;gap:.4rem;margin:.5rem 0 0}
+.scale label{display:flex;align-items:center;justify-content:center;gap:.35rem;min-width:3.25rem;min-height:44px;margin:0;padding:.35rem .6rem;font-size:1.1rem;background:#fff;border:1px solid #7b8794;border-radius:6px;cursor:pointer}
+.scale label:has(input:checked){background:#e3efe9;border:2px solid #1d5e4b}
+input[type=radio],input[type=checkbox]{width:1.2rem;height:1.2rem;margin:0;flex:none;accent-color:#1d5e4b}
+input:focus-visible{outline:3px solid #b7791f;outline-offset:2px}
+.check{display:flex;align-items:flex-start;gap:.6rem;margin:0 0 .25rem}
+.check input{margin-top:.2rem}
+.check label{margin:0}
+.error{margin:0 0 .5rem;font-weight:700;color:#b42318}
+textarea[aria-invalid=true]{border:2px solid #b42318}
+.errors{margin:0 0 1.5rem;padding:1rem 1.25rem;border:2px solid #b42318;border-radius:6px}
+.errors>:last-child{margin-bottom:0}
 @media (min-width:40rem){main{padding-top:4rem}.card{padding:2.5rem 2.25rem}}`;
 
 const styleHash = createHash('sha256').update(css).digest('base64');

@@ -11,6 +11,7 @@ import { renderPage } from './layout.ts';
 
 export type { ActionPageKind, ResultPageKind } from './copy.ts';
 export { actionPageKinds, resultPageKinds } from './copy.ts';
+export { type FeedbackPageInput, type FeedbackPrefill, feedbackCopy, feedbackPage } from './feedback.ts';
 export { pageContentSecurityPolicy } from './layout.ts';
 
 /** The longest message a coordinator may send with a decline; the API enforces the same limit. */

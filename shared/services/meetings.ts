@@ -8,7 +8,6 @@ import {
   type MeetingMailKind,
   meetingDedupeKey,
   pickIntroducer,
-  type ReminderTime,
   reminderKind,
   reminderTimes,
 } from '../domain/meeting.ts';
@@ -20,6 +19,7 @@ import type { MailMessage } from '../mail/templates.ts';
 import { sendOnce } from '../notify.ts';
 import { listJoinRequests } from '../store/join-requests.ts';
 import { listMeetings, listParticipation, type Participation, updateMeeting } from '../store/meetings.ts';
+import { closeAndSummarise, evaluationTimes, remindEvaluations, requestEvaluations } from './evaluations.ts';
 
 /*
  * The emails of a meeting: the invitation (or, for a changed meeting, the update, or the cancellation),
@@ -30,7 +30,12 @@ import { listMeetings, listParticipation, type Participation, updateMeeting } fr
 /** Unsubscribe links keep working for as long as a membership may last. */
 const unsubscribeValidity = 2 * 365 * 24 * 3600 * 1000;
 
-export type Step = { kind: 'reminder'; daysBefore: number; at: string } | { kind: 'introducer'; at: string };
+export type Step =
+  | { kind: 'reminder'; daysBefore: number; at: string }
+  | { kind: 'introducer'; at: string }
+  | { kind: 'evaluation-request'; at: string }
+  | { kind: 'evaluation-reminder'; at: string }
+  | { kind: 'evaluation-close'; at: string };
 
 export interface MeetingContext {
   network: Network;
@@ -50,10 +55,23 @@ export function reminderOptions(network: Network) {
   };
 }
 
-/** The reminders still ahead, optionally only those after a given one: the workflow's plan. */
+/**
+ * The workflow's plan: the reminders still ahead, then the evaluation (request, reminder, close), the next
+ * one after a given step. The evaluation steps are due even when their time has passed: a meeting is
+ * evaluated however late its workflow gets there.
+ */
 export function nextStep(network: Network, meeting: Meeting, now: Date, after?: Step): Step | undefined {
-  const all: ReminderTime[] = reminderTimes(meeting.startsAt, reminderOptions(network), now);
-  return after ? all.find((step) => step.at > after.at) : all[0];
+  const reminders: Step[] = reminderTimes(meeting.startsAt, reminderOptions(network), now);
+  const plan = evaluationTimes({ network, meeting });
+  const all: Step[] = [
+    ...reminders,
+    { kind: 'evaluation-request', at: plan.requestAt },
+    { kind: 'evaluation-reminder', at: plan.reminderAt },
+    { kind: 'evaluation-close', at: plan.closeAt },
+  ];
+  if (!after) return all[0];
+  const index = all.findIndex((step) => step.kind === after.kind && step.at === after.at);
+  return index >= 0 ? all[index + 1] : all.find((step) => step.at > after.at);
 }
 
 export async function loadMeetingContext(
@@ -101,7 +119,7 @@ export async function ensureIntroducer(ctx: MeetingContext, now: Date): Promise<
   return updated === 'changed-meanwhile' ? meeting : updated;
 }
 
-function facts(ctx: MeetingContext): MeetingFacts {
+export function meetingFacts(ctx: MeetingContext): MeetingFacts {
   const { meeting, group, network } = ctx;
   const introducer = ctx.members.find((m) => m.id === meeting.introducerId);
   return {
@@ -183,7 +201,7 @@ export async function sendMeetingMail(
     message: async (): Promise<MailMessage> => {
       const links = await memberLinks(ctx, member);
       unsubscribeUrl = links.unsubscribeUrl;
-      const base = { recipientName: member.name, meeting: facts(ctx) };
+      const base = { recipientName: member.name, meeting: meetingFacts(ctx) };
       if (kind === 'cancellation') return { kind: 'meeting-cancelled', ...base };
       if (kind === 'introducer')
         return {
@@ -242,7 +260,10 @@ export function reminderRecipients(ctx: MeetingContext): JoinRequest[] {
   return ctx.members.filter((m) => !away.has(m.id) && !m.remindersOff);
 }
 
-export async function sendStep(ctx: MeetingContext, step: Step): Promise<void> {
+export async function sendStep(ctx: MeetingContext, step: Step, now: Date): Promise<void> {
+  if (step.kind === 'evaluation-request') return requestEvaluations(ctx);
+  if (step.kind === 'evaluation-reminder') return remindEvaluations(ctx);
+  if (step.kind === 'evaluation-close') return closeAndSummarise(ctx, now);
   if (step.kind === 'introducer') {
     const introducer = reminderRecipients(ctx).find((m) => m.id === ctx.meeting.introducerId);
     if (introducer) await sendMeetingMail(ctx, introducer, 'introducer');

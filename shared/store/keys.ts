@@ -53,6 +53,15 @@ export const keys = {
     sk: `MEMBER#${memberId}`,
   }),
   participationPrefix: (meetingId: string) => ({ pk: `MEETING#${meetingId}`, sk: 'MEMBER#' }),
+  /**
+   * One evaluation answer. The key comes from the member's own link (see shared/services/evaluations.ts),
+   * not from who they are, so an anonymous answer cannot be traced back through the table.
+   */
+  answer: (meetingId: string, answerKey: string) => ({
+    pk: `MEETING#${meetingId}`,
+    sk: `ANSWER#${answerKey}`,
+  }),
+  answerPrefix: (meetingId: string) => ({ pk: `MEETING#${meetingId}`, sk: 'ANSWER#' }),
   token: (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' }),
   /** One item per email a workflow step sent: the dedupe key makes a retried step a no-op. */
   outbox: (dedupeKey: string) => ({ pk: `OUTBOX#${dedupeKey}`, sk: 'OUTBOX' }),

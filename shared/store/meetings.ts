@@ -17,6 +17,8 @@ export interface Participation {
   rsvpAt?: string;
   attendance?: Attendance;
   attendanceAt?: string;
+  /** The member answered the evaluation (what they answered is kept apart, see evaluations.ts). */
+  answeredAt?: string;
 }
 
 function fromMeetingItem(item: Record<string, unknown>): Meeting {
@@ -74,6 +76,9 @@ export type MeetingChanges = Partial<
     | 'introducerId'
     | 'introducerOverride'
     | 'previous'
+    | 'evaluationAsked'
+    | 'evaluationClosedAt'
+    | 'evaluationMean'
   >
 >;
 
@@ -189,10 +194,11 @@ export async function listParticipation(meetingId: string): Promise<Participatio
     ExpressionAttributeValues: { ':pk': prefix.pk, ':sk': prefix.sk },
     ConsistentRead: true,
   });
-  return items.map(({ meetingId: m, memberId, rsvp, rsvpAt, attendance, attendanceAt }) => ({
+  return items.map(({ meetingId: m, memberId, rsvp, rsvpAt, attendance, attendanceAt, answeredAt }) => ({
     meetingId: String(m),
     memberId: String(memberId),
     ...(rsvp ? { rsvp: rsvp as Rsvp, rsvpAt: String(rsvpAt) } : {}),
     ...(attendance ? { attendance: attendance as Attendance, attendanceAt: String(attendanceAt) } : {}),
+    ...(answeredAt ? { answeredAt: String(answeredAt) } : {}),
   }));
 }

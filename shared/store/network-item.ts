@@ -11,8 +11,17 @@ export function networkItem(network: Network, createdAt?: string): Record<string
 
 /** A stored network as the domain sees it; items from before a field existed get its default. */
 export function networkFromItem(item: Record<string, unknown>): Network {
-  const { id, name, languages, coordinators, thankYouUrl, timeZone, memberDomains, meetingReminders } =
-    item as Partial<Network>;
+  const {
+    id,
+    name,
+    languages,
+    coordinators,
+    thankYouUrl,
+    timeZone,
+    memberDomains,
+    meetingReminders,
+    evaluation,
+  } = item as Partial<Network>;
   return {
     id: id ?? '',
     name: name ?? '',
@@ -22,5 +31,6 @@ export function networkFromItem(item: Record<string, unknown>): Network {
     timeZone: timeZone ?? 'Europe/Stockholm',
     memberDomains: memberDomains ?? [],
     ...(meetingReminders ? { meetingReminders } : {}),
+    ...(evaluation ? { evaluation } : {}),
   };
 }

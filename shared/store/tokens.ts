@@ -15,6 +15,7 @@ export type TokenPurpose =
   | 'rsvp-no'
   | 'rsvp-no-series'
   | 'unsubscribe-reminders'
+  | 'feedback'
   | 'confirm-group-proposal';
 
 export interface LinkToken {

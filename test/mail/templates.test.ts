@@ -7,6 +7,7 @@ import {
   registrationReceiptCopy,
 } from '../../shared/mail/registration.ts';
 import { type MailKind, type MailMessage, mailKinds, renderMail } from '../../shared/mail/templates.ts';
+import { evaluationSamples } from './evaluation-samples.ts';
 import { groupSamples } from './group-samples.ts';
 import { meetingSamples } from './meeting-samples.ts';
 import { proposalSamples } from './proposal-samples.ts';
@@ -43,6 +44,7 @@ const samples: { [K in MailKind]: MailMessage<K> } = {
   ...groupSamples,
   ...proposalSamples,
   ...meetingSamples,
+  ...evaluationSamples,
 };
 
 const leaks = /undefined|null|NaN|\[object|\$\{|\{\{|\}\}/;

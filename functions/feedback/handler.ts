@@ -1,0 +1,110 @@
+import { type EvaluationAnswer, withoutIdentity } from '../../shared/domain/evaluation.ts';
+import { gone, HttpError, notFound } from '../../shared/http/errors.ts';
+import { isGet, openLink } from '../../shared/http/link-request.ts';
+import { FeedbackBody } from '../../shared/http/meeting-schemas.ts';
+import { httpHandler } from '../../shared/http/middleware.ts';
+import { prefersJson } from '../../shared/http/request.ts';
+import { html, json } from '../../shared/http/responses.ts';
+import { fromForm } from '../../shared/http/schemas.ts';
+import { validate } from '../../shared/http/validation.ts';
+import { type FeedbackPrefill, feedbackPage, resultPage } from '../../shared/pages/pages.ts';
+import { answerKey, evaluationTimes } from '../../shared/services/evaluations.ts';
+import { getAnswer, putAnswer } from '../../shared/store/evaluations.ts';
+import { getGroup } from '../../shared/store/groups.ts';
+import { getMeeting } from '../../shared/store/meetings.ts';
+import { getNetwork } from '../../shared/store/networks.ts';
+
+/**
+ * `/v1/feedback/{token}`: the evaluation form behind the one-tap ratings. GET shows the form with the
+ * tapped rating chosen (and any earlier answer filled in) and changes nothing; POST stores the answer,
+ * which the member may change until the evaluation closes. The link is the member's own, so it also keys
+ * the answer: one per member and meeting, and an anonymous one carries no identity.
+ */
+export const handler = httpHandler(
+  async (request) => {
+    const now = new Date();
+    const { link, token } = await openLink(request, ['feedback'], now);
+    const groupId = link.groupId ?? '';
+    const [network, group, meeting] = await Promise.all([
+      getNetwork(link.networkId),
+      getGroup(groupId),
+      getMeeting(groupId, link.meetingId ?? ''),
+    ]);
+    if (!network || !group || !meeting) throw notFound('link_not_found');
+    const closed = meeting.evaluationClosedAt !== undefined || Date.parse(link.validUntil) <= now.getTime();
+    const page = (extra: { rating?: number; answer?: FeedbackPrefill; errors?: Record<string, string> }) =>
+      feedbackPage({
+        language: link.language,
+        networkName: network.name,
+        groupTitle: group.title,
+        meetingStartsAt: new Date(meeting.startsAt),
+        timeZone: meeting.timeZone,
+        actionUrl: token,
+        closesAt: new Date(evaluationTimes({ network, meeting }).closeAt),
+        ...extra,
+      });
+    const key = answerKey(token);
+
+    if (isGet(request)) {
+      if (closed)
+        return html(
+          410,
+          resultPage({
+            language: link.language,
+            networkName: network.name,
+            kind: 'feedback-closed',
+            groupTitle: group.title,
+          }),
+        );
+      const tapped = Number(request.event.queryStringParameters?.rating);
+      const previous = await getAnswer(meeting.id, key);
+      return html(
+        200,
+        page({
+          ...(Number.isInteger(tapped) && tapped >= 1 && tapped <= 10 ? { rating: tapped } : {}),
+          ...(previous ? { answer: previous } : {}),
+        }),
+      );
+    }
+
+    if (closed) throw gone('evaluation_closed');
+    const body = request.form
+      ? fromForm(FeedbackBody, request.body as Record<string, string | string[]>)
+      : request.body;
+    let input: FeedbackBody;
+    try {
+      input = validate(FeedbackBody, body, link.language);
+    } catch (error) {
+      // A person at a browser gets the form back with each problem beside its field.
+      if (error instanceof HttpError && request.form && request.wantsHtml)
+        return html(400, page({ errors: error.fields, answer: body as FeedbackPrefill }));
+      throw error;
+    }
+    const anonymous = input.anonymous === true;
+    const answer: EvaluationAnswer = {
+      rating: input.rating as EvaluationAnswer['rating'],
+      ...(input.nextTimeBetter ? { nextTimeBetter: input.nextTimeBetter } : {}),
+      ...(input.reflections ? { reflections: input.reflections } : {}),
+      ...(input.parkedQuestions?.length ? { parkedQuestions: input.parkedQuestions } : {}),
+      anonymous,
+      ...(anonymous ? {} : { memberId: link.subjectId }),
+      answeredAt: now.toISOString(),
+    };
+    // Stored without the member and with only the day it was given, so nothing ties it to the person.
+    const stored = anonymous ? withoutIdentity(answer) : answer;
+    if ((await putAnswer(group.id, meeting.id, key, stored, link.subjectId, now)) === 'closed')
+      throw gone('evaluation_closed');
+    if (prefersJson(request.event.headers?.accept) || !request.form)
+      return json(200, { status: 'recorded', anonymous });
+    return html(
+      200,
+      resultPage({
+        language: link.language,
+        networkName: network.name,
+        kind: 'feedback-thanks',
+        groupTitle: group.title,
+      }),
+    );
+  },
+  { body: 'optional' },
+);

@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import {
+  evaluationDedupeKey,
+  evaluationPlan,
+  summarise,
+  summaryDedupeKey,
+  whoIsAsked,
+} from '../domain/evaluation.ts';
+import { defaultLanguage } from '../domain/network.ts';
+import { recipientTag } from '../domain/registration.ts';
+import { issueLink } from '../links.ts';
+import { logger } from '../logger.ts';
+import { sendOnce } from '../notify.ts';
+import { closeEvaluation, listAnswers, recordEvaluationAsked } from '../store/evaluations.ts';
+import { listMeetings } from '../store/meetings.ts';
+import type { MeetingContext } from './meetings.ts';
+import { meetingFacts } from './meetings.ts';
+
+/*
+ * After a meeting: the one-tap evaluation request, one reminder to those who have not answered, and the
+ * close with a summary to the coordinators and the facilitator. Steps of the same meeting workflow.
+ */
+
+/**
+ * The key of a member's answer: derived from the secret in their link (which only the email holds, the
+ * table keeps just its hash), so the member can change the answer, and nobody reading the table can tie an
+ * anonymous answer to a person.
+ */
+export function answerKey(token: string): string {
+  return createHash('sha256').update(`answer\0${token}`).digest('base64url').slice(0, 32);
+}
+
+export function evaluationTimes(ctx: Pick<MeetingContext, 'network' | 'meeting'>) {
+  const { meeting, network } = ctx;
+  const end = new Date(Date.parse(meeting.startsAt) + meeting.durationMinutes * 60_000).toISOString();
+  return evaluationPlan({ meetingEnd: end, ...(network.evaluation ?? {}) });
+}
+
+/** The members asked: those who attended, or, with no attendance recorded, all who did not decline. */
+function asked(ctx: MeetingContext): string[] {
+  const attendance = Object.fromEntries(
+    ctx.participation
+      .filter((p) => p.attendance)
+      .map((p) => [p.memberId, p.attendance as 'present' | 'absent' | 'half']),
+  );
+  const rsvpNo = new Set(ctx.participation.filter((p) => p.rsvp === 'no').map((p) => p.memberId));
+  return whoIsAsked({ members: ctx.members, attendance, rsvpNo });
+}
+
+async function sendRequest(
+  ctx: MeetingContext,
+  memberId: string,
+  kind: 'evaluation-request' | 'evaluation-reminder',
+) {
+  const member = ctx.members.find((m) => m.id === memberId);
+  if (!member) return;
+  const { closeAt } = evaluationTimes(ctx);
+  await sendOnce({
+    dedupeKey: evaluationDedupeKey({
+      meetingId: ctx.meeting.id,
+      memberId,
+      kind,
+      version: ctx.meeting.version,
+    }),
+    to: member.email,
+    language: member.language,
+    message: async () => {
+      // Not single use: the member may change the answer until the evaluation closes.
+      const formUrl = await issueLink(
+        'feedback',
+        {
+          networkId: ctx.network.id,
+          subjectId: member.id,
+          groupId: ctx.group.id,
+          meetingId: ctx.meeting.id,
+          language: member.language,
+        },
+        closeAt,
+      );
+      return {
+        kind,
+        recipientName: member.name,
+        meeting: meetingFacts(ctx),
+        ratingUrls: Array.from({ length: 10 }, (_, i) => `${formUrl}?rating=${i + 1}`),
+        formUrl,
+        closesAt: new Date(closeAt),
+        timeZone: ctx.meeting.timeZone,
+      };
+    },
+  });
+}
+
+export async function requestEvaluations(ctx: MeetingContext): Promise<void> {
+  const members = asked(ctx);
+  await recordEvaluationAsked(ctx.group.id, ctx.meeting.id, members.length);
+  for (const memberId of members) await sendRequest(ctx, memberId, 'evaluation-request');
+}
+
+export async function remindEvaluations(ctx: MeetingContext): Promise<void> {
+  const answered = new Set(ctx.participation.filter((p) => p.answeredAt).map((p) => p.memberId));
+  for (const memberId of asked(ctx).filter((id) => !answered.has(id)))
+    await sendRequest(ctx, memberId, 'evaluation-reminder');
+}
+
+/** Closes the evaluation and tells the coordinators and the facilitator how it went. */
+export async function closeAndSummarise(ctx: MeetingContext, now: Date): Promise<void> {
+  const [answers, meetings] = await Promise.all([listAnswers(ctx.meeting.id), listMeetings(ctx.group.id)]);
+  const previous = meetings
+    .filter((m) => m.startsAt < ctx.meeting.startsAt && m.evaluationMean !== undefined)
+    .at(-1);
+  const summary = summarise(answers, {
+    asked: ctx.meeting.evaluationAsked ?? answers.length,
+    ...(previous?.evaluationMean !== undefined ? { previousMean: previous.evaluationMean } : {}),
+  });
+  const closedNow = await closeEvaluation(ctx.group.id, ctx.meeting.id, summary.mean, now);
+  if (!closedNow) logger.info('evaluation was closed already; the summary goes out once all the same');
+  const recipients = [
+    ...new Set([
+      ...ctx.network.coordinators,
+      ...(ctx.group.facilitator.email ? [ctx.group.facilitator.email] : []),
+    ]),
+  ];
+  for (const to of recipients) {
+    await sendOnce({
+      dedupeKey: summaryDedupeKey(ctx.meeting.id, recipientTag(to)),
+      to,
+      language: defaultLanguage(ctx.network),
+      message: () => ({
+        kind: 'evaluation-summary',
+        networkName: ctx.network.name,
+        groupTitle: ctx.group.title,
+        meetingStartsAt: new Date(ctx.meeting.startsAt),
+        timeZone: ctx.meeting.timeZone,
+        seq: ctx.meeting.seq,
+        count: Math.max(ctx.count, ctx.meeting.seq),
+        summary,
+        closedAt: now,
+      }),
+    });
+  }
+}

@@ -1,0 +1,137 @@
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../clients/dynamodb.ts';
+import { env } from '../config.ts';
+import type { EvaluationAnswer } from '../domain/evaluation.ts';
+import { queryAll } from './common.ts';
+import { isConditionalCheckFailed, isTransactionCancelled } from './errors.ts';
+import { keys } from './keys.ts';
+
+function fromItem(item: Record<string, unknown>): EvaluationAnswer {
+  const { pk: _pk, sk: _sk, type: _t, meetingId: _m, ...answer } = item;
+  return answer as unknown as EvaluationAnswer;
+}
+
+/**
+ * Stores (or replaces) one member's answer while the evaluation is open, and notes on the member's
+ * participation that they answered, so the reminder skips them. For an anonymous answer the two items
+ * share nothing: the answer's key comes from the member's link, and it holds no id or name.
+ */
+export async function putAnswer(
+  groupId: string,
+  meetingId: string,
+  answerKey: string,
+  answer: EvaluationAnswer,
+  memberId: string,
+  now: Date,
+): Promise<'stored' | 'closed'> {
+  const at = now.toISOString();
+  try {
+    await dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            ConditionCheck: {
+              TableName: env.tableName(),
+              Key: keys.meeting(groupId, meetingId),
+              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(evaluationClosedAt)',
+            },
+          },
+          {
+            Put: {
+              TableName: env.tableName(),
+              Item: { ...keys.answer(meetingId, answerKey), type: 'evaluation-answer', meetingId, ...answer },
+            },
+          },
+          {
+            Update: {
+              TableName: env.tableName(),
+              Key: keys.participation(meetingId, memberId),
+              UpdateExpression:
+                'SET answeredAt = :at, meetingId = :meetingId, memberId = :memberId, #type = :type',
+              ExpressionAttributeNames: { '#type': 'type' },
+              ExpressionAttributeValues: {
+                ':at': at,
+                ':meetingId': meetingId,
+                ':memberId': memberId,
+                ':type': 'participation',
+              },
+            },
+          },
+        ],
+      }),
+    );
+    return 'stored';
+  } catch (error) {
+    if (isTransactionCancelled(error)) return 'closed';
+    throw error;
+  }
+}
+
+export async function getAnswer(meetingId: string, answerKey: string): Promise<EvaluationAnswer | undefined> {
+  const { Item } = await dynamo.send(
+    new GetCommand({
+      TableName: env.tableName(),
+      Key: keys.answer(meetingId, answerKey),
+      ConsistentRead: true,
+    }),
+  );
+  return Item ? fromItem(Item) : undefined;
+}
+
+export async function listAnswers(meetingId: string): Promise<EvaluationAnswer[]> {
+  const prefix = keys.answerPrefix(meetingId);
+  const items = await queryAll({
+    TableName: env.tableName(),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+    ExpressionAttributeValues: { ':pk': prefix.pk, ':sk': prefix.sk },
+    ConsistentRead: true,
+  });
+  return items.map(fromItem);
+}
+
+/** Closes the evaluation once; returns false if it was closed already (a retried step). */
+export async function closeEvaluation(
+  groupId: string,
+  meetingId: string,
+  mean: number | undefined,
+  now: Date,
+): Promise<boolean> {
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: env.tableName(),
+        Key: keys.meeting(groupId, meetingId),
+        UpdateExpression:
+          mean === undefined
+            ? 'SET evaluationClosedAt = :at'
+            : 'SET evaluationClosedAt = :at, evaluationMean = :mean',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(evaluationClosedAt)',
+        ExpressionAttributeValues: {
+          ':at': now.toISOString(),
+          ...(mean === undefined ? {} : { ':mean': mean }),
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return false;
+    throw error;
+  }
+}
+
+/** Records how many were asked, when the request goes out (the summary's response rate needs it). */
+export async function recordEvaluationAsked(
+  groupId: string,
+  meetingId: string,
+  asked: number,
+): Promise<void> {
+  await dynamo.send(
+    new UpdateCommand({
+      TableName: env.tableName(),
+      Key: keys.meeting(groupId, meetingId),
+      UpdateExpression: 'SET evaluationAsked = :asked',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':asked': asked },
+    }),
+  );
+}

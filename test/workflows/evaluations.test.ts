@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Group, type JoinRequest, joinRequestId } from '../../shared/domain/group.ts';
+import { createGroup } from '../../shared/store/groups.ts';
+import { createNetworkIfMissing } from '../../shared/store/networks.ts';
+import { type TestStack, useLocalStack } from '../support/local-stack.ts';
+import { allItems } from '../support/table.ts';
+
+// The meeting's workflow runs on into the evaluation; the waits between its steps take a moment here.
+let stack: TestStack;
+let headers: Record<string, string>;
+const networkId = `evaluations-${randomUUID().slice(0, 6)}`;
+const coordinator = `samordnare-${randomUUID().slice(0, 6)}@example.org`;
+const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+
+beforeAll(async () => {
+  stack = await useLocalStack({ waitTimeOverrides: { WaitForNext: 1500 } });
+  await createNetworkIfMissing({
+    id: networkId,
+    name: 'Grundskolenätverket',
+    languages: ['sv', 'nb', 'en'],
+    coordinators: [coordinator],
+    memberDomains: ['skola.se'],
+    timeZone: 'Europe/Stockholm',
+  });
+  headers = {
+    authorization: `Bearer ${await stack.token({ email: coordinator, networks: [networkId] })}`,
+    'content-type': 'application/json',
+  };
+});
+afterAll(() => stack.stop());
+
+async function groupWith(names: string[]): Promise<{ group: Group; members: JoinRequest[] }> {
+  const at = new Date().toISOString();
+  const group: Group = {
+    id: randomUUID().slice(0, 12),
+    networkId,
+    title: 'Kollegialt lärande',
+    question: 'Hur får vi tid till kollegialt lärande?',
+    facilitator: { name: 'Åsa', email: `asa-${randomUUID().slice(0, 6)}@skola.se` },
+    capacity: 10,
+    seatsTaken: names.length,
+    mode: 'online',
+    status: 'open',
+    createdAt: at,
+    updatedAt: at,
+  };
+  await createGroup(group);
+  const members = names.map((name, i): JoinRequest => {
+    const email = `${name.toLowerCase()}-${randomUUID().slice(0, 6)}@skola.se`;
+    return {
+      id: joinRequestId(group.id, email),
+      groupId: group.id,
+      networkId,
+      name,
+      email,
+      organisation: 'Skolan',
+      role: 'Rektor',
+      language: 'sv',
+      status: 'approved',
+      consent: { at, wording: 'join-v1' },
+      createdAt: at,
+      confirmationRequestedAt: at,
+      confirmationCount: 1,
+      expireAt: at,
+      approvedAt: new Date(Date.now() + i).toISOString(),
+    };
+  });
+  for (const member of members)
+    await documents.send(
+      new PutCommand({
+        TableName: stack.tableName,
+        Item: { pk: `GROUP#${group.id}`, sk: `JOIN#${member.id}`, type: 'join-request', ...member },
+      }),
+    );
+  return { group, members };
+}
+
+const inDays = (days: number) =>
+  new Date(Date.now() + days * 24 * 3600_000)
+    .toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' })
+    .slice(0, 16)
+    .replace(' ', 'T');
+
+const ratingLinks = (text: string | undefined) =>
+  [...(text ?? '').matchAll(/https?:\S+\/v1\/feedback\/[A-Za-z0-9_-]+\?rating=(\d+)/g)].map((m) => ({
+    url: m[0],
+    rating: Number(m[1]),
+  }));
+
+describe('evaluating a meeting', () => {
+  it('asks those who attended, takes one-tap answers, reminds the rest once, and closes with a summary', async () => {
+    const { group, members } = await groupWith(['Anna', 'Bertil', 'Cecilia']);
+    const [anna, bertil, cecilia] = members as [JoinRequest, JoinRequest, JoinRequest];
+    const created = await stack.api(`/v1/admin/groups/${group.id}/meetings`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        firstLocal: inDays(2),
+        mode: 'online',
+        onlineUrl: 'https://meet.example.org/x',
+      }),
+    });
+    const [meeting] = ((await created.json()) as { meetings: { id: string }[] }).meetings;
+    if (!meeting) throw new Error('no meeting');
+    const attendance = await stack.api(`/v1/admin/groups/${group.id}/meetings/${meeting.id}/attendance`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({
+        attendance: [
+          { memberId: anna.id, status: 'present' },
+          { memberId: bertil.id, status: 'half' },
+          { memberId: cecilia.id, status: 'absent' },
+        ],
+      }),
+    });
+    expect(attendance.status).toBe(200);
+
+    const request = await stack.waitForEmailTo(
+      anna.email,
+      (mail) => ratingLinks(mail.body.text).length > 0,
+      20_000,
+    );
+    const links = ratingLinks(request.body.text);
+    expect(links.map((l) => l.rating)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    for (const { url } of links) expect(request.body.html).toContain(url.replaceAll('&', '&amp;'));
+
+    // Tapping 8 opens the form with 8 chosen, and changes nothing.
+    const eight = links[7]?.url ?? '';
+    const watched = async () =>
+      (await allItems(stack.tableName)).filter((i) => String(i.pk) === `MEETING#${meeting.id}`);
+    const before = await watched();
+    const form = await fetch(eight, { headers: { accept: 'text/html' } });
+    expect(form.status).toBe(200);
+    expect(await form.text()).toMatch(/value="8"[^>]*checked|checked[^>]*value="8"/);
+    expect(await watched()).toEqual(before);
+
+    const formUrl = eight.split('?')[0] ?? '';
+    const post = (body: unknown) =>
+      fetch(formUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    for (const bad of [
+      { rating: 11 },
+      { rating: 8, mood: 'great' },
+      { rating: 8, nextTimeBetter: 'x'.repeat(4001) },
+      { rating: 8, parkedQuestions: Array(21).fill('?') },
+    ]) {
+      const refused = await post(bad);
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { error: { fields: object } }).error.fields).not.toEqual({});
+    }
+    expect(await watched()).toEqual(before);
+
+    const answered = await post({
+      rating: 8,
+      nextTimeBetter: 'Mer tid för samtal i smågrupper',
+      reflections: { takeHome: 'Ett nytt sätt att planera' },
+      parkedQuestions: ['Hur gör vi med lokalerna?'],
+      anonymous: true,
+    });
+    expect(await answered.json()).toEqual({ status: 'recorded', anonymous: true });
+
+    // Cecilia was absent and is not asked; Bertil did not answer and gets one reminder; Anna none.
+    const summary = await stack.waitForEmailTo(
+      coordinator,
+      (mail) => (mail.body.text ?? '').includes('lokalerna'),
+      20_000,
+    );
+    expect(summary.body.text).toContain('Mer tid för samtal i smågrupper');
+    expect(summary.body.text).toContain('Ett nytt sätt att planera');
+    expect(summary.body.text).toMatch(/1 av 2/);
+    await stack.waitForEmailTo(group.facilitator.email ?? '', (mail) =>
+      (mail.body.text ?? '').includes('lokalerna'),
+    );
+    expect(
+      (await stack.emailsTo(cecilia.email)).filter((mail) => ratingLinks(mail.body.text).length > 0),
+    ).toHaveLength(0);
+    expect(
+      (await stack.emailsTo(bertil.email)).filter((mail) => ratingLinks(mail.body.text).length > 0),
+    ).toHaveLength(2);
+    expect(
+      (await stack.emailsTo(anna.email)).filter((mail) => ratingLinks(mail.body.text).length > 0),
+    ).toHaveLength(1);
+
+    // Stored without identity; and after the close no answer is taken.
+    const stored = (await allItems(stack.tableName)).filter(
+      (i) => i.type === 'evaluation-answer' && i.meetingId === meeting.id,
+    );
+    expect(stored).toHaveLength(1);
+    expect(JSON.stringify(stored)).not.toContain(anna.id);
+    expect(JSON.stringify(stored)).not.toContain(anna.email);
+    expect((await post({ rating: 9 })).status).toBe(410);
+  }, 60_000);
+});
