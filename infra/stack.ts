@@ -67,12 +67,20 @@ const permissions: Readonly<Record<string, (fn: SamlaFunction, r: Resources) => 
   'admin-registrations-export': (fn, r) => {
     fn.grantTableRead(r.table);
   },
+  // Evaluations for coordinators: reads answers, meetings and member names; changes nothing.
+  'admin-feedback': (fn, r) => {
+    fn.grantTableRead(r.table);
+  },
   'offer-steps': (fn, r) => {
     fn.grantTableRead(r.table);
     fn.grantTableWrite(r.table);
     fn.grantSendEmail(r.email);
   },
   'meeting-steps': readWriteAndMail,
+  'admin-follow-ups': (fn, r) => {
+    fn.grantTableRead(r.table);
+    fn.grantTableWrite(r.table);
+  },
   feedback: (fn, r) => {
     fn.grantTableRead(r.table);
     fn.grantTableWrite(r.table);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Language } from '../i18n.ts';
+import type { FollowUpSharing } from './follow-up.ts';
 import { isMemberAddress, type Network } from './network.ts';
 import { normaliseEmail } from './registration.ts';
 
@@ -23,6 +24,8 @@ export interface Group {
   mode: GroupMode;
   location?: string;
   status: GroupStatus;
+  /** Who sees the last evaluation's follow-ups in meeting emails; default: suggestions facilitator only. */
+  sharing?: FollowUpSharing;
   createdAt: string;
   updatedAt: string;
 }

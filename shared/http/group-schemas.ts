@@ -62,8 +62,19 @@ const groupFields = {
 export const CreateGroup = z.object(groupFields).strict().meta({ id: 'CreateGroup' });
 export type CreateGroup = z.output<typeof CreateGroup>;
 
+export const FollowUpSharingSchema = z
+  .object({
+    suggestions: z.enum(['facilitator', 'group']),
+    parkedQuestions: z.enum(['facilitator', 'group']),
+  })
+  .strict()
+  .meta({
+    description:
+      'Who sees the last evaluations’ follow-ups in meeting emails (default: suggestions the facilitator, parked questions the group)',
+  });
+
 export const UpdateGroup = z
-  .object({ ...groupFields, status: z.enum(['open', 'closed']) })
+  .object({ ...groupFields, status: z.enum(['open', 'closed']), sharing: FollowUpSharingSchema })
   .partial()
   .strict()
   .refine((changes) => Object.keys(changes).length > 0, { message: 'required', path: ['_'] })
@@ -218,3 +229,21 @@ export type AcceptGroupProposal = z.output<typeof AcceptGroupProposal>;
 export const ProposalDeclined = z
   .object({ id: z.string(), status: z.literal('declined') })
   .meta({ id: 'ProposalDeclined' });
+
+export const FollowUpParams = z.object({ groupId: z.string(), followUpId: z.string() });
+
+export const FollowUpView = z
+  .object({
+    id: z.string(),
+    meetingId: z.string(),
+    kind: z.enum(['parked-question', 'suggestion']),
+    text: z.string(),
+    status: z.enum(['open', 'done', 'removed']),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'FollowUp' });
+
+export const UpdateFollowUp = z
+  .object({ status: z.enum(['open', 'done', 'removed']) })
+  .strict()
+  .meta({ id: 'UpdateFollowUp' });

@@ -124,3 +124,88 @@ export const FeedbackBody = z
   .strict()
   .meta({ id: 'FeedbackBody' });
 export type FeedbackBody = z.output<typeof FeedbackBody>;
+
+/* The coordinators' view of the evaluations: figures, answers and the trend across a series. */
+
+const texts = z.array(z.string());
+
+export const EvaluationSummary = z
+  .object({
+    responses: z.number().int().meta({ description: 'Answers counted' }),
+    asked: z.number().int().meta({ description: 'Members asked to evaluate; never fewer than answered' }),
+    responseRate: z.number().min(0).max(1),
+    distribution: z
+      .array(z.number().int())
+      .length(10)
+      .meta({ description: 'How many rated 1, 2, … 10 (index 0 is the count of 1s)' }),
+    mean: z.number().optional().meta({ description: 'Mean rating to one decimal; absent without answers' }),
+    change: z
+      .number()
+      .optional()
+      .meta({ description: 'Against the mean of the latest earlier meeting whose evaluation closed' }),
+    suggestions: texts.meta({ description: 'Every "one point better" answer, sorted (no order of arrival)' }),
+    reflections: z.object({
+      programme: texts,
+      preparation: texts,
+      execution: texts,
+      takeHome: texts,
+      continueAtHome: texts,
+    }),
+    parkedQuestions: texts,
+  })
+  .meta({ id: 'EvaluationSummary' });
+
+export const FeedbackAnswer = z
+  .object({
+    rating: z.number().int().min(1).max(10),
+    nextTimeBetter: z.string().optional(),
+    reflections: z
+      .object({
+        programme: z.string().optional(),
+        preparation: z.string().optional(),
+        execution: z.string().optional(),
+        takeHome: z.string().optional(),
+        continueAtHome: z.string().optional(),
+      })
+      .optional(),
+    parkedQuestions: texts.optional(),
+    anonymous: z.boolean(),
+    member: z
+      .object({ id: z.string(), name: z.string() })
+      .optional()
+      .meta({ description: 'Who answered: only for an answer given with the name' }),
+    answeredAt: z.string().meta({ description: 'UTC instant; for an anonymous answer only the day' }),
+  })
+  .meta({ id: 'FeedbackAnswer' });
+
+export const MeetingFeedback = z
+  .object({
+    meeting: z.object({
+      id: z.string(),
+      seq: z.number().int(),
+      startsAt: z.string(),
+      evaluationClosedAt: z.string().optional(),
+    }),
+    summary: EvaluationSummary,
+    answers: z.array(FeedbackAnswer),
+  })
+  .meta({ id: 'MeetingFeedback' });
+
+export const FeedbackTrendPoint = z
+  .object({
+    meetingId: z.string(),
+    seq: z.number().int(),
+    startsAt: z.string(),
+    mean: z.number().optional().meta({ description: 'Absent when nobody answered' }),
+    responses: z.number().int(),
+    asked: z.number().int(),
+    change: z
+      .number()
+      .optional()
+      .meta({ description: 'Against the latest earlier meeting that had answers' }),
+  })
+  .meta({ id: 'FeedbackTrendPoint' });
+
+export const GroupFeedback = z
+  .object({ meetings: z.array(FeedbackTrendPoint) })
+  .meta({ id: 'GroupFeedback' });

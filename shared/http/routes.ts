@@ -21,6 +21,8 @@ import {
   CreateGroup,
   DecisionResult,
   DeclineBody,
+  FollowUpParams,
+  FollowUpView,
   GroupParams,
   GroupProposalAccepted,
   GroupProposalBody,
@@ -31,6 +33,7 @@ import {
   JoinRequestParams,
   ProposalDeclined,
   PublicGroupList,
+  UpdateFollowUp,
   UpdateGroup,
 } from './group-schemas.ts';
 import {
@@ -38,6 +41,8 @@ import {
   AttendanceBody,
   CreateMeetings,
   FeedbackBody,
+  GroupFeedback,
+  MeetingFeedback,
   MeetingParams,
   UpdateMeeting,
 } from './meeting-schemas.ts';
@@ -541,6 +546,75 @@ export const routes: readonly RouteDef[] = [
       200: { description: 'Recorded (JSON, or a thank-you page for a form post)', html: true },
       400: invalid,
       ...linkErrors,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/admin/groups/{groupId}/follow-ups',
+    fn: 'admin-follow-ups',
+    auth: 'coordinator',
+    operationId: 'listFollowUps',
+    summary: 'Parked questions and “one point better” suggestions the evaluations left for the next meetings',
+    params: GroupParams,
+    responses: {
+      200: { description: 'The follow-ups', json: z.object({ followUps: z.array(FollowUpView) }) },
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/admin/groups/{groupId}/follow-ups/{followUpId}',
+    fn: 'admin-follow-ups',
+    auth: 'coordinator',
+    operationId: 'updateFollowUp',
+    summary: 'Mark a follow-up done, or remove it, so the next meeting’s emails no longer quote it',
+    params: FollowUpParams,
+    body: UpdateFollowUp,
+    responses: {
+      200: { description: 'The follow-up', json: FollowUpView },
+      400: invalid,
+      404: { description: 'Unknown', json: ErrorResponse },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/admin/groups/{groupId}/meetings/{meetingId}/feedback',
+    fn: 'admin-feedback',
+    auth: 'coordinator',
+    operationId: 'meetingFeedback',
+    summary:
+      'A meeting’s evaluation: the figures and every answer (anonymous ones without member, and only the day)',
+    params: MeetingParams,
+    responses: {
+      200: { description: 'The summary and the answers', json: MeetingFeedback },
+      404: { description: 'Unknown group or meeting', json: ErrorResponse },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/admin/groups/{groupId}/feedback',
+    fn: 'admin-feedback',
+    auth: 'coordinator',
+    operationId: 'groupFeedback',
+    summary:
+      'The trend across a group’s series: each meeting’s mean, answers and members asked, and the change since the last meeting with answers',
+    params: GroupParams,
+    responses: {
+      200: { description: 'The meetings in order (cancelled ones left out)', json: GroupFeedback },
+      404: { description: 'Unknown group', json: ErrorResponse },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/admin/groups/{groupId}/feedback.csv',
+    fn: 'admin-feedback',
+    auth: 'coordinator',
+    operationId: 'exportFeedback',
+    summary:
+      'Every evaluation answer of a group as CSV for Excel, one row each: UTF-8 with a byte order mark, `;` between fields, headings in the Accept-Language; no name on anonymous answers',
+    params: GroupParams,
+    responses: {
+      200: { description: 'The file (content-disposition: attachment)', csv: true },
+      404: { description: 'Unknown group', json: ErrorResponse },
     },
   },
 ];

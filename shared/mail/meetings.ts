@@ -32,6 +32,10 @@ export interface MeetingFacts {
   count: number;
   /** Who prepares the opening introduction, when it is known. */
   introducerName?: string | undefined;
+  /** Parked questions from earlier evaluations that the group is to take up (closing the loop). */
+  parkedQuestions?: readonly string[] | undefined;
+  /** "One point better" suggestions, when the group shares them with everyone (default: facilitator only). */
+  suggestions?: readonly string[] | undefined;
 }
 
 /**
@@ -102,6 +106,9 @@ interface MeetingCopy {
   joinLabel: string;
   questionIntro: string;
   beforeHeading: string;
+  /** Closing the loop: what the last meeting's evaluation left for this one. */
+  parkedHeading: string;
+  suggestionsHeading: string;
   before: readonly string[];
   rsvpHeading: string;
   rsvpIntro: string;
@@ -178,6 +185,8 @@ export const meetingCopy: Record<Language, MeetingCopy> = {
     joinLabel: 'Anslut till träffen',
     questionIntro: 'Frågan som gruppen samlas kring:',
     beforeHeading: 'Inför träffen',
+    parkedHeading: 'Parkerade frågor att ta upp',
+    suggestionsHeading: 'Så blir nästa träff en poäng bättre – förslag från förra gången',
     before: [
       'Träffen börjar med en introduktion som en av deltagarna har förberett. Sedan samtalar vi om gruppens fråga – vilka erfarenheter har vi, vad tycker vi, vad vill vi uppnå?',
       'Ta gärna med egna exempel och erfarenheter från din verksamhet – det är dem samtalet bygger på.',
@@ -208,6 +217,8 @@ export const meetingCopy: Record<Language, MeetingCopy> = {
     joinLabel: 'Koble deg på møtet',
     questionIntro: 'Spørsmålet som gruppen samles om:',
     beforeHeading: 'Før møtet',
+    parkedHeading: 'Parkerte spørsmål å ta opp',
+    suggestionsHeading: 'Slik blir neste møte ett poeng bedre – forslag fra forrige gang',
     before: [
       'Møtet starter med en innledning som en av deltakerne har forberedt. Deretter snakker vi sammen om spørsmålet til gruppen – hvilke erfaringer har vi, hva mener vi, hva vil vi oppnå?',
       'Ta gjerne med egne eksempler og erfaringer fra din virksomhet – det er dem samtalen bygger på.',
@@ -239,6 +250,8 @@ export const meetingCopy: Record<Language, MeetingCopy> = {
     joinLabel: 'Join the meeting',
     questionIntro: 'The question the group gathers around:',
     beforeHeading: 'Before the meeting',
+    parkedHeading: 'Parked questions to take up',
+    suggestionsHeading: 'How to make the next meeting one point better – suggestions from last time',
     before: [
       'The meeting opens with an introduction that one of the participants has prepared. Then we talk about the group’s question – what are our experiences, what do we think, what would we like to achieve?',
       'Bring examples and experiences from your own work – they are what the conversation is built on.',
@@ -495,6 +508,18 @@ function beforeTheMeeting(meeting: MeetingFacts, language: Language): Block[] {
     { type: 'paragraph', text: copy.questionIntro },
     { type: 'quote', text: meeting.question },
     { type: 'list', items: copy.before },
+    ...(meeting.parkedQuestions?.length
+      ? [
+          { type: 'heading', text: copy.parkedHeading } as const,
+          { type: 'list', items: meeting.parkedQuestions } as const,
+        ]
+      : []),
+    ...(meeting.suggestions?.length
+      ? [
+          { type: 'heading', text: copy.suggestionsHeading } as const,
+          { type: 'list', items: meeting.suggestions } as const,
+        ]
+      : []),
   ];
 }
 

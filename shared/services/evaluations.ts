@@ -6,12 +6,14 @@ import {
   summaryDedupeKey,
   whoIsAsked,
 } from '../domain/evaluation.ts';
+import { followUpsFrom } from '../domain/follow-up.ts';
 import { defaultLanguage } from '../domain/network.ts';
 import { recipientTag } from '../domain/registration.ts';
 import { issueLink } from '../links.ts';
 import { logger } from '../logger.ts';
 import { sendOnce } from '../notify.ts';
 import { closeEvaluation, listAnswers, recordEvaluationAsked } from '../store/evaluations.ts';
+import { addFollowUps } from '../store/follow-ups.ts';
 import { listMeetings } from '../store/meetings.ts';
 import type { MeetingContext } from './meetings.ts';
 import { meetingFacts } from './meetings.ts';
@@ -112,6 +114,7 @@ export async function closeAndSummarise(ctx: MeetingContext, now: Date): Promise
     asked: ctx.meeting.evaluationAsked ?? answers.length,
     ...(previous?.evaluationMean !== undefined ? { previousMean: previous.evaluationMean } : {}),
   });
+  await addFollowUps(followUpsFrom(ctx.group.id, ctx.meeting.id, summary, now));
   const closedNow = await closeEvaluation(ctx.group.id, ctx.meeting.id, summary.mean, now);
   if (!closedNow) logger.info('evaluation was closed already; the summary goes out once all the same');
   const recipients = [

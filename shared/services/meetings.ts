@@ -1,4 +1,5 @@
 import { env } from '../config.ts';
+import { sharedWithGroup } from '../domain/follow-up.ts';
 import type { Group, JoinRequest } from '../domain/group.ts';
 import {
   defaultIntroducerDays,
@@ -17,6 +18,7 @@ import { calendarContentType, calendarSequence, meetingCalendar, meetingUid } fr
 import type { MeetingFacts } from '../mail/meetings.ts';
 import type { MailMessage } from '../mail/templates.ts';
 import { sendOnce } from '../notify.ts';
+import { listFollowUps } from '../store/follow-ups.ts';
 import { listJoinRequests } from '../store/join-requests.ts';
 import { listMeetings, listParticipation, type Participation, updateMeeting } from '../store/meetings.ts';
 import { closeAndSummarise, evaluationTimes, remindEvaluations, requestEvaluations } from './evaluations.ts';
@@ -38,6 +40,8 @@ export type Step =
   | { kind: 'evaluation-close'; at: string };
 
 export interface MeetingContext {
+  /** Open follow-ups from earlier evaluations that the group shares with every member. */
+  carriedOver?: { parkedQuestions: string[]; suggestions: string[] };
   network: Network;
   group: Group;
   meeting: Meeting;
@@ -79,10 +83,11 @@ export async function loadMeetingContext(
   group: Group,
   meeting: Meeting,
 ): Promise<MeetingContext> {
-  const [requests, participation, meetings] = await Promise.all([
+  const [requests, participation, meetings, followUps] = await Promise.all([
     listJoinRequests(group.id),
     listParticipation(meeting.id),
     listMeetings(group.id),
+    listFollowUps(group.id),
   ]);
   const members = requests
     .filter((r) => r.status === 'approved')
@@ -94,6 +99,11 @@ export async function loadMeetingContext(
     members,
     participation,
     count: meetings.filter((m) => m.status === 'scheduled').length,
+    // Only what earlier meetings left: a meeting's own evaluation is for the meetings after it.
+    carriedOver: sharedWithGroup(
+      followUps.filter((f) => f.meetingId !== meeting.id),
+      group.sharing,
+    ),
   };
 }
 
@@ -135,6 +145,8 @@ export function meetingFacts(ctx: MeetingContext): MeetingFacts {
     seq: meeting.seq,
     count: Math.max(ctx.count, meeting.seq),
     ...(introducer ? { introducerName: introducer.name } : {}),
+    ...(ctx.carriedOver?.parkedQuestions.length ? { parkedQuestions: ctx.carriedOver.parkedQuestions } : {}),
+    ...(ctx.carriedOver?.suggestions.length ? { suggestions: ctx.carriedOver.suggestions } : {}),
   };
 }
 

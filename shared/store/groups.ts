@@ -65,7 +65,7 @@ export async function listGroups(networkId: string, status?: Group['status']): P
 }
 
 export type GroupChanges = Partial<
-  Pick<Group, 'title' | 'question' | 'facilitator' | 'capacity' | 'mode' | 'location' | 'status'>
+  Pick<Group, 'title' | 'question' | 'facilitator' | 'capacity' | 'mode' | 'location' | 'status' | 'sharing'>
 >;
 
 /**

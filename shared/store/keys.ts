@@ -62,6 +62,9 @@ export const keys = {
     sk: `ANSWER#${answerKey}`,
   }),
   answerPrefix: (meetingId: string) => ({ pk: `MEETING#${meetingId}`, sk: 'ANSWER#' }),
+  /** What an evaluation left for the group's next meetings (parked questions, suggestions). */
+  followUp: (groupId: string, id: string) => ({ pk: `GROUP#${groupId}`, sk: `FOLLOWUP#${id}` }),
+  followUpPrefix: (groupId: string) => ({ pk: `GROUP#${groupId}`, sk: 'FOLLOWUP#' }),
   token: (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' }),
   /** One item per email a workflow step sent: the dedupe key makes a retried step a no-op. */
   outbox: (dedupeKey: string) => ({ pk: `OUTBOX#${dedupeKey}`, sk: 'OUTBOX' }),

@@ -10,8 +10,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { followUpsFrom } from '../../shared/domain/follow-up.ts';
 import { type JoinRequest, joinRequestId } from '../../shared/domain/group.ts';
 import { type RouteDef, routes } from '../../shared/http/routes.ts';
+import { addFollowUps } from '../../shared/store/follow-ups.ts';
 import { createGroup } from '../../shared/store/groups.ts';
 import { createJoinRequest } from '../../shared/store/join-requests.ts';
 import { createMeetings } from '../../shared/store/meetings.ts';
@@ -49,6 +51,16 @@ const realIds: Record<string, (stack: TestStack, networkId: string) => Promise<s
     }
     return id;
   },
+  // A follow-up of that group: marking it again changes nothing that matters here.
+  followUpId: async (stack, networkId) => {
+    const groupId = await (realIds.groupId as (s: TestStack, n: string) => Promise<string>)(stack, networkId);
+    let id = realFollowUps.get(groupId);
+    if (id === undefined) {
+      id = createRealFollowUp(groupId);
+      realFollowUps.set(groupId, id);
+    }
+    return id;
+  },
   // A cancelled meeting of that group: changing it again is a 409, so no call starts a workflow.
   meetingId: async (stack, networkId) => {
     const groupId = await (realIds.groupId as (s: TestStack, n: string) => Promise<string>)(stack, networkId);
@@ -62,6 +74,19 @@ const realIds: Record<string, (stack: TestStack, networkId: string) => Promise<s
 };
 
 const realMeetings = new Map<string, Promise<string>>();
+const realFollowUps = new Map<string, Promise<string>>();
+
+async function createRealFollowUp(groupId: string): Promise<string> {
+  const [followUp] = followUpsFrom(
+    groupId,
+    `meeting-${groupId}`,
+    { parkedQuestions: ['En parkerad fråga'], suggestions: [] },
+    new Date(),
+  );
+  if (!followUp) throw new Error('no follow-up');
+  await addFollowUps([followUp]);
+  return followUp.id;
+}
 
 async function createRealMeeting(groupId: string, networkId: string): Promise<string> {
   const at = new Date().toISOString();

@@ -266,6 +266,24 @@ describe('the functions', () => {
     }
   });
 
+  it('that only read get no write on the table', () => {
+    const readOnly = [
+      'admin-networks-get',
+      'admin-registrations-list',
+      'admin-registrations-export',
+      'list-groups',
+      'admin-feedback',
+    ];
+    for (const fn of readOnly) {
+      const actions = [...actionsOf(fn)];
+      expect(actions, fn).toContain('dynamodb:Query');
+      expect(
+        actions.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite|TransactWrite)/.test(a)),
+        fn,
+      ).toEqual([]);
+    }
+  });
+
   it('send email only as the sender identity', () => {
     const statements = template.findResources('AWS::IAM::Policy', {
       Properties: {

@@ -16,7 +16,7 @@ const coordinator = `samordnare-${randomUUID().slice(0, 6)}@example.org`;
 const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 
 beforeAll(async () => {
-  stack = await useLocalStack({ waitTimeOverrides: { WaitForNext: 1500 } });
+  stack = await useLocalStack({ waitTimeOverrides: { WaitForNext: 3000 } });
   await createNetworkIfMissing({
     id: networkId,
     name: 'Grundskolenätverket',
@@ -134,7 +134,10 @@ describe('evaluating a meeting', () => {
     const before = await watched();
     const form = await fetch(eight, { headers: { accept: 'text/html' } });
     expect(form.status).toBe(200);
-    expect(await form.text()).toMatch(/value="8"[^>]*checked|checked[^>]*value="8"/);
+    const formHtml = await form.text();
+    expect(formHtml.match(/<input type="radio"[^>]*checked[^>]*>/g), formHtml).toEqual([
+      expect.stringContaining('value="8"'),
+    ]);
     expect(await watched()).toEqual(before);
 
     const formUrl = eight.split('?')[0] ?? '';
@@ -195,5 +198,62 @@ describe('evaluating a meeting', () => {
     expect(JSON.stringify(stored)).not.toContain(anna.id);
     expect(JSON.stringify(stored)).not.toContain(anna.email);
     expect((await post({ rating: 9 })).status).toBe(410);
-  }, 60_000);
+
+    // Closing the loop: the parked question is quoted to the group in the next meeting's invitation; the
+    // suggestion by default goes to the facilitator only (in the summary), not to every member.
+    const followUps = (await (
+      await stack.api(`/v1/admin/groups/${group.id}/follow-ups`, { headers })
+    ).json()) as {
+      followUps: { id: string; kind: string; text: string; status: string }[];
+    };
+    expect(followUps.followUps.map((f) => [f.kind, f.text, f.status]).sort()).toEqual([
+      ['parked-question', 'Hur gör vi med lokalerna?', 'open'],
+      ['suggestion', 'Mer tid för samtal i smågrupper', 'open'],
+    ]);
+    const next = await stack.api(`/v1/admin/groups/${group.id}/meetings`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        firstLocal: inDays(40),
+        mode: 'online',
+        onlineUrl: 'https://meet.example.org/x',
+      }),
+    });
+    const [nextMeeting] = ((await next.json()) as { meetings: { id: string }[] }).meetings;
+    const invitation = await stack.waitForEmailTo(
+      bertil.email,
+      (mail) =>
+        (mail.body.text ?? '').includes('/v1/rsvp/') &&
+        (mail.attachments ?? []).length > 0 &&
+        mail.messageId !== undefined &&
+        (mail.body.text ?? '').includes('lokalerna'),
+    );
+    expect(invitation.body.text).not.toContain('Mer tid för samtal');
+    expect(nextMeeting).toBeDefined();
+
+    // Marked done, it is quoted no more.
+    const parked = followUps.followUps.find((f) => f.kind === 'parked-question');
+    const done = await stack.api(`/v1/admin/groups/${group.id}/follow-ups/${parked?.id}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ status: 'done' }),
+    });
+    expect(await done.json()).toMatchObject({ status: 'done' });
+    const third = await stack.api(`/v1/admin/groups/${group.id}/meetings`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        firstLocal: inDays(80),
+        mode: 'online',
+        onlineUrl: 'https://meet.example.org/x',
+      }),
+    });
+    const [thirdMeeting] = ((await third.json()) as { meetings: { id: string }[] }).meetings;
+    const later = await stack.waitForEmailTo(bertil.email, (mail) =>
+      (mail.attachments ?? []).some((a) =>
+        Buffer.from(a.content, 'base64').toString('utf8').includes(`${thirdMeeting?.id}@samla`),
+      ),
+    );
+    expect(later.body.text).not.toContain('lokalerna');
+  }, 90_000);
 });
