@@ -31,7 +31,9 @@ export const handler = httpHandler(
       getMeeting(groupId, link.meetingId ?? ''),
     ]);
     if (!network || !group || !meeting) throw notFound('link_not_found');
-    const closed = meeting.evaluationClosedAt !== undefined || Date.parse(link.validUntil) <= now.getTime();
+    const salt = meeting.evaluationSalt;
+    const closed =
+      meeting.evaluationClosedAt !== undefined || !salt || Date.parse(link.validUntil) <= now.getTime();
     const page = (extra: { rating?: number; answer?: FeedbackPrefill; errors?: Record<string, string> }) =>
       feedbackPage({
         language: link.language,
@@ -43,7 +45,7 @@ export const handler = httpHandler(
         closesAt: new Date(evaluationTimes({ network, meeting }).closeAt),
         ...extra,
       });
-    const key = answerKey(token);
+    const key = answerKey(salt ?? '', meeting.id, link.subjectId);
 
     if (isGet(request)) {
       if (closed)

@@ -36,6 +36,8 @@ export interface Meeting {
   updatedAt: string;
   /** How many members were asked to evaluate the meeting, when the request went out. */
   evaluationAsked?: number;
+  /** While the evaluation is open: the salt of the answers' keys (removed at the close). */
+  evaluationSalt?: string;
   /** The evaluation closed then: answers are no longer taken. */
   evaluationClosedAt?: string;
   /** The mean rating when the evaluation closed, for the next meeting's "change since last time". */

@@ -128,6 +128,25 @@ export const UpdateNetworkRequest = z
       .strict()
       .optional()
       .meta({ description: 'When meeting reminders go out' }),
+    evaluation: z
+      .object({
+        delayMinutes: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 60)
+          .optional()
+          .meta({ description: 'After the meeting ends; default 60' }),
+        reminderAfterDays: z.number().int().min(1).max(30).optional().meta({ description: 'Default 3' }),
+        closeAfterDays: z.number().int().min(2).max(60).optional().meta({ description: 'Default 7' }),
+      })
+      .strict()
+      .refine((e) => (e.reminderAfterDays ?? 3) < (e.closeAfterDays ?? 7), {
+        path: ['reminderAfterDays'],
+        message: 'invalid',
+      })
+      .optional()
+      .meta({ description: 'When evaluations go out after a meeting, are reminded and close' }),
   })
   .strict()
   .meta({ id: 'UpdateNetworkRequest', description: 'Only the fields given change' });

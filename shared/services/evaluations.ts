@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   evaluationDedupeKey,
   evaluationPlan,
@@ -24,12 +24,15 @@ import { meetingFacts } from './meetings.ts';
  */
 
 /**
- * The key of a member's answer: derived from the secret in their link (which only the email holds, the
- * table keeps just its hash), so the member can change the answer, and nobody reading the table can tie an
- * anonymous answer to a person.
+ * The key of a member's answer: one per member and meeting, whichever of their links (request or
+ * reminder) they use, so they can change it. It is a hash with the meeting's evaluation salt, which the
+ * close removes: from then on nobody reading the table can tie an anonymous answer to a person.
  */
-export function answerKey(token: string): string {
-  return createHash('sha256').update(`answer\0${token}`).digest('base64url').slice(0, 32);
+export function answerKey(salt: string, meetingId: string, memberId: string): string {
+  return createHash('sha256')
+    .update(`answer\0${salt}\0${meetingId}\0${memberId}`)
+    .digest('base64url')
+    .slice(0, 32);
 }
 
 export function evaluationTimes(ctx: Pick<MeetingContext, 'network' | 'meeting'>) {
@@ -94,7 +97,12 @@ async function sendRequest(
 
 export async function requestEvaluations(ctx: MeetingContext): Promise<void> {
   const members = asked(ctx);
-  await recordEvaluationAsked(ctx.group.id, ctx.meeting.id, members.length);
+  await recordEvaluationAsked(
+    ctx.group.id,
+    ctx.meeting.id,
+    members.length,
+    randomBytes(32).toString('base64url'),
+  );
   for (const memberId of members) await sendRequest(ctx, memberId, 'evaluation-request');
 }
 

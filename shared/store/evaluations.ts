@@ -119,19 +119,24 @@ export async function closeEvaluation(
   }
 }
 
-/** Records how many were asked, when the request goes out (the summary's response rate needs it). */
+/**
+ * Opens the evaluation when the request goes out: how many were asked (the summary's response rate
+ * needs it) and the salt of the answers' keys.
+ */
 export async function recordEvaluationAsked(
   groupId: string,
   meetingId: string,
   asked: number,
+  salt: string,
 ): Promise<void> {
   await dynamo.send(
     new UpdateCommand({
       TableName: env.tableName(),
       Key: keys.meeting(groupId, meetingId),
-      UpdateExpression: 'SET evaluationAsked = :asked',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':asked': asked },
+      // A retried request keeps the salt it set first: answers already given must keep their keys.
+      UpdateExpression: 'SET evaluationAsked = :asked, evaluationSalt = if_not_exists(evaluationSalt, :salt)',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(evaluationClosedAt)',
+      ExpressionAttributeValues: { ':asked': asked, ':salt': salt },
     }),
   );
 }

@@ -31,7 +31,10 @@ export async function createNetwork(network: Network, now: Date): Promise<Create
 
 /** The settings a coordinator may change; `thankYouUrl: null` removes the redirect. */
 export type NetworkSettingsPatch = Partial<
-  Pick<Network, 'name' | 'languages' | 'coordinators' | 'memberDomains' | 'timeZone' | 'meetingReminders'>
+  Pick<
+    Network,
+    'name' | 'languages' | 'coordinators' | 'memberDomains' | 'timeZone' | 'meetingReminders' | 'evaluation'
+  >
 > & { thankYouUrl?: string | null };
 
 const settable = [
@@ -42,6 +45,7 @@ const settable = [
   'timeZone',
   'thankYouUrl',
   'meetingReminders',
+  'evaluation',
 ] as const;
 
 /** Applies the fields given, in one conditional update; undefined when there is no such network. */

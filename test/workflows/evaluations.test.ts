@@ -168,7 +168,31 @@ describe('evaluating a meeting', () => {
     });
     expect(await answered.json()).toEqual({ status: 'recorded', anonymous: true });
 
-    // Cecilia was absent and is not asked; Bertil did not answer and gets one reminder; Anna none.
+    // Bertil has not answered: he gets one reminder. Answering by it and then by the first request's link
+    // is still one answer, the later one.
+    const bertilLinks = async (count: number) => {
+      const mails = (await stack.emailsTo(bertil.email)).filter(
+        (mail) => ratingLinks(mail.body.text).length > 0,
+      );
+      if (mails.length < count) return undefined;
+      return mails.map((mail) => (ratingLinks(mail.body.text)[0]?.url ?? '').split('?')[0] ?? '');
+    };
+    let both: string[] | undefined;
+    for (let i = 0; i < 100 && !both; i += 1) {
+      both = await bertilLinks(2);
+      if (!both) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const [requestLink, reminderLink] = both ?? [];
+    const answerAs = (url: string | undefined, body: unknown) =>
+      fetch(url ?? '', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await answerAs(reminderLink, { rating: 6 })).status).toBe(200);
+    expect((await answerAs(requestLink, { rating: 7, nextTimeBetter: 'Tydligare agenda' })).status).toBe(200);
+
+    // Cecilia was absent and is not asked; Anna answered and got no reminder.
     const summary = await stack.waitForEmailTo(
       coordinator,
       (mail) => (mail.body.text ?? '').includes('lokalerna'),
@@ -176,7 +200,8 @@ describe('evaluating a meeting', () => {
     );
     expect(summary.body.text).toContain('Mer tid för samtal i smågrupper');
     expect(summary.body.text).toContain('Ett nytt sätt att planera');
-    expect(summary.body.text).toMatch(/1 av 2/);
+    expect(summary.body.text).toMatch(/2 av 2/);
+    expect(summary.body.text).toContain('Tydligare agenda');
     await stack.waitForEmailTo(group.facilitator.email ?? '', (mail) =>
       (mail.body.text ?? '').includes('lokalerna'),
     );
@@ -194,7 +219,9 @@ describe('evaluating a meeting', () => {
     const stored = (await allItems(stack.tableName)).filter(
       (i) => i.type === 'evaluation-answer' && i.meetingId === meeting.id,
     );
-    expect(stored).toHaveLength(1);
+    expect(stored.map((answer) => answer.rating).sort()).toEqual([7, 8]);
+    expect(stored.find((answer) => answer.rating === 8)).not.toHaveProperty('memberId');
+    expect(stored.find((answer) => answer.rating === 7)).toMatchObject({ memberId: bertil.id });
     expect(JSON.stringify(stored)).not.toContain(anna.id);
     expect(JSON.stringify(stored)).not.toContain(anna.email);
     expect((await post({ rating: 9 })).status).toBe(410);
@@ -209,6 +236,7 @@ describe('evaluating a meeting', () => {
     expect(followUps.followUps.map((f) => [f.kind, f.text, f.status]).sort()).toEqual([
       ['parked-question', 'Hur gör vi med lokalerna?', 'open'],
       ['suggestion', 'Mer tid för samtal i smågrupper', 'open'],
+      ['suggestion', 'Tydligare agenda', 'open'],
     ]);
     const next = await stack.api(`/v1/admin/groups/${group.id}/meetings`, {
       method: 'POST',
