@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moduleLoader } from '../../infra/local/lambda.ts';
-import { type Group, type JoinRequest, joinRequestId } from '../../shared/domain/group.ts';
+import type { JoinRequest } from '../../shared/domain/group.ts';
 import { evaluationCopy } from '../../shared/mail/evaluations.ts';
 import { pageCopy } from '../../shared/pages/copy.ts';
 import { feedbackCopy } from '../../shared/pages/feedback.ts';
-import { createGroup } from '../../shared/store/groups.ts';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
+import { inDays, seedGroup } from '../support/groups.ts';
 import { type TestStack, useLocalStack } from '../support/local-stack.ts';
 import { allItems } from '../support/table.ts';
 
@@ -19,7 +17,6 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const networkId = `evaluate-browser-${randomUUID().slice(0, 6)}`;
 const coordinator = `samordnare-${randomUUID().slice(0, 6)}@example.org`;
-const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 const form = feedbackCopy.sv;
 const questions = evaluationCopy.sv;
 
@@ -83,58 +80,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function groupWith(names: string[]): Promise<{ group: Group; members: JoinRequest[] }> {
-  const at = new Date().toISOString();
-  const group: Group = {
-    id: randomUUID().slice(0, 12),
-    networkId,
-    title: 'Kollegialt lärande',
-    question: 'Hur får vi tid till kollegialt lärande?',
-    facilitator: { name: 'Åsa', email: `asa-${randomUUID().slice(0, 6)}@skola.se` },
-    capacity: 10,
-    seatsTaken: names.length,
-    mode: 'online',
-    status: 'open',
-    createdAt: at,
-    updatedAt: at,
-  };
-  await createGroup(group);
-  const members = names.map((name, i): JoinRequest => {
-    const email = `${name.toLowerCase()}-${randomUUID().slice(0, 6)}@skola.se`;
-    return {
-      id: joinRequestId(group.id, email),
-      groupId: group.id,
-      networkId,
-      name,
-      email,
-      organisation: 'Skolan',
-      role: 'Rektor',
-      language: 'sv',
-      status: 'approved',
-      consent: { at, wording: 'join-v1' },
-      createdAt: at,
-      confirmationRequestedAt: at,
-      confirmationCount: 1,
-      expireAt: at,
-      approvedAt: new Date(Date.now() + i).toISOString(),
-    };
-  });
-  for (const member of members)
-    await documents.send(
-      new PutCommand({
-        TableName: stack.tableName,
-        Item: { pk: `GROUP#${group.id}`, sk: `JOIN#${member.id}`, type: 'join-request', ...member },
-      }),
-    );
-  return { group, members };
-}
-
-const inDays = (days: number) =>
-  new Date(Date.now() + days * 24 * 3600_000)
-    .toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' })
-    .slice(0, 16)
-    .replace(' ', 'T');
-
 const ratingLinks = (text: string | undefined) =>
   [...(text ?? '').matchAll(/https?:\S+\/v1\/feedback\/[A-Za-z0-9_-]+\?rating=(\d+)/g)].map((m) => ({
     url: m[0],
@@ -159,7 +104,7 @@ const ratingGroup = (page: Page) => page.getByRole('group', { name: form.legend,
 
 describe('evaluating a meeting in a real browser', () => {
   it('opens the one-tap link with the rating chosen, takes the answer, and shows a field error beside the rating', async () => {
-    const { group, members } = await groupWith(['Anna', 'Bertil']);
+    const { group, members } = await seedGroup(networkId, ['Anna', 'Bertil']);
     const [anna, bertil] = members as [JoinRequest, JoinRequest];
     const created = await stack.api(`/v1/admin/groups/${group.id}/meetings`, {
       method: 'POST',

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Group, type JoinRequest, joinRequestId } from '../../shared/domain/group.ts';
-import { createGroup } from '../../shared/store/groups.ts';
+import type { JoinRequest } from '../../shared/domain/group.ts';
 import { createMeetings } from '../../shared/store/meetings.ts';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
+import { inDays, seedGroup } from '../support/groups.ts';
 import { type TestStack, useLocalStack } from '../support/local-stack.ts';
 
 // The coordinators' view of the evaluations, after two meetings of a series were evaluated for real: the
@@ -14,7 +12,6 @@ let stack: TestStack;
 let headers: Record<string, string>;
 const networkId = `feedback-${randomUUID().slice(0, 6)}`;
 const coordinator = `samordnare-${randomUUID().slice(0, 6)}@example.org`;
-const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 
 beforeAll(async () => {
   stack = await useLocalStack({ waitTimeOverrides: { WaitForNext: 1500 } });
@@ -29,58 +26,6 @@ beforeAll(async () => {
   headers = { authorization: `Bearer ${await stack.token({ email: coordinator, networks: [networkId] })}` };
 });
 afterAll(() => stack.stop());
-
-async function groupWith(names: string[]): Promise<{ group: Group; members: JoinRequest[] }> {
-  const at = new Date().toISOString();
-  const group: Group = {
-    id: randomUUID().slice(0, 12),
-    networkId,
-    title: 'Skolans ekonomi',
-    question: 'Hur räknar vi på inredningen?',
-    facilitator: { name: 'Magnus' },
-    capacity: 10,
-    seatsTaken: names.length,
-    mode: 'online',
-    status: 'open',
-    createdAt: at,
-    updatedAt: at,
-  };
-  await createGroup(group);
-  const members = names.map((name, i): JoinRequest => {
-    const email = `${name.toLowerCase()}-${randomUUID().slice(0, 6)}@skola.se`;
-    return {
-      id: joinRequestId(group.id, email),
-      groupId: group.id,
-      networkId,
-      name,
-      email,
-      organisation: 'Skolan',
-      role: 'Rektor',
-      language: 'sv',
-      status: 'approved',
-      consent: { at, wording: 'join-v1' },
-      createdAt: at,
-      confirmationRequestedAt: at,
-      confirmationCount: 1,
-      expireAt: at,
-      approvedAt: new Date(Date.now() + i).toISOString(),
-    };
-  });
-  for (const member of members)
-    await documents.send(
-      new PutCommand({
-        TableName: stack.tableName,
-        Item: { pk: `GROUP#${group.id}`, sk: `JOIN#${member.id}`, type: 'join-request', ...member },
-      }),
-    );
-  return { group, members };
-}
-
-const inDays = (days: number) =>
-  new Date(Date.now() + days * 24 * 3600_000)
-    .toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' })
-    .slice(0, 16)
-    .replace(' ', 'T');
 
 const formLink = (text: string | undefined) =>
   (text ?? '').match(/https?:\S+\/v1\/feedback\/[A-Za-z0-9_-]+/)?.[0];
@@ -143,7 +88,7 @@ interface MeetingFeedback {
 
 describe('the coordinators’ feedback API', () => {
   it('shows each meeting’s figures and answers, the trend across the series, and exports CSV', async () => {
-    const { group, members } = await groupWith(['Anna', 'Bertil']);
+    const { group, members } = await seedGroup(networkId, ['Anna', 'Bertil']);
     const [anna, bertil] = members as [JoinRequest, JoinRequest];
 
     const first = await evaluateMeeting(

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Group, type JoinRequest, joinRequestId } from '../../shared/domain/group.ts';
-import { createGroup } from '../../shared/store/groups.ts';
+import type { JoinRequest } from '../../shared/domain/group.ts';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
+import { inDays, seedGroup } from '../support/groups.ts';
 import { type TestStack, useLocalStack } from '../support/local-stack.ts';
 import { allItems } from '../support/table.ts';
 
@@ -13,7 +11,6 @@ let stack: TestStack;
 let headers: Record<string, string>;
 const networkId = `evaluations-${randomUUID().slice(0, 6)}`;
 const coordinator = `samordnare-${randomUUID().slice(0, 6)}@example.org`;
-const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 
 beforeAll(async () => {
   stack = await useLocalStack({ waitTimeOverrides: { WaitForNext: 3000 } });
@@ -32,58 +29,6 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-async function groupWith(names: string[]): Promise<{ group: Group; members: JoinRequest[] }> {
-  const at = new Date().toISOString();
-  const group: Group = {
-    id: randomUUID().slice(0, 12),
-    networkId,
-    title: 'Kollegialt lärande',
-    question: 'Hur får vi tid till kollegialt lärande?',
-    facilitator: { name: 'Åsa', email: `asa-${randomUUID().slice(0, 6)}@skola.se` },
-    capacity: 10,
-    seatsTaken: names.length,
-    mode: 'online',
-    status: 'open',
-    createdAt: at,
-    updatedAt: at,
-  };
-  await createGroup(group);
-  const members = names.map((name, i): JoinRequest => {
-    const email = `${name.toLowerCase()}-${randomUUID().slice(0, 6)}@skola.se`;
-    return {
-      id: joinRequestId(group.id, email),
-      groupId: group.id,
-      networkId,
-      name,
-      email,
-      organisation: 'Skolan',
-      role: 'Rektor',
-      language: 'sv',
-      status: 'approved',
-      consent: { at, wording: 'join-v1' },
-      createdAt: at,
-      confirmationRequestedAt: at,
-      confirmationCount: 1,
-      expireAt: at,
-      approvedAt: new Date(Date.now() + i).toISOString(),
-    };
-  });
-  for (const member of members)
-    await documents.send(
-      new PutCommand({
-        TableName: stack.tableName,
-        Item: { pk: `GROUP#${group.id}`, sk: `JOIN#${member.id}`, type: 'join-request', ...member },
-      }),
-    );
-  return { group, members };
-}
-
-const inDays = (days: number) =>
-  new Date(Date.now() + days * 24 * 3600_000)
-    .toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' })
-    .slice(0, 16)
-    .replace(' ', 'T');
-
 const ratingLinks = (text: string | undefined) =>
   [...(text ?? '').matchAll(/https?:\S+\/v1\/feedback\/[A-Za-z0-9_-]+\?rating=(\d+)/g)].map((m) => ({
     url: m[0],
@@ -92,7 +37,7 @@ const ratingLinks = (text: string | undefined) =>
 
 describe('evaluating a meeting', () => {
   it('asks those who attended, takes one-tap answers, reminds the rest once, and closes with a summary', async () => {
-    const { group, members } = await groupWith(['Anna', 'Bertil', 'Cecilia']);
+    const { group, members } = await seedGroup(networkId, ['Anna', 'Bertil', 'Cecilia']);
     const [anna, bertil, cecilia] = members as [JoinRequest, JoinRequest, JoinRequest];
     const created = await stack.api(`/v1/admin/groups/${group.id}/meetings`, {
       method: 'POST',

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ses } from '../../shared/clients/ses.ts';
-import { type Group, type JoinRequest, joinRequestId } from '../../shared/domain/group.ts';
-import { createGroup } from '../../shared/store/groups.ts';
+import type { JoinRequest } from '../../shared/domain/group.ts';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
 import { hashToken } from '../../shared/tokens.ts';
+import { inDays, seedGroup } from '../support/groups.ts';
 import { type StoredEmail, type TestStack, useLocalStack } from '../support/local-stack.ts';
 import { allItems, linkIn } from '../support/table.ts';
 
@@ -16,7 +14,6 @@ import { allItems, linkIn } from '../support/table.ts';
 let stack: TestStack;
 let headers: Record<string, string>;
 const networkId = `meetings-${randomUUID().slice(0, 6)}`;
-const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 
 beforeAll(async () => {
   stack = await useLocalStack({ waitTimeOverrides: { WaitForNext: 1500 } });
@@ -36,57 +33,6 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 /** A group with seated members, written straight to the table (joining is tested elsewhere). */
-async function groupWith(names: string[], capacity = 10): Promise<{ group: Group; members: JoinRequest[] }> {
-  const at = new Date().toISOString();
-  const group: Group = {
-    id: randomUUID().slice(0, 12),
-    networkId,
-    title: 'Skolans ekonomi',
-    question: 'Hur prioriterar vi när budgeten krymper?',
-    facilitator: { name: 'Magnus' },
-    capacity,
-    seatsTaken: names.length,
-    mode: 'online',
-    status: 'open',
-    createdAt: at,
-    updatedAt: at,
-  };
-  await createGroup(group);
-  const members = names.map((name, i): JoinRequest => {
-    const email = `${name.toLowerCase()}-${randomUUID().slice(0, 6)}@skola.se`;
-    const approvedAt = new Date(Date.now() + i).toISOString();
-    return {
-      id: joinRequestId(group.id, email),
-      groupId: group.id,
-      networkId,
-      name,
-      email,
-      organisation: 'Skolan',
-      role: 'Rektor',
-      language: 'sv',
-      status: 'approved',
-      consent: { at, wording: 'join-v1' },
-      createdAt: at,
-      confirmationRequestedAt: at,
-      confirmationCount: 1,
-      expireAt: at,
-      approvedAt,
-    };
-  });
-  for (const member of members)
-    await documents.send(
-      new PutCommand({
-        TableName: stack.tableName,
-        Item: { pk: `GROUP#${group.id}`, sk: `JOIN#${member.id}`, type: 'join-request', ...member },
-      }),
-    );
-  return { group, members };
-}
-
-const inDays = (days: number) => {
-  const d = new Date(Date.now() + days * 24 * 3600_000);
-  return d.toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' }).slice(0, 16).replace(' ', 'T');
-};
 
 async function schedule(groupId: string, body: Record<string, unknown>) {
   const response = await stack.api(`/v1/admin/groups/${groupId}/meetings`, {
@@ -120,7 +66,7 @@ const outboxKeys = async (meetingId: string) =>
 
 describe('the meeting workflow', () => {
   it('invites with a calendar file, reminds the introducer first, then everyone 7 days and 1 day before', async () => {
-    const { group, members } = await groupWith(['Åsa', 'Dennis']);
+    const { group, members } = await seedGroup(networkId, ['Åsa', 'Dennis']);
     const [meeting] = await schedule(group.id, { firstLocal: inDays(21) });
     if (!meeting) throw new Error('no meeting');
     const done = await stack.sfn.waitForExecution((await executionOf(meeting.id, 1)).executionArn, 20_000);
@@ -162,7 +108,7 @@ describe('the meeting workflow', () => {
   });
 
   it('moved between two reminders: one update per member with the same calendar entry, and no stale reminder', async () => {
-    const { group, members } = await groupWith(['Elin', 'Anders']);
+    const { group, members } = await seedGroup(networkId, ['Elin', 'Anders']);
     const [meeting] = await schedule(group.id, { firstLocal: inDays(21) });
     if (!meeting) throw new Error('no meeting');
     const v1 = await executionOf(meeting.id, 1);
@@ -197,7 +143,7 @@ describe('the meeting workflow', () => {
   });
 
   it('cancelled: a cancellation with METHOD:CANCEL, and nothing more', async () => {
-    const { group, members } = await groupWith(['Caroline']);
+    const { group, members } = await seedGroup(networkId, ['Caroline']);
     const [meeting] = await schedule(group.id, { firstLocal: inDays(21) });
     if (!meeting) throw new Error('no meeting');
     const v1 = await executionOf(meeting.id, 1);
@@ -222,7 +168,7 @@ describe('the meeting workflow', () => {
   });
 
   it('retries a step whose email failed once, and still sends each email exactly once', async () => {
-    const { group, members } = await groupWith(['Tommy', 'Annika']);
+    const { group, members } = await seedGroup(networkId, ['Tommy', 'Annika']);
     let failures = 0;
     const failOnce = (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
       if (failures === 0) {
@@ -254,7 +200,7 @@ describe('the meeting workflow', () => {
 
 describe('answers, attendance and late joiners', () => {
   it('records RSVPs from the emailed links, skips reminders for those who can’t come, and shows coordinators', async () => {
-    const { group, members } = await groupWith(['Lars', 'Marie', 'Sandra']);
+    const { group, members } = await seedGroup(networkId, ['Lars', 'Marie', 'Sandra']);
     const [meeting] = await schedule(group.id, { firstLocal: inDays(5) });
     if (!meeting) throw new Error('no meeting');
     const [lars, marie] = members as [JoinRequest, JoinRequest];
@@ -325,7 +271,7 @@ describe('answers, attendance and late joiners', () => {
   });
 
   it('“can’t come to the rest of the series” frees the seat for the waitlist; late joiners are invited', async () => {
-    const { group, members } = await groupWith(['Katarina'], 1);
+    const { group, members } = await seedGroup(networkId, ['Katarina'], { capacity: 1 });
     const meetings = await schedule(group.id, { firstLocal: inDays(30), count: 2 });
     const [katarina] = members as [JoinRequest];
     // The first meeting's invitation: only a meeting with others after it offers "the rest of the series".
@@ -386,7 +332,7 @@ describe('answers, attendance and late joiners', () => {
 
 describe('reminder settings', () => {
   it('follow the network’s own days, and skip members who unsubscribed with one click (RFC 8058)', async () => {
-    const { group, members } = await groupWith(['Ulrika', 'Anders']);
+    const { group, members } = await seedGroup(networkId, ['Ulrika', 'Anders']);
     const patched = await stack.api(`/v1/admin/networks/${networkId}`, {
       method: 'PATCH',
       headers,

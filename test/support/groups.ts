@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../../shared/clients/dynamodb.ts';
+import { type Group, type JoinRequest, joinRequestId } from '../../shared/domain/group.ts';
+import { createGroup } from '../../shared/store/groups.ts';
+import { putApprovedMember } from '../../shared/store/join-requests.ts';
+
+/**
+ * A group with seated members, written straight to the table of the test's local stack (joining has
+ * tests of its own): for tests of what comes after, meetings and evaluations. Members join in the order
+ * named, each with a unique address at skola.se.
+ */
+export async function seedGroup(
+  networkId: string,
+  names: readonly string[],
+  overrides: Partial<Group> = {},
+): Promise<{ group: Group; members: JoinRequest[] }> {
+  const at = new Date().toISOString();
+  const group: Group = {
+    id: randomUUID().slice(0, 12),
+    networkId,
+    title: 'Kollegialt lärande',
+    question: 'Hur får vi tid till kollegialt lärande?',
+    facilitator: { name: 'Åsa', email: `asa-${randomUUID().slice(0, 6)}@skola.se` },
+    capacity: 10,
+    seatsTaken: names.length,
+    mode: 'online',
+    status: 'open',
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
+  await createGroup(group);
+  const members = names.map((name, i): JoinRequest => {
+    const email = `${name.toLowerCase()}-${randomUUID().slice(0, 6)}@skola.se`;
+    return {
+      id: joinRequestId(group.id, email),
+      groupId: group.id,
+      networkId,
+      name,
+      email,
+      organisation: 'Skolan',
+      role: 'Rektor',
+      language: 'sv',
+      status: 'approved',
+      consent: { at, wording: 'join-v1' },
+      createdAt: at,
+      confirmationRequestedAt: at,
+      confirmationCount: 1,
+      expireAt: at,
+      approvedAt: new Date(Date.now() + i).toISOString(),
+    };
+  });
+  if (members.length > 0)
+    await dynamo.send(
+      new TransactWriteCommand({ TransactItems: members.map((member) => putApprovedMember(member)) }),
+    );
+  return { group, members };
+}
+
+/** A wall-clock time `days` from now in Stockholm, as the admin API takes it ("2027-01-19T17:00"). */
+export function inDays(days: number): string {
+  return new Date(Date.now() + days * 24 * 3600_000)
+    .toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' })
+    .slice(0, 16)
+    .replace(' ', 'T');
+}
