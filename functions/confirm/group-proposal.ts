@@ -4,7 +4,7 @@ import { gone, notFound } from '../../shared/http/errors.ts';
 import { isGet, type OpenedLink } from '../../shared/http/link-request.ts';
 import { type ApiRequest, prefersJson } from '../../shared/http/request.ts';
 import { type ApiResult, html, json } from '../../shared/http/responses.ts';
-import { logger } from '../../shared/logger.ts';
+import { logger, redactError } from '../../shared/logger.ts';
 import { actionPage, resultPage } from '../../shared/pages/pages.ts';
 import { tellCoordinators } from '../../shared/services/group-proposals.ts';
 import { confirmProposalWithToken, getGroupProposal } from '../../shared/store/group-proposals.ts';
@@ -18,7 +18,10 @@ async function tellCoordinatorsOrLater(network: Network, proposal: GroupProposal
   try {
     await tellCoordinators(network, proposal);
   } catch (error) {
-    logger.warn('coordinators not told of a proposal; they are when the link is used again', error as Error);
+    logger.warn(
+      'coordinators not told of a proposal; they are when the link is used again',
+      redactError(error as Error),
+    );
   }
 }
 

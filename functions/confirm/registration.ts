@@ -3,7 +3,7 @@ import { gone, notFound } from '../../shared/http/errors.ts';
 import { isGet, type OpenedLink } from '../../shared/http/link-request.ts';
 import { type ApiRequest, prefersJson } from '../../shared/http/request.ts';
 import { type ApiResult, html, json } from '../../shared/http/responses.ts';
-import { logger } from '../../shared/logger.ts';
+import { logger, redactError } from '../../shared/logger.ts';
 import { sendOnce } from '../../shared/notify.ts';
 import { confirmedPage, confirmPage } from '../../shared/pages/pages.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
@@ -25,7 +25,7 @@ async function sendReceipt(registration: Registration, networkName: string, time
       }),
     });
   } catch (error) {
-    logger.warn('receipt not sent; it is sent when the link is used again', error as Error);
+    logger.warn('receipt not sent; it is sent when the link is used again', redactError(error as Error));
   }
 }
 

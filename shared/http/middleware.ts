@@ -2,7 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { languages } from '../i18n.ts';
-import { logger } from '../logger.ts';
+import { logger, redactError } from '../logger.ts';
 import { errorPage } from '../pages/pages.ts';
 import { HttpError } from './errors.ts';
 import { fromAcceptLanguage } from './language.ts';
@@ -31,7 +31,7 @@ function asHttpError(error: unknown): HttpError {
   }
   // The message and stack may be logged: samla's own errors carry no personal data, and SDK errors name
   // resources, not people.
-  if (error instanceof Error) logger.error('unexpected error', error);
+  if (error instanceof Error) logger.error('unexpected error', redactError(error));
   else logger.error('unexpected non-error thrown', { errorName: name });
   return new HttpError(500, 'internal_error');
 }

@@ -1,5 +1,6 @@
 import { SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { ses } from '../clients/ses.ts';
+import { redactError } from '../logger.ts';
 
 /**
  * Hands a message built by buildRawEmail to SES. The envelope recipients are explicit so that who
@@ -9,9 +10,12 @@ import { ses } from '../clients/ses.ts';
  */
 export async function sendRawEmail(raw: Uint8Array, destinations: string[]): Promise<{ messageId: string }> {
   if (destinations.length === 0) throw new TypeError('sendRawEmail needs at least one destination');
-  const result = await ses.send(
-    new SendRawEmailCommand({ RawMessage: { Data: raw }, Destinations: destinations }),
-  );
+  const result = await ses
+    .send(new SendRawEmailCommand({ RawMessage: { Data: raw }, Destinations: destinations }))
+    // SES names rejected addresses in its messages; the error keeps its name, so retries still work.
+    .catch((error: unknown) => {
+      throw redactError(error);
+    });
   if (!result.MessageId) throw new Error('SES accepted the message but returned no MessageId');
   return { messageId: result.MessageId };
 }
