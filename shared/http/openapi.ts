@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { type RouteDef, routes } from './routes.ts';
+import { ErrorResponse } from './schemas.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -34,8 +35,19 @@ function operation(route: RouteDef, components: JsonObject): JsonObject {
         schema: toSchema(schema as z.ZodType, 'input', components),
       }))
     : [];
+  // Every coordinator route answers these the same way: stated once here, not on each route.
+  const guarded =
+    route.auth === 'coordinator'
+      ? {
+          401: { description: 'No valid coordinator token (the JWT authorizer’s own answer)' },
+          403: {
+            description: route.adminOnly ? 'Only for samla admins' : 'You do not coordinate this network',
+            json: ErrorResponse,
+          },
+        }
+      : {};
   const responses = Object.fromEntries(
-    Object.entries(route.responses).map(([status, response]) => {
+    Object.entries({ ...guarded, ...route.responses }).map(([status, response]) => {
       const content: JsonObject = {};
       if (response.json)
         content['application/json'] = { schema: toSchema(response.json, 'output', components) };

@@ -163,8 +163,6 @@ export const routes: readonly RouteDef[] = [
     responses: {
       201: { description: 'Created', json: NetworkSettings },
       400: invalid,
-      401: { description: 'No valid coordinator token' },
-      403: { description: 'Not a member of samla-admins', json: ErrorResponse },
       409: { description: 'A network with this id exists', json: ErrorResponse },
     },
   },
@@ -178,8 +176,6 @@ export const routes: readonly RouteDef[] = [
     params: NetworkParams,
     responses: {
       200: { description: 'The settings', json: NetworkSettings },
-      401: { description: 'No valid coordinator token' },
-      403: { description: 'You do not coordinate this network', json: ErrorResponse },
       404: { description: 'Unknown network', json: ErrorResponse },
     },
   },
@@ -195,8 +191,6 @@ export const routes: readonly RouteDef[] = [
     responses: {
       200: { description: 'The settings as they are now', json: NetworkSettings },
       400: invalid,
-      401: { description: 'No valid coordinator token' },
-      403: { description: 'You do not coordinate this network', json: ErrorResponse },
       404: { description: 'Unknown network', json: ErrorResponse },
     },
   },
@@ -212,8 +206,6 @@ export const routes: readonly RouteDef[] = [
     responses: {
       200: { description: 'One page; `cursor` leads to the next', json: RegistrationList },
       400: invalid,
-      401: { description: 'No valid coordinator token' },
-      403: { description: 'You do not coordinate this network', json: ErrorResponse },
       404: { description: 'Unknown network', json: ErrorResponse },
     },
   },
@@ -230,8 +222,6 @@ export const routes: readonly RouteDef[] = [
     responses: {
       200: { description: 'The file (content-disposition: attachment)', csv: true },
       400: invalid,
-      401: { description: 'No valid coordinator token' },
-      403: { description: 'You do not coordinate this network', json: ErrorResponse },
       404: { description: 'Unknown network', json: ErrorResponse },
     },
   },
@@ -401,8 +391,6 @@ export const routes: readonly RouteDef[] = [
     responses: {
       200: { description: 'The proposals', json: AdminGroupProposalList },
       400: invalid,
-      401: { description: 'No valid coordinator token' },
-      403: { description: 'You do not coordinate this network', json: ErrorResponse },
       404: { description: 'Unknown network', json: ErrorResponse },
     },
   },
@@ -418,8 +406,6 @@ export const routes: readonly RouteDef[] = [
     responses: {
       201: { description: 'The group created', json: AdminGroup },
       400: invalid,
-      401: { description: 'No valid coordinator token' },
-      403: { description: 'You do not coordinate this network', json: ErrorResponse },
       404: { description: 'Unknown network or proposal', json: ErrorResponse },
       409: { description: 'Already accepted or declined', json: ErrorResponse },
     },
@@ -436,8 +422,6 @@ export const routes: readonly RouteDef[] = [
     responses: {
       200: { description: 'Declined', json: ProposalDeclined },
       400: invalid,
-      401: { description: 'No valid coordinator token' },
-      403: { description: 'You do not coordinate this network', json: ErrorResponse },
       404: { description: 'Unknown network or proposal', json: ErrorResponse },
       409: { description: 'Already accepted or declined', json: ErrorResponse },
     },
