@@ -1,12 +1,6 @@
-import {
-  groupDedupeKey,
-  type JoinRequest,
-  joinConfirmationWindow,
-  joinConsentWording,
-  joinRequestId,
-} from '../../shared/domain/group.ts';
+import { groupDedupeKey, type JoinRequest, newJoinRequest } from '../../shared/domain/group.ts';
 import { defaultLanguage } from '../../shared/domain/network.ts';
-import { decideOnRepeat, normaliseEmail, resendInterval } from '../../shared/domain/registration.ts';
+import { decideOnRepeat, resendInterval } from '../../shared/domain/registration.ts';
 import { HttpError, notFound } from '../../shared/http/errors.ts';
 import { JoinRequestBody } from '../../shared/http/group-schemas.ts';
 import { requestLanguage } from '../../shared/http/language.ts';
@@ -80,25 +74,7 @@ export const handler = httpHandler(
     const input = validate(JoinRequestBody, body, request.language);
 
     const now = new Date();
-    const at = now.toISOString();
-    const email = normaliseEmail(input.email);
-    const joinRequest: JoinRequest = {
-      id: joinRequestId(group.id, email),
-      groupId: group.id,
-      networkId: network.id,
-      name: input.name,
-      email,
-      organisation: input.organisation,
-      role: input.role,
-      ...(input.message ? { message: input.message } : {}),
-      language: request.language,
-      status: 'pending_confirmation',
-      consent: { at, wording: joinConsentWording },
-      createdAt: at,
-      confirmationRequestedAt: at,
-      confirmationCount: 1,
-      expireAt: new Date(now.getTime() + joinConfirmationWindow).toISOString(),
-    };
+    const joinRequest = newJoinRequest(group, input, request.language, now);
 
     if (input.homepage) logger.info('honeypot filled in: dropped', { groupId: group.id });
     else {

@@ -80,6 +80,34 @@ export function joinRequestId(groupId: string, email: string): string {
     .slice(0, 22);
 }
 
+/** A request to join, pending its double opt-in; it lapses if not confirmed within a week. */
+export function newJoinRequest(
+  group: Pick<Group, 'id' | 'networkId'>,
+  input: { name: string; email: string; organisation: string; role: string; message?: string | undefined },
+  language: Language,
+  now: Date,
+): JoinRequest {
+  const at = now.toISOString();
+  const email = normaliseEmail(input.email);
+  return {
+    id: joinRequestId(group.id, email),
+    groupId: group.id,
+    networkId: group.networkId,
+    name: input.name,
+    email,
+    organisation: input.organisation,
+    role: input.role,
+    ...(input.message ? { message: input.message } : {}),
+    language,
+    status: 'pending_confirmation',
+    consent: { at, wording: joinConsentWording },
+    createdAt: at,
+    confirmationRequestedAt: at,
+    confirmationCount: 1,
+    expireAt: new Date(now.getTime() + joinConfirmationWindow).toISOString(),
+  };
+}
+
 export function seatsLeft(group: Pick<Group, 'capacity' | 'seatsTaken'>): number {
   return Math.max(0, group.capacity - group.seatsTaken);
 }

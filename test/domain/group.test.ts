@@ -3,6 +3,7 @@ import {
   admissionFor,
   groupDedupeKey,
   joinRequestId,
+  newJoinRequest,
   offerExpiry,
   seatsLeft,
   waitlistPosition,
@@ -57,5 +58,26 @@ describe('join requests', () => {
     expect(groupDedupeKey(request, 'approved')).not.toBe(
       groupDedupeKey({ ...request, createdAt: '2026-12-01T10:00:00Z' }, 'approved'),
     );
+  });
+});
+
+describe('newJoinRequest', () => {
+  it('starts pending with a normalised address, the consent wording and a week to confirm', () => {
+    const request = newJoinRequest(
+      { id: 'g1', networkId: 'demo' },
+      { name: 'Ola', email: ' Ola@Skole.NO ', organisation: 'Skolen', role: 'Rektor' },
+      'nb',
+      new Date('2026-11-23T10:00:00Z'),
+    );
+    expect(request).toMatchObject({
+      id: joinRequestId('g1', 'ola@skole.no'),
+      email: 'ola@skole.no',
+      status: 'pending_confirmation',
+      language: 'nb',
+      confirmationCount: 1,
+      expireAt: '2026-11-30T10:00:00.000Z',
+    });
+    expect(request.consent.wording).toMatch(/^join-v\d+$/);
+    expect(request).not.toHaveProperty('message');
   });
 });
