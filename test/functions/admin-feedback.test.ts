@@ -14,7 +14,7 @@ const networkId = `feedback-${randomUUID().slice(0, 6)}`;
 const coordinator = `samordnare-${randomUUID().slice(0, 6)}@example.org`;
 
 beforeAll(async () => {
-  stack = await useLocalStack({ waitTimeOverrides: { WaitForNext: 1500 } });
+  stack = await useLocalStack({ waitTimeOverrides: { WaitForNext: 3000 } });
   await createNetworkIfMissing({
     id: networkId,
     name: 'Rektorsnätverket',
@@ -60,7 +60,7 @@ async function evaluateMeeting(
       const request = await stack.waitForEmailTo(
         member.email,
         (mail) => !before.has(mail.messageId) && formLink(mail.body.text) !== undefined,
-        20_000,
+        40_000,
       );
       const posted = await fetch(formLink(request.body.text) ?? '', {
         method: 'POST',
@@ -70,7 +70,7 @@ async function evaluateMeeting(
       expect(posted.status).toBe(200);
     }),
   );
-  await stack.waitForEmailTo(coordinator, (mail) => (mail.body.text ?? '').includes(marker), 20_000);
+  await stack.waitForEmailTo(coordinator, (mail) => (mail.body.text ?? '').includes(marker), 40_000);
   return meeting.id;
 }
 
@@ -283,5 +283,5 @@ describe('the coordinators’ feedback API', () => {
       expect(body).toContain('forbidden');
       expect(body).not.toContain('Bertil');
     }
-  }, 90_000);
+  }, 150_000);
 });

@@ -6,14 +6,14 @@ import { createNetworkIfMissing } from '../../shared/store/networks.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
 import { allItems, linkIn } from '../support/table.ts';
 
-// Offers last about three seconds here, so a test can watch one run out and pass on.
+// Offers last about five seconds here, so a test can watch one run out and pass on.
 let stack: TestStack;
 const networkId = `groups-${randomUUID().slice(0, 6)}`;
 const coordinator = `coordinator-${randomUUID().slice(0, 6)}@example.org`;
 const memberAddress = (label: string) => `${label}-${randomUUID().slice(0, 8)}@ekskolan.se`;
 
 beforeAll(async () => {
-  stack = await useLocalStack({ env: { OFFER_HOURS: '0.0008' } });
+  stack = await useLocalStack({ env: { OFFER_HOURS: '0.0014' } });
   await createNetworkIfMissing({
     id: networkId,
     name: 'Forum för skolbyggnader',

@@ -16,7 +16,7 @@ let headers: Record<string, string>;
 const networkId = `meetings-${randomUUID().slice(0, 6)}`;
 
 beforeAll(async () => {
-  stack = await useLocalStack({ waitTimeOverrides: { WaitForNext: 1500 } });
+  stack = await useLocalStack({ waitTimeOverrides: { WaitForNext: 2500 } });
   await createNetworkIfMissing({
     id: networkId,
     name: 'Rektorsnätverket',
@@ -64,12 +64,12 @@ const outboxKeys = async (meetingId: string) =>
     // After the reminders the workflow goes on to the evaluation: test/workflows/evaluations.test.ts.
     .filter((key) => !/evaluation|summary/.test(key));
 
-describe('the meeting workflow', () => {
+describe('the meeting workflow', { timeout: 90_000 }, () => {
   it('invites with a calendar file, reminds the introducer first, then everyone 7 days and 1 day before', async () => {
     const { group, members } = await seedGroup(networkId, ['Åsa', 'Dennis']);
     const [meeting] = await schedule(group.id, { firstLocal: inDays(21) });
     if (!meeting) throw new Error('no meeting');
-    const done = await stack.sfn.waitForExecution((await executionOf(meeting.id, 1)).executionArn, 20_000);
+    const done = await stack.sfn.waitForExecution((await executionOf(meeting.id, 1)).executionArn, 45_000);
     expect(done.status).toBe('SUCCEEDED');
 
     const [first, second] = members as [JoinRequest, JoinRequest];
@@ -125,8 +125,8 @@ describe('the meeting workflow', () => {
     expect(await moved.json()).toMatchObject({ version: 2 });
     const sentBeforeMove = (await outboxKeys(meeting.id)).filter((key) => key.endsWith(':v1'));
 
-    const first = await stack.sfn.waitForExecution(v1.executionArn, 20_000);
-    const second = await stack.sfn.waitForExecution((await executionOf(meeting.id, 2)).executionArn, 20_000);
+    const first = await stack.sfn.waitForExecution(v1.executionArn, 45_000);
+    const second = await stack.sfn.waitForExecution((await executionOf(meeting.id, 2)).executionArn, 45_000);
     expect([first.status, second.status]).toEqual(['SUCCEEDED', 'SUCCEEDED']);
     const keys = await outboxKeys(meeting.id);
     expect(keys.filter((key) => key.endsWith(':v1')).sort()).toEqual(sentBeforeMove.sort());
@@ -154,8 +154,8 @@ describe('the meeting workflow', () => {
       body: JSON.stringify({ status: 'cancelled' }),
     });
     expect(await cancelled.json()).toMatchObject({ status: 'cancelled', version: 2 });
-    await stack.sfn.waitForExecution(v1.executionArn, 20_000);
-    await stack.sfn.waitForExecution((await executionOf(meeting.id, 2)).executionArn, 20_000);
+    await stack.sfn.waitForExecution(v1.executionArn, 45_000);
+    await stack.sfn.waitForExecution((await executionOf(meeting.id, 2)).executionArn, 45_000);
     const [caroline] = members as [JoinRequest];
     const keys = await outboxKeys(meeting.id);
     expect(keys.filter((key) => key.endsWith(':v2'))).toEqual([`${caroline.id}:cancellation:v2`]);
@@ -185,7 +185,7 @@ describe('the meeting workflow', () => {
     try {
       const [meeting] = await schedule(group.id, { firstLocal: inDays(3) });
       if (!meeting) throw new Error('no meeting');
-      await stack.sfn.waitForExecution((await executionOf(meeting.id, 1)).executionArn, 20_000);
+      await stack.sfn.waitForExecution((await executionOf(meeting.id, 1)).executionArn, 45_000);
     } finally {
       ses.middlewareStack.remove('failOnceMeeting');
     }
@@ -198,7 +198,7 @@ describe('the meeting workflow', () => {
   });
 });
 
-describe('answers, attendance and late joiners', () => {
+describe('answers, attendance and late joiners', { timeout: 90_000 }, () => {
   it('records RSVPs from the emailed links, skips reminders for those who can’t come, and shows coordinators', async () => {
     const { group, members } = await seedGroup(networkId, ['Lars', 'Marie', 'Sandra']);
     const [meeting] = await schedule(group.id, { firstLocal: inDays(5) });
@@ -227,7 +227,7 @@ describe('answers, attendance and late joiners', () => {
     expect(await (await post(yes ?? '')).json()).toEqual({ result: 'rsvp-recorded-yes' });
     expect(await (await post(no ?? '')).json()).toEqual({ result: 'rsvp-recorded-no' });
 
-    await stack.sfn.waitForExecution((await executionOf(meeting.id, 1)).executionArn, 20_000);
+    await stack.sfn.waitForExecution((await executionOf(meeting.id, 1)).executionArn, 45_000);
     const keys = await outboxKeys(meeting.id);
     expect(keys).not.toContain(`${marie.id}:reminder-1:v1`);
     expect(keys).toContain(`${lars.id}:reminder-1:v1`);
@@ -330,7 +330,7 @@ describe('answers, attendance and late joiners', () => {
   });
 });
 
-describe('reminder settings', () => {
+describe('reminder settings', { timeout: 90_000 }, () => {
   it('follow the network’s own days, and skip members who unsubscribed with one click (RFC 8058)', async () => {
     const { group, members } = await seedGroup(networkId, ['Ulrika', 'Anders']);
     const patched = await stack.api(`/v1/admin/networks/${networkId}`, {
@@ -351,7 +351,7 @@ describe('reminder settings', () => {
         body: 'List-Unsubscribe=One-Click',
       });
       expect(oneClick.status).toBe(200);
-      await stack.sfn.waitForExecution((await executionOf(meeting.id, 1)).executionArn, 20_000);
+      await stack.sfn.waitForExecution((await executionOf(meeting.id, 1)).executionArn, 45_000);
       expect((await outboxKeys(meeting.id)).sort()).toEqual(
         [
           `${ulrika.id}:invitation:v1`,

@@ -63,23 +63,6 @@ describe('the registration workflow', () => {
     expect(await registrationOf(id)).toMatchObject({ status: 'pending_confirmation' });
   });
 
-  it('sends no reminder to someone who confirmed in time', async () => {
-    const email = uniqueEmail('prompt');
-    const id = await register(email);
-    const confirmation = await stack.waitForEmailTo(email);
-    const confirmed = await fetch(linkIn(confirmation.body.text).url, {
-      method: 'POST',
-      headers: { accept: 'application/json' },
-    });
-    expect(confirmed.status).toBe(200);
-    const execution = await stack.waitForExecutionStarted((input) => input.registrationId === id);
-    const done = await stack.sfn.waitForExecution(execution.executionArn, 15_000);
-    expect(done.status).toBe('SUCCEEDED');
-    const subjects = (await stack.emailsTo(email)).map((mail) => mail.subject);
-    expect(subjects).toHaveLength(2);
-    expect(await registrationOf(id)).toMatchObject({ status: 'confirmed' });
-  });
-
   it('retries a step whose email failed to send, and the email still goes out exactly once', async () => {
     let failures = 0;
     const failOnce = (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
