@@ -14,6 +14,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { bundleOptions } from '../bundle-options.ts';
 import { GSI1 } from './data.ts';
 import type { Email } from './email.ts';
 
@@ -85,16 +86,14 @@ export class SamlaFunction extends Construct implements IGrantable {
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        minify: true,
+        target: bundleOptions.target,
+        mainFields: [...bundleOptions.mainFields],
+        minify: bundleOptions.minify,
         sourceMap: false,
         // Bundled, not taken from the runtime: the runtime's SDK changes under us, the lock file does not.
         bundleAwsSDK: true,
         externalModules: [],
-        // Some CommonJS dependencies call require(); an ESM bundle has none unless we make one.
-        banner:
-          "import { createRequire as __samlaCreateRequire } from 'node:module'; const require = __samlaCreateRequire(import.meta.url);",
+        banner: bundleOptions.banner,
       },
     });
     const cfn = this.function.node.defaultChild as CfnFunction;
