@@ -92,6 +92,25 @@ const linkErrors = {
   410: { description: 'The link or the registration has expired', json: ErrorResponse, html: true },
 } as const;
 
+/**
+ * Emailed links: GET `/v1/<kind>/{token}` shows a page with one button and changes nothing (mail scanners
+ * follow GETs); POST acts, once.
+ */
+function linkRoutes(fn: string, summaries: Readonly<Record<string, string>>): RouteDef[] {
+  return Object.entries(summaries).flatMap(([kind, summary]) =>
+    (['GET', 'POST'] as const).map((method) => ({
+      method,
+      path: `/v1/${kind}/{token}`,
+      fn,
+      auth: 'public' as const,
+      operationId: `${method === 'GET' ? 'show' : 'act'}${kind[0]?.toUpperCase()}${kind.slice(1)}Link`,
+      summary: summary + (method === 'GET' ? ' (shows a page; changes nothing)' : ' (acts; single use)'),
+      params: TokenParams,
+      responses: { 200: { description: 'A page, or JSON when asked for', html: true }, ...linkErrors },
+    })),
+  );
+}
+
 export const routes: readonly RouteDef[] = [
   {
     method: 'POST',
@@ -261,25 +280,11 @@ export const routes: readonly RouteDef[] = [
       409: { description: 'The group is closed', json: ErrorResponse },
     },
   },
-  ...(['decisions', 'leave', 'offers'] as const).flatMap((kind) =>
-    (['GET', 'POST'] as const).map(
-      (method): RouteDef => ({
-        method,
-        path: `/v1/${kind}/{token}`,
-        fn: 'group-links',
-        auth: 'public',
-        operationId: `${method === 'GET' ? 'show' : 'act'}${kind[0]?.toUpperCase()}${kind.slice(1)}Link`,
-        summary:
-          {
-            decisions: 'A coordinator’s emailed approve or decline link for a join request',
-            leave: 'A member’s emailed link to leave a group or its waitlist, or to let an offered seat pass',
-            offers: 'The emailed link to accept a seat offered from the waitlist',
-          }[kind] + (method === 'GET' ? ' (shows a page; changes nothing)' : ' (acts; single use)'),
-        params: TokenParams,
-        responses: { 200: { description: 'A page, or JSON when asked for', html: true }, ...linkErrors },
-      }),
-    ),
-  ),
+  ...linkRoutes('group-links', {
+    decisions: 'A coordinator’s emailed approve or decline link for a join request',
+    leave: 'A member’s emailed link to leave a group or its waitlist, or to let an offered seat pass',
+    offers: 'The emailed link to accept a seat offered from the waitlist',
+  }),
   {
     method: 'POST',
     path: '/v1/admin/networks/{networkId}/groups',
@@ -426,24 +431,10 @@ export const routes: readonly RouteDef[] = [
       409: { description: 'Already accepted or declined', json: ErrorResponse },
     },
   },
-  ...(['rsvp', 'unsubscribe'] as const).flatMap((kind) =>
-    (['GET', 'POST'] as const).map(
-      (method): RouteDef => ({
-        method,
-        path: `/v1/${kind}/{token}`,
-        fn: 'meeting-links',
-        auth: 'public',
-        operationId: `${method === 'GET' ? 'show' : 'act'}${kind === 'rsvp' ? 'Rsvp' : 'Unsubscribe'}Link`,
-        summary:
-          {
-            rsvp: 'A member’s emailed answer to a meeting: coming, not this time, or not for the rest of the series (frees the seat)',
-            unsubscribe: 'Stop meeting reminders (also RFC 8058 one-click from the mail client)',
-          }[kind] + (method === 'GET' ? ' (shows a page; changes nothing)' : ' (acts; single use)'),
-        params: TokenParams,
-        responses: { 200: { description: 'A page, or JSON when asked for', html: true }, ...linkErrors },
-      }),
-    ),
-  ),
+  ...linkRoutes('meeting-links', {
+    rsvp: 'A member’s emailed answer to a meeting: coming, not this time, or not for the rest of the series (frees the seat)',
+    unsubscribe: 'Stop meeting reminders (also RFC 8058 one-click from the mail client)',
+  }),
   {
     method: 'POST',
     path: '/v1/admin/groups/{groupId}/meetings',
