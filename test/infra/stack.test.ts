@@ -71,7 +71,7 @@ function actionsOf(fn: string): Set<string> {
 }
 
 describe('the table', () => {
-  it('has the contract keys, gsi1, TTL, PITR, deletion protection, on-demand, and is retained', () => {
+  it('has the contract keys, gsi1, the person index gsi2, TTL, PITR, deletion protection, on-demand, and is retained', () => {
     template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
     template.hasResource('AWS::DynamoDB::GlobalTable', {
       DeletionPolicy: 'Retain',
@@ -86,6 +86,8 @@ describe('the table', () => {
           { AttributeName: 'sk', AttributeType: 'S' },
           { AttributeName: 'gsi1pk', AttributeType: 'S' },
           { AttributeName: 'gsi1sk', AttributeType: 'S' },
+          { AttributeName: 'gsi2pk', AttributeType: 'S' },
+          { AttributeName: 'gsi2sk', AttributeType: 'S' },
         ]),
         GlobalSecondaryIndexes: [
           {
@@ -95,6 +97,14 @@ describe('the table', () => {
               { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
             ],
             Projection: { ProjectionType: 'ALL' },
+          },
+          {
+            IndexName: 'gsi2',
+            KeySchema: [
+              { AttributeName: 'gsi2pk', KeyType: 'HASH' },
+              { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'KEYS_ONLY' },
           },
         ],
         TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },

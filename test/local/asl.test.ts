@@ -144,7 +144,7 @@ describe('the synthesized template (infra/synth.ts) meets the local runtime cont
     }
   });
 
-  it('has the one table with gsi1 and TTL on expiresAt', () => {
+  it('has the one table with gsi1, gsi2 and TTL on expiresAt', () => {
     const table = tableDefinition(template);
     expect(table.keySchema).toEqual([
       { AttributeName: 'pk', KeyType: 'HASH' },
@@ -152,6 +152,7 @@ describe('the synthesized template (infra/synth.ts) meets the local runtime cont
     ]);
     expect(table.globalSecondaryIndexes).toEqual([
       expect.objectContaining({ IndexName: 'gsi1', Projection: { ProjectionType: 'ALL' } }),
+      expect.objectContaining({ IndexName: 'gsi2', Projection: { ProjectionType: 'KEYS_ONLY' } }),
     ]);
     expect(table.timeToLiveAttribute).toBe('expiresAt');
   });
