@@ -71,23 +71,74 @@ const memberDomain = z
     'must be a domain such as skola.se (no @, no https://)',
   );
 
-const network = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]{3,40}$/, 'must be 3–40 characters of a-z, 0-9 and -'),
-  name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
-  languages: z
-    .array(z.enum(languages, { error: `must be one of ${languages.join(', ')}` }))
-    .min(1, 'must list at least one language')
-    .refine(unique, 'must not repeat a language')
-    .default(['sv', 'nb', 'en']),
-  coordinators: z
-    .array(email)
-    .min(1, 'must list at least one coordinator')
-    .refine(unique, 'must not repeat an address'),
-  thankYouUrl: webUrl.optional(),
-  timeZone: timeZone.default('Europe/Stockholm'),
-  /** Email domains of the member organisations; subdomains count too. */
-  memberDomains: z.array(memberDomain).refine(unique, 'must not repeat a domain').default([]),
-});
+/*
+ * Every key carries `.meta({ description, examples })`: docs/configuration.md is generated from it
+ * (`npm run docs:config`), and a test parses every example, so the reference cannot drift from what
+ * synth accepts. Metadata never changes what validates.
+ */
+
+const network = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(/^[a-z0-9-]{3,40}$/, 'must be 3–40 characters of a-z, 0-9 and -')
+      .meta({
+        description:
+          "The network's id: in its API paths (`/v1/networks/<id>/…`) and its coordinators' Cognito group (`network-<id>`). Changing it later makes a new, empty network: the old one, and its members, stay under the old id.",
+        examples: ['skolledare-vast'],
+      }),
+    name: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(200, 'must be at most 200 characters')
+      .meta({
+        description: 'The name members see in emails and on pages.',
+        examples: ['Nätverk för skolledare'],
+      }),
+    languages: z
+      .array(z.enum(languages, { error: `must be one of ${languages.join(', ')}` }))
+      .min(1, 'must list at least one language')
+      .refine(unique, 'must not repeat a language')
+      .default(['sv', 'nb', 'en'])
+      .meta({
+        description:
+          'The languages the network offers (sv Swedish, nb Norwegian Bokmål, en English), in order of preference: a member gets emails and pages in their own language if it is here, otherwise in the first. No repeats.',
+        examples: [['sv', 'en']],
+      }),
+    coordinators: z
+      .array(email)
+      .min(1, 'must list at least one coordinator')
+      .refine(unique, 'must not repeat an address')
+      .meta({
+        description:
+          "Email addresses of the coordinators, who get the network's emails for coordinators (join requests to approve, evaluation summaries). Signing in to the admin API is separate: see `npm run coordinator`.",
+        examples: [['anna.lindqvist@example.org']],
+      }),
+    thankYouUrl: webUrl.optional().meta({
+      description:
+        "Where a plain HTML form post (registering interest, asking to join a group) is redirected after success, instead of samla's own receipt page. https only (http only for 127.0.0.1 or localhost).",
+      examples: ['https://example.org/natverk/tack'],
+    }),
+    timeZone: timeZone.default('Europe/Stockholm').meta({
+      description:
+        "The network's IANA time zone: dates and times in its receipts and CSV exports are shown in it. (Meetings carry their own time zone, given when they are scheduled.)",
+      examples: ['Europe/Oslo'],
+    }),
+    memberDomains: z
+      .array(memberDomain)
+      .refine(unique, 'must not repeat a domain')
+      .default([])
+      .meta({
+        description:
+          "Email domains of the member organisations (subdomains count too): someone with such an address gets a seat in a group straight away, others wait for a coordinator's approval. Domains only (no @, no https://); internationalised names are stored as punycode.",
+        examples: [['ekskolan.se', 'kommun.example']],
+      }),
+  })
+  .meta({
+    description:
+      'A network created on the first deploy. Later changes here do not overwrite it: coordinators edit networks through the admin API, and their edits win.',
+  });
 
 /**
  * An existing Cognito user pool for coordinators, instead of the one the stack creates. The region is
@@ -98,16 +149,30 @@ const cognito = z
     userPoolId: z
       .string()
       .trim()
-      .regex(/^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/, 'must be a user pool id such as eu-north-1_AbC123xyz'),
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/, 'must be a user pool id such as eu-north-1_AbC123xyz')
+      .meta({
+        description: 'The id of the existing user pool whose ID tokens the admin API accepts.',
+        examples: ['eu-north-1_AbC123xyz'],
+      }),
     userPoolClientId: z
       .string()
       .trim()
-      .regex(/^[0-9a-z]{1,128}$/, 'must be an app client id (lower-case letters and digits)'),
+      .regex(/^[0-9a-z]{1,128}$/, 'must be an app client id (lower-case letters and digits)')
+      .meta({
+        description:
+          'The app client of that pool whose ID tokens are accepted (their `aud`). Coordinators need groups named `network-<id>` (and `samla-admins` to create networks) in that pool.',
+        examples: ['1example23456789abcdefghijk'],
+      }),
     region: z
       .string()
       .trim()
       .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a region such as eu-north-1')
-      .optional(),
+      .optional()
+      .meta({
+        description:
+          "The pool's region. Defaults to the prefix of `userPoolId`, and must agree with it when given.",
+        examples: ['eu-north-1'],
+      }),
   })
   .transform((value, ctx) => {
     const poolRegion = value.userPoolId.split('_')[0] ?? '';
@@ -129,13 +194,23 @@ const registration = z
       .int('must be a whole number')
       .min(1, 'must be at least 1')
       .max(24 * 30, 'must be at most 720 (30 days)')
-      .default(48),
+      .default(48)
+      .meta({
+        description:
+          'Hours after registering that someone who has not confirmed their address gets one reminder. Must come before `expireAfterDays`.',
+        examples: [24],
+      }),
     expireAfterDays: z
       .number()
       .int('must be a whole number')
       .min(1, 'must be at least 1')
       .max(90, 'must be at most 90')
-      .default(7),
+      .default(7)
+      .meta({
+        description:
+          "Days after registering that an unconfirmed registration expires: its confirmation link stops working, and DynamoDB's time to live removes it a day later.",
+        examples: [14],
+      }),
   })
   .refine((r) => r.expireAfterDays * 24 > r.reminderAfterHours, {
     path: ['expireAfterDays'],
@@ -143,38 +218,133 @@ const registration = z
   });
 
 const groups = z.strictObject({
-  /** How long a seat offered from the waitlist is held before it passes to the next in line. */
   offerHours: z
     .number()
     .min(1, 'must be at least 1')
     .max(24 * 14, 'must be at most 336 (14 days)')
-    .default(48),
+    .default(48)
+    .meta({
+      description:
+        "Hours a seat offered from a group's waitlist is held for the person offered it before it passes to the next in line.",
+      examples: [72],
+    }),
 });
 
-export const samlaConfigSchema = z.strictObject({
-  senderAddress: email,
-  /** Websites whose scripts may call the API. Plain HTML form posts need no entry here. */
-  allowedOrigins: z.array(origin).refine(unique, 'must not repeat an origin').default([]),
-  /** Base of links in emails; defaults to the HTTP API's own endpoint. */
-  publicBaseUrl: webUrl.transform((value) => value.replace(/\/+$/, '')).optional(),
-  registration: registration.default({ reminderAfterHours: 48, expireAfterDays: 7 }),
-  groups: groups.default({ offerHours: 48 }),
-  networks: z
-    .array(network)
-    .min(1, 'must list at least one network')
-    .superRefine((items, ctx) => {
-      const seen = new Map<string, number>();
-      items.forEach((item, index) => {
-        const first = seen.get(item.id);
-        if (first === undefined) seen.set(item.id, index);
-        else ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `repeats networks[${first}].id` });
-      });
+const retention = z.strictObject({
+  inactiveMonths: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(120, 'must be at most 120')
+    .default(24)
+    .meta({
+      description:
+        'Months without activity (confirming, answering an invitation, saying they want to stay) after which a member is asked whether they want to stay.',
+      examples: [36],
     }),
-  /** Who is told when something fails; no subscription without it. */
-  alarmEmail: email.optional(),
-  /** Coordinators sign in to an existing user pool; without this the stack creates one. */
-  cognito: cognito.optional(),
+  stayAnswerDays: z
+    .number()
+    .int('must be a whole number')
+    .min(7, 'must be at least 7')
+    .max(90, 'must be at most 90')
+    .default(30)
+    .meta({
+      description: 'Days a member has to answer "do you want to stay?" before their data is erased.',
+      examples: [30],
+    }),
 });
+
+/** The configuration a first deploy needs; the reference shows it, and a test parses it. */
+const minimalExample = {
+  senderAddress: 'samla@example.org',
+  networks: [{ id: 'demo', name: 'Nätverk för skolledare', coordinators: ['coordinator@example.org'] }],
+};
+
+export const samlaConfigSchema = z
+  .strictObject({
+    senderAddress: email.meta({
+      description:
+        'The From address of every email samla sends. SES sends only once its domain is verified in the account and region: the stack creates that identity (see `email.createIdentity`), and you add the DKIM records it outputs to the DNS.',
+      examples: ['samla@natverket.example.org'],
+    }),
+    allowedOrigins: z
+      .array(origin)
+      .refine(unique, 'must not repeat an origin')
+      .default([])
+      .meta({
+        description:
+          'Websites whose scripts may call the API (CORS), as origins: scheme and host, no path or trailing slash. A plain HTML form that posts to the API needs no entry.',
+        examples: [['https://example.org', 'https://www.example.org']],
+      }),
+    publicBaseUrl: webUrl
+      .transform((value) => value.replace(/\/+$/, ''))
+      .optional()
+      .meta({
+        description:
+          "The base of the links in emails (confirm, leave, answer an evaluation), e.g. a custom domain in front of the API. Without it, links point at the HTTP API's own endpoint (the `ApiUrl` output). A trailing slash is dropped.",
+        examples: ['https://samla.example.org'],
+      }),
+    registration: registration.default({ reminderAfterHours: 48, expireAfterDays: 7 }).meta({
+      description: 'The double opt-in of interest registrations: when to remind, and when to give up.',
+      examples: [{ reminderAfterHours: 24, expireAfterDays: 14 }],
+    }),
+    groups: groups.default({ offerHours: 48 }).meta({
+      description: 'Seats and waitlists of groups.',
+      examples: [{ offerHours: 72 }],
+    }),
+    retention: retention.default({ inactiveMonths: 24, stayAnswerDays: 30 }).meta({
+      description:
+        'How long member data is kept without activity (GDPR storage limitation): inactive members are asked, then erased if they do not answer. A nightly schedule does it.',
+      examples: [{ inactiveMonths: 24, stayAnswerDays: 30 }],
+    }),
+    networks: z
+      .array(network)
+      .min(1, 'must list at least one network')
+      .superRefine((items, ctx) => {
+        const seen = new Map<string, number>();
+        items.forEach((item, index) => {
+          const first = seen.get(item.id);
+          if (first === undefined) seen.set(item.id, index);
+          else
+            ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `repeats networks[${first}].id` });
+        });
+      })
+      .meta({
+        description:
+          'The networks to create on the first deploy, each with a unique `id`. More can be created later through the admin API (`POST /v1/admin/networks`) without a deploy.',
+        examples: [minimalExample.networks],
+      }),
+    alarmEmail: email.optional().meta({
+      description:
+        "Who is emailed when something fails (a function's errors, a failed workflow, the API's 5xx answers). Without it the alarms exist but nobody is subscribed. SNS sends a confirmation email first.",
+      examples: ['drift@example.org'],
+    }),
+    cognito: cognito.optional().meta({
+      description:
+        'An existing Cognito user pool for the coordinators. Without it the stack creates its own pool (output `CoordinatorUserPoolId`), with a `network-<id>` group for each configured network.',
+      examples: [{ userPoolId: 'eu-north-1_AbC123xyz', userPoolClientId: '1example23456789abcdefghijk' }],
+    }),
+    email: z
+      .strictObject({
+        createIdentity: z
+          .boolean()
+          .default(true)
+          .meta({
+            description:
+              "Create the SES domain identity of `senderAddress`'s domain, with Easy DKIM (outputs `DkimRecord1`–`3` are the DNS records to add). Set false when that identity already exists in the account and region: a second one fails the deploy. Sending still goes through the stack's configuration set, so bounces and complaints are suppressed either way.",
+            examples: [false],
+          }),
+      })
+      .default({ createIdentity: true })
+      .meta({
+        description: 'The SES identity samla sends as.',
+        examples: [{ createIdentity: false }],
+      }),
+  })
+  .meta({
+    description: 'The `samla` object in the `context` of cdk.json.',
+    examples: [minimalExample],
+  });
 
 export type SamlaConfig = z.output<typeof samlaConfigSchema>;
 

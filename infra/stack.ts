@@ -10,6 +10,7 @@ import { Data } from './constructs/data.ts';
 import { Email } from './constructs/email.ts';
 import { SamlaFunction } from './constructs/function.ts';
 import { Monitoring } from './constructs/monitoring.ts';
+import { Schedules } from './constructs/schedules.ts';
 import { Workflows } from './constructs/workflows.ts';
 
 export interface SamlaStackProps extends StackProps {
@@ -111,6 +112,29 @@ const permissions: Readonly<Record<string, (fn: SamlaFunction, r: Resources) => 
     fn.grantStartExecution(r.offerWorkflow);
     fn.addEnvironment('OFFER_WORKFLOW_ARN', r.offerWorkflow.stateMachineArn);
   },
+  // The digest reads a network's indexes and groups, issues decision links and notes when it was sent.
+  digest: readWriteAndMail,
+  'admin-digest': readWriteAndMail,
+  unsubscribe: (fn, r) => {
+    fn.grantTableRead(r.table);
+    fn.grantTableWrite(r.table);
+  },
+  'privacy-requests': readWriteAndMail,
+  // Erasure passes the person's seats on as offers, like leaving; so may the retention sweep's.
+  'privacy-links': (fn, r) => {
+    readWriteAndMail(fn, r);
+    fn.grantStartExecution(r.offerWorkflow);
+    fn.addEnvironment('OFFER_WORKFLOW_ARN', r.offerWorkflow.stateMachineArn);
+  },
+  'retention-sweep': (fn, r) => {
+    readWriteAndMail(fn, r);
+    fn.grantStartExecution(r.offerWorkflow);
+    fn.addEnvironment('OFFER_WORKFLOW_ARN', r.offerWorkflow.stateMachineArn);
+  },
+  // Puts suppression items for bounced and complaining addresses; reads nothing, sends nothing.
+  'ses-notifications': (fn, r) => {
+    fn.grantTableWrite(r.table);
+  },
 };
 
 function constructId(fn: string): string {
@@ -125,7 +149,10 @@ export class SamlaStack extends Stack {
     const { config } = props;
 
     const data = new Data(this, 'Data', { networks: config.networks });
-    const email = new Email(this, 'Email', { senderAddress: config.senderAddress });
+    const email = new Email(this, 'Email', {
+      senderAddress: config.senderAddress,
+      createIdentity: config.email.createIdentity,
+    });
     const auth = new CoordinatorAuth(this, 'CoordinatorAuth', {
       networkIds: config.networks.map((network) => network.id),
       ...(config.cognito === undefined ? {} : { existing: config.cognito }),
@@ -140,10 +167,13 @@ export class SamlaStack extends Stack {
     const environment: Record<string, string> = {
       TABLE_NAME: data.table.tableName,
       SENDER_ADDRESS: config.senderAddress,
+      SES_CONFIGURATION_SET: email.configurationSetName,
       PUBLIC_BASE_URL: publicBaseUrl,
       REGISTRATION_REMINDER_AFTER_SECONDS: String(config.registration.reminderAfterHours * 3600),
       REGISTRATION_EXPIRE_AFTER_SECONDS: String(config.registration.expireAfterDays * 24 * 3600),
       OFFER_HOURS: String(config.groups.offerHours),
+      RETENTION_INACTIVE_MONTHS: String(config.retention.inactiveMonths),
+      RETENTION_STAY_ANSWER_DAYS: String(config.retention.stayAnswerDays),
     };
     const functionsScope = new Construct(this, 'Functions');
     const names = [...new Set([...routes.map((route) => route.fn), ...workflowFunctions])];
@@ -162,6 +192,17 @@ export class SamlaStack extends Stack {
     const workflows = new Workflows(this, 'Workflows', { registrationSteps, offerSteps, meetingSteps });
 
     api.addRoutes(routes, functions);
+
+    const digest = functions.get('digest');
+    const retentionSweep = functions.get('retention-sweep');
+    if (!digest || !retentionSweep)
+      throw new Error('workflowFunctions in shared/http/routes.ts must list digest and retention-sweep');
+    new Schedules(this, 'Schedules', { digest, retentionSweep });
+
+    const sesNotifications = functions.get('ses-notifications');
+    if (!sesNotifications)
+      throw new Error('workflowFunctions in shared/http/routes.ts must list ses-notifications');
+    email.subscribe(sesNotifications.function);
 
     const resources: Resources = {
       table: data.table,
@@ -184,6 +225,7 @@ export class SamlaStack extends Stack {
         Meeting: workflows.meeting,
       },
       httpApi: api.httpApi,
+      table: data.table,
       alarmEmail: config.alarmEmail,
     });
 
@@ -198,6 +240,22 @@ export class SamlaStack extends Stack {
     new CfnOutput(this, 'CoordinatorUserPoolClientId', {
       value: auth.userPoolClientId,
       description: 'App client whose ID tokens the admin API accepts (aud)',
+    });
+    email.dkimRecords.forEach((record, index) => {
+      new CfnOutput(this, `DkimRecord${index + 1}`, {
+        value: `${record.name} ${record.type} ${record.value}`,
+        description: `Easy DKIM record ${index + 1} of 3 for ${email.senderDomain}: add it to the domain's DNS, then SES verifies the domain`,
+      });
+    });
+    new CfnOutput(this, 'SesConfigurationSet', {
+      value: email.configurationSetName,
+      description:
+        'SES configuration set every email is sent with (reputation metrics, bounce and complaint events)',
+    });
+    new CfnOutput(this, 'SesNotificationsTopicArn', {
+      value: email.notifications.topicArn,
+      description:
+        'SNS topic of SES bounce and complaint events; the ses-notifications function suppresses those addresses',
     });
     new CfnOutput(this, 'CoordinatorTokenIssuer', {
       value: auth.issuer,

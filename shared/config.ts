@@ -33,8 +33,17 @@ export const env = {
   registrationWorkflowArn: () => requireEnv('REGISTRATION_WORKFLOW_ARN'),
   offerWorkflowArn: () => requireEnv('OFFER_WORKFLOW_ARN'),
   meetingWorkflowArn: () => requireEnv('MEETING_WORKFLOW_ARN'),
+  /** The SES configuration set that reports bounces and complaints; unset where there is none to report to. */
+  sesConfigurationSet: () => process.env.SES_CONFIGURATION_SET || undefined,
   /** How long a seat offered from the waitlist is held (default 48 h). */
   offerHours: () => numberEnv('OFFER_HOURS', 48),
   registrationReminderAfterSeconds: () => numberEnv('REGISTRATION_REMINDER_AFTER_SECONDS', 48 * 3600),
   registrationExpireAfterSeconds: () => numberEnv('REGISTRATION_EXPIRE_AFTER_SECONDS', 7 * 24 * 3600),
+};
+
+/** Retention: members inactive this long are asked whether they want to stay (default 24 months). */
+export const retentionEnv = {
+  inactiveMonths: () => numberEnv('RETENTION_INACTIVE_MONTHS', 24),
+  /** How long they have to answer before they are erased (default 30 days). */
+  stayAnswerDays: () => numberEnv('RETENTION_STAY_ANSWER_DAYS', 30),
 };

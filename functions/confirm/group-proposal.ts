@@ -9,6 +9,7 @@ import { actionPage, resultPage } from '../../shared/pages/pages.ts';
 import { tellCoordinators } from '../../shared/services/group-proposals.ts';
 import { confirmProposalWithToken, getGroupProposal } from '../../shared/store/group-proposals.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
+import { recordConfirmedConsent } from '../../shared/store/people.ts';
 
 /**
  * Tells the coordinators, after the confirmation is stored. If SES fails now, the proposal is listed all
@@ -78,6 +79,7 @@ export async function groupProposalLink(
   if (outcome === 'done') {
     logger.info('group proposal confirmed', { networkId: network.id, proposalId: proposal.id });
     const confirmed: GroupProposal = { ...proposal, status: 'proposed', confirmedAt: now.toISOString() };
+    await recordConfirmedConsent(proposal, 'group-proposal', now);
     await tellCoordinatorsOrLater(network, confirmed);
     return answer(confirmed);
   }

@@ -8,6 +8,7 @@ import { type Placement, placeConfirmedRequest } from '../../shared/services/mem
 import { getGroup } from '../../shared/store/groups.ts';
 import { countAhead, getJoinRequest } from '../../shared/store/join-requests.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
+import { recordConfirmedConsent } from '../../shared/store/people.ts';
 
 const resultKinds = {
   approved: 'join-approved',
@@ -74,7 +75,10 @@ export async function joinRequestLink(
   }
 
   const result = await placeConfirmedRequest(network, group, joinRequest, tokenHash, now);
-  if (result.placement) return answer(result.placement);
+  if (result.placement) {
+    await recordConfirmedConsent(joinRequest, 'join', now);
+    return answer(result.placement);
+  }
   // Someone else pressed the button at the same moment, or the link ran out: say where things stand.
   const current = await getJoinRequest(groupId, joinRequest.id);
   const placement = current ? await placementOf(current) : undefined;

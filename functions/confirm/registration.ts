@@ -7,6 +7,7 @@ import { logger, redactError } from '../../shared/logger.ts';
 import { sendOnce } from '../../shared/notify.ts';
 import { confirmedPage, confirmPage } from '../../shared/pages/pages.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
+import { recordConfirmedConsent } from '../../shared/store/people.ts';
 import { confirmRegistrationWithToken, getRegistration } from '../../shared/store/registrations.ts';
 
 /** The receipt follows the confirmation; if SES fails now, pressing the button again sends it. */
@@ -16,6 +17,7 @@ async function sendReceipt(registration: Registration, networkName: string, time
       dedupeKey: receiptDedupeKey(registration),
       to: registration.email,
       language: registration.language,
+      member: { networkId: registration.networkId, category: 'transactional' },
       message: () => ({
         kind: 'registration-receipt',
         recipientName: registration.name,
@@ -62,6 +64,7 @@ export async function registrationLink(
   const outcome = await confirmRegistrationWithToken(tokenHash, network.id, registration.id, now);
   if (outcome === 'confirmed') {
     logger.info('registration confirmed', { networkId: network.id, registrationId: registration.id });
+    await recordConfirmedConsent(registration, 'interest', now);
     await sendReceipt(registration, network.name, network.timeZone);
     return confirmed(request, network.id, network.name, false);
   }

@@ -9,20 +9,20 @@ import { type ApiResult, html, json } from '../../shared/http/responses.ts';
 import { actionPage, resultPage } from '../../shared/pages/pages.ts';
 import { passSeatOn } from '../../shared/services/membership.ts';
 import { getGroup } from '../../shared/store/groups.ts';
-import { getJoinRequest, setRemindersOff } from '../../shared/store/join-requests.ts';
+import { getJoinRequest } from '../../shared/store/join-requests.ts';
 import { getMeeting, recordRsvp } from '../../shared/store/meetings.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
+import { touchPerson } from '../../shared/store/people.ts';
 import type { TokenPurpose } from '../../shared/store/tokens.ts';
 import { startOfferWorkflow } from '../../shared/workflows/offers.ts';
 
-type Purpose = Extract<TokenPurpose, 'rsvp-yes' | 'rsvp-no' | 'rsvp-no-series' | 'unsubscribe-reminders'>;
-const purposes: Purpose[] = ['rsvp-yes', 'rsvp-no', 'rsvp-no-series', 'unsubscribe-reminders'];
+type Purpose = Extract<TokenPurpose, 'rsvp-yes' | 'rsvp-no' | 'rsvp-no-series'>;
+const purposes: Purpose[] = ['rsvp-yes', 'rsvp-no', 'rsvp-no-series'];
 
 const recorded = {
   'rsvp-yes': 'rsvp-recorded-yes',
   'rsvp-no': 'rsvp-recorded-no',
   'rsvp-no-series': 'rsvp-recorded-no-series',
-  'unsubscribe-reminders': 'reminders-unsubscribed',
 } as const;
 
 interface Context {
@@ -52,10 +52,9 @@ function page(c: Context, done: boolean): ApiResult {
 }
 
 /**
- * `/v1/rsvp/{token}` and `/v1/unsubscribe/{token}`: the links in meeting emails. GET shows a page with one
- * button and changes nothing. "Can't come to the rest of the series" gives the seat up (the first on the
- * waitlist is offered it); "can't come this time" only records the absence. Unsubscribing also takes a
- * one-click POST from a mail client (RFC 8058).
+ * `/v1/rsvp/{token}`: the answer links in meeting emails (unsubscribing is functions/unsubscribe). GET
+ * shows a page with one button and changes nothing. "Can't come to the rest of the series" gives the seat
+ * up (the first on the waitlist is offered it); "can't come this time" only records the absence.
  */
 export const handler = httpHandler(
   async (request) => {
@@ -76,9 +75,7 @@ export const handler = httpHandler(
     if (!opened.usable) throw gone('link_expired');
     if (isGet(request)) return page(c, false);
 
-    if (link.purpose === 'unsubscribe-reminders') {
-      await setRemindersOff(group.id, member.id, opened.tokenHash, now);
-    } else if (link.purpose === 'rsvp-no-series') {
+    if (link.purpose === 'rsvp-no-series') {
       if (member.status !== 'approved') return page(c, true);
       const passed = await passSeatOn(network, group, member, ['approved'], now, {
         tokenHash: opened.tokenHash,
@@ -93,6 +90,7 @@ export const handler = httpHandler(
         now,
         opened.tokenHash,
       );
+      await touchPerson(member.email, member.language, now);
     }
     return page(c, true);
   },

@@ -39,6 +39,7 @@ export const handler = middy()
         dedupeKey: groupDedupeKey(request, `offer-expired:${offerExpiresAt}`),
         to: request.email,
         language: request.language,
+        member: { networkId: request.networkId, category: 'transactional' },
         message: () => ({
           kind: 'offer-expired',
           recipientName: request.name,

@@ -27,6 +27,7 @@ async function sendConfirmation(proposal: GroupProposal, networkName: string, ti
     dedupeKey: proposalDedupeKey(proposal, `confirmation:${proposal.confirmationCount}`),
     to: proposal.email,
     language: proposal.language,
+    member: { networkId: proposal.networkId, category: 'transactional' },
     message: async () => ({
       kind: 'confirm-group-proposal',
       recipientName: proposal.name,
@@ -34,7 +35,12 @@ async function sendConfirmation(proposal: GroupProposal, networkName: string, ti
       proposalTitle: proposal.title,
       confirmUrl: await issueLink(
         'confirm-group-proposal',
-        { networkId: proposal.networkId, subjectId: proposal.id, language: proposal.language },
+        {
+          networkId: proposal.networkId,
+          subjectId: proposal.id,
+          language: proposal.language,
+          person: proposal.email,
+        },
         proposal.expireAt,
       ),
       expiresAt: new Date(proposal.expireAt),

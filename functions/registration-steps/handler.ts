@@ -30,13 +30,19 @@ async function sendConfirmation(registration: Registration, reminder: boolean): 
       : confirmationDedupeKey(registration, registration.confirmationCount),
     to: registration.email,
     language: registration.language,
+    member: { networkId: registration.networkId, category: 'transactional' },
     message: async () => ({
       kind: reminder ? 'confirm-registration-reminder' : 'confirm-registration',
       recipientName: registration.name,
       networkName: network.name,
       confirmUrl: await issueLink(
         'confirm-registration',
-        { networkId: network.id, subjectId: registration.id, language: registration.language },
+        {
+          networkId: network.id,
+          subjectId: registration.id,
+          language: registration.language,
+          person: registration.email,
+        },
         registration.expireAt,
       ),
       expiresAt: new Date(registration.expireAt),

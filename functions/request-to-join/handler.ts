@@ -29,6 +29,7 @@ async function sendConfirmation(
     dedupeKey: groupDedupeKey(request, `confirmation:${request.confirmationCount}`),
     to: request.email,
     language: request.language,
+    member: { networkId: request.networkId, category: 'transactional' },
     message: async () => ({
       kind: 'confirm-join-request',
       recipientName: request.name,
@@ -41,6 +42,7 @@ async function sendConfirmation(
           subjectId: request.id,
           groupId: request.groupId,
           language: request.language,
+          person: request.email,
         },
         request.expireAt,
       ),

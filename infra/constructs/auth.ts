@@ -96,17 +96,24 @@ export class CoordinatorAuth extends Construct {
           'The Plus feature plan (threat protection) is billed per active user; a handful of invited coordinators with a 14-character password policy and optional TOTP do not need it. An organisation can switch the plan on the pool.',
       },
     );
-    new CfnUserPoolGroup(this, 'AdminsGroup', {
-      userPoolId: pool.userPoolId,
-      groupName: ADMIN_GROUP,
-      description: 'samla administrators: create networks, reach every network',
-    });
-    for (const networkId of networkIds) {
-      new CfnUserPoolGroup(this, `NetworkGroup-${networkId}`, {
+    // Groups hold who coordinates what: a network dropped from cdk.json must not take its coordinators'
+    // memberships with it (the network itself stays in the table too).
+    const retained = (group: CfnUserPoolGroup) => group.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    retained(
+      new CfnUserPoolGroup(this, 'AdminsGroup', {
         userPoolId: pool.userPoolId,
-        groupName: networkGroup(networkId),
-        description: `Coordinators of the network ${networkId}`,
-      });
+        groupName: ADMIN_GROUP,
+        description: 'samla administrators: create networks, reach every network',
+      }),
+    );
+    for (const networkId of networkIds) {
+      retained(
+        new CfnUserPoolGroup(this, `NetworkGroup-${networkId}`, {
+          userPoolId: pool.userPoolId,
+          groupName: networkGroup(networkId),
+          description: `Coordinators of the network ${networkId}`,
+        }),
+      );
     }
     return pool;
   }

@@ -1,7 +1,19 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  AlarmStatusWidget,
+  ComparisonOperator,
+  Dashboard,
+  GraphWidget,
+  type IMetric,
+  MathExpression,
+  Metric,
+  Stats,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -12,14 +24,31 @@ export interface MonitoringProps {
   readonly functions: Iterable<SamlaFunction>;
   readonly stateMachines: Readonly<Record<string, IStateMachine>>;
   readonly httpApi: HttpApi;
+  /** The one table: throttled reads and writes reach members as 503s. */
+  readonly table: ITableV2;
   /** Who hears about the alarms. Without it the alarms still show in the console. */
   readonly alarmEmail?: string;
 }
 
-/** Alarms for what members would notice: failing functions, failed workflows, server errors. */
+/*
+ * SES reviews an account whose bounce rate reaches 5 % or complaint rate 0.1 %, and pauses sending at
+ * twice that: the alarms fire at the review level, while there is still time to look at the lists.
+ */
+export const SES_BOUNCE_RATE_THRESHOLD = 0.05;
+export const SES_COMPLAINT_RATE_THRESHOLD = 0.001;
+
+/** Account-level SES metrics (no dimensions): samla sends through the account's SES. */
+const sesMetric = (metricName: string, statistic: string, period: Duration) =>
+  new Metric({ namespace: 'AWS/SES', metricName, statistic, period });
+
+/**
+ * Alarms for what members would notice — failing or throttled functions, failed workflows, server errors,
+ * a throttled table, a sender reputation at risk — and one dashboard to look at when one fires.
+ */
 export class Monitoring extends Construct {
   readonly alarms: Alarm[] = [];
   readonly topic: Topic | undefined;
+  readonly dashboard: Dashboard;
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
@@ -44,15 +73,24 @@ export class Monitoring extends Construct {
       });
       if (this.topic) created.addAlarmAction(new SnsAction(this.topic));
       this.alarms.push(created);
+      return created;
     };
 
     const period = Duration.minutes(5);
-    for (const fn of props.functions) {
+    const functions = [...props.functions];
+    for (const fn of functions) {
       alarm(
         `${fn.node.id}Errors`,
         fn.function.metricErrors({ period }),
         1,
         `functions/${fn.fn} failed; see its log group ${fn.logGroup.node.path}`,
+      );
+      // One alarm per function: an alarm's metric math takes at most 10 metrics, and there are more.
+      alarm(
+        `${fn.node.id}Throttles`,
+        fn.function.metricThrottles({ period }),
+        1,
+        `functions/${fn.fn} was throttled (account concurrency used up?): requests got 5xx or workflow steps were retried`,
       );
     }
     for (const [name, stateMachine] of Object.entries(props.stateMachines)) {
@@ -69,5 +107,99 @@ export class Monitoring extends Construct {
       5,
       'The HTTP API answered 5xx repeatedly: forms may be failing for members',
     );
+
+    const tableThrottles = new MathExpression({
+      expression: 'reads + writes',
+      usingMetrics: {
+        reads: props.table.metric('ReadThrottleEvents', { period, statistic: Stats.SUM }),
+        writes: props.table.metric('WriteThrottleEvents', { period, statistic: Stats.SUM }),
+      },
+      label: 'Throttled reads and writes',
+      period,
+    });
+    alarm(
+      'TableThrottles',
+      tableThrottles,
+      1,
+      'DynamoDB throttled the table: members got 503 (Retry-After) and workflow steps were retried',
+    );
+
+    const reputationPeriod = Duration.hours(1);
+    const bounceRate = sesMetric('Reputation.BounceRate', Stats.MAXIMUM, reputationPeriod);
+    const complaintRate = sesMetric('Reputation.ComplaintRate', Stats.MAXIMUM, reputationPeriod);
+    alarm(
+      'SesBounceRate',
+      bounceRate,
+      SES_BOUNCE_RATE_THRESHOLD,
+      'SES bounce rate at 5 %: SES reviews the account here and pauses sending at 10 %. Check for mistyped or stale addresses.',
+    );
+    alarm(
+      'SesComplaintRate',
+      complaintRate,
+      SES_COMPLAINT_RATE_THRESHOLD,
+      'SES complaint rate at 0.1 %: SES reviews the account here and pauses sending at 0.5 %. Someone marks samla’s mail as spam.',
+    );
+
+    const wide = 12;
+    const graph = (title: string, left: IMetric[], right: IMetric[] = []) =>
+      new GraphWidget({ title, left, right, width: wide, height: 6 });
+    const workflows = Object.entries(props.stateMachines);
+    this.dashboard = new Dashboard(this, 'Dashboard', {
+      defaultInterval: Duration.days(1),
+      widgets: [
+        [new AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24, height: 4 })],
+        [
+          graph(
+            'API requests and errors',
+            [
+              props.httpApi.metricCount({ period, label: 'Requests' }),
+              props.httpApi.metricClientError({ period, label: '4xx' }),
+            ],
+            [props.httpApi.metricServerError({ period, label: '5xx' })],
+          ),
+          graph('API latency', [
+            props.httpApi.metricLatency({ period, statistic: Stats.percentile(50), label: 'p50' }),
+            props.httpApi.metricLatency({ period, statistic: Stats.percentile(99), label: 'p99' }),
+          ]),
+        ],
+        [
+          graph(
+            'Lambda errors and throttles',
+            functions.map((fn) => fn.function.metricErrors({ period, label: fn.fn })),
+            functions.map((fn) => fn.function.metricThrottles({ period, label: `${fn.fn} throttles` })),
+          ),
+          graph(
+            'Lambda duration (p99)',
+            functions.map((fn) =>
+              fn.function.metricDuration({ period, statistic: Stats.percentile(99), label: fn.fn }),
+            ),
+          ),
+        ],
+        [
+          graph(
+            'Workflow executions',
+            workflows.map(([name, machine]) => machine.metricStarted({ period, label: `${name} started` })),
+            workflows.map(([name, machine]) => machine.metricFailed({ period, label: `${name} failed` })),
+          ),
+          graph(
+            'DynamoDB capacity and throttles',
+            [
+              props.table.metricConsumedReadCapacityUnits({ period, label: 'Consumed reads' }),
+              props.table.metricConsumedWriteCapacityUnits({ period, label: 'Consumed writes' }),
+            ],
+            [tableThrottles],
+          ),
+        ],
+        [
+          graph('SES sending', [
+            sesMetric('Send', Stats.SUM, period),
+            sesMetric('Delivery', Stats.SUM, period),
+            sesMetric('Bounce', Stats.SUM, period),
+            sesMetric('Complaint', Stats.SUM, period),
+          ]),
+          graph('SES reputation', [bounceRate, complaintRate]),
+        ],
+      ],
+    });
   }
 }

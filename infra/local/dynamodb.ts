@@ -4,8 +4,8 @@ import { isAbsolute } from 'node:path';
 import {
   type AttributeDefinition,
   CreateTableCommand,
-  DescribeTableCommand,
   type CreateTableCommandInput,
+  DescribeTableCommand,
   DynamoDBClient,
   type GlobalSecondaryIndex,
   type KeySchemaElement,

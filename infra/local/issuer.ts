@@ -5,7 +5,8 @@
  * API Gateway's flattened form. The handlers cannot tell the two apart.
  *
  * `npm start` keeps its key in .local/issuer/ (made once), so `npm run token` can sign for it; tests
- * use a fresh key per run.
+ * use a fresh key per run. The coordinators there (coordinators.json, written by
+ * `npm run coordinator -- add --local`) stand in for the pool's users and their groups.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
+import * as z from 'zod';
 import { ADMIN_GROUP, networkGroup } from '../../shared/http/auth.ts';
 import type { CoordinatorAuthorizer } from './gateway.ts';
 
@@ -103,6 +105,81 @@ export interface TokenRequest {
   readonly expiresIn?: number;
   /** Claims added or replaced (e.g. `{ token_use: 'access' }`, another `iss`), for tests. */
   readonly claims?: Readonly<Record<string, unknown>>;
+}
+
+/** `npm run token` before `npm start` has ever run: nothing to sign with yet. */
+export class NoLocalIssuerError extends Error {
+  constructor() {
+    super('No local token issuer yet: run `npm start` once (it creates .local/issuer/), then ask again.');
+    this.name = 'NoLocalIssuerError';
+  }
+}
+
+/** A token from npm start's issuer in `dir` (.local/issuer/), as `npm run token` prints it. */
+export async function signWithLocalIssuer(dir: string, request: TokenRequest): Promise<string> {
+  const key = readSigningKey(dir);
+  const info = readIssuerInfo(dir);
+  if (key === undefined || info === undefined) throw new NoLocalIssuerError();
+  return signToken(key, info, request);
+}
+
+const COORDINATORS_FILE = 'coordinators.json';
+
+const localCoordinatorSchema = z.strictObject({
+  networks: z.array(z.string()),
+  admin: z.boolean(),
+});
+const coordinatorRegistrySchema = z.record(z.string(), localCoordinatorSchema);
+
+/** What a coordinator's Cognito user would have: groups `network-<id>` for `networks`, `samla-admins`. */
+export type LocalCoordinator = z.infer<typeof localCoordinatorSchema>;
+/** Normalised address → coordinator. */
+export type CoordinatorRegistry = Readonly<Record<string, LocalCoordinator>>;
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+export function readCoordinators(dir: string): CoordinatorRegistry {
+  const file = join(dir, COORDINATORS_FILE);
+  if (!existsSync(file)) return {};
+  const parsed = coordinatorRegistrySchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success)
+    throw new Error(
+      `${file} is not a list of coordinators (${parsed.error.issues[0]?.message}): fix or delete it`,
+    );
+  return parsed.data;
+}
+
+/**
+ * Adds a coordinator, or more groups to one: like AdminCreateUser and AdminAddUserToGroup, it never
+ * takes a group away. Returns what the registry now holds for the address.
+ */
+export function registerCoordinator(
+  dir: string,
+  request: { email: string; networks: readonly string[]; admin: boolean },
+): LocalCoordinator {
+  const email = normaliseEmail(request.email);
+  const registry = { ...readCoordinators(dir) };
+  const existing = registry[email];
+  const entry: LocalCoordinator = {
+    networks: [...new Set([...(existing?.networks ?? []), ...request.networks])].sort(),
+    admin: (existing?.admin ?? false) || request.admin,
+  };
+  registry[email] = entry;
+  mkdirSync(dir, { recursive: true });
+  const sorted = Object.fromEntries(Object.entries(registry).sort(([a], [b]) => a.localeCompare(b)));
+  writeFileSync(join(dir, COORDINATORS_FILE), `${JSON.stringify(sorted, null, 2)}\n`);
+  return entry;
+}
+
+/** The groups a token request asks for that the registry does not give the address. */
+export function ungrantedGroups(registry: CoordinatorRegistry, request: TokenRequest): string[] {
+  const entry = registry[normaliseEmail(request.email)];
+  const granted = new Set([
+    ...(entry?.networks ?? []).map(networkGroup),
+    ...(entry?.admin ? [ADMIN_GROUP] : []),
+  ]);
+  const asked = [...(request.networks ?? []).map(networkGroup), ...(request.admin ? [ADMIN_GROUP] : [])];
+  return asked.filter((group) => !granted.has(group));
 }
 
 /** A stable `sub` per address, shaped like Cognito's (a UUID), so the same person keeps one id. */

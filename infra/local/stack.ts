@@ -5,6 +5,7 @@
 import type { Network } from '../../shared/domain/network.ts';
 import { routes } from '../../shared/http/routes.ts';
 import { createTableFromTemplate, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb.ts';
+import { allowExamplesOrigin, examplesOrigin, startExamples } from './examples.ts';
 import { type CorsConfig, corsFromTemplate, type LocalGateway, startGateway } from './gateway.ts';
 import {
   createLocalIssuer,
@@ -52,6 +53,11 @@ export interface LocalStackOptions {
   seedTemplate?: boolean;
   /** CORS as the HTTP API applies it; default: the template's CorsConfiguration. */
   cors?: CorsConfig;
+  /**
+   * Serve examples/ (the website forms) on this loopback port, 0 for a free one; CORS then also allows
+   * that origin (infra/local/examples.ts). Without it, no example server runs.
+   */
+  examples?: { port: number };
   loadHandler?: HandlerLoader;
   /** Shortens Retry intervals of every state machine to this many milliseconds. */
   retryIntervalMs?: number;
@@ -84,6 +90,8 @@ export interface LocalStack {
   readonly issuer: LocalIssuer;
   /** ARN of each state machine, by logical id. */
   readonly stateMachines: Readonly<Record<string, string>>;
+  /** Where examples/ is served (pages under /examples/), when `examples` was given. */
+  readonly examplesUrl: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -121,6 +129,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const port = options.ports?.[name] ?? DEFAULT_PORTS[name];
       if (used && port !== 0) await assertPortFree(port, portLabels[name], portEnvVars[name]);
     }
+    if (options.examples !== undefined && options.examples.port !== 0)
+      await assertPortFree(options.examples.port, 'Example forms', 'EXAMPLES_PORT');
 
     let dynamoEndpoint: string;
     let dynamoDataDir: string | undefined;
@@ -179,7 +189,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     cleanups.push(() => sfn.stop());
 
     const [api] = resourcesOfType(options.template, 'AWS::ApiGatewayV2::Api');
-    const cors = options.cors ?? corsFromTemplate(api?.[1].Properties);
+    const templateCors = options.cors ?? corsFromTemplate(api?.[1].Properties);
+    // The example forms' origin is known before the gateway starts, so CORS can allow it from the start.
+    const examplesPort =
+      options.examples === undefined ? undefined : options.examples.port || (await freePort());
+    const cors =
+      examplesPort === undefined
+        ? templateCors
+        : allowExamplesOrigin(templateCors, examplesOrigin(examplesPort));
     const issuer = await createLocalIssuer({
       issuer: localIssuerUrl(`http://127.0.0.1:${apiPort}`),
       key:
@@ -199,6 +216,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ...(cors === undefined ? {} : { cors }),
     });
     cleanups.push(() => gateway.stop());
+
+    let examplesUrl: string | undefined;
+    if (examplesPort !== undefined) {
+      const examples = await startExamples({
+        port: examplesPort,
+        apiUrl: gateway.url,
+        networkId: DEMO_NETWORK.id,
+      });
+      cleanups.push(() => examples.stop());
+      examplesUrl = examples.url;
+    }
 
     if (options.seedDemo) {
       const { createNetworkIfMissing } = await import('../../shared/store/networks.ts');
@@ -224,6 +252,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       env: runtime.env,
       issuer,
       stateMachines: Object.fromEntries(runtime.stateMachines.map((m) => [m.logicalId, m.arn])),
+      examplesUrl,
       stop,
     };
   } catch (error) {

@@ -3,8 +3,11 @@
  * between runs; Ctrl-C stops everything, DynamoDB Local's Java process included.
  */
 import { join } from 'node:path';
-import { repoRoot } from './lambda.ts';
+import { DEFAULT_EXAMPLES_PORT } from './examples.ts';
+import { registerCoordinator } from './issuer.ts';
+import { moduleLoader, repoRoot } from './lambda.ts';
 import { LocalSetupError } from './ports.ts';
+import { startLocalSchedules } from './schedules.ts';
 import { DEFAULT_PORTS, DEMO_NETWORK, type LocalStack, startLocalStack } from './stack.ts';
 import { cachedTemplate } from './template-cache.ts';
 
@@ -72,8 +75,19 @@ async function main(): Promise<void> {
     env: overrides,
     executionsFile,
     issuerKeyDir: join(repoRoot, '.local', 'issuer'),
+    // The website forms of examples/, on their own origin, which CORS allows locally.
+    examples: { port: portFromEnv('EXAMPLES_PORT', DEFAULT_EXAMPLES_PORT) },
   });
   if (stopping) return;
+  // The template's EventBridge schedules (the hourly digest tick, the nightly retention sweep).
+  startLocalSchedules(template, moduleLoader());
+  // The demo network's coordinator, as `npm run coordinator -- add` would register them.
+  for (const email of DEMO_NETWORK.coordinators)
+    registerCoordinator(join(repoRoot, '.local', 'issuer'), {
+      email,
+      networks: [DEMO_NETWORK.id],
+      admin: false,
+    });
 
   const readyMs = performance.now() - started;
   const machines = Object.entries(stack.stateMachines);
@@ -91,12 +105,16 @@ async function main(): Promise<void> {
     `  DynamoDB Local   ${stack.dynamoEndpoint}   table ${stack.tableName}, data in ${stack.dynamoDataDir}`,
     `  Step Functions   ${stack.sfnEndpoint}   ${machines.length === 0 ? 'no state machines' : machines.map(([id]) => id).join(', ')}`,
     `  Demo network     ${DEMO_NETWORK.id}`,
-    `  Admin API token  TOKEN=$(npm run -s token -- --email you@example.org --network ${DEMO_NETWORK.id})   then -H "authorization: Bearer $TOKEN" (--admin to create networks)`,
+    `  Website forms    ${stack.examplesUrl}/examples/   (examples/README.md; EXAMPLES_PORT overrides)`,
+    `  Admin API token  TOKEN=$(npm run -s token -- --email ${DEMO_NETWORK.coordinators[0]} --network ${DEMO_NETWORK.id})   then -H "authorization: Bearer $TOKEN" (--admin to create networks)`,
     '',
     'Try it:',
     curl,
     '',
     `Then open ${stack.sesUrl}/ and follow the confirmation link. Ctrl-C stops everything.`,
+    '',
+    'The coordinators’ digest runs on its schedule (hourly tick; each network’s own day and hour). Send one now:',
+    `  curl -X POST ${stack.apiUrl}/v1/admin/networks/${DEMO_NETWORK.id}/digest -H "authorization: Bearer $TOKEN"`,
   ];
   if (stack.resumedExecutions > 0) {
     lines.push(

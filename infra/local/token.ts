@@ -1,17 +1,21 @@
 /**
- * `npm run token -- --email anna@example.org --network demo [--network other] [--admin] [--hours 8]`
+ * `npm run token -- --email anna@example.org [--network demo] [--network other] [--admin] [--hours 8]`
  *
  * Prints a coordinator ID token signed by npm start's local issuer (.local/issuer/), for
  * `curl -H "authorization: Bearer $TOKEN" http://127.0.0.1:3000/v1/admin/…`. Use `npm run -s token`
  * to get the token alone, e.g. `TOKEN=$(npm run -s token -- --email … --network demo)`.
+ *
+ * Without --network and --admin the token has the groups of the coordinator that
+ * `npm run coordinator -- add --local` registered, as signing in to the user pool would give them.
+ * Groups beyond those are still signed (tests and quick tries need that), with a note on stderr.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readIssuerInfo, readSigningKey, signToken } from './issuer.ts';
+import { NoLocalIssuerError, readCoordinators, signWithLocalIssuer, ungrantedGroups } from './issuer.ts';
 import { repoRoot } from './lambda.ts';
 
 const usage =
-  'usage: npm run token -- --email you@example.org --network demo [--network other] [--admin] [--hours 8]';
+  'usage: npm run token -- --email you@example.org [--network demo] [--network other] [--admin] [--hours 8]';
 
 class UsageError extends Error {}
 
@@ -44,8 +48,6 @@ function parse(argv: string[]) {
   const bad = networks.find((id) => !/^[a-z0-9-]{3,40}$/.test(id));
   if (bad !== undefined)
     throw new UsageError(`--network ${bad}: a network id is 3–40 characters of a-z, 0-9, -`);
-  if (networks.length === 0 && !values.admin)
-    throw new UsageError(`give --network <id> (one or more) or --admin\n${usage}`);
   const hours = values.hours === undefined ? 8 : Number(values.hours);
   if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 7)
     throw new UsageError('--hours must be a number of hours above 0 and at most 168');
@@ -55,23 +57,36 @@ function parse(argv: string[]) {
 async function main(): Promise<void> {
   const request = parse(process.argv.slice(2));
   const dir = join(repoRoot, '.local', 'issuer');
-  const key = readSigningKey(dir);
-  const info = readIssuerInfo(dir);
-  if (key === undefined || info === undefined) {
-    throw new UsageError(
-      'No local token issuer yet: run `npm start` once (it creates .local/issuer/), then ask again.',
-    );
+  const registry = readCoordinators(dir);
+  const registered = registry[request.email];
+  let { networks, admin } = request;
+  if (networks.length === 0 && !admin) {
+    if (registered === undefined)
+      throw new UsageError(
+        `${request.email} is not a local coordinator: give --network <id> (one or more) or --admin, or register them with\n` +
+          `  npm run coordinator -- add --local --email ${request.email} --network <id>\n${usage}`,
+      );
+    ({ networks, admin } = registered);
+  } else {
+    const extra = ungrantedGroups(registry, { email: request.email, networks, admin });
+    if (extra.length > 0)
+      console.error(
+        registered === undefined
+          ? `note: ${request.email} is not a registered local coordinator; the token has ${extra.join(', ')} anyway. \`npm run coordinator -- add --local\` registers them (.local/issuer/coordinators.json).`
+          : `note: the local registry does not give ${request.email} ${extra.join(', ')}; the token has them anyway.`,
+      );
   }
-  const token = await signToken(key, info, {
+  const token = await signWithLocalIssuer(dir, {
     email: request.email,
-    networks: request.networks,
-    admin: request.admin,
+    networks,
+    admin,
     expiresIn: Math.round(request.hours * 3600),
   });
   process.stdout.write(`${token}\n`);
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof UsageError ? error.message : `token: ${(error as Error).message}`);
+  const known = error instanceof UsageError || error instanceof NoLocalIssuerError;
+  console.error(known ? (error as Error).message : `token: ${(error as Error).message}`);
   process.exit(1);
 });

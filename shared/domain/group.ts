@@ -63,9 +63,9 @@ export interface JoinRequest {
   /** Order on the waitlist: taken from the group's counter, so two requests never share a place. */
   waitlistSeq?: number;
   offerExpiresAt?: string;
+  /** When the seat was offered (from the waitlist). */
+  offeredAt?: string;
   decisionMessage?: string;
-  /** The member asked for no meeting reminders (invitations, changes and cancellations still go). */
-  remindersOff?: boolean;
 }
 
 export const joinConsentWording = 'join-v1';

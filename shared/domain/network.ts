@@ -1,5 +1,6 @@
 import { domainToASCII } from 'node:url';
 import type { Language } from '../i18n.ts';
+import type { DigestSchedule } from './digest.ts';
 
 /** A network: the community members register interest in and coordinators run. */
 export interface Network {
@@ -22,6 +23,12 @@ export interface Network {
   meetingReminders?: { days: number[]; introducerDays: number };
   /** When evaluations go out after a meeting: 60 minutes after its end, a reminder after 3 days, closed after 7. */
   evaluation?: { delayMinutes?: number; reminderAfterDays?: number; closeAfterDays?: number };
+  /** When coordinators get their digest, in the network's time zone: weekly on Monday at 7 unless set. */
+  digest?: DigestSchedule;
+  /** A coordinator's own language for the digest and decisions; the network's first otherwise. */
+  coordinatorLanguages?: Record<string, Language>;
+  /** State, not a setting: when the coordinators last got a digest (the next covers what came after). */
+  lastDigestAt?: string;
 }
 
 export function defaultLanguage(network: Network): Language {

@@ -85,6 +85,37 @@ const memberDomains = z
     example: ['ale.se', 'skolverket.se'],
   });
 
+const hour = z
+  .number()
+  .int()
+  .min(0)
+  .max(23)
+  .meta({ description: 'Hour of the day, 0–23, in the network’s time zone' });
+
+/** When the coordinators' digest goes out; `off` sends none (a digest can still be asked for). */
+export const DigestScheduleSchema = z
+  .discriminatedUnion('frequency', [
+    z.object({ frequency: z.literal('off') }).strict(),
+    z.object({ frequency: z.literal('daily'), hour }).strict(),
+    z
+      .object({
+        frequency: z.literal('weekly'),
+        weekday: z.literal([1, 2, 3, 4, 5, 6, 7]).meta({ description: '1 = Monday … 7 = Sunday' }),
+        hour,
+      })
+      .strict(),
+  ])
+  .meta({
+    id: 'DigestSchedule',
+    description: 'The coordinators’ digest: daily or weekly at an hour in the network’s time zone, or off',
+    example: { frequency: 'weekly', weekday: 1, hour: 7 },
+  });
+
+const coordinatorLanguages = z.record(email, z.enum(languages)).meta({
+  description: 'A coordinator’s own language for digests and decisions',
+  example: { 'anna@ale.se': 'sv' },
+});
+
 export const NetworkId = z
   .string()
   .regex(/^[a-z0-9-]{3,40}$/, 'invalid')
@@ -147,6 +178,8 @@ export const UpdateNetworkRequest = z
       })
       .optional()
       .meta({ description: 'When evaluations go out after a meeting, are reminded and close' }),
+    digest: DigestScheduleSchema.optional(),
+    coordinatorLanguages: coordinatorLanguages.optional(),
   })
   .strict()
   .meta({ id: 'UpdateNetworkRequest', description: 'Only the fields given change' });
@@ -161,6 +194,8 @@ export const NetworkSettings = z
     memberDomains: z.array(z.string()),
     thankYouUrl: z.string().optional(),
     timeZone: z.string(),
+    digest: DigestScheduleSchema.optional(),
+    coordinatorLanguages: z.record(z.string(), z.enum(languages)).optional(),
   })
   .meta({ id: 'NetworkSettings' });
 
@@ -220,3 +255,13 @@ export const RegistrationList = z
     cursor: z.string().optional().meta({ description: 'Present when there may be more: pass it back' }),
   })
   .meta({ id: 'RegistrationList' });
+
+export const DigestSent = z
+  .object({
+    sent: z.number().int().meta({ description: 'Coordinators who got it' }),
+    reason: z
+      .enum(['nothing_new', 'nothing_to_say'])
+      .optional()
+      .meta({ description: 'Why none was sent: nothing to show at all' }),
+  })
+  .meta({ id: 'DigestSent' });

@@ -22,10 +22,26 @@ const throttling = new Set([
 /** The request a handler built, so the error middleware can answer in the language found so far. */
 const requests = new WeakMap<APIGatewayProxyEventV2, ApiRequest>();
 
+/**
+ * A transaction DynamoDB cancelled because it collided with another on one of its items, or was throttled
+ * part way. The store turns failed conditions into outcomes; one that reaches here failed for these only.
+ */
+const retryableCancellations = new Set([
+  'TransactionConflict',
+  'ThrottlingError',
+  'ProvisionedThroughputExceeded',
+]);
+
+function isRetryableCancellation(error: unknown): boolean {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return false;
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.some((reason) => retryableCancellations.has(reason.Code ?? ''));
+}
+
 function asHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   const name = error instanceof Error ? error.name : 'Unknown';
-  if (throttling.has(name)) {
+  if (throttling.has(name) || isRetryableCancellation(error)) {
     logger.warn('throttled by a dependency', { errorName: name });
     return new HttpError(503, 'service_unavailable', {}, { 'retry-after': '1' });
   }

@@ -61,12 +61,25 @@ function parseBody(event: APIGatewayProxyEventV2, type: string): unknown {
   throw new HttpError(415, 'unsupported_media_type');
 }
 
+/**
+ * Every id in a path is short (a network id, a uuid, a 43-character token). A longer one names nothing,
+ * and as part of a DynamoDB key (2048 bytes at most) it would fail the lookup with a ValidationException.
+ */
+export const maxPathParameterBytes = 256;
+
+function pathParameters(event: APIGatewayProxyEventV2): Record<string, string> {
+  const params = (event.pathParameters ?? {}) as Record<string, string>;
+  for (const value of Object.values(params))
+    if (Buffer.byteLength(value, 'utf8') > maxPathParameterBytes) throw new HttpError(404, 'not_found');
+  return params;
+}
+
 export function toApiRequest(event: APIGatewayProxyEventV2, mode: BodyMode): ApiRequest {
   const headers = event.headers ?? {};
   const type = mediaType(headers['content-type']);
   return {
     event,
-    params: (event.pathParameters ?? {}) as Record<string, string>,
+    params: pathParameters(event),
     body:
       mode === 'none' || (mode === 'optional' && !event.body) || event.requestContext.http.method === 'GET'
         ? undefined

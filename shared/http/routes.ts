@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import {
   CreateNetworkRequest,
+  DigestSent,
   NetworkSettings,
   RegistrationExportQuery,
   RegistrationList,
@@ -51,8 +52,11 @@ import {
   ErrorResponse,
   InterestRequest,
   NetworkParams,
+  PrivacyAccepted,
+  PrivacyRequest,
   RegistrationAccepted,
   TokenParams,
+  UnsubscribeBody,
 } from './schemas.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -96,18 +100,26 @@ const linkErrors = {
  * Emailed links: GET `/v1/<kind>/{token}` shows a page with one button and changes nothing (mail scanners
  * follow GETs); POST acts, once.
  */
-function linkRoutes(fn: string, summaries: Readonly<Record<string, string>>): RouteDef[] {
+function linkRoutes(
+  fn: string,
+  summaries: Readonly<Record<string, string>>,
+  bodies: Readonly<Record<string, z.ZodType>> = {},
+): RouteDef[] {
   return Object.entries(summaries).flatMap(([kind, summary]) =>
-    (['GET', 'POST'] as const).map((method) => ({
-      method,
-      path: `/v1/${kind}/{token}`,
-      fn,
-      auth: 'public' as const,
-      operationId: `${method === 'GET' ? 'show' : 'act'}${kind[0]?.toUpperCase()}${kind.slice(1)}Link`,
-      summary: summary + (method === 'GET' ? ' (shows a page; changes nothing)' : ' (acts; single use)'),
-      params: TokenParams,
-      responses: { 200: { description: 'A page, or JSON when asked for', html: true }, ...linkErrors },
-    })),
+    (['GET', 'POST'] as const).map((method) => {
+      const body = method === 'POST' ? bodies[kind] : undefined;
+      return {
+        method,
+        path: `/v1/${kind}/{token}`,
+        fn,
+        auth: 'public' as const,
+        operationId: `${method === 'GET' ? 'show' : 'act'}${kind[0]?.toUpperCase()}${kind.slice(1)}Link`,
+        summary: summary + (method === 'GET' ? ' (shows a page; changes nothing)' : ' (acts; single use)'),
+        params: TokenParams,
+        ...(body ? { body } : {}),
+        responses: { 200: { description: 'A page, or JSON when asked for', html: true }, ...linkErrors },
+      };
+    }),
   );
 }
 
@@ -210,6 +222,20 @@ export const routes: readonly RouteDef[] = [
     responses: {
       200: { description: 'The settings as they are now', json: NetworkSettings },
       400: invalid,
+      404: { description: 'Unknown network', json: ErrorResponse },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/admin/networks/{networkId}/digest',
+    fn: 'admin-digest',
+    auth: 'coordinator',
+    operationId: 'sendDigest',
+    summary:
+      'Send the coordinators’ digest now (new registrations, shared topics, decisions waiting, waitlists, the next two weeks’ meetings, closed evaluations); the next scheduled one starts from here',
+    params: NetworkParams,
+    responses: {
+      200: { description: 'How many coordinators got it, or why none did', json: DigestSent },
       404: { description: 'Unknown network', json: ErrorResponse },
     },
   },
@@ -433,7 +459,35 @@ export const routes: readonly RouteDef[] = [
   },
   ...linkRoutes('meeting-links', {
     rsvp: 'A member’s emailed answer to a meeting: coming, not this time, or not for the rest of the series (frees the seat)',
-    unsubscribe: 'Stop meeting reminders (also RFC 8058 one-click from the mail client)',
+  }),
+  ...linkRoutes(
+    'unsubscribe',
+    {
+      unsubscribe:
+        'The personal unsubscribe link of every mail to a member: reminders only, or everything from the network (also RFC 8058 one-click from the mail client)',
+    },
+    { unsubscribe: UnsubscribeBody },
+  ),
+  {
+    method: 'POST',
+    path: '/v1/privacy/requests',
+    fn: 'privacy-requests',
+    auth: 'public',
+    operationId: 'requestPrivacy',
+    summary:
+      'Ask for a copy of one’s data (export) or its erasure. Always 202; a confirmation link goes to the address if samla holds anything under it',
+    body: PrivacyRequest,
+    responses: {
+      202: { description: 'Accepted; the same answer whatever the address', json: PrivacyAccepted },
+      200: { description: 'A plain HTML form post without a thank-you URL: a receipt page', html: true },
+      400: invalid,
+      413: { description: 'Body over 32 kB', json: ErrorResponse },
+      415: { description: 'Neither JSON nor a form post', json: ErrorResponse },
+    },
+  },
+  ...linkRoutes('privacy-links', {
+    privacy:
+      'Carries out a confirmed privacy request (export sent by email, or erasure), or a member’s answer that they want to stay',
   }),
   {
     method: 'POST',
@@ -594,5 +648,12 @@ export const routes: readonly RouteDef[] = [
   },
 ];
 
-/** Functions that no route serves: Step Functions tasks and scheduled jobs. */
-export const workflowFunctions = ['registration-steps', 'offer-steps', 'meeting-steps'] as const;
+/** Functions that no route serves: Step Functions tasks, scheduled jobs and event handlers (SNS). */
+export const workflowFunctions = [
+  'registration-steps',
+  'offer-steps',
+  'meeting-steps',
+  'ses-notifications',
+  'digest',
+  'retention-sweep',
+] as const;

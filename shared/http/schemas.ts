@@ -62,8 +62,25 @@ export const RegistrationAccepted = z
   .object({ id: z.string(), status: z.literal('pending_confirmation') })
   .meta({ id: 'RegistrationAccepted' });
 
+/** One path confirms three things; the JSON says where each stands. */
 export const ConfirmResult = z
-  .object({ status: z.enum(['confirmed', 'already_confirmed']), networkId: z.string() })
+  .union([
+    z
+      .object({ status: z.enum(['confirmed', 'already_confirmed']), networkId: z.string() })
+      .meta({ description: 'A registration of interest' }),
+    z
+      .object({
+        status: z.enum(['approved', 'waitlisted', 'pending_approval']),
+        waitlistPosition: z.number().int().optional(),
+      })
+      .meta({ description: 'A request to join a group: a seat, the waitlist, or a coordinator decides' }),
+    z
+      .object({
+        status: z.enum(['proposed', 'accepted', 'declined']),
+        proposalId: z.string(),
+      })
+      .meta({ description: 'A group proposal' }),
+  ])
   .meta({ id: 'ConfirmResult' });
 
 export const ErrorResponse = z
@@ -99,40 +116,83 @@ export function fromForm(
   schema: z.ZodObject,
   fields: Record<string, string | string[]>,
 ): Record<string, unknown> {
+  // Field names come from the client: "__proto__" or "constructor" must be fields like any other (the
+  // strict schema then names them as unknown), never the prototype's own properties.
   const shaped: Record<string, unknown> = {};
+  const put = (target: Record<string, unknown>, name: string, value: unknown) => {
+    Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+  };
+  const fieldOf = (name: string) => (Object.hasOwn(schema.shape, name) ? schema.shape[name] : undefined);
   const nested = new Map<string, Record<string, string | string[]>>();
   for (const [name, value] of Object.entries(fields)) {
     const dot = name.indexOf('.');
     if (dot > 0) {
       const parent = name.slice(0, dot);
       const children = nested.get(parent) ?? {};
-      children[name.slice(dot + 1)] = value;
+      put(children, name.slice(dot + 1), value);
       nested.set(parent, children);
       continue;
     }
-    const field = schema.shape[name];
+    const field = fieldOf(name);
     const def = field ? (unwrap(field)._zod.def as { type: string; values?: unknown[] }) : undefined;
     const values = Array.isArray(value) ? value : [value];
     const last = values.at(-1) ?? '';
     if (def?.type === 'array') {
-      shaped[name] = values.flatMap((v) => v.split(/\r?\n/)).filter((v) => v.trim() !== '');
+      put(
+        shaped,
+        name,
+        values.flatMap((v) => v.split(/\r?\n/)).filter((v) => v.trim() !== ''),
+      );
     } else if (def?.type === 'boolean' || (def?.type === 'literal' && typeof def.values?.[0] === 'boolean')) {
-      shaped[name] = truthy.has(last.trim().toLowerCase());
+      put(shaped, name, truthy.has(last.trim().toLowerCase()));
     } else if (value === '' && field?.safeParse(undefined).success) {
       // An empty optional input means "not given", as it would be absent from a JSON body.
     } else if (def?.type === 'number' && last.trim() !== '' && Number.isFinite(Number(last))) {
-      shaped[name] = Number(last);
+      put(shaped, name, Number(last));
     } else {
-      shaped[name] = last;
+      put(shaped, name, last);
     }
   }
   for (const [parent, children] of nested) {
-    const inner = schema.shape[parent] ? unwrap(schema.shape[parent]) : undefined;
+    const field = fieldOf(parent);
+    const inner = field ? unwrap(field) : undefined;
     const shape =
       inner && (inner._zod.def as { type: string }).type === 'object' ? (inner as z.ZodObject) : undefined;
     // An unknown parent stays as it came, so the strict schema names it as an unknown field.
     const value = shape ? fromForm(shape, children) : children;
-    if (Object.keys(value).length > 0) shaped[parent] = value;
+    if (Object.keys(value).length > 0) put(shaped, parent, value);
   }
   return shaped;
 }
+
+/**
+ * The POST behind an unsubscribe link: a choice from its page, or a mail client's RFC 8058 one-click
+ * (`List-Unsubscribe=One-Click`), which takes the kind of mail the link came with.
+ */
+export const UnsubscribeBody = z
+  .object({
+    scope: z.enum(['reminders', 'all']).optional().meta({
+      description:
+        'reminders: only the reminders; all: every mail from the network except answers to requests',
+    }),
+    'List-Unsubscribe': z
+      .literal('One-Click')
+      .optional()
+      .meta({ description: 'Sent by mail clients (RFC 8058)' }),
+  })
+  .meta({ id: 'UnsubscribeBody' });
+
+export const PrivacyRequest = z
+  .object({
+    email: email.meta({ description: 'The address the data is held under', example: 'anna@skola.se' }),
+    kind: z.enum(['export', 'erase']).meta({ description: 'export: email me my data; erase: delete it' }),
+    language: z.enum(languages).optional().meta({ description: 'Language of the emails and pages' }),
+  })
+  .strict()
+  .meta({ id: 'PrivacyRequest' });
+export type PrivacyRequest = z.output<typeof PrivacyRequest>;
+
+export const PrivacyAccepted = z.object({ status: z.literal('accepted') }).meta({
+  id: 'PrivacyAccepted',
+  description: 'Always the same answer: it reveals nothing about the address',
+});

@@ -35,8 +35,15 @@ function problemOf(issue: Issue): [FieldProblem, number?] {
 /** Field path → message in `language`; the first problem of a field is the one shown. */
 export function fieldErrors(issues: readonly Issue[], language: Language): Record<string, string> {
   const fields: Record<string, string> = {};
+  // Own properties only: a client's "__proto__" or "constructor" key is a field to name like any other.
   const put = (path: string, message: string) => {
-    if (!(path in fields)) fields[path] = message;
+    if (!Object.hasOwn(fields, path))
+      Object.defineProperty(fields, path, {
+        value: message,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   };
   for (const issue of issues) {
     const path = issue.path.map(String).join('.');

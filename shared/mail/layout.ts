@@ -44,7 +44,15 @@ export interface MailContent {
   /** Why the reader got this mail, shown small at the bottom above the network's name. */
   footer: string;
   networkName: string;
+  /** A member's personal unsubscribe link, added to every mail to a member by shared/notify.ts. */
+  unsubscribeUrl?: string;
 }
+
+const unsubscribeLabel: Record<Language, string> = {
+  sv: 'Avsluta prenumerationen eller välj bort påminnelser',
+  nb: 'Meld deg av eller velg bort påminnelser',
+  en: 'Unsubscribe, or turn off reminders only',
+};
 
 export function renderContent(content: MailContent): RenderedMail {
   return { subject: content.subject, text: renderText(content), html: renderHtml(content).toString() };
@@ -104,7 +112,13 @@ function barsText(rows: readonly { label: string; value: number }[]): string {
 
 // "-- " is the signature delimiter: clients grey out or drop the footer below it when quoting.
 function renderText(content: MailContent): string {
-  const parts = [...content.blocks.map(blockText), `-- \n${content.footer}\n${content.networkName}`];
+  const unsubscribe = content.unsubscribeUrl
+    ? `\n${unsubscribeLabel[content.language]}: ${webUrl(content.unsubscribeUrl)}`
+    : '';
+  const parts = [
+    ...content.blocks.map(blockText),
+    `-- \n${content.footer}\n${content.networkName}${unsubscribe}`,
+  ];
   return `${parts.join('\n\n')}\n`;
 }
 
@@ -205,7 +219,10 @@ function renderHtml(content: MailContent): SafeHtml {
 ${content.blocks.map((block) => [renderBlock(block), '\n'])}</td></tr>
 </table>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:560px">
-<tr><td style="padding:16px 32px;${font};font-size:12px;line-height:1.5;color:${muted}">${content.footer}<br>${content.networkName}</td></tr>
+<tr><td style="padding:16px 32px;${font};font-size:12px;line-height:1.5;color:${muted}">${content.footer}<br>${content.networkName}${
+    content.unsubscribeUrl !== undefined &&
+    html`<br><a href="${webUrl(content.unsubscribeUrl)}" style="${styles.quietLink}">${unsubscribeLabel[content.language]}</a>`
+  }</td></tr>
 </table>
 </td></tr>
 </table>

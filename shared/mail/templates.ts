@@ -1,4 +1,5 @@
 import type { Language } from '../i18n.ts';
+import { type CoordinatorDigestFields, composeCoordinatorDigest } from './digest.ts';
 import {
   composeEvaluationReminder,
   composeEvaluationRequest,
@@ -51,6 +52,14 @@ import {
   type MeetingUpdatedFields,
 } from './meetings.ts';
 import {
+  composePrivacyConfirm,
+  composePrivacyExport,
+  composeStayQuestion,
+  type PrivacyConfirmFields,
+  type PrivacyExportFields,
+  type StayQuestionFields,
+} from './privacy.ts';
+import {
   type ConfirmRegistrationFields,
   composeConfirmRegistration,
   composeConfirmRegistrationReminder,
@@ -58,6 +67,7 @@ import {
   type RegistrationReceiptFields,
 } from './registration.ts';
 
+export type { CoordinatorDigestFields } from './digest.ts';
 export type {
   EvaluationReminderFields,
   EvaluationRequestFields,
@@ -90,6 +100,7 @@ export type {
   MeetingReminderFields,
   MeetingUpdatedFields,
 } from './meetings.ts';
+export type { PrivacyConfirmFields, PrivacyExportFields, StayQuestionFields } from './privacy.ts';
 export type { ConfirmRegistrationFields, RegistrationReceiptFields } from './registration.ts';
 
 /**
@@ -123,6 +134,10 @@ export interface MailFields {
   'evaluation-request': EvaluationRequestFields;
   'evaluation-reminder': EvaluationReminderFields;
   'evaluation-summary': EvaluationSummaryFields;
+  'privacy-confirm': PrivacyConfirmFields;
+  'privacy-export': PrivacyExportFields;
+  'stay-question': StayQuestionFields;
+  'coordinator-digest': CoordinatorDigestFields;
 }
 
 export type MailKind = keyof MailFields;
@@ -156,12 +171,23 @@ const composers: Composers = {
   'evaluation-request': composeEvaluationRequest,
   'evaluation-reminder': composeEvaluationReminder,
   'evaluation-summary': composeEvaluationSummary,
+  'privacy-confirm': composePrivacyConfirm,
+  'privacy-export': composePrivacyExport,
+  'stay-question': composeStayQuestion,
+  'coordinator-digest': composeCoordinatorDigest,
 };
 
 export const mailKinds = Object.keys(composers) as MailKind[];
 
 /** The subject, plain text and HTML of a mail in the reader's language. Pure: no I/O. */
-export function renderMail<K extends MailKind>(message: MailMessage<K>, language: Language): RenderedMail {
+export function renderMail<K extends MailKind>(
+  message: MailMessage<K>,
+  language: Language,
+  options: { unsubscribeUrl?: string } = {},
+): RenderedMail {
   const compose: Composers[K] = composers[message.kind];
-  return renderContent(compose(message, language));
+  const content = compose(message, language);
+  return renderContent(
+    options.unsubscribeUrl ? { ...content, unsubscribeUrl: options.unsubscribeUrl } : content,
+  );
 }

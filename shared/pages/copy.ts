@@ -38,7 +38,6 @@ export const actionPageKinds = [
   'rsvp-yes',
   'rsvp-no',
   'rsvp-no-series',
-  'unsubscribe-reminders',
 ] as const;
 export type ActionPageKind = (typeof actionPageKinds)[number];
 
@@ -60,7 +59,6 @@ export const resultPageKinds = [
   'rsvp-recorded-yes',
   'rsvp-recorded-no',
   'rsvp-recorded-no-series',
-  'reminders-unsubscribed',
   'feedback-thanks',
   'feedback-closed',
 ] as const;
@@ -284,13 +282,6 @@ export const pageCopy: Record<Language, PageCopy> = {
         button: 'Lämna min plats',
         note: `Vill du bara avstå en enda träff? Stäng sidan och använd i stället länken ”${meetingCopy.sv.noLabel}” i inbjudan. Ingenting händer förrän du klickar på knappen.`,
       },
-      'unsubscribe-reminders': {
-        title: 'Sluta få påminnelser',
-        lead: (f) =>
-          `Vill du sluta få påminnelser inför träffarna i ${sv.group(f)}? Inbjudningar och besked om ändrade eller inställda träffar får du ändå.`,
-        button: 'Sluta skicka påminnelser',
-        note: 'Har du ångrat dig kan du bara stänga sidan. Ingenting händer förrän du klickar på knappen.',
-      },
     },
     declineMessage: {
       label: (requester) => `Meddelande till ${requester ?? 'personen'} (frivilligt)`,
@@ -371,11 +362,6 @@ export const pageCopy: Record<Language, PageCopy> = {
         title: () => 'Din plats är nu ledig',
         lead: (f) =>
           `Du har svarat att du inte kan komma på resten av träffarna i ${sv.group(f)}, och din plats går till någon annan som vill vara med. Tack för din tid i gruppen! Det som har sagts i gruppen stannar i gruppen.`,
-      },
-      'reminders-unsubscribed': {
-        title: () => 'Inga fler påminnelser',
-        lead: (f) =>
-          `Du får inte längre påminnelser inför träffarna i ${sv.group(f)}. Inbjudningar och besked om ändrade eller inställda träffar får du fortfarande.`,
       },
       'feedback-thanks': {
         title: () => 'Tack för ditt svar',
@@ -564,13 +550,6 @@ export const pageCopy: Record<Language, PageCopy> = {
         button: 'Gi fra meg plassen',
         note: `Vil du bare stå over ett møte? Lukk siden og bruk heller lenken «${meetingCopy.nb.noLabel}» i invitasjonen. Ingenting skjer før du klikker på knappen.`,
       },
-      'unsubscribe-reminders': {
-        title: 'Slutt å få påminnelser',
-        lead: (f) =>
-          `Vil du slutte å få påminnelser før møtene i ${nb.group(f)}? Invitasjoner og beskjed om endrede eller avlyste møter får du uansett.`,
-        button: 'Slutt å sende påminnelser',
-        note: 'Har du ombestemt deg, kan du bare lukke siden. Ingenting skjer før du klikker på knappen.',
-      },
     },
     declineMessage: {
       label: (requester) => `Melding til ${requester ?? 'personen'} (valgfritt)`,
@@ -653,11 +632,6 @@ export const pageCopy: Record<Language, PageCopy> = {
         title: () => 'Plassen din er nå ledig',
         lead: (f) =>
           `Du har svart at du ikke kan komme på resten av møtene i ${nb.group(f)}, og plassen din går til noen andre som vil være med. Takk for tiden din i gruppen! Det som er sagt i gruppen, blir i gruppen.`,
-      },
-      'reminders-unsubscribed': {
-        title: () => 'Ingen flere påminnelser',
-        lead: (f) =>
-          `Du får ikke lenger påminnelser før møtene i ${nb.group(f)}. Invitasjoner og beskjed om endrede eller avlyste møter får du fortsatt.`,
       },
       'feedback-thanks': {
         title: () => 'Takk for svaret ditt',
@@ -847,13 +821,6 @@ export const pageCopy: Record<Language, PageCopy> = {
         button: 'Give up my seat',
         note: `Only missing one meeting? Close this page and use the link “${meetingCopy.en.noLabel}” in the invitation instead. Nothing happens until you click the button.`,
       },
-      'unsubscribe-reminders': {
-        title: 'Stop getting reminders',
-        lead: (f) =>
-          `Do you want to stop getting reminders before the meetings of ${en.group(f)}? You will still get invitations and word of meetings changed or cancelled.`,
-        button: 'Stop reminders',
-        note: 'Changed your mind? Just close this page. Nothing happens until you click the button.',
-      },
     },
     declineMessage: {
       label: (requester) => `Message to ${requester ?? 'the person'} (optional)`,
@@ -936,11 +903,6 @@ export const pageCopy: Record<Language, PageCopy> = {
         title: () => 'Your seat is now free',
         lead: (f) =>
           `You have answered that you cannot come to the rest of the meetings of ${en.group(f)}, and your seat goes to someone else who would like to take part. Thank you for your time in the group! What was said in the group stays in the group.`,
-      },
-      'reminders-unsubscribed': {
-        title: () => 'No more reminders',
-        lead: (f) =>
-          `You will no longer get reminders before the meetings of ${en.group(f)}. You will still get invitations and word of meetings changed or cancelled.`,
       },
       'feedback-thanks': {
         title: () => 'Thank you for your answer',

@@ -69,6 +69,7 @@ async function sendRequest(
     }),
     to: member.email,
     language: member.language,
+    member: { networkId: ctx.network.id, category: 'reminder' },
     message: async () => {
       // Not single use: the member may change the answer until the evaluation closes.
       const formUrl = await issueLink(
@@ -79,6 +80,7 @@ async function sendRequest(
           groupId: ctx.group.id,
           meetingId: ctx.meeting.id,
           language: member.language,
+          person: member.email,
         },
         closeAt,
       );

@@ -56,6 +56,7 @@ export async function tellAccepted(
     dedupeKey: proposalDedupeKey(proposal, 'accepted'),
     to: proposal.email,
     language: proposal.language,
+    member: { networkId: proposal.networkId, category: 'transactional' },
     message: async () => ({
       kind: 'group-proposal-accepted',
       recipientName: proposal.name,
@@ -93,6 +94,7 @@ export async function tellDeclined(network: Network, proposal: GroupProposal): P
     dedupeKey: proposalDedupeKey(proposal, 'declined'),
     to: proposal.email,
     language: proposal.language,
+    member: { networkId: proposal.networkId, category: 'transactional' },
     message: () => ({
       kind: 'group-proposal-declined',
       recipientName: proposal.name,

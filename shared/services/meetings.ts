@@ -29,9 +29,6 @@ import { closeAndSummarise, evaluationTimes, remindEvaluations, requestEvaluatio
  * dedupe key: a retried step sends nothing twice, and a changed meeting (a new version) starts afresh.
  */
 
-/** Unsubscribe links keep working for as long as a membership may last. */
-const unsubscribeValidity = 2 * 365 * 24 * 3600 * 1000;
-
 export type Step =
   | { kind: 'reminder'; daysBefore: number; at: string }
   | { kind: 'introducer'; at: string }
@@ -158,20 +155,15 @@ async function memberLinks(ctx: MeetingContext, member: JoinRequest) {
     groupId: ctx.group.id,
     meetingId: meeting.id,
     language: member.language,
+    person: member.email,
   };
   const untilStart = meeting.startsAt;
-  const [yesUrl, noUrl, noSeriesUrl, unsubscribeUrl] = await Promise.all([
+  const [yesUrl, noUrl, noSeriesUrl] = await Promise.all([
     issueLink('rsvp-yes', subject, untilStart),
     issueLink('rsvp-no', subject, untilStart),
     issueLink('rsvp-no-series', subject, untilStart),
-    issueLink('unsubscribe-reminders', subject, new Date(Date.now() + unsubscribeValidity).toISOString()),
   ]);
-  return { yesUrl, noUrl, noSeriesUrl, unsubscribeUrl };
-}
-
-/** RFC 8058 one-click unsubscribe: mail clients show their own "unsubscribe" for these. */
-function unsubscribeHeaders(url: string): Record<string, string> {
-  return { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+  return { yesUrl, noUrl, noSeriesUrl };
 }
 
 function calendarFor(ctx: MeetingContext, member: JoinRequest, method: 'REQUEST' | 'CANCEL') {
@@ -200,7 +192,7 @@ export async function sendMeetingMail(
   extra: { daysBefore?: number } = {},
 ): Promise<void> {
   const { meeting } = ctx;
-  let unsubscribeUrl = '';
+  const reminder = kind === 'introducer' || kind.startsWith('reminder-');
   await sendOnce({
     dedupeKey: meetingDedupeKey({
       meetingId: meeting.id,
@@ -210,9 +202,9 @@ export async function sendMeetingMail(
     }),
     to: member.email,
     language: member.language,
-    message: async (): Promise<MailMessage> => {
-      const links = await memberLinks(ctx, member);
-      unsubscribeUrl = links.unsubscribeUrl;
+    member: { networkId: ctx.network.id, category: reminder ? 'reminder' : 'news' },
+    message: async ({ unsubscribeUrl = '' }): Promise<MailMessage> => {
+      const links = { ...(await memberLinks(ctx, member)), unsubscribeUrl };
       const base = { recipientName: member.name, meeting: meetingFacts(ctx) };
       if (kind === 'cancellation') return { kind: 'meeting-cancelled', ...base };
       if (kind === 'introducer')
@@ -258,18 +250,15 @@ export async function sendMeetingMail(
           : kind === 'cancellation'
             ? [calendarFor(ctx, member, 'CANCEL')]
             : [];
-      return {
-        attachments: calendar,
-        ...(unsubscribeUrl && kind !== 'cancellation' ? { headers: unsubscribeHeaders(unsubscribeUrl) } : {}),
-      };
+      return { attachments: calendar };
     },
   });
 }
 
-/** Reminders skip those who said they can't come and those who turned reminders off. */
+/** Reminders skip those who said they can't come (an opt-out from reminders is sendOnce's to apply). */
 export function reminderRecipients(ctx: MeetingContext): JoinRequest[] {
   const away = new Set(ctx.participation.filter((p) => p.rsvp === 'no').map((p) => p.memberId));
-  return ctx.members.filter((m) => !away.has(m.id) && !m.remindersOff);
+  return ctx.members.filter((m) => !away.has(m.id));
 }
 
 export async function sendStep(ctx: MeetingContext, step: Step, now: Date): Promise<void> {

@@ -55,6 +55,7 @@ export function leaveLink(request: JoinRequest, now: Date): Promise<string> {
       subjectId: request.id,
       groupId: request.groupId,
       language: request.language,
+      person: request.email,
     },
     new Date(now.getTime() + leaveLinkValidity).toISOString(),
   );
@@ -75,6 +76,7 @@ async function tellPlacement(
       dedupeKey: groupDedupeKey(request, 'approved'),
       to,
       language,
+      member: { networkId: request.networkId, category: 'transactional' },
       message: async () => ({
         kind: 'join-approved',
         ...common,
@@ -91,6 +93,7 @@ async function tellPlacement(
       dedupeKey: groupDedupeKey(request, 'waitlisted'),
       to,
       language,
+      member: { networkId: request.networkId, category: 'transactional' },
       message: async () => ({
         kind: 'join-waitlisted',
         ...common,
@@ -103,6 +106,7 @@ async function tellPlacement(
       dedupeKey: groupDedupeKey(request, 'pending-approval'),
       to,
       language,
+      member: { networkId: request.networkId, category: 'transactional' },
       message: () => ({ kind: 'join-pending-approval', ...common }),
     });
     await askCoordinators(network, group, request, now);
@@ -113,7 +117,13 @@ async function tellPlacement(
 async function askCoordinators(network: Network, group: Group, request: JoinRequest, now: Date) {
   const language = defaultLanguage(network);
   const validUntil = new Date(now.getTime() + decisionLinkValidity).toISOString();
-  const subject = { networkId: network.id, subjectId: request.id, groupId: group.id, language };
+  const subject = {
+    networkId: network.id,
+    subjectId: request.id,
+    groupId: group.id,
+    language,
+    person: request.email,
+  };
   for (const coordinator of network.coordinators) {
     await sendOnce({
       dedupeKey: groupDedupeKey(request, `approval-request:${recipientTag(coordinator)}`),
@@ -204,6 +214,7 @@ export async function declinePendingRequest(
       dedupeKey: groupDedupeKey(request, 'declined'),
       to: request.email,
       language: request.language,
+      member: { networkId: request.networkId, category: 'transactional' },
       message: () => ({
         kind: 'join-declined',
         recipientName: request.name,
@@ -266,11 +277,13 @@ async function offerSeat(network: Network, group: Group, request: JoinRequest, e
     subjectId: request.id,
     groupId: group.id,
     language: request.language,
+    person: request.email,
   };
   await sendOnce({
     dedupeKey: groupDedupeKey(request, `offer:${expiresAt}`),
     to: request.email,
     language: request.language,
+    member: { networkId: request.networkId, category: 'transactional' },
     message: async () => ({
       kind: 'seat-offered',
       recipientName: request.name,
@@ -305,6 +318,7 @@ export async function leave(
       dedupeKey: groupDedupeKey(request, `left:${now.toISOString()}`),
       to: request.email,
       language: request.language,
+      member: { networkId: request.networkId, category: 'transactional' },
       message: () => ({
         kind: 'left-group',
         recipientName: request.name,

@@ -8,6 +8,7 @@ import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import type { Group, JoinRequest } from '../domain/group.ts';
 import type { GroupProposal, GroupProposalStatus } from '../domain/group-proposal.ts';
+import { personId } from '../domain/person.ts';
 import { queryAll } from './common.ts';
 import { isConditionalCheckFailed, isTransactionCancelled } from './errors.ts';
 import { putNewGroup } from './groups.ts';
@@ -23,6 +24,7 @@ const ttlGrace = 24 * 3600;
 function toItem(proposal: GroupProposal): Record<string, unknown> {
   return {
     ...keys.groupProposal(proposal.networkId, proposal.id),
+    ...keys.personIndex(personId(proposal.email), 'group-proposal'),
     type: 'group-proposal',
     ...proposal,
     expiresAt: Math.floor(Date.parse(proposal.expireAt) / 1000) + ttlGrace,
@@ -30,7 +32,17 @@ function toItem(proposal: GroupProposal): Record<string, unknown> {
 }
 
 function fromItem(item: Record<string, unknown>): GroupProposal {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, expiresAt: _e, ...proposal } = item;
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _g1,
+    gsi1sk: _g2,
+    gsi2pk: _p1,
+    gsi2sk: _p2,
+    type: _t,
+    expiresAt: _e,
+    ...proposal
+  } = item;
   return proposal as unknown as GroupProposal;
 }
 

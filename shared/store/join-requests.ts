@@ -8,6 +8,7 @@ import {
 import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import type { JoinRequest } from '../domain/group.ts';
+import { personId } from '../domain/person.ts';
 import { queryAll } from './common.ts';
 import { isConditionalCheckFailed, isTransactionCancelled } from './errors.ts';
 import { keys } from './keys.ts';
@@ -20,6 +21,7 @@ const ttlGrace = 24 * 3600;
 function toItem(request: JoinRequest): Record<string, unknown> {
   return {
     ...keys.joinRequest(request.groupId, request.id),
+    ...keys.personIndex(personId(request.email), 'join-request'),
     type: 'join-request',
     ...request,
     expiresAt: Math.floor(Date.parse(request.expireAt) / 1000) + ttlGrace,
@@ -27,7 +29,17 @@ function toItem(request: JoinRequest): Record<string, unknown> {
 }
 
 function fromItem(item: Record<string, unknown>): JoinRequest {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, expiresAt: _e, ...request } = item;
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _g1,
+    gsi1sk: _g2,
+    gsi2pk: _p1,
+    gsi2sk: _p2,
+    type: _t,
+    expiresAt: _e,
+    ...request
+  } = item;
   return request as unknown as JoinRequest;
 }
 
@@ -395,29 +407,4 @@ export function acceptOffer(request: JoinRequest, now: Date, tokenHash: string):
     update.ExpressionAttributeValues = { ...update.ExpressionAttributeValues, ':now': at };
   }
   return transact([spendToken(env.tableName(), tokenHash, at), item], ['token', 'request']);
-}
-
-/** The member's "no meeting reminders" choice; invitations, changes and cancellations still go. */
-export async function setRemindersOff(
-  groupId: string,
-  requestId: string,
-  tokenHash: string,
-  now: Date,
-): Promise<TransitionOutcome> {
-  const at = now.toISOString();
-  return transact(
-    [
-      spendToken(env.tableName(), tokenHash, at),
-      {
-        Update: {
-          TableName: env.tableName(),
-          Key: keys.joinRequest(groupId, requestId),
-          UpdateExpression: 'SET remindersOff = :yes, remindersOffAt = :at',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':yes': true, ':at': at },
-        },
-      },
-    ],
-    ['token', 'request'],
-  );
 }

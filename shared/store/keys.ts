@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Every key in the table is built here and nowhere else. The table is generic (`pk`, `sk`, `gsi1pk`,
  * `gsi1sk`); the prefixes say what an item is, so one Query never returns a mix by accident.
  */
 export const keys = {
   network: (networkId: string) => ({ pk: `NETWORK#${networkId}`, sk: 'NETWORK' }),
+  /** Every network, for the hourly digest tick: a Query, however large the table. */
+  networkIndex: (networkId = '') => ({ gsi1pk: 'NETWORKS', gsi1sk: networkId }),
   registration: (networkId: string, registrationId: string) => ({
     pk: `NETWORK#${networkId}`,
     sk: `REGISTRATION#${registrationId}`,
@@ -66,8 +70,41 @@ export const keys = {
   followUp: (groupId: string, id: string) => ({ pk: `GROUP#${groupId}`, sk: `FOLLOWUP#${id}` }),
   followUpPrefix: (groupId: string) => ({ pk: `GROUP#${groupId}`, sk: 'FOLLOWUP#' }),
   token: (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' }),
-  /** One item per email a workflow step sent: the dedupe key makes a retried step a no-op. */
-  outbox: (dedupeKey: string) => ({ pk: `OUTBOX#${dedupeKey}`, sk: 'OUTBOX' }),
+  /**
+   * One item per email sent: the dedupe key makes a retried step a no-op. Keyed by the key's hash, because
+   * dedupe keys hold member ids and an erased person's ids must not stay behind in the table.
+   */
+  outbox: (dedupeKey: string) => ({
+    pk: `OUTBOX#${createHash('sha256').update(dedupeKey).digest('base64url')}`,
+    sk: 'OUTBOX',
+  }),
+  /** A person's own partition: their profile (activity for the retention sweep), consent log and opt-outs. */
+  person: (personId: string) => ({ pk: `PERSON#${personId}`, sk: 'PROFILE' }),
+  personPartition: (personId: string) => ({ pk: `PERSON#${personId}` }),
+  consent: (personId: string, at: string, subject: string) => ({
+    pk: `PERSON#${personId}`,
+    sk: `CONSENT#${at}#${subject}`,
+  }),
+  optOut: (personId: string, networkId: string) => ({ pk: `PERSON#${personId}`, sk: `OPTOUT#${networkId}` }),
+  /**
+   * The person index: every item elsewhere that holds a person's data (registrations, join requests,
+   * proposals, link tokens) carries it, so export and erasure are one Query.
+   */
+  personIndex: (personId: string, kind: string) => ({ gsi2pk: `PERSON#${personId}`, gsi2sk: kind }),
+  /**
+   * People by last activity, oldest first, for the retention sweep; those asked whether they want to stay
+   * move to the second partition, by when their answer is due.
+   */
+  activity: (lastActiveAt: string, personId = '') => ({
+    gsi1pk: 'PEOPLE#ACTIVE',
+    gsi1sk: personId === '' ? lastActiveAt : `${lastActiveAt}#${personId}`,
+  }),
+  stayAsked: (answerDueAt: string, personId = '') => ({
+    gsi1pk: 'PEOPLE#STAY_ASKED',
+    gsi1sk: personId === '' ? answerDueAt : `${answerDueAt}#${personId}`,
+  }),
+  /** An address that is never emailed again (erased, hard bounce, complaint): only its hash is kept. */
+  suppression: (hash: string) => ({ pk: `SUPPRESSION#${hash}`, sk: 'SUPPRESSION' }),
 } as const;
 
 export type ItemKey = { pk: string; sk: string };

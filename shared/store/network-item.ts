@@ -6,7 +6,13 @@ import { keys } from './keys.ts';
  * in cdk.json without loading an SDK client.
  */
 export function networkItem(network: Network, createdAt?: string): Record<string, unknown> {
-  return { ...keys.network(network.id), type: 'network', ...network, ...(createdAt ? { createdAt } : {}) };
+  return {
+    ...keys.network(network.id),
+    ...keys.networkIndex(network.id),
+    type: 'network',
+    ...network,
+    ...(createdAt ? { createdAt } : {}),
+  };
 }
 
 /** A stored network as the domain sees it; items from before a field existed get its default. */
@@ -21,6 +27,9 @@ export function networkFromItem(item: Record<string, unknown>): Network {
     memberDomains,
     meetingReminders,
     evaluation,
+    digest,
+    coordinatorLanguages,
+    lastDigestAt,
   } = item as Partial<Network>;
   return {
     id: id ?? '',
@@ -32,5 +41,8 @@ export function networkFromItem(item: Record<string, unknown>): Network {
     memberDomains: memberDomains ?? [],
     ...(meetingReminders ? { meetingReminders } : {}),
     ...(evaluation ? { evaluation } : {}),
+    ...(digest ? { digest } : {}),
+    ...(coordinatorLanguages ? { coordinatorLanguages } : {}),
+    ...(lastDigestAt ? { lastDigestAt } : {}),
   };
 }

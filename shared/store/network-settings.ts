@@ -33,7 +33,15 @@ export async function createNetwork(network: Network, now: Date): Promise<Create
 export type NetworkSettingsPatch = Partial<
   Pick<
     Network,
-    'name' | 'languages' | 'coordinators' | 'memberDomains' | 'timeZone' | 'meetingReminders' | 'evaluation'
+    | 'name'
+    | 'languages'
+    | 'coordinators'
+    | 'memberDomains'
+    | 'timeZone'
+    | 'meetingReminders'
+    | 'evaluation'
+    | 'digest'
+    | 'coordinatorLanguages'
   >
 > & { thankYouUrl?: string | null };
 
@@ -46,6 +54,8 @@ const settable = [
   'thankYouUrl',
   'meetingReminders',
   'evaluation',
+  'digest',
+  'coordinatorLanguages',
 ] as const;
 
 /** Applies the fields given, in one conditional update; undefined when there is no such network. */
@@ -85,4 +95,17 @@ export async function updateNetworkSettings(
     if (isConditionalCheckFailed(error)) return undefined;
     throw error;
   }
+}
+
+/** Notes when the coordinators last got a digest: the next one covers what happened after. */
+export async function recordDigestSent(networkId: string, at: Date): Promise<void> {
+  await dynamo.send(
+    new UpdateCommand({
+      TableName: env.tableName(),
+      Key: keys.network(networkId),
+      UpdateExpression: 'SET lastDigestAt = :at',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':at': at.toISOString() },
+    }),
+  );
 }

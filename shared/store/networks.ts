@@ -2,6 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import type { Network } from '../domain/network.ts';
+import { queryAll } from './common.ts';
 import { keys } from './keys.ts';
 import { networkFromItem, networkItem } from './network-item.ts';
 
@@ -28,4 +29,15 @@ export async function createNetworkIfMissing(network: Network): Promise<boolean>
     if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
     throw error;
   }
+}
+
+/** Every network, by the network index: the digest tick's list. */
+export async function listNetworks(): Promise<Network[]> {
+  const items = await queryAll({
+    TableName: env.tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.networkIndex().gsi1pk },
+  });
+  return items.map(networkFromItem);
 }

@@ -7,7 +7,9 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
+import { personId } from '../domain/person.ts';
 import type { Registration } from '../domain/registration.ts';
+import { queryAll } from './common.ts';
 import { isConditionalCheckFailed, isTransactionCancelled } from './errors.ts';
 import { keys } from './keys.ts';
 import { spendToken } from './tokens.ts';
@@ -20,6 +22,7 @@ const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 function toItem(registration: Registration): Record<string, unknown> {
   return {
     ...keys.registration(registration.networkId, registration.id),
+    ...keys.personIndex(personId(registration.email), 'registration'),
     type: 'registration',
     ...registration,
     expiresAt: epochSeconds(registration.expireAt) + ttlGrace,
@@ -27,7 +30,17 @@ function toItem(registration: Registration): Record<string, unknown> {
 }
 
 function fromItem(item: Record<string, unknown>): Registration {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, expiresAt: _e, ...registration } = item;
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _g1,
+    gsi1sk: _g2,
+    gsi2pk: _p1,
+    gsi2sk: _p2,
+    type: _t,
+    expiresAt: _e,
+    ...registration
+  } = item;
   return registration as unknown as Registration;
 }
 
@@ -203,4 +216,19 @@ export async function listRegistrations(
   return typeof last === 'string' && last.startsWith(prefix)
     ? { items, next: last.slice(prefix.length) }
     : { items };
+}
+
+/**
+ * The confirmed registrations of a network in the order they were confirmed: one Query on the network's
+ * registration index, for the digest (what is new, and the topics everyone named).
+ */
+export async function listConfirmedRegistrations(networkId: string): Promise<Registration[]> {
+  const { gsi1pk } = keys.registrationIndex(networkId, '');
+  const items = await queryAll({
+    TableName: env.tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': gsi1pk },
+  });
+  return items.map(fromItem);
 }

@@ -1,7 +1,8 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import type { Language } from '../i18n.ts';
+import { isConditionalCheckFailed } from './errors.ts';
 import { keys } from './keys.ts';
 
 export type TokenPurpose =
@@ -15,8 +16,12 @@ export type TokenPurpose =
   | 'rsvp-no'
   | 'rsvp-no-series'
   | 'unsubscribe-reminders'
+  | 'unsubscribe-all'
   | 'feedback'
-  | 'confirm-group-proposal';
+  | 'confirm-group-proposal'
+  | 'privacy-export'
+  | 'privacy-erase'
+  | 'privacy-stay';
 
 export interface LinkToken {
   purpose: TokenPurpose;
@@ -38,12 +43,14 @@ export interface LinkToken {
  */
 const keepAfterValidity = 30 * 24 * 3600;
 
-export async function putToken(tokenHash: string, token: LinkToken): Promise<void> {
+/** `personId`: whose data the link acts on, for the person index (export and erasure find it). */
+export async function putToken(tokenHash: string, token: LinkToken, personId: string): Promise<void> {
   await dynamo.send(
     new PutCommand({
       TableName: env.tableName(),
       Item: {
         ...keys.token(tokenHash),
+        ...keys.personIndex(personId, 'token'),
         type: 'token',
         ...token,
         expiresAt: Math.floor(Date.parse(token.validUntil) / 1000) + keepAfterValidity,
@@ -86,4 +93,15 @@ export function spendToken(tableName: string, tokenHash: string, at: string) {
       ExpressionAttributeValues: { ':at': at },
     },
   };
+}
+
+/** Spends a token on its own, for an action with nothing else to write in the same transaction. */
+export async function spendLinkToken(tokenHash: string, now: Date): Promise<boolean> {
+  try {
+    await dynamo.send(new UpdateCommand(spendToken(env.tableName(), tokenHash, now.toISOString()).Update));
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return false;
+    throw error;
+  }
 }

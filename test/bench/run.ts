@@ -1,102 +1,297 @@
 /**
- * `npm run bench`: what each function costs before it does anything, measured in one run on this
- * machine. Sizes are of the bundles as deployed (the same esbuild options as the CDK stack); module
- * initialisation is the time to import a bundle in a fresh `node` (the median of 10), against a bare
- * `node` in the same run: the local stand-in for a cold start. The warm-latency, capacity, load and
- * SDK-floor figures of issue 9 are still to come. Results go to test/bench/results.json.
+ * `npm run bench`: what samla costs, measured in one run on this machine, in one table (and
+ * test/bench/results.json):
+ *
+ * 1. bundle size of every function, with its three largest inputs, against its SDK floor: a bare handler
+ *    using the same AWS SDK clients and commands (floor.ts), bundled with the same options;
+ * 2. module initialisation (a fresh `node` importing the bundle, median of 10) against the floor's and a
+ *    bare node's;
+ * 3. DynamoDB request units per operation by AWS's billing rules (billing.ts, counted by a middleware on
+ *    the real client, meter.ts), with emails, executions, state transitions and invocations (scenarios.ts);
+ * 4. warm latency of the registration, join and join-confirm handlers against the bare DynamoDB request
+ *    each is built around (latency.ts);
+ * 5. requests/s and p99 through the local HTTP API under a bounded loopback load (load.ts);
+ * and from 3, the monthly AWS bill of a network (cost.ts; the README's "What it costs" shows the arithmetic).
+ *
+ * Everything listens on 127.0.0.1; DynamoDB Local and the inbox run in a child process that stops with
+ * the bench, however it ends. Numbers are noisy on a shared machine: compare ratios, not milliseconds.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { bundleOptions } from '../../infra/bundle-options.ts';
+import { repoRoot } from '../../infra/local/lambda.ts';
 import { routes, workflowFunctions } from '../../shared/http/routes.ts';
+import { type BundleReport, measureBundles } from './bundles.ts';
+import { costMarkdown, costModel } from './cost.ts';
+import type { BenchEnvironment } from './environment.ts';
+import type { LatencyResult } from './latency.ts';
+import type { LoadOutcome } from './load.ts';
+import { kb, ms, type Row, renderTable, units } from './report.ts';
+import type { MeasuredStep } from './scenarios.ts';
+import { progress } from './stats.ts';
 
-const runs = 10;
-const out = mkdtempSync(join(tmpdir(), 'samla-bench-'));
+/** SAMLA_BENCH_QUICK=1: a smoke run of the bench itself, with too few samples to mean anything. */
+const quick = process.env.SAMLA_BENCH_QUICK === '1';
+const INIT_RUNS = quick ? 2 : 10;
+const LATENCY_CALLS = quick ? 50 : 1000;
+const LATENCY_WARMUP = quick ? 10 : 100;
+const LOAD_SECONDS = quick ? 2 : 10;
+const LOAD_CONNECTIONS = 10;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+const TARGET = { floorRatio: 1.15, overheadRatio: 1.3, registrationWru: 2 } as const;
+
+function functionNames(): string[] {
+  const folders = readdirSync(join(repoRoot, 'functions'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .filter((entry) => readdirSync(join(repoRoot, 'functions', entry.name)).includes('handler.ts'))
+    .map((entry) => entry.name);
+  return [...new Set([...routes.map((route) => route.fn), ...workflowFunctions, ...folders])].sort();
 }
 
-/** Milliseconds for a fresh node to run `code`, median of `runs`. */
-function nodeTime(code: string): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const started = process.hrtime.bigint();
-    execFileSync(process.execPath, ['--input-type=module', '-e', code], {
-      env: {
-        ...process.env,
-        AWS_REGION: 'eu-north-1',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      },
+function bundleRows(report: BundleReport): Row[] {
+  const rows: Row[] = [];
+  for (const f of report.functions) {
+    const ratio = f.bytes / f.floor.bytes;
+    rows.push({
+      metric: 'bundle',
+      subject: f.fn,
+      samla: kb(f.bytes),
+      reference: `floor ${kb(f.floor.bytes)}`,
+      ratio,
+      target: `≤ ${TARGET.floorRatio}× floor`,
+      met: ratio <= TARGET.floorRatio,
+      notes: `largest: ${f.largest.map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ')}; floor: ${f.floor.label}${
+        f.sdk.unusedClients.length > 0 ? `; bundles an unused ${f.sdk.unusedClients.join(', ')} client` : ''
+      }`,
     });
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
-  return median(times);
+  for (const f of report.functions) {
+    const ratio = f.initMs / f.floor.initMs;
+    const over = f.initMs - report.bareNodeMs;
+    const floorOver = f.floor.initMs - report.bareNodeMs;
+    rows.push({
+      metric: 'init',
+      subject: f.fn,
+      samla: ms(f.initMs),
+      reference: `floor ${ms(f.floor.initMs)}`,
+      ratio,
+      target: `≤ ${TARGET.floorRatio}× floor`,
+      met: ratio <= TARGET.floorRatio,
+      notes: `bare node ${ms(report.bareNodeMs)}; over bare: ${ms(over)} vs floor ${ms(floorOver)}`,
+    });
+  }
+  return rows;
 }
 
-const names = [...new Set([...routes.map((route) => route.fn), ...workflowFunctions])].sort();
-const bare = nodeTime('');
-const results = [];
-try {
-  for (const fn of names) {
-    const outfile = join(out, `${fn}.mjs`);
-    const result = await build({
-      entryPoints: [`functions/${fn}/handler.ts`],
-      bundle: true,
-      outfile,
-      format: bundleOptions.format,
-      target: bundleOptions.target,
-      platform: bundleOptions.platform,
-      mainFields: [...bundleOptions.mainFields],
-      minify: bundleOptions.minify,
-      banner: { js: bundleOptions.banner },
-      metafile: true,
-      logLevel: 'error',
-    });
-    const output = Object.values(result.metafile.outputs)[0];
-    const byPackage = new Map<string, number>();
-    for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
-      const name =
-        input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? input.split('/').slice(0, 2).join('/');
-      byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);
+function capacityRows(steps: readonly MeasuredStep[], skipped: readonly string[]): Row[] {
+  const rows: Row[] = steps.map((step) => {
+    const wru = step.usage.dynamo.reduce((sum, op) => sum + op.wru, 0);
+    const rru = step.usage.dynamo.reduce((sum, op) => sum + op.rru, 0);
+    const ops = new Map<string, number>();
+    for (const op of step.usage.dynamo) {
+      const cost =
+        op.wru > 0
+          ? `${units(op.wru)} WRU${op.indexWrites.length > 0 ? ` (table ${units(op.tableWru)}, ${op.indexWrites.join(', ')})` : ''}`
+          : `${units(op.rru)} RRU`;
+      const label = `${op.command}${op.failed ? ' (condition failed)' : ''} ${cost}`;
+      ops.set(label, (ops.get(label) ?? 0) + 1);
     }
-    const largest = [...byPackage.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
-    const init = nodeTime(`await import(${JSON.stringify(outfile)});`);
-    results.push({ fn, bytes: output?.bytes ?? 0, largest, initMs: init, initOverBareMs: init - bare });
-  }
-} finally {
-  rmSync(out, { recursive: true, force: true });
+    const lambdas = [...new Set(step.usage.lambdas.map((l) => l.fn))].join(',');
+    return {
+      metric: 'capacity',
+      subject: `${step.scenario}: ${step.step}`,
+      samla: `${units(wru)} WRU, ${units(rru)} RRU`,
+      reference: 'AWS billing rules',
+      ...(step.targetWru === undefined
+        ? {}
+        : { target: `≤ ${step.targetWru} WRU`, met: wru <= step.targetWru }),
+      notes: `${[...ops].map(([label, n]) => (n > 1 ? `${n}× ${label}` : label)).join(', ')}; ${step.usage.emails} email(s), ${step.usage.executions} execution(s), ${step.transitions} transition(s), ${step.usage.lambdas.length} invocation(s)${lambdas ? ` (${lambdas})` : ''}, ${step.usage.apiRequests} API request(s)`,
+    };
+  });
+  for (const reason of skipped)
+    rows.push({ metric: 'capacity', subject: reason, samla: 'not measured', reference: '' });
+  const plain = steps
+    .flatMap((s) => s.usage.dynamo)
+    .filter((op) => op.localUnits !== undefined && op.wru > 0 && !op.failed);
+  const agree = plain.filter((op) => op.localUnits === op.wru).length;
+  rows.push({
+    metric: 'capacity',
+    subject: 'cross-check: DynamoDB Local on single-item writes',
+    samla: `${agree} of ${plain.length} agree`,
+    reference: 'ConsumedCapacity',
+    notes: plain
+      .filter((op) => op.localUnits !== op.wru)
+      .map(
+        (op) =>
+          `${op.command}: ours ${op.wru} (${op.indexWrites.join('+') || 'table only'}), local ${op.localUnits}`,
+      )
+      .slice(0, 4)
+      .join('; '),
+  });
+  return rows;
 }
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
-console.log(`bare node: ${bare.toFixed(1)} ms (median of ${runs})\n`);
-console.log(
-  [
-    'function'.padEnd(28),
-    'bundle'.padStart(8),
-    'init'.padStart(9),
-    '+bare'.padStart(9),
-    '  largest inputs',
-  ].join(''),
-);
-for (const r of results) {
-  console.log(
-    [
-      r.fn.padEnd(28),
-      kb(r.bytes).padStart(8),
-      `${r.initMs.toFixed(0)} ms`.padStart(9),
-      `${r.initOverBareMs.toFixed(0)} ms`.padStart(9),
-      `  ${r.largest.map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ')}`,
-    ].join(''),
+function latencyRows(results: readonly LatencyResult[]): Row[] {
+  return results.flatMap((r) =>
+    (['p50', 'p99'] as const).map((p) => {
+      const ratio = r.handler[p] / r.baseline[p];
+      return {
+        metric: `latency ${p}`,
+        subject: r.subject,
+        samla: ms(r.handler[p]),
+        reference: `${r.bare} ${ms(r.baseline[p])}`,
+        ratio,
+        target: `≤ ${TARGET.overheadRatio}× bare`,
+        met: ratio <= TARGET.overheadRatio,
+        notes: `${r.calls} warm calls in-process${r.failures > 0 ? `, ${r.failures} FAILED` : ''}`,
+      };
+    }),
   );
 }
-writeFileSync(
-  'test/bench/results.json',
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), bareNodeMs: bare, functions: results }, null, 2)}\n`,
+
+function loadRows(outcomes: readonly LoadOutcome[]): Row[] {
+  return outcomes.map((o) => ({
+    metric: 'load',
+    subject: o.name,
+    samla: `${o.requestsPerSecond.toFixed(0)} req/s, p99 ${o.p99} ms`,
+    reference: '',
+    notes: `${LOAD_CONNECTIONS} connections for ${LOAD_SECONDS} s on 127.0.0.1: ${o.total} requests, p50 ${o.p50} ms, ${o.non2xx} non-2xx, ${o.errors} errors, ${o.timeouts} timeouts`,
+  }));
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  let env: BenchEnvironment | undefined;
+  const interrupted = async (signal: string) => {
+    progress(`${signal}: stopping`);
+    await env?.stop();
+    process.exit(130);
+  };
+  process.once('SIGINT', () => void interrupted('SIGINT'));
+  process.once('SIGTERM', () => void interrupted('SIGTERM'));
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+  const names = functionNames();
+  progress(`bundling ${names.length} functions and their SDK floors`);
+  const bundles = await measureBundles(names, INIT_RUNS);
+
+  const steps: MeasuredStep[] = [];
+  const skipped: string[] = [];
+  let latency: LatencyResult[] = [];
+  let load: LoadOutcome[] = [];
+  let warnings: string[] = [];
+  let template: BenchEnvironment['template'] | undefined;
+  let digestUnavailable: string | undefined;
+  try {
+    progress('starting DynamoDB Local, the SES inbox, Step Functions and the API on 127.0.0.1');
+    const { startEnvironment } = await import('./environment.ts');
+    env = await startEnvironment();
+    template = env.template;
+    // Imported only now: these modules build SDK clients, which read the local endpoints at creation.
+    const { capacityScenarios, ScenarioContext } = await import('./scenarios.ts');
+    const ctx = new ScenarioContext(env);
+    for (const scenario of capacityScenarios) {
+      const reason = scenario.unavailable?.();
+      if (reason !== undefined) {
+        skipped.push(`${scenario.name}: ${reason}`);
+        if (scenario.name === 'digest') digestUnavailable = reason;
+        continue;
+      }
+      progress(`capacity: ${scenario.name}`);
+      try {
+        steps.push(...(await scenario.run(ctx)));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        skipped.push(`${scenario.name}: failed (${message.slice(0, 100)})`);
+        progress(`capacity: ${scenario.name} failed: ${message}`);
+        if (scenario.name === 'digest') digestUnavailable = 'its scenario failed';
+      }
+    }
+    // Timing from here on: the meter's extra reads would distort it.
+    env.meter.uninstall();
+
+    const { measureLatency } = await import('./latency.ts');
+    latency = await measureLatency(env, ctx, LATENCY_CALLS, LATENCY_WARMUP);
+
+    progress(`load: ${LOAD_CONNECTIONS} connections, ${LOAD_SECONDS} s per route after a 2 s warm-up`);
+    env.workflows('hold');
+    const { measureLoad } = await import('./load.ts');
+    load = await measureLoad(env.stack.apiUrl, [
+      {
+        name: 'GET /v1/networks/demo/groups',
+        method: 'GET',
+        path: '/v1/networks/demo/groups',
+        seconds: LOAD_SECONDS,
+        connections: LOAD_CONNECTIONS,
+      },
+      {
+        name: 'POST /v1/networks/demo/interest (unique addresses)',
+        method: 'POST',
+        path: '/v1/networks/demo/interest',
+        body: {
+          name: 'Anna Lindqvist',
+          organisation: 'Ekskolan',
+          role: 'Rektor',
+          topics: ['Skolans ekonomi'],
+          consent: true,
+        },
+        seconds: LOAD_SECONDS,
+        connections: LOAD_CONNECTIONS,
+      },
+    ]);
+    await env.idle();
+    warnings = env.warnings;
+  } finally {
+    await env?.stop();
+  }
+
+  const rows = [
+    ...bundleRows(bundles),
+    ...capacityRows(steps, skipped),
+    ...latencyRows(latency),
+    ...loadRows(load),
+  ];
+  const cost = template ? costModel(steps, bundles, template, digestUnavailable) : undefined;
+  if (cost)
+    rows.push({
+      metric: 'cost',
+      subject: 'a network of 500 members, 10 groups, a month (README: What it costs)',
+      samla: `$${cost.totalUsd.toFixed(2)}`,
+      reference: 'eu-north-1 list prices',
+      notes: cost.lines
+        .filter((line) => line.usd >= 0.005)
+        .map((line) => `${line.item} $${line.usd.toFixed(2)}`)
+        .join('; '),
+    });
+  console.log(renderTable(rows));
+  if (warnings.length > 0) console.log(`\nlocal stack warnings:\n  ${warnings.slice(0, 10).join('\n  ')}`);
+  writeFileSync(
+    join(repoRoot, 'test/bench/results.json'),
+    `${JSON.stringify(
+      {
+        measuredAt: new Date().toISOString(),
+        seconds: Math.round((Date.now() - started) / 1000),
+        targets: TARGET,
+        bundles,
+        capacity: steps,
+        skipped,
+        latency,
+        load,
+        cost: cost ? { ...cost, markdown: costMarkdown(cost) } : undefined,
+        rows,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(
+    `\n${rows.length} rows in ${Math.round((Date.now() - started) / 1000)} s; written to test/bench/results.json`,
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
 );
-console.log('\nwritten to test/bench/results.json');

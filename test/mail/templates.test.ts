@@ -10,6 +10,7 @@ import { type MailKind, type MailMessage, mailKinds, renderMail } from '../../sh
 import { evaluationSamples } from './evaluation-samples.ts';
 import { groupSamples } from './group-samples.ts';
 import { meetingSamples } from './meeting-samples.ts';
+import { privacySamples } from './privacy-samples.ts';
 import { proposalSamples } from './proposal-samples.ts';
 
 const confirmUrl = 'https://api.samla.example/v1/confirm/kQ3x_token?src=mail&lang=sv';
@@ -45,6 +46,7 @@ const samples: { [K in MailKind]: MailMessage<K> } = {
   ...proposalSamples,
   ...meetingSamples,
   ...evaluationSamples,
+  ...privacySamples,
 };
 
 const leaks = /undefined|null|NaN|\[object|\$\{|\{\{|\}\}/;

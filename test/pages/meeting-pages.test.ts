@@ -26,13 +26,8 @@ const winterStart = new Date('2026-03-10T16:00:00Z');
 const summerStart = new Date('2026-06-09T15:00:00Z');
 const leaks = /undefined|null|NaN|\[object|\$\{/;
 
-const actionKinds = ['rsvp-yes', 'rsvp-no', 'rsvp-no-series', 'unsubscribe-reminders'] as const;
-const resultKinds = [
-  'rsvp-recorded-yes',
-  'rsvp-recorded-no',
-  'rsvp-recorded-no-series',
-  'reminders-unsubscribed',
-] as const;
+const actionKinds = ['rsvp-yes', 'rsvp-no', 'rsvp-no-series'] as const;
+const resultKinds = ['rsvp-recorded-yes', 'rsvp-recorded-no', 'rsvp-recorded-no-series'] as const;
 /** The kinds about one meeting, which name its date. */
 const datedActions = ['rsvp-yes', 'rsvp-no', 'rsvp-no-series'] as const;
 const datedResults = ['rsvp-recorded-yes', 'rsvp-recorded-no'] as const;
@@ -116,20 +111,6 @@ describe('answering an invitation, and turning reminders off', () => {
     expect(page).toContain(escapeHtml(meetingCopy[language].noLabel));
     // Only the series page speaks of the seat going to someone else.
     expect(lead(action(language, 'rsvp-no'))).not.toContain(freed[language]);
-  });
-
-  it.each(languages)('says reminders stop but invitations and changes still come in %s', (language) => {
-    const words = {
-      sv: ['påminnelser', 'Inbjudningar'],
-      nb: ['påminnelser', 'Invitasjoner'],
-      en: ['reminders', 'invitations'],
-    };
-    for (const page of [
-      action(language, 'unsubscribe-reminders'),
-      result(language, 'reminders-unsubscribed'),
-    ]) {
-      for (const word of words[language]) expect(lead(page)).toContain(word);
-    }
   });
 
   it.each(languages)('reads well without the date, or without its time zone, in %s', (language) => {

@@ -29,6 +29,8 @@ export interface UseLocalStackOptions {
   waitTimeOverrides?: Record<string, number>;
   /** Seed the demo network (default true). */
   seedDemo?: boolean;
+  /** Serve examples/ (the website forms) on a free loopback port that CORS allows: `examplesUrl`. */
+  examples?: boolean;
 }
 
 export interface TestTokenRequest {
@@ -59,6 +61,8 @@ export interface TestStack {
   readonly demoNetworkId: string;
   /** The gateway's log lines (`METHOD routeKey status ms`), for asserting what was called. */
   readonly requests: readonly string[];
+  /** Where examples/ is served (pages under /examples/), with `examples: true`. */
+  readonly examplesUrl?: string | undefined;
   /** `fetch` relative to the API: `api('/v1/openapi.json')`. */
   api(path: string, init?: RequestInit): Promise<Response>;
   /** The local issuer's `iss` and `aud`: tokens must carry these to pass the gateway. */
@@ -127,6 +131,7 @@ export async function useLocalStack(options: UseLocalStackOptions = {}): Promise
     ...(options.env === undefined ? {} : { env: options.env }),
     ...(options.loadHandler === undefined ? {} : { loadHandler: options.loadHandler }),
     ...(options.waitTimeOverrides === undefined ? {} : { waitTimeOverrides: options.waitTimeOverrides }),
+    ...(options.examples ? { examples: { port: 0 } } : {}),
   });
   const registrationWorkflowArn =
     stack.env.REGISTRATION_WORKFLOW_ARN ?? Object.values(stack.stateMachines)[0] ?? '';
@@ -142,6 +147,7 @@ export async function useLocalStack(options: UseLocalStackOptions = {}): Promise
     registrationWorkflowArn,
     demoNetworkId: DEMO_NETWORK.id,
     requests,
+    examplesUrl: stack.examplesUrl,
     api: (path, init) => fetch(`${stack.apiUrl}${path}`, init),
     issuer: { issuer: stack.issuer.issuer, audience: stack.issuer.audience },
     token: async ({ signWith = 'issuer', networks, ...rest }) => {

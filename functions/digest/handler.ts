@@ -1,0 +1,12 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { logger } from '../../shared/logger.ts';
+import { sendDueDigests } from '../../shared/services/digest.ts';
+
+/**
+ * The hourly tick of the EventBridge schedule (locally: npm start's timer). Each network says when its
+ * coordinators want the digest, in its own time zone; this sends the ones whose time it is.
+ */
+export const handler = middy()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (): Promise<{ networks: number; sent: number }> => sendDueDigests(new Date()));

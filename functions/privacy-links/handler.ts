@@ -1,0 +1,44 @@
+import { isGet, openLink, requireUsable } from '../../shared/http/link-request.ts';
+import { httpHandler } from '../../shared/http/middleware.ts';
+import { prefersJson } from '../../shared/http/request.ts';
+import { html, json } from '../../shared/http/responses.ts';
+import { type PrivacyAction, privacyActionPage, privacyDonePage } from '../../shared/pages/privacy.ts';
+import { erasePerson, exportPersonData } from '../../shared/services/privacy.ts';
+import { stayInNetworks } from '../../shared/services/retention.ts';
+import { emailOfPerson } from '../../shared/store/person-data.ts';
+import { spendLinkToken } from '../../shared/store/tokens.ts';
+
+const actions = { 'privacy-export': 'export', 'privacy-erase': 'erase', 'privacy-stay': 'stay' } as const;
+const purposes = Object.keys(actions) as (keyof typeof actions)[];
+
+/**
+ * `/v1/privacy/{token}`: the emailed link that carries out a privacy request (export, erasure) or a
+ * member's answer that they want to stay. GET shows the button; the POST acts, once.
+ */
+export const handler = httpHandler(
+  async (request) => {
+    const now = new Date();
+    const opened = await openLink(request, purposes, now);
+    const { link } = opened;
+    const action: PrivacyAction = actions[link.purpose];
+    const language = link.language;
+    requireUsable(opened);
+    if (isGet(request)) return html(200, privacyActionPage({ language, action, actionUrl: opened.token }));
+
+    const email = await emailOfPerson(link.subjectId);
+    // Erased in the meantime (by another link): there is nothing left to act on.
+    if (email !== undefined) {
+      if (action === 'erase') await erasePerson(email, now);
+      else {
+        // Spent first: a double click exports once, and a stay counts once.
+        if (!(await spendLinkToken(opened.tokenHash, now))) requireUsable({ ...opened, usable: false });
+        if (action === 'export') await exportPersonData(email, language, now);
+        else await stayInNetworks(email, language, now);
+      }
+    }
+    return prefersJson(request.event.headers?.accept)
+      ? json(200, { result: action === 'export' ? 'export_sent' : action === 'erase' ? 'erased' : 'staying' })
+      : html(200, privacyDonePage({ language, action }));
+  },
+  { body: 'optional' },
+);

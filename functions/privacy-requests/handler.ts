@@ -1,0 +1,28 @@
+import { requestLanguage } from '../../shared/http/language.ts';
+import { httpHandler } from '../../shared/http/middleware.ts';
+import { html, json } from '../../shared/http/responses.ts';
+import { fromForm, PrivacyRequest } from '../../shared/http/schemas.ts';
+import { validate } from '../../shared/http/validation.ts';
+import { languages } from '../../shared/i18n.ts';
+import { privacyRequestedPage } from '../../shared/pages/privacy.ts';
+import { requestPrivacy } from '../../shared/services/privacy.ts';
+
+/**
+ * `POST /v1/privacy/requests`: a copy of one's data, or its erasure. Always 202 (or the same page for a
+ * form post), known address or not; the link that carries it out goes to the address.
+ */
+export const handler = httpHandler(
+  async (request) => {
+    const body = request.form
+      ? fromForm(PrivacyRequest, request.body as Record<string, string | string[]>)
+      : request.body;
+    const explicit =
+      typeof body === 'object' && body !== null ? (body as { language?: unknown }).language : undefined;
+    const language = requestLanguage(explicit, request.acceptLanguage, languages, 'sv');
+    request.language = language;
+    const input = validate(PrivacyRequest, body, language);
+    await requestPrivacy({ ...input, language: input.language ?? language }, new Date());
+    return request.form ? html(200, privacyRequestedPage(language)) : json(202, { status: 'accepted' });
+  },
+  { body: 'json-or-form' },
+);

@@ -1,0 +1,9 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { logger } from '../../shared/logger.ts';
+import { type SweepResult, sweepInactive } from '../../shared/services/retention.ts';
+
+/** The daily retention sweep of the EventBridge schedule: asks the long inactive, erases the silent. */
+export const handler = middy()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (): Promise<SweepResult> => sweepInactive(new Date()));

@@ -1,0 +1,190 @@
+import type { Language } from '../i18n.ts';
+import type { TopicTally } from './topics.ts';
+
+/**
+ * The coordinators' digest: what changed in a network since the last one, sent on the network's own
+ * schedule and only when there is something new to say.
+ */
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+export type DigestSchedule =
+  | { frequency: 'off' }
+  | { frequency: 'daily'; hour: number }
+  | { frequency: 'weekly'; weekday: Weekday; hour: number };
+
+/** Monday morning, before the week's meetings: a coordinator can act on it the same day. */
+export const defaultDigestSchedule: DigestSchedule = { frequency: 'weekly', weekday: 1, hour: 7 };
+
+/** How many people must share a topic before the digest suggests a group for it. */
+export const sharedTopicThreshold = 3;
+
+/** How far ahead the digest looks for meetings. */
+export const upcomingWindowDays = 14;
+
+function localParts(at: Date, timeZone: string): { weekday: number; hour: number; date: string } {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+  return {
+    weekday: weekdays.indexOf(get('weekday')) + 1,
+    hour: Number(get('hour')),
+    date: `${get('year')}-${get('month')}-${get('day')}`,
+  };
+}
+
+/**
+ * Whether the hourly tick at `now` is the network's digest time: the first tick at or past the hour, in
+ * the network's time zone, on the right day. Comparing with the tick an hour earlier makes a skipped hour
+ * (spring forward) still send, at the next hour, and a repeated one (fall back) send only once.
+ */
+export function isDigestDue(schedule: DigestSchedule, timeZone: string, now: Date): boolean {
+  if (schedule.frequency === 'off') return false;
+  const current = localParts(now, timeZone);
+  const before = localParts(new Date(now.getTime() - 3600_000), timeZone);
+  const reached =
+    current.hour >= schedule.hour && (before.hour < schedule.hour || before.date !== current.date);
+  if (!reached) return false;
+  return schedule.frequency === 'daily' || current.weekday === schedule.weekday;
+}
+
+/** The slot a scheduled digest belongs to ("2026-11-23"): its dedupe key, so a retried tick sends once. */
+export function digestSlot(timeZone: string, now: Date): string {
+  return localParts(now, timeZone).date;
+}
+
+export interface DigestPerson {
+  name: string;
+  organisation: string;
+}
+
+export interface DigestTopic {
+  label: string;
+  people: DigestPerson[];
+  /** An open group already covers it. */
+  covered: boolean;
+}
+
+export interface DigestJoinRequest {
+  name: string;
+  organisation: string;
+  groupTitle: string;
+  approveUrl: string;
+  declineUrl: string;
+  createdAt: string;
+}
+
+export interface DigestGroupQueue {
+  groupTitle: string;
+  seatsTaken: number;
+  capacity: number;
+  waitlisted: number;
+  /** Open offers: who, since when and until when. */
+  offers: { name: string; offeredAt: string; until: string }[];
+}
+
+export interface DigestMeeting {
+  groupTitle: string;
+  /** When it was scheduled: a meeting scheduled since the last digest is news even inside the window. */
+  createdAt: string;
+  startsAt: string;
+  timeZone: string;
+  seq: number;
+  rsvp: { yes: number; no: number; unanswered: number };
+  introducerName?: string;
+}
+
+export interface DigestEvaluation {
+  groupTitle: string;
+  startsAt: string;
+  timeZone: string;
+  answered: number;
+  asked: number;
+  mean?: number;
+  /** Against the group's previous evaluated meeting, to one decimal. */
+  change?: number;
+}
+
+export interface DigestProposal {
+  title: string;
+  proposerName: string;
+  createdAt: string;
+}
+
+export interface Digest {
+  networkName: string;
+  timeZone: string;
+  since?: string;
+  newRegistrations: (DigestPerson & { confirmedAt: string })[];
+  /** Topics at least `sharedTopicThreshold` people named, most first. */
+  sharedTopics: DigestTopic[];
+  proposals: DigestProposal[];
+  pendingJoinRequests: DigestJoinRequest[];
+  queues: DigestGroupQueue[];
+  upcomingMeetings: DigestMeeting[];
+  closedEvaluations: DigestEvaluation[];
+}
+
+/** Keeps the topics enough people share, with the names behind them. */
+export function sharedTopics(
+  tally: readonly TopicTally[],
+  people: ReadonlyMap<string, DigestPerson>,
+  threshold = sharedTopicThreshold,
+): DigestTopic[] {
+  return tally
+    .filter((topic) => topic.people.length >= threshold)
+    .map((topic) => ({
+      label: topic.label,
+      covered: topic.covered,
+      people: topic.people.flatMap((id) => people.get(id) ?? []),
+    }));
+}
+
+/**
+ * Whether the digest has news since the last one: something new arrived, someone waits for a decision
+ * that arrived since, a meeting entered the two-week window, or an evaluation closed. A digest that would
+ * only repeat the last one is not sent.
+ */
+export function hasNews(digest: Digest, now: Date): boolean {
+  const since = digest.since ? Date.parse(digest.since) : Number.NEGATIVE_INFINITY;
+  const after = (iso: string) => Date.parse(iso) > since;
+  const windowMs = upcomingWindowDays * 24 * 3600_000;
+  return (
+    digest.newRegistrations.length > 0 ||
+    digest.proposals.some((p) => after(p.createdAt)) ||
+    digest.pendingJoinRequests.some((r) => after(r.createdAt)) ||
+    digest.upcomingMeetings.some((m) => Date.parse(m.startsAt) - windowMs > since || after(m.createdAt)) ||
+    digest.closedEvaluations.length > 0 ||
+    digest.queues.some((q) => q.offers.some((o) => after(o.offeredAt) && Date.parse(o.until) > now.getTime()))
+  );
+}
+
+/** Whether there is anything to show at all (an on-demand digest of an empty network sends nothing). */
+export function isEmpty(digest: Digest): boolean {
+  return (
+    digest.newRegistrations.length === 0 &&
+    digest.sharedTopics.length === 0 &&
+    digest.proposals.length === 0 &&
+    digest.pendingJoinRequests.length === 0 &&
+    digest.queues.every((q) => q.waitlisted === 0 && q.offers.length === 0) &&
+    digest.upcomingMeetings.length === 0 &&
+    digest.closedEvaluations.length === 0
+  );
+}
+
+/** A coordinator's language: their own choice if the network has one for them, else the network's first. */
+export function coordinatorLanguage(
+  network: { languages: readonly Language[]; coordinatorLanguages?: Readonly<Record<string, Language>> },
+  coordinator: string,
+): Language {
+  return network.coordinatorLanguages?.[coordinator] ?? network.languages[0] ?? 'sv';
+}

@@ -1,0 +1,131 @@
+/**
+ * Bundle size and module initialisation of every function, each against its SDK floor (floor.ts), with
+ * the stack's own esbuild options. Initialisation is the time for a fresh `node` to import the bundle:
+ * the local stand-in for a cold start. All bundles are timed in turns, one run of each per round, so a
+ * burst of load elsewhere on the machine touches them alike instead of skewing one.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BuildOptions, build } from 'esbuild';
+import { bundleOptions } from '../../infra/bundle-options.ts';
+import { repoRoot } from '../../infra/local/lambda.ts';
+import { floorKey, floorLabel, floorSource, type SdkUse, sdkUse } from './floor.ts';
+import { median, progress } from './stats.ts';
+
+export interface BundleResult {
+  readonly fn: string;
+  readonly bytes: number;
+  /** The three packages (or source folders) with the most bytes in the bundle. */
+  readonly largest: [string, number][];
+  readonly initMs: number;
+  readonly sdk: SdkUse;
+  readonly floor: { readonly label: string; readonly bytes: number; readonly initMs: number };
+}
+
+export interface BundleReport {
+  readonly runs: number;
+  readonly bareNodeMs: number;
+  readonly functions: BundleResult[];
+}
+
+const common: BuildOptions = {
+  bundle: true,
+  format: bundleOptions.format,
+  target: bundleOptions.target,
+  platform: bundleOptions.platform,
+  mainFields: [...bundleOptions.mainFields],
+  minify: bundleOptions.minify,
+  banner: { js: bundleOptions.banner },
+  metafile: true,
+  logLevel: 'error',
+};
+
+function packageOf(input: string): string {
+  return input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? input.split('/').slice(0, 2).join('/');
+}
+
+/** Milliseconds for a fresh node to run `code` once. */
+function nodeRun(code: string): number {
+  const started = process.hrtime.bigint();
+  execFileSync(process.execPath, ['--input-type=module', '-e', code], {
+    cwd: tmpdir(),
+    env: {
+      ...process.env,
+      AWS_REGION: 'eu-north-1',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      TABLE_NAME: 'bench',
+    },
+  });
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+export async function measureBundles(names: readonly string[], runs: number): Promise<BundleReport> {
+  const out = mkdtempSync(join(tmpdir(), 'samla-bench-'));
+  try {
+    const built: { fn: string; file: string; bytes: number; largest: [string, number][]; sdk: SdkUse }[] = [];
+    const floors = new Map<string, { file: string; bytes: number; label: string }>();
+    for (const fn of names) {
+      const file = join(out, `${fn}.mjs`);
+      const result = await build({
+        ...common,
+        entryPoints: [join(repoRoot, `functions/${fn}/handler.ts`)],
+        outfile: file,
+      });
+      const output = Object.values(result.metafile?.outputs ?? {})[0];
+      const inputs = output?.inputs ?? {};
+      const byPackage = new Map<string, number>();
+      for (const [input, { bytesInOutput }] of Object.entries(inputs))
+        byPackage.set(packageOf(input), (byPackage.get(packageOf(input)) ?? 0) + bytesInOutput);
+      const largest = [...byPackage.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
+      const sdk = sdkUse(inputs);
+      const key = floorKey(sdk);
+      if (!floors.has(key)) {
+        const floorFile = join(out, `floor-${floors.size}.mjs`);
+        const floorBuild = await build({
+          ...common,
+          stdin: { contents: floorSource(sdk), resolveDir: repoRoot, sourcefile: 'floor.mjs', loader: 'js' },
+          outfile: floorFile,
+        });
+        const floorOutput = Object.values(floorBuild.metafile?.outputs ?? {})[0];
+        floors.set(key, { file: floorFile, bytes: floorOutput?.bytes ?? 0, label: floorLabel(sdk) });
+      }
+      built.push({ fn, file, bytes: output?.bytes ?? 0, largest, sdk });
+    }
+    progress(
+      `bundled ${built.length} functions and ${floors.size} SDK floors; timing module init (${runs} rounds)`,
+    );
+
+    const targets = ['', ...[...floors.values()].map((f) => f.file), ...built.map((b) => b.file)];
+    const times = new Map<string, number[]>(targets.map((t) => [t, []]));
+    // A first import of each warms the OS file cache, which a deployed Lambda also has from its image.
+    for (const target of targets) nodeRun(target === '' ? '' : `await import(${JSON.stringify(target)});`);
+    for (let round = 0; round < runs; round += 1) {
+      for (const target of targets)
+        times.get(target)?.push(nodeRun(target === '' ? '' : `await import(${JSON.stringify(target)});`));
+    }
+    const initOf = (file: string) => median(times.get(file) ?? []);
+    return {
+      runs,
+      bareNodeMs: initOf(''),
+      functions: built.map((b) => {
+        const floor = floors.get(floorKey(b.sdk));
+        return {
+          fn: b.fn,
+          bytes: b.bytes,
+          largest: b.largest,
+          initMs: initOf(b.file),
+          sdk: b.sdk,
+          floor: {
+            label: floor?.label ?? 'none',
+            bytes: floor?.bytes ?? 0,
+            initMs: floor ? initOf(floor.file) : 0,
+          },
+        };
+      }),
+    };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Network } from '../../shared/domain/network.ts';
+import { createNetworkIfMissing, getNetwork } from '../../shared/store/networks.ts';
+import { seedGroup } from '../support/groups.ts';
+import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
+import { allItems, linkIn } from '../support/table.ts';
+
+let stack: TestStack;
+let network: Network;
+let coordinatorSv: string;
+let coordinatorEn: string;
+
+const localHour = (timeZone: string) =>
+  Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(new Date()),
+  );
+
+beforeAll(async () => {
+  stack = await useLocalStack();
+  coordinatorSv = uniqueEmail('samordnare');
+  coordinatorEn = uniqueEmail('coordinator');
+  network = {
+    id: `digest-${randomUUID().slice(0, 8)}`,
+    name: 'Rektorsnätverket Väst',
+    languages: ['sv', 'nb', 'en'],
+    coordinators: [coordinatorSv, coordinatorEn],
+    coordinatorLanguages: { [coordinatorEn]: 'en' },
+    timeZone: 'Europe/Stockholm',
+    memberDomains: [],
+    // Due at this hour's tick, so the scheduled handler can be run by the test.
+    digest: { frequency: 'daily', hour: localHour('Europe/Stockholm') },
+  };
+  await createNetworkIfMissing(network);
+});
+afterAll(() => stack?.stop());
+
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  stack.api(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+
+async function registerAndConfirm(name: string, topics: string[]) {
+  const email = uniqueEmail(name.toLowerCase());
+  const body = { name, email, organisation: `${name}skolan`, role: 'Rektor', topics, consent: true };
+  expect((await post(`/v1/networks/${network.id}/interest`, body)).status).toBe(202);
+  const mail = await stack.waitForEmailTo(email, (m) => m.body.text?.includes('/v1/confirm/') ?? false);
+  expect((await post(`/v1/confirm/${linkIn(mail.body.text).token}`, {})).status).toBe(200);
+  return email;
+}
+
+async function digestNow() {
+  const token = await stack.token({ email: coordinatorSv, networks: [network.id] });
+  return stack.api(`/v1/admin/networks/${network.id}/digest`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+}
+
+const runScheduledTick = async () => {
+  const { handler } = await import('../../functions/digest/handler.ts');
+  return (await handler({}, {} as never)) as { networks: number; sent: number };
+};
+
+describe('the coordinators’ digest', { timeout: 90_000 }, () => {
+  it('tells each coordinator, in their language, about registrations, shared topics and decisions, with links that work once', async () => {
+    // The same topic written three ways by three people, and a fourth who names something else.
+    await registerAndConfirm('Anna', ['Skolans ekonomi', 'Rektors mandat']);
+    await registerAndConfirm('Bertil', ['skolans  ekonomi!']);
+    await registerAndConfirm('Cecilia', ['Skolans Ekonomi']);
+    await registerAndConfirm('David', ['Betyg och bedömning']);
+    const { group } = await seedGroup(network.id, ['Erik'], { title: 'Rektors mandat' });
+    const requester = uniqueEmail('fredrik');
+    const join = {
+      name: 'Fredrik',
+      email: requester,
+      organisation: 'Friskolan',
+      role: 'Rektor',
+      consent: true,
+    };
+    expect((await post(`/v1/groups/${group.id}/join-requests`, join)).status).toBe(202);
+    const joinMail = await stack.waitForEmailTo(
+      requester,
+      (m) => m.body.text?.includes('/v1/confirm/') ?? false,
+    );
+    expect((await post(`/v1/confirm/${linkIn(joinMail.body.text).token}`, {})).status).toBe(200);
+
+    const response = await digestNow();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ sent: 2 });
+
+    const sv = await stack.waitForEmailTo(coordinatorSv, (m) => m.subject.startsWith('Nytt i'));
+    const text = sv.body.text ?? '';
+    expect(sv.subject).toBe(
+      'Nytt i Rektorsnätverket Väst: 4 nya anmälningar, 1 förfrågan att besluta om, 1 ämne utan grupp',
+    );
+    expect(text).toContain(
+      '3 personer vill prata om ”Skolans ekonomi” och ingen grupp tar upp det: föreslå en grupp.',
+    );
+    for (const name of ['Anna, Annaskolan', 'Bertil, Bertilskolan', 'Cecilia, Ceciliaskolan'])
+      expect(text).toContain(name);
+    expect(text).toContain('Fredrik (Friskolan) vill gå med i Rektors mandat.');
+    expect(text).not.toContain('Betyg och bedömning');
+    // No unsubscribe footer: this is a coordinator's mail, not a member's.
+    expect(text).not.toContain('/v1/unsubscribe/');
+
+    const en = await stack.waitForEmailTo(coordinatorEn, (m) => m.subject.startsWith('New in'));
+    expect(en.body.text).toContain(
+      '3 people want to talk about “Skolans ekonomi” and no group covers it: propose a group.',
+    );
+
+    // Each coordinator has their own single-use links; the first decision counts.
+    const approve = linkIn(sv.body.text, '/v1/decisions/');
+    const approveEn = linkIn(en.body.text, '/v1/decisions/');
+    expect(approve.token).not.toBe(approveEn.token);
+    const decided = await post(`/v1/decisions/${approve.token}`, {});
+    expect(decided.status).toBe(200);
+    const first = await decided.json();
+    // The other coordinator's link now finds the request decided; the used one shows what it did.
+    const late = await post(`/v1/decisions/${approveEn.token}`, {});
+    expect(await late.json()).not.toEqual(first);
+    const request = (await allItems(stack.tableName)).find(
+      (i) => i.type === 'join-request' && i.email === requester,
+    );
+    expect(request?.status).toBe('approved');
+  });
+
+  it('sends nothing on its schedule when nothing changed, and again once something did', async () => {
+    const before = (await stack.emailsTo(coordinatorSv)).length;
+    const quiet = await runScheduledTick();
+    expect(quiet.sent).toBe(0);
+    expect(quiet.networks).toBeGreaterThanOrEqual(1);
+    expect(await stack.emailsTo(coordinatorSv)).toHaveLength(before);
+
+    await registerAndConfirm('Gustav', ['Skolans ekonomi']);
+    const busy = await runScheduledTick();
+    expect(busy.sent).toBeGreaterThanOrEqual(2);
+    const latest = await stack.waitForEmailTo(coordinatorSv, (m) => m.subject.includes('1 ny anmälan'));
+    expect(latest.body.text).toContain('Gustav, Gustavskolan');
+    expect(latest.body.text).toContain('4 personer vill prata om');
+    // The tick again at once: the same slot, nothing new, nothing sent twice.
+    expect((await runScheduledTick()).sent).toBe(0);
+    expect((await getNetwork(network.id))?.lastDigestAt).toBeDefined();
+  });
+
+  it('answers 404 for a network that does not exist, and lets only its coordinators ask', async () => {
+    const admin = await stack.token({ email: coordinatorSv, networks: [], admin: true });
+    const missing = await stack.api('/v1/admin/networks/no-such-network/digest', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(missing.status).toBe(404);
+    const outsider = await stack.token({ email: uniqueEmail('outsider'), networks: ['demo'] });
+    const forbidden = await stack.api(`/v1/admin/networks/${network.id}/digest`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${outsider}` },
+    });
+    expect(forbidden.status).toBe(403);
+  });
+});

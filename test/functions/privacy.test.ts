@@ -1,0 +1,277 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EvaluationAnswer } from '../../shared/domain/evaluation.ts';
+import type { JoinRequest } from '../../shared/domain/group.ts';
+import type { Meeting } from '../../shared/domain/meeting.ts';
+import { personId, suppressionHash } from '../../shared/domain/person.ts';
+import { registrationId } from '../../shared/domain/registration.ts';
+import { putAnswer } from '../../shared/store/evaluations.ts';
+import { getGroup } from '../../shared/store/groups.ts';
+import { createMeetings } from '../../shared/store/meetings.ts';
+import { seedGroup } from '../support/groups.ts';
+import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
+import { allItems, linkIn } from '../support/table.ts';
+
+let stack: TestStack;
+let networkId: string;
+
+beforeAll(async () => {
+  stack = await useLocalStack();
+  networkId = stack.demoNetworkId;
+});
+afterAll(() => stack?.stop());
+
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  stack.api(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+
+/** Registers `email` in the demo network and confirms it through the emailed link, as a person would. */
+async function registerAndConfirm(email: string, name: string, topics: string[]) {
+  const response = await post(`/v1/networks/${networkId}/interest`, {
+    name,
+    email,
+    organisation: 'Ekskolan',
+    role: 'Rektor',
+    topics,
+    consent: true,
+  });
+  expect(response.status).toBe(202);
+  const mail = await stack.waitForEmailTo(email, (m) => m.body.text?.includes('/v1/confirm/') ?? false);
+  const { token } = linkIn(mail.body.text);
+  expect((await post(`/v1/confirm/${token}`, {})).status).toBe(200);
+}
+
+function meetingOf(groupId: string, introducer: JoinRequest, seq: number, startsAt: string): Meeting {
+  const at = new Date().toISOString();
+  return {
+    id: `m-${groupId}-${seq}`,
+    groupId,
+    networkId,
+    seq,
+    startsAt,
+    durationMinutes: 90,
+    timeZone: 'Europe/Stockholm',
+    mode: 'online',
+    onlineUrl: 'https://meet.example/abc',
+    status: 'scheduled',
+    version: 1,
+    introducerId: introducer.id,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/**
+ * A person with a bit of everything: a confirmed registration, a seat in a group (introducer of its
+ * next meeting, an RSVP, an evaluation answer with their name), a request waiting for a coordinator in
+ * another group, an unsubscribe; and a fellow member whose anonymous answer must not be touched.
+ */
+async function seedPerson() {
+  const { group, members } = await seedGroup(networkId, ['Greta', 'Hugo']);
+  const [person, fellow] = members as [JoinRequest, JoinRequest];
+  await registerAndConfirm(person.email, person.name, ['Skolans ekonomi']);
+  const [past, next] = [
+    meetingOf(group.id, fellow, 1, new Date(Date.now() - 2 * 24 * 3600_000).toISOString()),
+    meetingOf(group.id, person, 2, new Date(Date.now() + 20 * 24 * 3600_000).toISOString()),
+  ] as [Meeting, Meeting];
+  await createMeetings([past, next]);
+  const named: EvaluationAnswer = {
+    rating: 8,
+    anonymous: false,
+    memberId: person.id,
+    answeredAt: new Date().toISOString(),
+    nextTimeBetter: 'Mer tid för samtal',
+  };
+  const anonymous: EvaluationAnswer = {
+    rating: 6,
+    anonymous: true,
+    answeredAt: new Date().toISOString().slice(0, 10),
+  };
+  expect(await putAnswer(group.id, past.id, 'answer-of-person', named, person.id, new Date())).toBe('stored');
+  expect(await putAnswer(group.id, past.id, 'answer-of-fellow', anonymous, fellow.id, new Date())).toBe(
+    'stored',
+  );
+
+  const { group: other } = await seedGroup(networkId, ['Ivar'], { capacity: 1 });
+  expect(
+    (
+      await post(`/v1/groups/${other.id}/join-requests`, {
+        name: person.name,
+        email: person.email,
+        organisation: 'Ekskolan',
+        role: 'Rektor',
+        consent: true,
+      })
+    ).status,
+  ).toBe(202);
+  const joinMail = await stack.waitForEmailTo(
+    person.email,
+    (m) => m.body.text?.includes(other.title) ?? false,
+  );
+  expect((await post(`/v1/confirm/${linkIn(joinMail.body.text).token}`, {})).status).toBe(200);
+
+  // The receipt carries the personal unsubscribe link; one click turns reminders off.
+  const receipt = await stack.waitForEmailTo(
+    person.email,
+    (m) => m.body.text?.includes('/v1/unsubscribe/') ?? false,
+  );
+  const unsubscribe = linkIn(receipt.body.text, '/v1/unsubscribe/');
+  const oneClick = await stack.api(`/v1/unsubscribe/${unsubscribe.token}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'List-Unsubscribe=One-Click',
+  });
+  expect(oneClick.status).toBe(200);
+  return { person, fellow, group, other, past, next };
+}
+
+/** Every string that identifies the person: the address and each id derived from it. */
+function identifiersOf(email: string, joinRequestIds: string[]): string[] {
+  return [email, personId(email), registrationId(networkId, email), ...joinRequestIds];
+}
+
+const mentions = (item: Record<string, unknown>, needles: readonly string[]) => {
+  const text = JSON.stringify(item);
+  return needles.some((needle) => text.includes(needle));
+};
+
+describe('privacy requests', { timeout: 60_000 }, () => {
+  it('answers 202 whatever the address, and mails a link only to an address it holds data for', async () => {
+    const stranger = uniqueEmail('stranger');
+    const before = await allItems(stack.tableName);
+    const response = await post('/v1/privacy/requests', { email: stranger, kind: 'export' });
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual({ status: 'accepted' });
+    const bad = await post(
+      '/v1/privacy/requests',
+      { email: 'not-an-address', kind: 'delete-everything' },
+      { 'accept-language': 'sv' },
+    );
+    expect(bad.status).toBe(400);
+    const { error } = (await bad.json()) as { error: { fields: Record<string, string> } };
+    expect(Object.keys(error.fields).sort()).toEqual(['email', 'kind']);
+    expect(await allItems(stack.tableName)).toEqual(before);
+    expect(await stack.emailsTo(stranger)).toEqual([]);
+  });
+
+  it('exports everything stored about the person: every item naming them is in the JSON', async () => {
+    const { person, other } = await seedPerson();
+    const otherRequestId = (await allItems(stack.tableName)).find(
+      (item) => item.type === 'join-request' && item.groupId === other.id && item.email === person.email,
+    )?.id as string;
+    expect((await post('/v1/privacy/requests', { email: person.email, kind: 'export' })).status).toBe(202);
+    const confirm = await stack.waitForEmailTo(
+      person.email,
+      (m) => m.body.text?.includes('/v1/privacy/') ?? false,
+    );
+    const { token } = linkIn(confirm.body.text, '/v1/privacy/');
+
+    const before = await allItems(stack.tableName);
+    const page = await stack.api(`/v1/privacy/${token}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<form method="post"');
+    expect(await allItems(stack.tableName)).toEqual(before);
+
+    const held = (await allItems(stack.tableName)).filter((item) =>
+      mentions(item, identifiersOf(person.email, [person.id, otherRequestId])),
+    );
+    expect((await post(`/v1/privacy/${token}`, {})).status).toBe(200);
+    const exported = await stack.waitForEmailTo(person.email, (m) =>
+      m.attachments.some((a) => a.filename?.endsWith('.json')),
+    );
+    const file = exported.attachments.find((a) => a.filename?.endsWith('.json'));
+    const document = JSON.parse(Buffer.from(file?.content ?? '', 'base64').toString('utf8')) as {
+      address: string;
+      records: { pk: string; sk: string }[];
+      meetingReplies: { pk: string; sk: string }[];
+      evaluationAnswers: { pk: string; sk: string }[];
+      introductions: { groupId: string; meetingId: string }[];
+    };
+    expect(document.address).toBe(person.email);
+    const exportedKeys = new Set(
+      [...document.records, ...document.meetingReplies, ...document.evaluationAnswers].map(
+        (r) => `${r.pk}|${r.sk}`,
+      ),
+    );
+    for (const meeting of document.introductions)
+      exportedKeys.add(`GROUP#${meeting.groupId}|MEETING#${meeting.meetingId}`);
+    const missing = held.map((item) => `${item.pk}|${item.sk}`).filter((key) => !exportedKeys.has(key));
+    expect(missing).toEqual([]);
+    // Kinds a person would expect to see, each really there.
+    const types = new Set(document.records.map((r) => (r as { type?: string }).type));
+    for (const type of ['registration', 'join-request', 'consent', 'opt-out', 'person', 'token'])
+      expect(types).toContain(type);
+    expect(document.evaluationAnswers).toHaveLength(1);
+    expect(exported.body.text).toContain('Intresseanmälningar');
+    // The link did its work once.
+    expect((await post(`/v1/privacy/${token}`, {})).status).toBe(410);
+  });
+
+  it('erases the person: no item names them, seats pass on, anonymous answers stay, and nothing is mailed again', async () => {
+    const { person, fellow, group, past, next } = await seedPerson();
+    const seatsBefore = (await getGroup(group.id))?.seatsTaken ?? 0;
+    const answersBefore = (await allItems(stack.tableName)).filter(
+      (i) => i.pk === `MEETING#${past.id}` && String(i.sk).startsWith('ANSWER#'),
+    );
+    const joinIds = (await allItems(stack.tableName))
+      .filter((item) => item.type === 'join-request' && item.email === person.email)
+      .map((item) => String(item.id));
+    expect(joinIds).toHaveLength(2);
+
+    expect(
+      (await post('/v1/privacy/requests', { email: person.email, kind: 'erase', language: 'sv' })).status,
+    ).toBe(202);
+    const confirm = await stack.waitForEmailTo(person.email, (m) => m.subject.includes('tar bort'));
+    const { token } = linkIn(confirm.body.text, '/v1/privacy/');
+    const done = await stack.api(`/v1/privacy/${token}`, {
+      method: 'POST',
+      headers: { accept: 'application/json' },
+    });
+    expect(done.status).toBe(200);
+    expect(await done.json()).toEqual({ result: 'erased' });
+
+    const after = await allItems(stack.tableName);
+    const needles = identifiersOf(person.email, joinIds);
+    expect(after.filter((item) => mentions(item, needles)).map((i) => `${i.pk}|${i.sk}`)).toEqual([]);
+    expect(after.filter((item) => item.type === 'suppression').map((i) => i.pk)).toContain(
+      `SUPPRESSION#${suppressionHash(person.email)}`,
+    );
+
+    // The evaluation stays, both answers, neither with a member id; the fellow's is unchanged.
+    const answersAfter = after.filter(
+      (i) => i.pk === `MEETING#${past.id}` && String(i.sk).startsWith('ANSWER#'),
+    );
+    expect(answersAfter).toHaveLength(answersBefore.length);
+    expect(answersAfter.every((a) => a.memberId === undefined && a.anonymous === true)).toBe(true);
+    expect(answersAfter.find((a) => a.sk === 'ANSWER#answer-of-fellow')).toEqual(
+      answersBefore.find((a) => a.sk === 'ANSWER#answer-of-fellow'),
+    );
+    // The seat is free again, and the next meeting no longer has them as introducer.
+    expect((await getGroup(group.id))?.seatsTaken).toBe(seatsBefore - 1);
+    const nextMeeting = after.find((i) => i.pk === `GROUP#${group.id}` && i.sk === `MEETING#${next.id}`);
+    expect(nextMeeting?.introducerId).toBeUndefined();
+    expect(after.some((i) => i.type === 'join-request' && i.id === fellow.id)).toBe(true);
+
+    // Never mailed again, even when someone types the address into a form.
+    const mailsBefore = (await stack.emailsTo(person.email)).length;
+    expect(
+      (
+        await post(`/v1/networks/${networkId}/interest`, {
+          name: 'X',
+          email: person.email,
+          organisation: 'Y',
+          role: 'Z',
+          topics: [],
+          consent: true,
+        })
+      ).status,
+    ).toBe(202);
+    expect((await post('/v1/privacy/requests', { email: person.email, kind: 'export' })).status).toBe(202);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await stack.emailsTo(person.email)).toHaveLength(mailsBefore);
+    // The link is gone with everything else.
+    expect((await post(`/v1/privacy/${token}`, {})).status).toBe(404);
+  });
+});

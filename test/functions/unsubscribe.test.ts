@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ses } from '../../shared/clients/ses.ts';
+import type { MailCategory } from '../../shared/domain/person.ts';
+import { personId } from '../../shared/domain/person.ts';
+import { sendOnce } from '../../shared/notify.ts';
+import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
+import { allItems, linkIn } from '../support/table.ts';
+
+let stack: TestStack;
+let networkId: string;
+
+beforeAll(async () => {
+  stack = await useLocalStack();
+  networkId = stack.demoNetworkId;
+  ses.middlewareStack.add(watch, { step: 'build', name: 'watchRawMail', override: true });
+});
+afterAll(async () => {
+  ses.middlewareStack.remove('watchRawMail');
+  await stack?.stop();
+});
+
+/** A member mail of the given category, through the one sender every workflow uses. */
+const mailTo = (to: string, category: MailCategory) =>
+  sendOnce({
+    dedupeKey: `test:${randomUUID()}`,
+    to,
+    language: 'sv',
+    member: { networkId, category },
+    message: () => ({
+      kind: 'registration-receipt',
+      recipientName: 'Maja',
+      networkName: 'Nätverk för skolledare',
+      topics: [],
+      timeZone: 'Europe/Stockholm',
+    }),
+  });
+
+/**
+ * The raw messages handed to SES, by recipient: the local inbox keeps the parsed mail without its
+ * headers, so a middleware on the real client watches what goes out (it changes nothing).
+ */
+const raw = new Map<string, string>();
+const watch = ((next: (args: { input: unknown }) => Promise<unknown>) => async (args: { input: unknown }) => {
+  const input = args.input as { RawMessage?: { Data?: Uint8Array }; Destinations?: string[] };
+  const data = input.RawMessage?.Data;
+  if (data) for (const to of input.Destinations ?? []) raw.set(to, Buffer.from(data).toString('utf8'));
+  return next(args);
+}) as never;
+
+/** A header of the last raw message to `to`, unfolded. */
+const header = (to: string, name: string) => {
+  const head = (raw.get(to) ?? '').split(/\r\n\r\n/)[0]?.replace(/\r\n[ \t]+/g, ' ') ?? '';
+  const line = head.split('\r\n').find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+  return line?.slice(name.length + 1).trim();
+};
+
+describe('unsubscribing', { timeout: 60_000 }, () => {
+  it('puts a personal link in the footer and RFC 8058 headers on every mail to a member', async () => {
+    const to = uniqueEmail('maja');
+    expect(await mailTo(to, 'transactional')).toBe('sent');
+    const [mail] = await stack.emailsTo(to);
+    const { url } = linkIn(mail?.body.text, '/v1/unsubscribe/');
+    expect(mail?.body.text).toContain('Avsluta prenumerationen eller välj bort påminnelser');
+    expect(mail?.body.html).toContain(`href="${url}"`);
+    expect(header(to, 'List-Unsubscribe')).toBe(`<${url}>`);
+    expect(header(to, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+  });
+
+  it('offers reminders-only or everything on GET without changing anything, and records the choice on POST', async () => {
+    const to = uniqueEmail('nils');
+    await mailTo(to, 'reminder');
+    const { token } = linkIn((await stack.emailsTo(to))[0]?.body.text, '/v1/unsubscribe/');
+    const before = await allItems(stack.tableName);
+    const page = await stack.api(`/v1/unsubscribe/${token}`);
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain('name="scope" value="reminders"');
+    expect(html).toContain('name="scope" value="all"');
+    // The mail was a reminder: stopping reminders is the first choice.
+    expect(html.indexOf('value="reminders"')).toBeLessThan(html.indexOf('value="all"'));
+    expect(await allItems(stack.tableName)).toEqual(before);
+
+    const bad = await stack.api(`/v1/unsubscribe/${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: 'scope=everything',
+    });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty(
+      'scope',
+    );
+    expect(await allItems(stack.tableName)).toEqual(before);
+
+    const chosen = await stack.api(`/v1/unsubscribe/${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'scope=reminders',
+    });
+    expect(chosen.status).toBe(200);
+    expect(await chosen.text()).toContain('Inga fler påminnelser');
+    const items = await allItems(stack.tableName);
+    const pk = `PERSON#${personId(to)}`;
+    expect(items.find((i) => i.pk === pk && i.sk === `OPTOUT#${networkId}`)?.scope).toBe('reminders');
+    expect(items.find((i) => i.pk === pk && String(i.sk).startsWith('CONSENT#'))).toMatchObject({
+      action: 'withdrew',
+      subject: 'mail-reminders',
+      wording: 'unsubscribe-v1',
+    });
+
+    expect(await mailTo(to, 'reminder')).toBe('opted-out');
+    expect(await mailTo(to, 'news')).toBe('sent');
+    expect(await mailTo(to, 'transactional')).toBe('sent');
+  });
+
+  it('takes a mail client’s one-click POST, after which only mails the person asked for still go', async () => {
+    const to = uniqueEmail('olle');
+    await mailTo(to, 'news');
+    const url = header(to, 'List-Unsubscribe')?.slice(1, -1) ?? '';
+    expect(url).toContain('/v1/unsubscribe/');
+    const oneClick = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(oneClick.status).toBe(200);
+    expect(await oneClick.json()).toEqual({ result: 'unsubscribed', scope: 'all' });
+    const sent = (await stack.emailsTo(to)).length;
+    expect(await mailTo(to, 'reminder')).toBe('opted-out');
+    expect(await mailTo(to, 'news')).toBe('opted-out');
+    expect(await mailTo(to, 'transactional')).toBe('sent');
+    expect(await stack.emailsTo(to)).toHaveLength(sent + 1);
+    // Clicked again later: the page says what is recorded, it is not an error.
+    const again = await fetch(url, { method: 'POST', headers: { accept: 'application/json' } });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ result: 'unsubscribed', scope: 'all' });
+  });
+});
