@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JoinRequest } from '../../shared/domain/group.ts';
+import type { Meeting } from '../../shared/domain/meeting.ts';
 import type { Network } from '../../shared/domain/network.ts';
+import { closeEvaluation, putAnswer, recordEvaluationAsked } from '../../shared/store/evaluations.ts';
+import { createMeetings } from '../../shared/store/meetings.ts';
 import { createNetworkIfMissing, getNetwork } from '../../shared/store/networks.ts';
 import { seedGroup } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
@@ -10,6 +14,8 @@ let stack: TestStack;
 let network: Network;
 let coordinatorSv: string;
 let coordinatorEn: string;
+
+const day = 24 * 3600_000;
 
 const localHour = (timeZone: string) =>
   Number(
@@ -71,7 +77,33 @@ describe('the coordinators’ digest', { timeout: 90_000 }, () => {
     await registerAndConfirm('Bertil', ['skolans  ekonomi!']);
     await registerAndConfirm('Cecilia', ['Skolans Ekonomi']);
     await registerAndConfirm('David', ['Betyg och bedömning']);
-    const { group } = await seedGroup(network.id, ['Erik'], { title: 'Rektors mandat' });
+    const { group, members } = await seedGroup(network.id, ['Erik'], { title: 'Rektors mandat' });
+    const [erik] = members as [JoinRequest];
+    // A meeting in ten days with Erik introducing, and one last week whose evaluation closed.
+    const meeting = (seq: number, startsAt: number): Meeting => ({
+      id: `${group.id}-m${seq}`,
+      groupId: group.id,
+      networkId: network.id,
+      seq,
+      startsAt: new Date(startsAt).toISOString(),
+      durationMinutes: 90,
+      timeZone: 'Europe/Stockholm',
+      mode: 'online',
+      status: 'scheduled',
+      version: 1,
+      introducerId: erik.id,
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+    });
+    const [past, upcoming] = [meeting(1, Date.now() - 7 * day), meeting(2, Date.now() + 10 * day)] as [
+      Meeting,
+      Meeting,
+    ];
+    await createMeetings([past, upcoming]);
+    const answer = { rating: 8 as const, anonymous: true, answeredAt: new Date().toISOString().slice(0, 10) };
+    await recordEvaluationAsked(group.id, past.id, 1, 'salt');
+    expect(await putAnswer(group.id, past.id, 'a1', answer, erik.id, new Date())).toBe('stored');
+    expect(await closeEvaluation(group.id, past.id, 8, new Date())).toBe(true);
     const requester = uniqueEmail('fredrik');
     const join = {
       name: 'Fredrik',
@@ -103,6 +135,12 @@ describe('the coordinators’ digest', { timeout: 90_000 }, () => {
       expect(text).toContain(name);
     expect(text).toContain('Fredrik (Friskolan) vill gå med i Rektors mandat.');
     expect(text).not.toContain('Betyg och bedömning');
+    expect(text).toContain('Träffar de närmaste två veckorna');
+    expect(text).toMatch(
+      /Rektors mandat, träff 2: .*0 kommer, 0 kan inte, 1 har inte svarat\. Inledare: Erik\./,
+    );
+    expect(text).toContain('Utvärderingar som har stängt');
+    expect(text).toMatch(/Rektors mandat, träffen .*: 1 av 1 svarade; snittbetyg 8,0\./);
     // No unsubscribe footer: this is a coordinator's mail, not a member's.
     expect(text).not.toContain('/v1/unsubscribe/');
 
