@@ -4,6 +4,25 @@ import { env } from '../config.ts';
 import { isConditionalCheckFailed } from './errors.ts';
 import type { ItemKey } from './keys.ts';
 
+/**
+ * What a stored item says about its record: the item without its keys, index keys, type and TTL, so
+ * table internals never reach the domain (or an API answer).
+ */
+export function recordOf(item: Record<string, unknown>): Record<string, unknown> {
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _g1,
+    gsi1sk: _g2,
+    gsi2pk: _p1,
+    gsi2sk: _p2,
+    type: _t,
+    expiresAt: _e,
+    ...record
+  } = item;
+  return record;
+}
+
 /** Every page of a Query (an access pattern on keys: never a Scan). */
 export async function queryAll(
   input: Omit<QueryCommandInput, 'ExclusiveStartKey'>,

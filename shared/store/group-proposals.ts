@@ -9,7 +9,7 @@ import { env } from '../config.ts';
 import type { Group, JoinRequest } from '../domain/group.ts';
 import type { GroupProposal, GroupProposalStatus } from '../domain/group-proposal.ts';
 import { personId } from '../domain/person.ts';
-import { queryAll } from './common.ts';
+import { queryAll, recordOf } from './common.ts';
 import { isConditionalCheckFailed, isTransactionCancelled } from './errors.ts';
 import { putNewGroup } from './groups.ts';
 import { putApprovedMember } from './join-requests.ts';
@@ -32,18 +32,7 @@ function toItem(proposal: GroupProposal): Record<string, unknown> {
 }
 
 function fromItem(item: Record<string, unknown>): GroupProposal {
-  const {
-    pk: _pk,
-    sk: _sk,
-    gsi1pk: _g1,
-    gsi1sk: _g2,
-    gsi2pk: _p1,
-    gsi2sk: _p2,
-    type: _t,
-    expiresAt: _e,
-    ...proposal
-  } = item;
-  return proposal as unknown as GroupProposal;
+  return recordOf(item) as unknown as GroupProposal;
 }
 
 export async function getGroupProposal(

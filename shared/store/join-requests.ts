@@ -9,7 +9,7 @@ import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import type { JoinRequest } from '../domain/group.ts';
 import { personId } from '../domain/person.ts';
-import { queryAll } from './common.ts';
+import { queryAll, recordOf } from './common.ts';
 import { isConditionalCheckFailed, isTransactionCancelled } from './errors.ts';
 import { keys } from './keys.ts';
 import { spendToken } from './tokens.ts';
@@ -29,18 +29,7 @@ function toItem(request: JoinRequest): Record<string, unknown> {
 }
 
 function fromItem(item: Record<string, unknown>): JoinRequest {
-  const {
-    pk: _pk,
-    sk: _sk,
-    gsi1pk: _g1,
-    gsi1sk: _g2,
-    gsi2pk: _p1,
-    gsi2sk: _p2,
-    type: _t,
-    expiresAt: _e,
-    ...request
-  } = item;
-  return request as unknown as JoinRequest;
+  return recordOf(item) as unknown as JoinRequest;
 }
 
 /**

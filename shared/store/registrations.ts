@@ -9,7 +9,7 @@ import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import { personId } from '../domain/person.ts';
 import type { Registration } from '../domain/registration.ts';
-import { queryAll } from './common.ts';
+import { queryAll, recordOf } from './common.ts';
 import { isConditionalCheckFailed, isTransactionCancelled } from './errors.ts';
 import { keys } from './keys.ts';
 import { spendToken } from './tokens.ts';
@@ -30,18 +30,7 @@ function toItem(registration: Registration): Record<string, unknown> {
 }
 
 function fromItem(item: Record<string, unknown>): Registration {
-  const {
-    pk: _pk,
-    sk: _sk,
-    gsi1pk: _g1,
-    gsi1sk: _g2,
-    gsi2pk: _p1,
-    gsi2sk: _p2,
-    type: _t,
-    expiresAt: _e,
-    ...registration
-  } = item;
-  return registration as unknown as Registration;
+  return recordOf(item) as unknown as Registration;
 }
 
 export async function getRegistration(

@@ -8,6 +8,7 @@ import { createMeetings } from '../../shared/store/meetings.ts';
 import { createNetworkIfMissing, getNetwork } from '../../shared/store/networks.ts';
 import { seedGroup } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
+import { registerAndConfirm } from '../support/members.ts';
 import { allItems, linkIn } from '../support/table.ts';
 
 let stack: TestStack;
@@ -48,15 +49,6 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
     body: JSON.stringify(body),
   });
 
-async function registerAndConfirm(name: string, topics: string[]) {
-  const email = uniqueEmail(name.toLowerCase());
-  const body = { name, email, organisation: `${name}skolan`, role: 'Rektor', topics, consent: true };
-  expect((await post(`/v1/networks/${network.id}/interest`, body)).status).toBe(202);
-  const mail = await stack.waitForEmailTo(email, (m) => m.body.text?.includes('/v1/confirm/') ?? false);
-  expect((await post(`/v1/confirm/${linkIn(mail.body.text).token}`, {})).status).toBe(200);
-  return email;
-}
-
 async function digestNow() {
   const token = await stack.token({ email: coordinatorSv, networks: [network.id] });
   return stack.api(`/v1/admin/networks/${network.id}/digest`, {
@@ -73,10 +65,26 @@ const runScheduledTick = async () => {
 describe('the coordinators’ digest', { timeout: 90_000 }, () => {
   it('tells each coordinator, in their language, about registrations, shared topics and decisions, with links that work once', async () => {
     // The same topic written three ways by three people, and a fourth who names something else.
-    await registerAndConfirm('Anna', ['Skolans ekonomi', 'Rektors mandat']);
-    await registerAndConfirm('Bertil', ['skolans  ekonomi!']);
-    await registerAndConfirm('Cecilia', ['Skolans Ekonomi']);
-    await registerAndConfirm('David', ['Betyg och bedömning']);
+    await registerAndConfirm(stack, network.id, {
+      name: 'Anna',
+      organisation: 'Annaskolan',
+      topics: ['Skolans ekonomi', 'Rektors mandat'],
+    });
+    await registerAndConfirm(stack, network.id, {
+      name: 'Bertil',
+      organisation: 'Bertilskolan',
+      topics: ['skolans  ekonomi!'],
+    });
+    await registerAndConfirm(stack, network.id, {
+      name: 'Cecilia',
+      organisation: 'Ceciliaskolan',
+      topics: ['Skolans Ekonomi'],
+    });
+    await registerAndConfirm(stack, network.id, {
+      name: 'David',
+      organisation: 'Davidskolan',
+      topics: ['Betyg och bedömning'],
+    });
     const { group, members } = await seedGroup(network.id, ['Erik'], { title: 'Rektors mandat' });
     const [erik] = members as [JoinRequest];
     // A meeting in ten days with Erik introducing, and one last week whose evaluation closed.
@@ -172,7 +180,11 @@ describe('the coordinators’ digest', { timeout: 90_000 }, () => {
     expect(quiet.networks).toBeGreaterThanOrEqual(1);
     expect(await stack.emailsTo(coordinatorSv)).toHaveLength(before);
 
-    await registerAndConfirm('Gustav', ['Skolans ekonomi']);
+    await registerAndConfirm(stack, network.id, {
+      name: 'Gustav',
+      organisation: 'Gustavskolan',
+      topics: ['Skolans ekonomi'],
+    });
     const busy = await runScheduledTick();
     expect(busy.sent).toBeGreaterThanOrEqual(2);
     const latest = await stack.waitForEmailTo(coordinatorSv, (m) => m.subject.includes('1 ny anmälan'));

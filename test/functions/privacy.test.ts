@@ -9,6 +9,7 @@ import { getGroup } from '../../shared/store/groups.ts';
 import { createMeetings } from '../../shared/store/meetings.ts';
 import { seedGroup } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
+import { registerAndConfirm } from '../support/members.ts';
 import { allItems, linkIn } from '../support/table.ts';
 
 let stack: TestStack;
@@ -26,22 +27,6 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
     headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
     body: JSON.stringify(body),
   });
-
-/** Registers `email` in the demo network and confirms it through the emailed link, as a person would. */
-async function registerAndConfirm(email: string, name: string, topics: string[]) {
-  const response = await post(`/v1/networks/${networkId}/interest`, {
-    name,
-    email,
-    organisation: 'Ekskolan',
-    role: 'Rektor',
-    topics,
-    consent: true,
-  });
-  expect(response.status).toBe(202);
-  const mail = await stack.waitForEmailTo(email, (m) => m.body.text?.includes('/v1/confirm/') ?? false);
-  const { token } = linkIn(mail.body.text);
-  expect((await post(`/v1/confirm/${token}`, {})).status).toBe(200);
-}
 
 function meetingOf(groupId: string, introducer: JoinRequest, seq: number, startsAt: string): Meeting {
   const at = new Date().toISOString();
@@ -71,7 +56,11 @@ function meetingOf(groupId: string, introducer: JoinRequest, seq: number, starts
 async function seedPerson() {
   const { group, members } = await seedGroup(networkId, ['Greta', 'Hugo']);
   const [person, fellow] = members as [JoinRequest, JoinRequest];
-  await registerAndConfirm(person.email, person.name, ['Skolans ekonomi']);
+  await registerAndConfirm(stack, networkId, {
+    name: person.name,
+    email: person.email,
+    topics: ['Skolans ekonomi'],
+  });
   const [past, next] = [
     meetingOf(group.id, fellow, 1, new Date(Date.now() - 2 * 24 * 3600_000).toISOString()),
     meetingOf(group.id, person, 2, new Date(Date.now() + 20 * 24 * 3600_000).toISOString()),

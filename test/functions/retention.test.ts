@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personId } from '../../shared/domain/person.ts';
 import { inactiveBefore, sweepInactive } from '../../shared/services/retention.ts';
-import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
+import { type TestStack, useLocalStack } from '../support/local-stack.ts';
+import { registerAndConfirm } from '../support/members.ts';
 import { allItems, linkIn } from '../support/table.ts';
 
 let stack: TestStack;
@@ -18,15 +19,6 @@ const post = (path: string, body: unknown) =>
     body: JSON.stringify(body),
   });
 
-async function member(name: string): Promise<string> {
-  const email = uniqueEmail(name);
-  const body = { name, email, organisation: 'Ekskolan', role: 'Rektor', topics: ['Betyg'], consent: true };
-  expect((await post(`/v1/networks/${stack.demoNetworkId}/interest`, body)).status).toBe(202);
-  const mail = await stack.waitForEmailTo(email, (m) => m.body.text?.includes('/v1/confirm/') ?? false);
-  expect((await post(`/v1/confirm/${linkIn(mail.body.text).token}`, {})).status).toBe(200);
-  return email;
-}
-
 const monthsLater = (months: number, days = 0) => {
   const at = new Date();
   at.setUTCMonth(at.getUTCMonth() + months);
@@ -41,8 +33,8 @@ describe('the retention sweep', { timeout: 60_000 }, () => {
   });
 
   it('asks the long inactive whether they want to stay, keeps those who say yes, and erases the silent', async () => {
-    const silent = await member('tyst');
-    const staying = await member('kvar');
+    const silent = await registerAndConfirm(stack, stack.demoNetworkId, { name: 'tyst' });
+    const staying = await registerAndConfirm(stack, stack.demoNetworkId, { name: 'kvar' });
     // Nobody is asked before their 24 months are up.
     expect(await sweepInactive(monthsLater(23))).toEqual({ asked: 0, erased: 0 });
 

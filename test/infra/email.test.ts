@@ -5,10 +5,10 @@ import {
   type CfnResource,
   type CfnTemplate,
   cdkJsonContext,
-  functionEntries,
   type Json,
   synthTemplate,
 } from '../../infra/synth.ts';
+import { functionIdFor as functionIdForIn, isRecord, referencedId } from '../support/cfn.ts';
 
 // Two synths: cdk.json as it is, and an account whose domain identity already exists.
 let cfn: CfnTemplate;
@@ -30,27 +30,7 @@ function only(type: string, t: CfnTemplate = cfn): [string, CfnResource] {
   return found[0] as [string, CfnResource];
 }
 
-function isRecord(value: Json | undefined): value is { [key: string]: Json } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** `{ Ref: X }` or `{ Fn::GetAtt: [X, …] }` → X. */
-function referencedId(value: Json | undefined): string {
-  if (isRecord(value)) {
-    if (typeof value.Ref === 'string') return value.Ref;
-    const getAtt = value['Fn::GetAtt'];
-    if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return getAtt[0];
-  }
-  throw new Error(`Not a reference: ${JSON.stringify(value)}`);
-}
-
-function functionIdFor(fn: string): string {
-  const ids = Object.entries(functionEntries(cfn))
-    .filter(([, entry]) => entry === `functions/${fn}/handler.ts`)
-    .map(([id]) => id);
-  expect(ids, fn).toHaveLength(1);
-  return ids[0] as string;
-}
+const functionIdFor = (fn: string) => functionIdForIn(cfn, fn);
 
 type Statement = { [key: string]: Json };
 

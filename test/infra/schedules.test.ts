@@ -1,12 +1,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CfnResource,
-  type CfnTemplate,
-  functionEntries,
-  type Json,
-  synthTemplate,
-} from '../../infra/synth.ts';
+import { type CfnResource, type CfnTemplate, type Json, synthTemplate } from '../../infra/synth.ts';
+import { functionIdFor as functionIdForIn, isRecord, referencedId } from '../support/cfn.ts';
 
 // One synth for the whole file: it is the slow part, and slower still on a busy machine.
 let cfn: CfnTemplate;
@@ -15,10 +10,6 @@ beforeAll(() => {
   cfn = synthTemplate();
   template = Template.fromJSON(cfn);
 }, 120_000);
-
-function isRecord(value: Json | undefined): value is { [key: string]: Json } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function resourcesOfType(type: string): [string, CfnResource][] {
   return Object.entries(cfn.Resources).filter(([, resource]) => resource.Type === type);
@@ -30,25 +21,7 @@ function resource(logicalId: string): CfnResource {
   return found;
 }
 
-/** `{ Ref: X }` or `{ Fn::GetAtt: [X, …] }` → X. */
-function referencedId(value: Json | undefined): string {
-  if (isRecord(value)) {
-    if (typeof value.Ref === 'string') return value.Ref;
-    const getAtt = value['Fn::GetAtt'];
-    if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return getAtt[0];
-  }
-  throw new Error(`Not a reference: ${JSON.stringify(value)}`);
-}
-
-/** The Lambda built from `functions/<fn>/handler.ts`, found by its `samla:entry` metadata. */
-function functionIdFor(fn: string): string {
-  const entry = `functions/${fn}/handler.ts`;
-  const ids = Object.entries(functionEntries(cfn))
-    .filter(([, e]) => e === entry)
-    .map(([id]) => id);
-  expect(ids, `exactly one Lambda for ${entry}`).toHaveLength(1);
-  return ids[0] as string;
-}
+const functionIdFor = (fn: string) => functionIdForIn(cfn, fn);
 
 type Statement = { [key: string]: Json };
 

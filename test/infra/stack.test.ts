@@ -1,13 +1,8 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CfnResource,
-  type CfnTemplate,
-  functionEntries,
-  type Json,
-  synthTemplate,
-} from '../../infra/synth.ts';
+import { type CfnResource, type CfnTemplate, functionEntries, synthTemplate } from '../../infra/synth.ts';
 import { routes, workflowFunctions } from '../../shared/http/routes.ts';
+import { functionIdFor as functionIdForIn, isRecord, referencedId } from '../support/cfn.ts';
 
 // One synth for the whole file: it is the slow part (a few seconds cold).
 let cfn: CfnTemplate;
@@ -27,28 +22,7 @@ function resource(logicalId: string): CfnResource {
   return found;
 }
 
-function isRecord(value: Json | undefined): value is { [key: string]: Json } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** `{ Ref: X }` or `{ Fn::GetAtt: [X, …] }` → X. */
-function referencedId(value: Json | undefined): string {
-  if (isRecord(value)) {
-    if (typeof value.Ref === 'string') return value.Ref;
-    const getAtt = value['Fn::GetAtt'];
-    if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return getAtt[0];
-  }
-  throw new Error(`Not a reference: ${JSON.stringify(value)}`);
-}
-
-function functionIdFor(fn: string): string {
-  const entry = `functions/${fn}/handler.ts`;
-  const ids = Object.entries(functionEntries(cfn))
-    .filter(([, e]) => e === entry)
-    .map(([id]) => id);
-  expect(ids, `exactly one Lambda for ${entry}`).toHaveLength(1);
-  return ids[0] as string;
-}
+const functionIdFor = (fn: string) => functionIdForIn(cfn, fn);
 
 const allFns = [...new Set([...routes.map((r) => r.fn), ...workflowFunctions])];
 
