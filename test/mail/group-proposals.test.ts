@@ -83,8 +83,8 @@ describe('group proposal mails', () => {
   describe('confirm-group-proposal', () => {
     it('says until when the link holds, in the language and the network’s time zone', () => {
       const kind = 'confirm-group-proposal';
-      expect(render(samples[kind], 'sv').text).toContain('söndag 29 november 2026 kl. 14:00');
-      expect(render(samples[kind], 'nb').text).toContain('søndag 29. november 2026 kl. 14:00');
+      expect(render(samples[kind], 'sv').text).toContain('söndag 29 november 2026 kl. 14.00');
+      expect(render(samples[kind], 'nb').text).toContain('søndag 29. november 2026 kl. 14.00');
       expect(render(samples[kind], 'en').text).toContain('Sunday, 29 November 2026 at 14:00');
       const inNewYork = render({ ...samples[kind], timeZone: 'America/New_York' }, 'en');
       expect(inNewYork.text).toContain('Sunday, 29 November 2026 at 08:00');

@@ -94,8 +94,8 @@ describe('group mails', () => {
 
   describe.each(['confirm-join-request', 'join-approval-request', 'seat-offered'] as const)('%s', (kind) => {
     it('says until when the link holds, in the language and the network’s time zone', () => {
-      expect(render(samples[kind], 'sv').text).toContain('söndag 29 november 2026 kl. 14:00');
-      expect(render(samples[kind], 'nb').text).toContain('søndag 29. november 2026 kl. 14:00');
+      expect(render(samples[kind], 'sv').text).toContain('söndag 29 november 2026 kl. 14.00');
+      expect(render(samples[kind], 'nb').text).toContain('søndag 29. november 2026 kl. 14.00');
       expect(render(samples[kind], 'en').text).toContain('Sunday, 29 November 2026 at 14:00');
       const inNewYork = render({ ...samples[kind], timeZone: 'America/New_York' }, 'en');
       expect(inNewYork.text).toContain('Sunday, 29 November 2026 at 08:00');
@@ -226,7 +226,7 @@ describe('group mails', () => {
 
   it('offers the seat with a deadline and a way to let it pass', () => {
     const mail = render(samples['seat-offered'], 'sv');
-    expect(mail.text).toContain('Vi håller platsen åt dig fram till söndag 29 november 2026 kl. 14:00.');
+    expect(mail.text).toContain('Vi håller platsen åt dig fram till söndag 29 november 2026 kl. 14.00.');
     expect(mail.text).toContain(`Tacka ja till platsen:\n${urls.accept}`);
     expect(mail.text).toContain(`Tacka nej till platsen: ${urls.letPass}`);
     expect(mail.text).toContain('nästa i kön');

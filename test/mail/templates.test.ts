@@ -91,8 +91,8 @@ describe('renderMail', () => {
     });
 
     it('says when the link expires, in the language and the network’s time zone', () => {
-      expect(renderMail(samples[kind], 'sv').text).toContain('söndag 29 november 2026 kl. 14:00');
-      expect(renderMail(samples[kind], 'nb').text).toContain('søndag 29. november 2026 kl. 14:00');
+      expect(renderMail(samples[kind], 'sv').text).toContain('söndag 29 november 2026 kl. 14.00');
+      expect(renderMail(samples[kind], 'nb').text).toContain('søndag 29. november 2026 kl. 14.00');
       expect(renderMail(samples[kind], 'en').text).toContain('Sunday, 29 November 2026 at 14:00');
       const inNewYork = renderMail({ ...samples[kind], timeZone: 'America/New_York' }, 'en');
       expect(inNewYork.text).toContain('Sunday, 29 November 2026 at 08:00');
