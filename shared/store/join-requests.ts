@@ -17,6 +17,8 @@ import { spendToken } from './tokens.ts';
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const ttlGrace = 24 * 3600;
+/** How long a run-out offer stays visible to coordinators before its TTL. */
+const expiredOfferKept = 30 * 24 * 3600;
 
 function toItem(request: JoinRequest): Record<string, unknown> {
   return {
@@ -356,7 +358,19 @@ export function releaseSeat(
   return transact(
     [
       ...withToken(tokenHash, at),
-      requestUpdate(request, from, { status: leavingStatus, leftAt: at }, { index: 'remove' }),
+      requestUpdate(
+        request,
+        from,
+        // An offer that ran out is of no use to anyone after a while: DynamoDB's TTL removes it.
+        leavingStatus === 'offer_expired'
+          ? {
+              status: leavingStatus,
+              leftAt: at,
+              expiresAt: Math.floor(now.getTime() / 1000) + expiredOfferKept,
+            }
+          : { status: leavingStatus, leftAt: at },
+        { index: 'remove' },
+      ),
       next
         ? requestUpdate(
             next,

@@ -233,6 +233,11 @@ describe('leaving and the waitlist', () => {
     const nextOffer = await stack.waitForEmailTo(second, hasLink('/v1/offers/'), 15_000);
     const statuses = Object.fromEntries((await requestItems(group.id)).map((r) => [r.email, r.status]));
     expect(statuses).toMatchObject({ [member]: 'left', [first]: 'offer_expired', [second]: 'offered' });
+    // The run-out offer goes by TTL after a month; the one who left stays on record.
+    const expired = (await requestItems(group.id)).find((r) => r.email === first);
+    const month = 30 * 24 * 3600;
+    expect(Number(expired?.expiresAt) - Date.now() / 1000).toBeGreaterThan(month - 60);
+    expect(Number(expired?.expiresAt) - Date.now() / 1000).toBeLessThanOrEqual(month);
     const late = await postJson(linkIn(offer.body.text, '/v1/offers/').url);
     expect(late.status).toBe(410);
 
