@@ -4,6 +4,7 @@ import type { Language } from './i18n.ts';
 import { putToken, type TokenPurpose } from './store/tokens.ts';
 import { hashToken, newToken } from './tokens.ts';
 
+/** The route each kind of link belongs to: a token works only on its own (openLink checks). */
 const paths: Record<TokenPurpose, string> = {
   'confirm-registration': '/v1/confirm/',
   'confirm-join-request': '/v1/confirm/',
@@ -22,6 +23,10 @@ const paths: Record<TokenPurpose, string> = {
   'privacy-erase': '/v1/privacy/',
   'privacy-stay': '/v1/privacy/',
 };
+
+export function linkPath(purpose: TokenPurpose): string {
+  return paths[purpose];
+}
 
 export interface LinkSubject {
   networkId: string;

@@ -4,7 +4,7 @@ import { isGet, type OpenedLink } from '../../shared/http/link-request.ts';
 import { type ApiRequest, prefersJson } from '../../shared/http/request.ts';
 import { type ApiResult, html, json } from '../../shared/http/responses.ts';
 import { actionPage, resultPage } from '../../shared/pages/pages.ts';
-import { type Placement, placeConfirmedRequest } from '../../shared/services/membership.ts';
+import { type Placement, placeConfirmedRequest, tellPlacement } from '../../shared/services/membership.ts';
 import { getGroup } from '../../shared/store/groups.ts';
 import { countAhead, getJoinRequest } from '../../shared/store/join-requests.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
@@ -59,6 +59,9 @@ export async function joinRequestLink(
 
   if (isGet(request) || joinRequest.status !== 'pending_confirmation') {
     const placement = await placementOf(joinRequest);
+    // Pressed again after a failure cut the welcome short (a throttled write, SES down): send what is
+    // missing. A GET changes nothing, so it only shows.
+    if (placement && !isGet(request)) await tellPlacement(network, group, joinRequest, placement, now);
     if (placement) return answer(placement);
     if (!isGet(request) || !usable || joinRequest.status !== 'pending_confirmation')
       throw gone('link_expired');

@@ -29,11 +29,15 @@ export const handler = httpHandler(
     // Erased in the meantime (by another link): there is nothing left to act on.
     if (email !== undefined) {
       if (action === 'erase') await erasePerson(email, now);
-      else {
-        // Spent first: a double click exports once, and a stay counts once.
+      else if (action === 'export') {
+        // Sent, then spent: a failed send leaves the link working, and the dedupe key (the link's own)
+        // makes a double click one email.
+        await exportPersonData(email, language, opened.tokenHash, now);
+        await spendLinkToken(opened.tokenHash, now);
+      } else {
+        // A stay counts once; saying it twice is harmless, so spending first costs nothing.
         if (!(await spendLinkToken(opened.tokenHash, now))) requireUsable({ ...opened, usable: false });
-        if (action === 'export') await exportPersonData(email, language, now);
-        else await stayInNetworks(email, language, now);
+        await stayInNetworks(email, language, now);
       }
     }
     return prefersJson(request.event.headers?.accept)

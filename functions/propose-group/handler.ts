@@ -80,6 +80,9 @@ export const handler = httpHandler(
       if (outcome.created) {
         logger.info('group proposed', { networkId: network.id, proposalId: proposal.id });
         await sendConfirmation(proposal, network.name, network.timeZone);
+      } else if (decideOnRepeat(outcome.existing, now) === 'retry-last') {
+        // Its own dedupe key: nothing if it went out, the email if an earlier attempt failed half-way.
+        await sendConfirmation(outcome.existing, network.name, network.timeZone);
       } else if (decideOnRepeat(outcome.existing, now) === 'resend-confirmation') {
         const count = await claimConfirmationResend(
           keys.groupProposal(outcome.existing.networkId, outcome.existing.id),

@@ -25,8 +25,12 @@ import { startRegistrationWorkflow } from '../../shared/workflows/registration.t
 async function register(registration: Registration, now: Date): Promise<void> {
   const outcome = await createRegistration(registration, now);
   if (outcome.created) return startRegistrationWorkflow(registration, 'new');
-  if (decideOnRepeat(outcome.existing, now) !== 'resend-confirmation') return;
   const { existing } = outcome;
+  const decision = decideOnRepeat(existing, now);
+  // The same execution name: a no-op if the workflow started, the start itself if it had failed.
+  if (decision === 'retry-last')
+    return startRegistrationWorkflow(existing, existing.confirmationCount === 1 ? 'new' : 'resend');
+  if (decision !== 'resend-confirmation') return;
   const count = await claimConfirmationResend(
     keys.registration(existing.networkId, existing.id),
     now,

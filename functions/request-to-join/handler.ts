@@ -82,7 +82,10 @@ export const handler = httpHandler(
     else {
       const outcome = await createJoinRequest(joinRequest, now);
       if (outcome.created) await sendConfirmation(joinRequest, network.name, group.title, network.timeZone);
-      else if (decideOnRepeat(outcome.existing, now) === 'resend-confirmation') {
+      else if (decideOnRepeat(outcome.existing, now) === 'retry-last') {
+        // Its own dedupe key: nothing if it went out, the email if an earlier attempt failed half-way.
+        await sendConfirmation(outcome.existing, network.name, group.title, network.timeZone);
+      } else if (decideOnRepeat(outcome.existing, now) === 'resend-confirmation') {
         const count = await claimConfirmationResend(
           keys.joinRequest(outcome.existing.groupId, outcome.existing.id),
           now,

@@ -121,7 +121,12 @@ export function isLapsed(registration: Pick<Registration, 'status' | 'expireAt'>
   );
 }
 
-export type RepeatDecision = 'resend-confirmation' | 'nothing';
+/**
+ * `resend-confirmation`: a new confirmation email (counted, rate limited). `retry-last`: the last one
+ * again under its own dedupe key, which sends nothing if it went out, and sends it if an earlier attempt
+ * failed half-way (a throttled write, SES down) after the record was stored.
+ */
+export type RepeatDecision = 'resend-confirmation' | 'retry-last' | 'nothing';
 
 /**
  * What a second registration for a live address does (a lapsed one is simply replaced). It never
@@ -134,7 +139,7 @@ export function decideOnRepeat(
 ): RepeatDecision {
   if (existing.status !== 'pending_confirmation') return 'nothing';
   const since = now.getTime() - Date.parse(existing.confirmationRequestedAt);
-  return since >= resendInterval ? 'resend-confirmation' : 'nothing';
+  return since >= resendInterval ? 'resend-confirmation' : 'retry-last';
 }
 
 export type ConfirmDecision = 'confirm' | 'already-confirmed' | 'expired';

@@ -1,3 +1,4 @@
+import { linkPath } from '../links.ts';
 import type { LinkToken, TokenPurpose } from '../store/tokens.ts';
 import { getToken } from '../store/tokens.ts';
 import { hashToken, isTokenShaped } from '../tokens.ts';
@@ -24,7 +25,13 @@ export async function openLink<P extends TokenPurpose>(
   const token = request.params.token ?? '';
   const tokenHash = hashToken(token);
   const link = isTokenShaped(token) ? await getToken(tokenHash) : undefined;
-  if (!link || !(purposes as readonly TokenPurpose[]).includes(link.purpose))
+  // A token works on its own route only: a leave link posted to /v1/decisions/ is no decision.
+  const routePath = request.event.routeKey.split(' ')[1] ?? '';
+  if (
+    !link ||
+    !(purposes as readonly TokenPurpose[]).includes(link.purpose) ||
+    !routePath.startsWith(linkPath(link.purpose))
+  )
     throw notFound('link_not_found');
   request.language = link.language;
   const usable = !link.usedAt && Date.parse(link.validUntil) > now.getTime();

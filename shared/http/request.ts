@@ -74,16 +74,21 @@ function pathParameters(event: APIGatewayProxyEventV2): Record<string, string> {
   return params;
 }
 
+function bodyOf(event: APIGatewayProxyEventV2, mode: BodyMode, type: string): unknown {
+  if (mode === 'none' || event.requestContext.http.method === 'GET') return undefined;
+  // An empty form post (a link's button) is a form without fields: `form` always comes with an object.
+  if (mode === 'optional' && !event.body)
+    return type === 'application/x-www-form-urlencoded' ? {} : undefined;
+  return parseBody(event, type);
+}
+
 export function toApiRequest(event: APIGatewayProxyEventV2, mode: BodyMode): ApiRequest {
   const headers = event.headers ?? {};
   const type = mediaType(headers['content-type']);
   return {
     event,
     params: pathParameters(event),
-    body:
-      mode === 'none' || (mode === 'optional' && !event.body) || event.requestContext.http.method === 'GET'
-        ? undefined
-        : parseBody(event, type),
+    body: bodyOf(event, mode, type),
     form: type === 'application/x-www-form-urlencoded',
     wantsHtml: prefersHtml(headers.accept),
     acceptLanguage: headers['accept-language'],

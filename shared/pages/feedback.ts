@@ -219,10 +219,14 @@ ${ratings.map(
 `;
 
   const values: Record<string, string> = {
-    nextTimeBetter: answer.nextTimeBetter ?? '',
-    parkedQuestions: (answer.parkedQuestions ?? []).join('\n'),
+    nextTimeBetter: typeof answer.nextTimeBetter === 'string' ? answer.nextTimeBetter : '',
+    // A refused form comes back as it was sent, which need not be a list.
+    parkedQuestions: Array.isArray(answer.parkedQuestions) ? answer.parkedQuestions.join('\n') : '',
   };
-  for (const field of reflectionFields) values[`reflections.${field}`] = answer.reflections?.[field] ?? '';
+  for (const field of reflectionFields) {
+    const text = answer.reflections?.[field];
+    values[`reflections.${field}`] = typeof text === 'string' ? text : '';
+  }
   const box = (name: string, id: string, label: string, hint: string | undefined, rows: number) =>
     textArea({ id, name, label, hint, value: values[name] ?? '', error: byField.get(name), rows });
 

@@ -61,7 +61,11 @@ export function leaveLink(request: JoinRequest, now: Date): Promise<string> {
   );
 }
 
-async function tellPlacement(
+/**
+ * Tells the member where they stand (and the coordinators when it is their decision). Every email has its
+ * dedupe key, so telling again is a no-op for what went out, and sends what a failure cut short.
+ */
+export async function tellPlacement(
   network: Network,
   group: Group,
   request: JoinRequest,

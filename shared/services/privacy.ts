@@ -242,14 +242,22 @@ function readableSummary(data: PersonData, language: Language, timeZone: string)
   return sections;
 }
 
-/** Carries out a confirmed export: the JSON file and a readable summary, by email to the address itself. */
-export async function exportPersonData(email: string, language: Language, now: Date): Promise<void> {
+/**
+ * Carries out a confirmed export: the JSON file and a readable summary, by email to the address itself.
+ * `requestKey` (the link's token hash) makes a double click, or a retry after a failed send, one email.
+ */
+export async function exportPersonData(
+  email: string,
+  language: Language,
+  requestKey: string,
+  now: Date,
+): Promise<void> {
   const data = await collectPersonData(email);
   const sender = await senderName(data);
   const fileName = `samla-${now.toISOString().slice(0, 10)}.json`;
   await sendOnce(
     {
-      dedupeKey: `privacy:export-sent:${recipientTag(email)}:${now.toISOString()}`,
+      dedupeKey: `privacy:export-sent:${requestKey}`,
       to: email,
       language,
       message: () => ({

@@ -147,8 +147,11 @@ export async function confirmRegistrationWithToken(
     return 'confirmed';
   } catch (error) {
     if (!isTransactionCancelled(error)) throw error;
-    const [tokenReason] = error.CancellationReasons ?? [];
-    return tokenReason?.Code === 'ConditionalCheckFailed' ? 'token-not-usable' : 'registration-not-pending';
+    const [tokenReason, registrationReason] = error.CancellationReasons ?? [];
+    if (tokenReason?.Code === 'ConditionalCheckFailed') return 'token-not-usable';
+    if (registrationReason?.Code === 'ConditionalCheckFailed') return 'registration-not-pending';
+    // Cancelled for another reason (a conflict, throttling): not an answer about the link, so 503.
+    throw error;
   }
 }
 

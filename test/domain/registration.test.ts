@@ -61,9 +61,9 @@ describe('newRegistration', () => {
 });
 
 describe('decideOnRepeat', () => {
-  it('re-sends to a pending registration only after the interval', () => {
+  it('re-sends to a pending registration only after the interval, and retries the last one before it', () => {
     const r = registration();
-    expect(decideOnRepeat(r, new Date(now.getTime() + resendInterval - 1))).toBe('nothing');
+    expect(decideOnRepeat(r, new Date(now.getTime() + resendInterval - 1))).toBe('retry-last');
     expect(decideOnRepeat(r, new Date(now.getTime() + resendInterval))).toBe('resend-confirmation');
   });
 

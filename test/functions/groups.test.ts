@@ -224,6 +224,10 @@ describe('leaving and the waitlist', () => {
     const page = await fetch(leaveLink.url, { headers: { accept: 'text/html' } });
     expect(await page.text()).toMatch(/<form method="post"/);
     expect(await allItems(stack.tableName)).toEqual(before);
+    // A token works on its own route only: a leave link posted as a decision is unknown there.
+    const misrouted = await postJson(leaveLink.url.replace('/v1/leave/', '/v1/decisions/'));
+    expect(misrouted.status).toBe(404);
+    expect(await allItems(stack.tableName)).toEqual(before);
     expect(await (await postJson(leaveLink.url)).json()).toEqual({ result: 'left-group' });
     const offer = await stack.waitForEmailTo(first, hasLink('/v1/offers/'));
     expect(offer.body.text).toContain(group.title);
