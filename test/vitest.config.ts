@@ -16,5 +16,7 @@ export default defineConfig({
     teardownTimeout: 15_000,
     // A flaky test is a bug to fix, not to retry.
     retry: 0,
+    // The handlers' structured logs are shown for a failing test only: that is where they help.
+    silent: 'passed-only',
   },
 });
