@@ -10,6 +10,7 @@ import {
   sharedTopics,
 } from '../../shared/domain/digest.ts';
 import { tallyTopics } from '../../shared/domain/topics.ts';
+import { sampleDigest } from '../mail/privacy-samples.ts';
 
 const stockholm = 'Europe/Stockholm';
 const oslo = 'Europe/Oslo';
@@ -222,17 +223,8 @@ function staleDigest(): Digest {
     timeZone: stockholm,
     since,
     newRegistrations: [],
-    sharedTopics: [
-      {
-        label: 'skolans ekonomi',
-        covered: false,
-        people: [
-          { name: 'Åsa Ericson', organisation: 'Ekskolan' },
-          { name: 'Dennis Berg', organisation: 'Ale kommun' },
-          { name: 'Maria Lind', organisation: 'Björkskolan' },
-        ],
-      },
-    ],
+    // Topics say where things stand, not what changed: the same as in the sample.
+    sharedTopics: sampleDigest.sharedTopics.slice(0, 1),
     proposals: [
       { title: 'Elevhälsa i praktiken', proposerName: 'Maria Lind', createdAt: '2026-11-10T10:00:00Z' },
     ],

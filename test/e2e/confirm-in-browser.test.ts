@@ -1,33 +1,15 @@
-import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageCopy } from '../../shared/pages/copy.ts';
+import { launchChromium } from '../support/browser.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
 import { allItems, linkIn } from '../support/table.ts';
-
-/** Debian's Chromium: `.ci/run` installs it; playwright-core never downloads a browser of its own. */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let stack: TestStack;
 let browser: Browser;
 beforeAll(async () => {
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `Chromium is needed at ${executablePath}: apt-get install -y --no-install-recommends chromium`,
-    );
-  }
   stack = await useLocalStack();
-  browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

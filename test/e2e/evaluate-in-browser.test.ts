@@ -1,54 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { moduleLoader } from '../../infra/local/lambda.ts';
 import type { JoinRequest } from '../../shared/domain/group.ts';
 import { evaluationCopy } from '../../shared/mail/evaluations.ts';
 import { pageCopy } from '../../shared/pages/copy.ts';
 import { feedbackCopy } from '../../shared/pages/feedback.ts';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
+import { holdEvaluationClose, launchChromium } from '../support/browser.ts';
 import { inDays, seedGroup } from '../support/groups.ts';
 import { type TestStack, useLocalStack } from '../support/local-stack.ts';
 import { allItems } from '../support/table.ts';
-
-/** Debian's Chromium: `.ci/run` installs it; playwright-core never downloads a browser of its own. */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const networkId = `evaluate-browser-${randomUUID().slice(0, 6)}`;
 const coordinator = `samordnare-${randomUUID().slice(0, 6)}@example.org`;
 const form = feedbackCopy.sv;
 const questions = evaluationCopy.sv;
 
-/*
- * With the workflow's waits shortened to 1.5 s, the evaluation would close about 3 s after the request,
- * racing the browser. The meeting workflow's close step is held here until the browser is done, so the
- * test never depends on how fast the machine is; everything else runs as it does in AWS.
- */
-let releaseClose: () => void = () => {};
-const closeReleased = new Promise<void>((resolve) => {
-  releaseClose = resolve;
-});
-const modules = moduleLoader();
-const loadHandler = async (entry: string) => {
-  const handler = await modules(entry);
-  if (entry !== 'functions/meeting-steps/handler.ts') return handler;
-  return async (event: unknown, context: Parameters<typeof handler>[1]) => {
-    if ((event as { reminder?: { kind?: string } }).reminder?.kind === 'evaluation-close')
-      await closeReleased;
-    return handler(event, context);
-  };
-};
+// The evaluation's close waits until the browser is done (see holdEvaluationClose).
+const { loadHandler, release: releaseClose } = holdEvaluationClose();
 
 let stack: TestStack;
 let browser: Browser;
 let headers: Record<string, string>;
 beforeAll(async () => {
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `Chromium is needed at ${executablePath}: apt-get install -y --no-install-recommends chromium`,
-    );
-  }
   stack = await useLocalStack({ waitTimeOverrides: { WaitForNext: 1500 }, loadHandler });
   await createNetworkIfMissing({
     id: networkId,
@@ -62,17 +36,7 @@ beforeAll(async () => {
     authorization: `Bearer ${await stack.token({ email: coordinator, networks: [networkId] })}`,
     'content-type': 'application/json',
   };
-  browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   releaseClose();

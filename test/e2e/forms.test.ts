@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Locator, type Page, type Request } from 'playwright-core';
+import type { Browser, Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { moduleLoader } from '../../infra/local/lambda.ts';
 import type { JoinRequest } from '../../shared/domain/group.ts';
 import { errorMessages, fieldMessages } from '../../shared/http/messages.ts';
 import { pageCopy } from '../../shared/pages/copy.ts';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
+import { holdEvaluationClose, launchChromium } from '../support/browser.ts';
 import { inDays, seedGroup } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
 import { allItems } from '../support/table.ts';
@@ -16,42 +15,18 @@ import { allItems } from '../support/table.ts';
  * site would serve them: each with JavaScript (JSON, inline errors) and without (a plain form post).
  */
 
-/** Debian's Chromium: `.ci/run` installs it; playwright-core never downloads a browser of its own. */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 const networkId = `forms-${randomUUID().slice(0, 6)}`;
 const networkName = 'Rektorsnätverket';
 const coordinator = `samordnare-${randomUUID().slice(0, 6)}@example.org`;
 const sv = { fields: fieldMessages.sv, errors: errorMessages.sv, pages: pageCopy.sv };
 
-/*
- * As in evaluate-in-browser.test.ts: with the meeting workflow's waits shortened, the evaluation would
- * close seconds after it opens, racing the browser. Its close step waits until the tests are done.
- */
-let releaseClose: () => void = () => {};
-const closeReleased = new Promise<void>((resolve) => {
-  releaseClose = resolve;
-});
-const modules = moduleLoader();
-const loadHandler = async (entry: string) => {
-  const handler = await modules(entry);
-  if (entry !== 'functions/meeting-steps/handler.ts') return handler;
-  return async (event: unknown, context: Parameters<typeof handler>[1]) => {
-    if ((event as { reminder?: { kind?: string } }).reminder?.kind === 'evaluation-close')
-      await closeReleased;
-    return handler(event, context);
-  };
-};
+// The evaluation's close waits until the browser is done (see holdEvaluationClose).
+const { loadHandler, release: releaseClose } = holdEvaluationClose();
 
 let stack: TestStack;
 let site: string;
 let browser: Browser;
 beforeAll(async () => {
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `Chromium is needed at ${executablePath}: apt-get install -y --no-install-recommends chromium`,
-    );
-  }
   stack = await useLocalStack({ examples: true, waitTimeOverrides: { WaitForNext: 1500 }, loadHandler });
   site = stack.examplesUrl ?? '';
   if (!site) throw new Error('the local stack serves no examples');
@@ -66,17 +41,7 @@ beforeAll(async () => {
     timeZone: 'Europe/Stockholm',
     thankYouUrl: `${site}/examples/thank-you.html`,
   });
-  browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   releaseClose();
