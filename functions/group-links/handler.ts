@@ -18,6 +18,7 @@ import { getGroup } from '../../shared/store/groups.ts';
 import { acceptOffer, getJoinRequest } from '../../shared/store/join-requests.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
 import type { TokenPurpose } from '../../shared/store/tokens.ts';
+import { startOfferWorkflow } from '../../shared/workflows/offers.ts';
 
 type Purpose = Extract<
   TokenPurpose,
@@ -101,7 +102,8 @@ async function leaveGroup(c: Context): Promise<ApiResult> {
   const kind =
     status === 'waitlisted' ? 'leave-waitlist' : status === 'offered' ? 'decline-offer' : 'leave-group';
   if (isGet(c.request)) return ask(c, kind);
-  const outcome = await leave(c.network, c.group, c.joinRequest, c.opened.tokenHash, c.now);
+  const { outcome, offer } = await leave(c.network, c.group, c.joinRequest, c.opened.tokenHash, c.now);
+  if (offer) await startOfferWorkflow(offer);
   if (outcome !== 'done') return done(c, 'already-done');
   return done(
     c,

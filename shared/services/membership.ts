@@ -26,7 +26,7 @@ import {
   takeSeat,
 } from '../store/join-requests.ts';
 import { listMeetings } from '../store/meetings.ts';
-import { type OfferWorkflowInput, startOfferWorkflow } from '../workflows/offers.ts';
+import type { OfferWorkflowInput } from '../workflows/offers.ts';
 import { loadMeetingContext, sendMeetingMail } from './meetings.ts';
 
 /*
@@ -301,22 +301,23 @@ async function offerSeat(network: Network, group: Group, request: JoinRequest, e
   });
 }
 
-/** Leaving by the personal link: a seat is passed on; a place on the waitlist is simply given up. */
+/**
+ * Leaving by the personal link: a seat is passed on; a place on the waitlist is simply given up. The
+ * offer it makes is returned for the caller to start its workflow, so only the functions that do carry
+ * the Step Functions client.
+ */
 export async function leave(
   network: Network,
   group: Group,
   request: JoinRequest,
   tokenHash: string,
   now: Date,
-): Promise<TransitionOutcome> {
+): Promise<SeatPassed> {
   const wasWaitlisted = request.status === 'waitlisted';
-  let outcome: TransitionOutcome;
-  if (wasWaitlisted) outcome = await leaveWaitlist(request, now, tokenHash);
-  else {
-    const passed = await passSeatOn(network, group, request, ['approved', 'offered'], now, { tokenHash });
-    outcome = passed.outcome;
-    if (passed.offer) await startOfferWorkflow(passed.offer);
-  }
+  let passed: SeatPassed;
+  if (wasWaitlisted) passed = { outcome: await leaveWaitlist(request, now, tokenHash) };
+  else passed = await passSeatOn(network, group, request, ['approved', 'offered'], now, { tokenHash });
+  const { outcome } = passed;
   if (outcome === 'done') {
     await sendOnce({
       dedupeKey: groupDedupeKey(request, `left:${now.toISOString()}`),
@@ -332,7 +333,7 @@ export async function leave(
       }),
     });
   }
-  return outcome;
+  return passed;
 }
 
 /** After a coordinator raised the capacity: the waitlist moves up, in order, one person per free seat. */

@@ -13,7 +13,8 @@ import {
   recordConsent,
   touchPerson,
 } from '../store/people.ts';
-import { collectPersonData, erasePerson } from './privacy.ts';
+import { erasePerson } from './erasure.ts';
+import { collectPersonData } from './privacy.ts';
 
 /**
  * Retention: data is kept while a person takes part. Someone inactive for the configured time (default 24
