@@ -77,13 +77,14 @@ export const handler = httpHandler(
     if (input.homepage) logger.info('honeypot filled in: dropped', { networkId: network.id });
     else {
       const outcome = await createGroupProposal(proposal, now);
+      const repeat = outcome.created ? 'nothing' : decideOnRepeat(outcome.existing, now);
       if (outcome.created) {
         logger.info('group proposed', { networkId: network.id, proposalId: proposal.id });
         await sendConfirmation(proposal, network.name, network.timeZone);
-      } else if (decideOnRepeat(outcome.existing, now) === 'retry-last') {
+      } else if (repeat === 'retry-last') {
         // Its own dedupe key: nothing if it went out, the email if an earlier attempt failed half-way.
         await sendConfirmation(outcome.existing, network.name, network.timeZone);
-      } else if (decideOnRepeat(outcome.existing, now) === 'resend-confirmation') {
+      } else if (repeat === 'resend-confirmation') {
         const count = await claimConfirmationResend(
           keys.groupProposal(outcome.existing.networkId, outcome.existing.id),
           now,

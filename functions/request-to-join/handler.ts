@@ -81,11 +81,12 @@ export const handler = httpHandler(
     if (input.homepage) logger.info('honeypot filled in: dropped', { groupId: group.id });
     else {
       const outcome = await createJoinRequest(joinRequest, now);
+      const repeat = outcome.created ? 'nothing' : decideOnRepeat(outcome.existing, now);
       if (outcome.created) await sendConfirmation(joinRequest, network.name, group.title, network.timeZone);
-      else if (decideOnRepeat(outcome.existing, now) === 'retry-last') {
+      else if (repeat === 'retry-last') {
         // Its own dedupe key: nothing if it went out, the email if an earlier attempt failed half-way.
         await sendConfirmation(outcome.existing, network.name, group.title, network.timeZone);
-      } else if (decideOnRepeat(outcome.existing, now) === 'resend-confirmation') {
+      } else if (repeat === 'resend-confirmation') {
         const count = await claimConfirmationResend(
           keys.joinRequest(outcome.existing.groupId, outcome.existing.id),
           now,

@@ -91,6 +91,20 @@ const invalid = {
   description: 'Invalid input: field messages in the request’s language',
   json: ErrorResponse,
 };
+/** What any route with a body may answer about the body itself. */
+const bodyErrors = {
+  400: invalid,
+  413: { description: 'Body over 32 kB', json: ErrorResponse },
+  415: { description: 'Neither JSON nor a form post', json: ErrorResponse },
+} as const;
+
+/** The public forms: JSON, or a plain HTML form post that gets a page or the thank-you redirect. */
+const formPostResponses = {
+  200: { description: 'A plain HTML form post without a thank-you URL: a receipt page', html: true },
+  303: { description: 'A plain HTML form post: redirect to the network’s thank-you page' },
+  ...bodyErrors,
+} as const;
+
 const linkErrors = {
   404: { description: 'Unknown link', json: ErrorResponse, html: true },
   410: { description: 'The link or the registration has expired', json: ErrorResponse, html: true },
@@ -138,12 +152,8 @@ export const routes: readonly RouteDef[] = [
         description: 'Accepted; the same answer whether or not the address was known',
         json: RegistrationAccepted,
       },
-      200: { description: 'A plain HTML form post without a thank-you URL: a receipt page', html: true },
-      303: { description: 'A plain HTML form post: redirect to the network’s thank-you page' },
-      400: invalid,
+      ...formPostResponses,
       404: { description: 'Unknown network', json: ErrorResponse },
-      413: { description: 'Body over 32 kB', json: ErrorResponse },
-      415: { description: 'Neither JSON nor a form post', json: ErrorResponse },
     },
   },
   {
@@ -299,9 +309,7 @@ export const routes: readonly RouteDef[] = [
         description: 'Accepted; the same answer whether or not the person asked before',
         json: JoinRequestAccepted,
       },
-      200: { description: 'A plain HTML form post without a thank-you URL: a receipt page', html: true },
-      303: { description: 'A plain HTML form post: redirect to the network’s thank-you page' },
-      400: invalid,
+      ...formPostResponses,
       404: { description: 'Unknown group', json: ErrorResponse },
       409: { description: 'The group is closed', json: ErrorResponse },
     },
@@ -402,12 +410,8 @@ export const routes: readonly RouteDef[] = [
         description: 'Accepted; the same answer whether or not the same proposal was made before',
         json: GroupProposalAccepted,
       },
-      200: { description: 'A plain HTML form post without a thank-you URL: a receipt page', html: true },
-      303: { description: 'A plain HTML form post: redirect to the network’s thank-you page' },
-      400: invalid,
+      ...formPostResponses,
       404: { description: 'Unknown network', json: ErrorResponse },
-      413: { description: 'Body over 32 kB', json: ErrorResponse },
-      415: { description: 'Neither JSON nor a form post', json: ErrorResponse },
     },
   },
   {
@@ -479,10 +483,8 @@ export const routes: readonly RouteDef[] = [
     body: PrivacyRequest,
     responses: {
       202: { description: 'Accepted; the same answer whatever the address', json: PrivacyAccepted },
-      200: { description: 'A plain HTML form post without a thank-you URL: a receipt page', html: true },
-      400: invalid,
-      413: { description: 'Body over 32 kB', json: ErrorResponse },
-      415: { description: 'Neither JSON nor a form post', json: ErrorResponse },
+      200: formPostResponses[200],
+      ...bodyErrors,
     },
   },
   ...linkRoutes('privacy-links', {

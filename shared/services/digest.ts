@@ -20,7 +20,7 @@ import { tallyTopics } from '../domain/topics.ts';
 import { issueLink } from '../links.ts';
 import { logger } from '../logger.ts';
 import { sendOnce } from '../notify.ts';
-import { listAnswers } from '../store/evaluations.ts';
+import { countAnswers } from '../store/evaluations.ts';
 import { listProposals } from '../store/group-proposals.ts';
 import { listGroups } from '../store/groups.ts';
 import { listJoinRequests, listPendingApproval, listWaitlist } from '../store/join-requests.ts';
@@ -57,6 +57,7 @@ async function groupSections(group: Group, now: Date, since: string | undefined)
     listMeetings(group.id),
   ]);
   const names = new Map(members.map((m) => [m.id, m.name]));
+  const approved = members.filter((m) => m.status === 'approved').length;
   const queue = {
     groupTitle: group.title,
     seatsTaken: group.seatsTaken,
@@ -72,7 +73,6 @@ async function groupSections(group: Group, now: Date, since: string | undefined)
     const starts = Date.parse(meeting.startsAt);
     if (meeting.status === 'cancelled' || starts < now.getTime() || starts > horizon) continue;
     const replies = await listParticipation(meeting.id);
-    const approved = members.filter((m) => m.status === 'approved').length;
     const yes = replies.filter((r) => r.rsvp === 'yes').length;
     const no = replies.filter((r) => r.rsvp === 'no').length;
     const introducer = meeting.introducerId ? names.get(meeting.introducerId) : undefined;
@@ -105,7 +105,7 @@ async function groupSections(group: Group, now: Date, since: string | undefined)
       groupTitle: group.title,
       startsAt: point.startsAt,
       timeZone: point.meeting.timeZone,
-      answered: (await listAnswers(point.meetingId)).length,
+      answered: await countAnswers(point.meetingId),
       asked: point.meeting.evaluationAsked ?? 0,
       ...(point.mean === undefined ? {} : { mean: point.mean }),
       ...(point.change === undefined ? {} : { change: point.change }),

@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import type { EvaluationAnswer } from '../domain/evaluation.ts';
@@ -87,6 +87,27 @@ export async function listAnswers(meetingId: string): Promise<EvaluationAnswer[]
     ConsistentRead: true,
   });
   return items.map(fromItem);
+}
+
+/** How many answered, without reading what they answered (a digest needs the number only). */
+export async function countAnswers(meetingId: string): Promise<number> {
+  const prefix = keys.answerPrefix(meetingId);
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({
+        TableName: env.tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+        ExpressionAttributeValues: { ':pk': prefix.pk, ':sk': prefix.sk },
+        Select: 'COUNT',
+        ExclusiveStartKey: start,
+      }),
+    );
+    count += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return count;
 }
 
 /** Closes the evaluation once; returns false if it was closed already (a retried step). */

@@ -57,17 +57,18 @@ export async function touchPerson(email: string, language: Language, now: Date):
   );
 }
 
+/** An entry of the consent log; entries of one instant stay apart by subject and network. */
+function consentItem(person: string, entry: ConsentEntry): Record<string, unknown> {
+  return {
+    ...keys.consent(person, entry.at, `${entry.subject}#${entry.networkId}`),
+    type: 'consent',
+    ...entry,
+  };
+}
+
 export async function recordConsent(email: string, entry: ConsentEntry): Promise<void> {
-  const id = personId(email);
   await dynamo.send(
-    new PutCommand({
-      TableName: env.tableName(),
-      Item: {
-        ...keys.consent(id, entry.at, `${entry.subject}#${entry.networkId}`),
-        type: 'consent',
-        ...entry,
-      },
-    }),
+    new PutCommand({ TableName: env.tableName(), Item: consentItem(personId(email), entry) }),
   );
 }
 
@@ -113,14 +114,7 @@ export async function optOutWithToken(
             },
           },
           {
-            Put: {
-              TableName: env.tableName(),
-              Item: {
-                ...keys.consent(person, at, `${entry.subject}#${networkId}`),
-                type: 'consent',
-                ...entry,
-              },
-            },
+            Put: { TableName: env.tableName(), Item: consentItem(person, entry) },
           },
         ],
       }),
