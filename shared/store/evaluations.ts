@@ -110,7 +110,11 @@ export async function countAnswers(meetingId: string): Promise<number> {
   return count;
 }
 
-/** Closes the evaluation once; returns false if it was closed already (a retried step). */
+/**
+ * Closes the evaluation once, and removes the salt of the answers' keys in the same write: from then on
+ * nobody who reads the table (or an answer that leaked it) can recompute whose key an anonymous answer
+ * has. Returns false if it was closed already (a retried step), which still ends with no salt.
+ */
 export async function closeEvaluation(
   groupId: string,
   meetingId: string,
@@ -124,8 +128,8 @@ export async function closeEvaluation(
         Key: keys.meeting(groupId, meetingId),
         UpdateExpression:
           mean === undefined
-            ? 'SET evaluationClosedAt = :at'
-            : 'SET evaluationClosedAt = :at, evaluationMean = :mean',
+            ? 'SET evaluationClosedAt = :at REMOVE evaluationSalt'
+            : 'SET evaluationClosedAt = :at, evaluationMean = :mean REMOVE evaluationSalt',
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(evaluationClosedAt)',
         ExpressionAttributeValues: {
           ':at': now.toISOString(),
@@ -135,8 +139,28 @@ export async function closeEvaluation(
     );
     return true;
   } catch (error) {
-    if (isConditionalCheckFailed(error)) return false;
-    throw error;
+    if (!isConditionalCheckFailed(error)) throw error;
+    await forgetSalt(groupId, meetingId);
+    return false;
+  }
+}
+
+/**
+ * For a close that found the evaluation closed already: a meeting closed before the close removed the
+ * salt still holds one. Only a closed evaluation loses it, so an open one's answers keep their keys.
+ */
+async function forgetSalt(groupId: string, meetingId: string): Promise<void> {
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: env.tableName(),
+        Key: keys.meeting(groupId, meetingId),
+        UpdateExpression: 'REMOVE evaluationSalt',
+        ConditionExpression: 'attribute_exists(evaluationClosedAt) AND attribute_exists(evaluationSalt)',
+      }),
+    );
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
   }
 }
 

@@ -110,7 +110,9 @@ export async function updateMeeting(
       new UpdateCommand({
         TableName: env.tableName(),
         Key: keys.meeting(meeting.groupId, meeting.id),
-        UpdateExpression: `SET ${sets.join(', ')}`,
+        // A cancelled meeting's workflow stops before the evaluation closes, so the salt of an evaluation
+        // already asked goes here, or it would stay for good (see closeEvaluation).
+        UpdateExpression: `SET ${sets.join(', ')}${changes.status === 'cancelled' ? ' REMOVE evaluationSalt' : ''}`,
         ConditionExpression: '#version = :expected',
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
