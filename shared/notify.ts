@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { env } from './config.ts';
 import { type MailCategory, personId } from './domain/person.ts';
 import type { Language } from './i18n.ts';
@@ -34,15 +35,51 @@ export interface Notification {
 
 export type SendOutcome = 'sent' | 'duplicate' | 'suppressed' | 'opted-out';
 
+/**
+ * Thrown in a workflow step that finds its email claimed by someone else less than a lease ago. That
+ * claim may belong to a process that died mid-send (a local kill -9, a Lambda timeout), so the step must
+ * not count the mail as sent: it fails with this name, and the task's Retry (infra/constructs/
+ * workflows.ts) tries again after the lease, when the mail is either marked sent or free to take over.
+ */
+export class OutboxClaimHeldError extends Error {
+  override readonly name = 'OutboxClaimHeld';
+  constructor(readonly dedupeKey: string) {
+    super(`email ${dedupeKey} is being sent by another invocation; retry after the outbox lease`);
+  }
+}
+
+/**
+ * Whether the current invocation is a workflow step. Locally every function shares one process, so
+ * this is per async context, not per module: an HTTP request handled alongside a step stays an HTTP
+ * request.
+ */
+const workflowStep = new AsyncLocalStorage<true>();
+
+/**
+ * Wraps a Step Functions task handler: within it, a fresh claim held by someone else is an
+ * OutboxClaimHeldError (retried by the state's Retry) instead of a duplicate. HTTP handlers stay
+ * outside: a link pressed eight times at once must answer eight times, not fail seven.
+ */
+export function asWorkflowStep<Args extends unknown[], Result>(
+  handler: (...args: Args) => Promise<Result>,
+): (...args: Args) => Promise<Result> {
+  return (...args) => workflowStep.run(true, () => handler(...args));
+}
+
 /** RFC 8058 one-click unsubscribe: mail clients show their own "unsubscribe" for these. */
 function unsubscribeHeaders(url: string): Record<string, string> {
   return { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }
 
 /**
- * Sends an email at most once per dedupe key, and never to a suppressed address (erased, bounced,
- * complained) or a member who opted out of this kind of mail. If sending fails the claim is given back
- * and the error rethrown, so the step's retry sends it; a claim that succeeded is never sent again.
+ * Sends an email once per dedupe key, and never to a suppressed address (erased, bounced, complained)
+ * or a member who opted out of this kind of mail. If sending fails the claim is given back and the error
+ * rethrown, so the step's retry sends it; a mail marked sent is never sent again.
+ *
+ * A claim whose holder died between claiming and marking sent is taken over once it is older than the
+ * lease (shared/store/outbox.ts). That is exactly once in every case but one: a holder that died after
+ * SES accepted the mail and before markOutboxSent. Nothing records that SES took it, so the taker-over
+ * sends it again: at least once, never lost, for a window of milliseconds per mail.
  */
 export async function sendOnce(notification: Notification, now = new Date()): Promise<SendOutcome> {
   const permission = await mailPermission(notification.to, notification.member);
@@ -50,8 +87,18 @@ export async function sendOnce(notification: Notification, now = new Date()): Pr
     logger.info('email not sent', { dedupeKey: notification.dedupeKey, reason: permission });
     return permission;
   }
-  if (!(await claimOutbox(notification.dedupeKey, now))) {
-    logger.info('email already sent', { dedupeKey: notification.dedupeKey });
+  const claim = await claimOutbox(notification.dedupeKey, now);
+  if (claim.outcome !== 'claimed') {
+    if (claim.outcome === 'held' && workflowStep.getStore() === true) {
+      logger.info('email claimed by another invocation: retrying later', {
+        dedupeKey: notification.dedupeKey,
+        claimedAt: claim.claimedAt,
+      });
+      throw new OutboxClaimHeldError(notification.dedupeKey);
+    }
+    logger.info(claim.outcome === 'sent' ? 'email already sent' : 'email being sent by another request', {
+      dedupeKey: notification.dedupeKey,
+    });
     return 'duplicate';
   }
   try {
@@ -83,7 +130,7 @@ export async function sendOnce(notification: Notification, now = new Date()): Pr
     logger.info('email sent', { dedupeKey: notification.dedupeKey });
     return 'sent';
   } catch (error) {
-    await releaseOutbox(notification.dedupeKey);
+    await releaseOutbox(notification.dedupeKey, claim.claimId);
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import * as z from 'zod';
 import { logger } from '../../shared/logger.ts';
+import { asWorkflowStep } from '../../shared/notify.ts';
 import {
   ensureIntroducer,
   loadMeetingContext,
@@ -35,7 +36,7 @@ const StepInput = z.object({
  * for: a moved or cancelled meeting has a newer version (with its own execution), so this one stops and
  * no stale reminder goes out. Returns the next reminder to wait for, if any.
  */
-export const handler = middy()
+const steps = middy()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event: unknown): Promise<{ next?: Step }> => {
     const input = StepInput.parse(event);
@@ -68,3 +69,6 @@ export const handler = middy()
     const next = nextStep(network, ctx.meeting, now, input.reminder);
     return next ? { next } : {};
   });
+
+/** A workflow step: an email someone else is sending right now is retried, not skipped (notify.ts). */
+export const handler = asWorkflowStep(steps);

@@ -3,7 +3,7 @@ import middy from '@middy/core';
 import * as z from 'zod';
 import { groupDedupeKey } from '../../shared/domain/group.ts';
 import { logger } from '../../shared/logger.ts';
-import { sendOnce } from '../../shared/notify.ts';
+import { asWorkflowStep, sendOnce } from '../../shared/notify.ts';
 import { passSeatOn } from '../../shared/services/membership.ts';
 import { getGroup } from '../../shared/store/groups.ts';
 import { getJoinRequest } from '../../shared/store/join-requests.ts';
@@ -21,7 +21,7 @@ const EndOfferInput = z.object({
  * the person loses the offer (and is told), and the seat goes to the next in line, whose offer the state
  * machine then waits for.
  */
-export const handler = middy()
+const steps = middy()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event: unknown): Promise<{ next?: OfferWorkflowInput }> => {
     const { groupId, requestId, offerExpiresAt } = EndOfferInput.parse(event);
@@ -50,3 +50,6 @@ export const handler = middy()
     }
     return passed.offer ? { next: passed.offer } : {};
   });
+
+/** A workflow step: an email someone else is sending right now is retried, not skipped (notify.ts). */
+export const handler = asWorkflowStep(steps);

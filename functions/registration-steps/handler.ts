@@ -9,7 +9,7 @@ import {
 } from '../../shared/domain/registration.ts';
 import { issueLink } from '../../shared/links.ts';
 import { logger } from '../../shared/logger.ts';
-import { sendOnce } from '../../shared/notify.ts';
+import { asWorkflowStep, sendOnce } from '../../shared/notify.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
 import { expireRegistration, getRegistration } from '../../shared/store/registrations.ts';
 
@@ -55,7 +55,7 @@ async function sendConfirmation(registration: Registration, reminder: boolean): 
  * Each step re-reads the registration and acts only if it is still pending: a person who confirmed
  * between two steps gets no reminder, and a retried step sends nothing twice (dedupe keys).
  */
-export const handler = middy()
+const steps = middy()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event: unknown): Promise<{ status: RegistrationStatus | 'gone' }> => {
     const { step, networkId, registrationId } = StepInput.parse(event);
@@ -76,3 +76,6 @@ export const handler = middy()
         return { status: 'expired' };
     }
   });
+
+/** A workflow step: an email someone else is sending right now is retried, not skipped (notify.ts). */
+export const handler = asWorkflowStep(steps);

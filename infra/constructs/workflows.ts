@@ -43,6 +43,9 @@ export class Workflows extends Construct {
   }
 }
 
+/** The error name shared/notify.ts throws for an email claimed by another invocation (OutboxClaimHeldError). */
+export const OUTBOX_CLAIM_HELD = 'OutboxClaimHeld';
+
 /** Every task retries any error: each step is idempotent (emails carry a dedupe key). */
 function stepTask(
   scope: Construct,
@@ -59,6 +62,16 @@ function stepTask(
     // One retry policy for all errors (below) instead of CDK's extra one for Lambda service errors.
     retryOnServiceExceptions: false,
     resultPath,
+  });
+  // An email another invocation claimed less than the outbox lease (60 s, shared/store/outbox.ts) ago:
+  // it is sent by now, or its sender died and the claim can be taken over. Retries after 15, 45, 105
+  // and 225 s: the first finds the usual case done, the third is past the lease whenever it began.
+  // Listed first: Step Functions takes the first retrier whose ErrorEquals matches.
+  invoke.addRetry({
+    errors: [OUTBOX_CLAIM_HELD],
+    interval: Duration.seconds(15),
+    backoffRate: 2,
+    maxAttempts: 4,
   });
   invoke.addRetry({ interval: Duration.seconds(2), backoffRate: 2, maxAttempts: 4 });
   return invoke;

@@ -9,6 +9,7 @@ import {
   stateMachineDefinitions,
   synthTemplate,
 } from '../../infra/synth.ts';
+import { OUTBOX_LEASE_SECONDS } from '../../shared/store/outbox.ts';
 
 let cfn: CfnTemplate;
 let registration: StateMachineDefinition;
@@ -34,7 +35,10 @@ const payload = (step: string) => ({
 
 /** The contract in the brief, state by state. */
 function contractStates(resource: string) {
-  const retry = [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 2, BackoffRate: 2, MaxAttempts: 4 }];
+  const retry = [
+    { ErrorEquals: ['OutboxClaimHeld'], IntervalSeconds: 15, BackoffRate: 2, MaxAttempts: 4 },
+    { ErrorEquals: ['States.ALL'], IntervalSeconds: 2, BackoffRate: 2, MaxAttempts: 4 },
+  ];
   return {
     'Resend?': {
       Type: 'Choice',
@@ -135,5 +139,31 @@ describe('the registration workflow', () => {
     }
     const actions = statements.flatMap((s) => [s.Action].flat());
     expect(actions.filter((a) => /^(dynamodb|ses|states):/.test(a))).toEqual([]);
+  });
+});
+
+describe('every workflow task', () => {
+  it('retries an email claimed by another invocation until past the outbox lease', () => {
+    const tasks = stateMachineDefinitions(cfn).flatMap((machine) =>
+      Object.entries(machine.definition.States).filter(([, state]) => state.Type === 'Task'),
+    );
+    expect(tasks.length).toBeGreaterThanOrEqual(7);
+    for (const [name, state] of tasks) {
+      const retriers = (state.Retry ?? []) as {
+        ErrorEquals: string[];
+        IntervalSeconds: number;
+        BackoffRate: number;
+        MaxAttempts: number;
+      }[];
+      // First: a States.ALL retrier before it would catch the error with its own 2-second schedule.
+      const held = retriers[0];
+      expect(held?.ErrorEquals, name).toEqual(['OutboxClaimHeld']);
+      if (held === undefined) continue;
+      let waited = 0;
+      for (let attempt = 0; attempt < held.MaxAttempts; attempt++)
+        waited += held.IntervalSeconds * held.BackoffRate ** attempt;
+      // The claim may have been taken just before the first failure: the retries must end after it lapses.
+      expect(waited, name).toBeGreaterThan(OUTBOX_LEASE_SECONDS * 2);
+    }
   });
 });
