@@ -103,6 +103,11 @@ export const keys = {
     gsi1pk: 'PEOPLE#STAY_ASKED',
     gsi1sk: personId === '' ? answerDueAt : `${answerDueAt}#${personId}`,
   }),
+  /**
+   * How many unsolicited mails (confirmation and privacy links) an address has had in its current window,
+   * keyed by a hash of the address that is not its person id (shared/domain/mail-allowance.ts).
+   */
+  mailAllowance: (hash: string) => ({ pk: `MAILCAP#${hash}`, sk: 'MAILCAP' }),
   /** An address that is never emailed again (erased, hard bounce, complaint): only its hash is kept. */
   suppression: (hash: string) => ({ pk: `SUPPRESSION#${hash}`, sk: 'SUPPRESSION' }),
 } as const;
