@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import type { RunOptions, StateMachine as StateMachineType } from 'aws-local-stepfunctions';
 import {
   type AslDefinition,
+  type AslState,
   type JsonValue,
   type LocalStateMachine,
   reachableStates,
@@ -46,13 +47,25 @@ export interface LocalExecution {
   readonly events: ExecutionEvent[];
 }
 
+/**
+ * Where a restart picks an execution up: the top-level state it last entered and that state's input;
+ * in a Wait, also when the wait ends and what the Wait passes on, so a restart waits only for the rest.
+ */
+interface ResumePoint {
+  readonly state: string;
+  readonly input: JsonValue;
+  readonly waitUntil?: string;
+  readonly output?: JsonValue;
+}
+
 interface RunningExecution extends LocalExecution {
   abort?: () => void;
-  done: Promise<void>;
+  /** Settles when the execution has ended, whichever part of it (a run or a wait) it was in. */
+  readonly done: Promise<void>;
+  readonly ended: () => void;
   listeners: Set<() => void>;
   readonly rootStates: ReadonlySet<string>;
-  /** The top-level state it last entered, and that state's input: where a restart picks it up. */
-  resumeAt?: { readonly state: string; readonly input: JsonValue };
+  resumeAt?: ResumePoint;
 }
 
 interface PersistedExecution {
@@ -63,6 +76,9 @@ interface PersistedExecution {
   readonly startDate: string;
   readonly state: string;
   readonly stateInput: JsonValue;
+  /** In a Wait: when it ends (ISO) and the Wait's output, which the state after it gets. */
+  readonly waitUntil?: string;
+  readonly waitOutput?: JsonValue;
 }
 
 export interface LocalStepFunctionsOptions {
@@ -114,8 +130,73 @@ function loadStateMachineClass(): Promise<StateMachineClass> {
 
 interface LoadedMachine {
   readonly machine: LocalStateMachine;
-  readonly interpreter: StateMachineType;
+  readonly StateMachine: StateMachineClass;
+  /** The definition the interpreter runs: each top-level Wait ends the run (see waitsByRuntime). */
+  readonly runnable: AslDefinition;
+  /** Interpreters by the state they start at: StartAt, a Wait's Next, a resumed state. */
+  readonly segments: Map<string, StateMachineType>;
   readonly runOptions: RunOptions;
+}
+
+/** Node's setTimeout fires at once (TimeoutOverflowWarning) for a delay above this: 24.8 days. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Marks a run's output as "reached a Wait" (see waitsByRuntime); no workflow output has this key. */
+const WAIT_MARKER = 'samla-local-wait';
+
+interface WaitRequest {
+  readonly state: string;
+  readonly output: JsonValue;
+  readonly seconds?: number;
+  readonly timestamp?: string;
+}
+
+/**
+ * aws-local-stepfunctions ends a Wait with one setTimeout, which fires at once beyond 24.8 days, and
+ * its Task timeout is a setTimeout too, so neither a longer timer nor a waiting Task can fix that from
+ * inside. Instead every top-level Wait becomes a Pass that ends the run with the Wait's evaluated time
+ * and output (its own InputPath, SecondsPath or TimestampPath and OutputPath, applied by the
+ * interpreter as for the Wait); the runtime waits in chunks until that instant and starts the next run
+ * at the Wait's Next. The instant is kept with the execution, so a restart waits for what is left.
+ * Waits inside Parallel or Map branches stay the interpreter's own (samla has none).
+ */
+function waitsByRuntime(definition: AslDefinition): AslDefinition {
+  const States: Record<string, AslState> = {};
+  for (const [name, state] of Object.entries(definition.States)) {
+    if (state.Type !== 'Wait') {
+      States[name] = state;
+      continue;
+    }
+    const time: Record<string, JsonValue> = {};
+    if (typeof state.Seconds === 'number') time.seconds = state.Seconds;
+    if (typeof state.SecondsPath === 'string') time['seconds.$'] = state.SecondsPath;
+    if (typeof state.Timestamp === 'string') time.timestamp = state.Timestamp;
+    if (typeof state.TimestampPath === 'string') time['timestamp.$'] = state.TimestampPath;
+    const output: Record<string, JsonValue> =
+      state.OutputPath === null
+        ? { output: {} }
+        : { 'output.$': (state.OutputPath as string | undefined) ?? '$' };
+    States[name] = {
+      Type: 'Pass',
+      ...(state.InputPath === undefined ? {} : { InputPath: state.InputPath }),
+      Parameters: { [WAIT_MARKER]: name, ...time, ...output },
+      End: true,
+    };
+  }
+  return { ...definition, States };
+}
+
+function waitRequest(output: unknown, loaded: LoadedMachine): WaitRequest | undefined {
+  if (typeof output !== 'object' || output === null || Array.isArray(output)) return undefined;
+  const fields = output as Record<string, JsonValue>;
+  const state = fields[WAIT_MARKER];
+  if (typeof state !== 'string' || loaded.machine.definition.States[state]?.Type !== 'Wait') return undefined;
+  return {
+    state,
+    output: fields.output ?? null,
+    ...(typeof fields.seconds === 'number' ? { seconds: fields.seconds } : {}),
+    ...(typeof fields.timestamp === 'string' ? { timestamp: fields.timestamp } : {}),
+  };
 }
 
 /** An error as Step Functions reports a failed Lambda: Error = errorType, Cause = the JSON error object. */
@@ -165,11 +246,33 @@ export class LocalStepFunctions {
 
   private async buildMachine(machine: LocalStateMachine): Promise<LoadedMachine> {
     const StateMachine = await loadStateMachineClass();
-    // Local ARNs use the region "local", which the validator's ARN check would reject.
-    const interpreter = new StateMachine(machine.definition as never, {
-      validationOptions: { checkArn: false },
-    });
-    return { machine, interpreter, runOptions: this.runOptions(machine.definition) };
+    const loaded: LoadedMachine = {
+      machine,
+      StateMachine,
+      runnable: waitsByRuntime(machine.definition),
+      segments: new Map(),
+      runOptions: this.runOptions(machine.definition),
+    };
+    // Built now, so a definition the interpreter rejects fails StartExecution rather than the run.
+    this.segment(loaded, machine.definition.StartAt);
+    return loaded;
+  }
+
+  /** The interpreter for a run that starts at `start` (validated once, then reused). */
+  private segment(loaded: LoadedMachine, start: string): StateMachineType {
+    let interpreter = loaded.segments.get(start);
+    if (interpreter === undefined) {
+      // Only what this run can reach: the validator rejects states nothing leads to (those after a Wait).
+      const definition = {
+        ...loaded.runnable,
+        StartAt: start,
+        States: reachableStates(loaded.runnable, start),
+      };
+      // Local ARNs use the region "local", which the validator's ARN check would reject.
+      interpreter = new loaded.StateMachine(definition as never, { validationOptions: { checkArn: false } });
+      loaded.segments.set(start, interpreter);
+    }
+    return interpreter;
   }
 
   private runOptions(definition: AslDefinition): RunOptions {
@@ -204,6 +307,8 @@ export class LocalStepFunctions {
         retryableStates(definition).map((name) => [name, interval]),
       );
     }
+    // Top-level Waits are the runtime's own (waitsByRuntime), which applies this.options.waitTimeOverrides;
+    // those inside Parallel or Map branches are the interpreter's.
     if (this.options.waitTimeOverrides !== undefined)
       overrides.waitTimeOverrides = this.options.waitTimeOverrides;
     return { overrides };
@@ -239,7 +344,12 @@ export class LocalStepFunctions {
       { executionArn, stateMachineArn, name, input, startDate: new Date() },
       loaded,
     );
-    this.launch(execution, loaded.interpreter, loaded, parsed);
+    // On disk before StartExecution answers: whoever got that answer (a 202 to a registration) can rely on
+    // the workflow surviving a kill -9 from here on.
+    const start = loaded.machine.definition.StartAt;
+    execution.resumeAt = { state: start, input: parsed };
+    this.persist();
+    this.launch(execution, loaded, start, parsed);
     this.options.log?.(`sfn StartExecution ${loaded.machine.name} ${name}`);
     return execution;
   }
@@ -248,25 +358,31 @@ export class LocalStepFunctions {
     base: Pick<LocalExecution, 'executionArn' | 'stateMachineArn' | 'name' | 'input' | 'startDate'>,
     loaded: LoadedMachine,
   ): RunningExecution {
+    let ended = () => {};
+    const done = new Promise<void>((resolve) => {
+      ended = resolve;
+    });
     const execution: RunningExecution = {
       ...base,
       status: 'RUNNING',
-      events: [],
+      events: [{ type: 'ExecutionStarted', timestamp: base.startDate.getTime() }],
       listeners: new Set(),
-      done: Promise.resolve(),
+      done,
+      ended,
       rootStates: new Set(Object.keys(loaded.machine.definition.States)),
     };
     this.executions.set(execution.executionArn, execution);
     return execution;
   }
 
+  /** Runs the execution from `start` until it ends or reaches a top-level Wait. */
   private launch(
     execution: RunningExecution,
-    interpreter: StateMachineType,
     loaded: LoadedMachine,
+    start: string,
     runInput: JsonValue,
   ): void {
-    const run = interpreter.run(runInput, {
+    const run = this.segment(loaded, start).run(runInput, {
       ...loaded.runOptions,
       context: {
         Execution: {
@@ -278,11 +394,81 @@ export class LocalStepFunctions {
       },
     });
     execution.abort = run.abort;
-    void this.recordEvents(execution, run.eventLogs);
-    execution.done = run.result.then(
-      (output) => this.finish(execution, 'SUCCEEDED', { output: JSON.stringify(output) }),
-      (error: unknown) => this.finish(execution, ...failure(error)),
+    const recorded = this.recordEvents(execution, run.eventLogs);
+    // After the run's events: resumeAt then holds the Wait's own input, kept along with the wait's end.
+    void run.result.then(
+      async (output) => {
+        await recorded;
+        const wait = waitRequest(output, loaded);
+        if (wait === undefined) this.finish(execution, 'SUCCEEDED', { output: JSON.stringify(output) });
+        else if (execution.status === 'RUNNING') this.beginWait(execution, loaded, wait);
+      },
+      async (error: unknown) => {
+        await recorded;
+        this.finish(execution, ...failure(error));
+      },
     );
+  }
+
+  /** When a Wait the run reached ends: its evaluated time, or the override for tests. */
+  private waitEnd(wait: WaitRequest): number | Error {
+    const override = this.options.waitTimeOverrides?.[wait.state];
+    if (override !== undefined) return Date.now() + override;
+    if (wait.timestamp !== undefined) {
+      const at = Date.parse(wait.timestamp);
+      return Number.isNaN(at) ? new Error(`"${wait.timestamp}" is not a timestamp`) : at;
+    }
+    if (wait.seconds !== undefined && Number.isFinite(wait.seconds) && wait.seconds >= 0)
+      return Date.now() + wait.seconds * 1000;
+    return new Error(`no valid Seconds or Timestamp (got ${JSON.stringify(wait.seconds)})`);
+  }
+
+  private beginWait(execution: RunningExecution, loaded: LoadedMachine, wait: WaitRequest): void {
+    const end = this.waitEnd(wait);
+    if (end instanceof Error) {
+      this.finish(execution, 'FAILED', {
+        error: 'States.Runtime',
+        cause: `Wait "${wait.state}": ${end.message}`,
+      });
+      return;
+    }
+    const input = execution.resumeAt?.state === wait.state ? execution.resumeAt.input : null;
+    execution.resumeAt = {
+      state: wait.state,
+      input,
+      waitUntil: new Date(end).toISOString(),
+      output: wait.output,
+    };
+    if (!this.stopped) this.persist();
+    this.waitUntil(execution, loaded, wait.state, end, wait.output);
+  }
+
+  /**
+   * Waits until `end` in steps Node's timers can take, then runs on from the Wait's Next. The time left
+   * is computed again at each step, so a long wait neither fires early nor drifts.
+   */
+  private waitUntil(
+    execution: RunningExecution,
+    loaded: LoadedMachine,
+    stateName: string,
+    end: number,
+    output: JsonValue,
+  ): void {
+    let timer: NodeJS.Timeout | undefined;
+    execution.abort = () => clearTimeout(timer);
+    const step = () => {
+      if (execution.status !== 'RUNNING') return;
+      const left = end - Date.now();
+      if (left > 0) {
+        timer = setTimeout(step, Math.min(left, MAX_TIMER_MS));
+        return;
+      }
+      const state = loaded.machine.definition.States[stateName];
+      const next = typeof state?.Next === 'string' ? state.Next : undefined;
+      if (next === undefined) this.finish(execution, 'SUCCEEDED', { output: JSON.stringify(output) });
+      else this.launch(execution, loaded, next, output);
+    };
+    step();
   }
 
   /**
@@ -303,6 +489,9 @@ export class LocalStepFunctions {
         startDate: e.startDate.toISOString(),
         state: e.resumeAt.state,
         stateInput: e.resumeAt.input,
+        ...(e.resumeAt.waitUntil === undefined
+          ? {}
+          : { waitUntil: e.resumeAt.waitUntil, waitOutput: e.resumeAt.output ?? null }),
       });
     }
     mkdirSync(dirname(file), { recursive: true });
@@ -313,8 +502,8 @@ export class LocalStepFunctions {
 
   /**
    * Restarts the executions a previous run left running, each from the state it was in: a Wait waits
-   * only for what remains of it, and a Task it was in runs again (steps are idempotent by dedupe key,
-   * as retries in AWS need them to be). Returns how many it resumed.
+   * until the instant it was to end (not its Seconds again from zero), and a Task it was in runs again
+   * (steps are idempotent by dedupe key, as retries in AWS need them to be). Returns how many it resumed.
    */
   async resumePersisted(): Promise<number> {
     const file = this.options.persistFile;
@@ -326,19 +515,12 @@ export class LocalStepFunctions {
       this.options.log?.(`warning: ${file} is not readable JSON; no workflow executions resumed`);
       return 0;
     }
-    const StateMachine = await loadStateMachineClass();
     let resumed = 0;
     for (const entry of saved) {
       const machine = this.options.stateMachines.find((m) => m.arn === entry.stateMachineArn);
       if (machine === undefined || !(entry.state in machine.definition.States)) continue;
       if (this.executions.has(entry.executionArn)) continue;
       const loaded = await this.loadMachine(machine.arn);
-      const definition = {
-        ...machine.definition,
-        StartAt: entry.state,
-        States: reachableStates(machine.definition, entry.state),
-      };
-      const interpreter = new StateMachine(definition as never, { validationOptions: { checkArn: false } });
       const execution = this.register(
         {
           executionArn: entry.executionArn,
@@ -349,7 +531,21 @@ export class LocalStepFunctions {
         },
         loaded,
       );
-      this.launch(execution, interpreter, loaded, entry.stateInput);
+      const waitEnd = entry.waitUntil === undefined ? Number.NaN : Date.parse(entry.waitUntil);
+      if (machine.definition.States[entry.state]?.Type === 'Wait' && !Number.isNaN(waitEnd)) {
+        const output = entry.waitOutput ?? null;
+        execution.currentState = entry.state;
+        execution.resumeAt = {
+          state: entry.state,
+          input: entry.stateInput,
+          waitUntil: entry.waitUntil,
+          output,
+        };
+        this.waitUntil(execution, loaded, entry.state, waitEnd, output);
+      } else {
+        execution.resumeAt = { state: entry.state, input: entry.stateInput };
+        this.launch(execution, loaded, entry.state, entry.stateInput);
+      }
       resumed++;
     }
     this.persist();
@@ -366,6 +562,8 @@ export class LocalStepFunctions {
           Error?: string;
           Cause?: unknown;
         };
+        // The execution's own start and end are recorded once (register, finish), not per run.
+        if (event.type.startsWith('Execution')) continue;
         if (event.type === 'StateEntered' && event.state !== undefined) {
           execution.currentState = event.state.name;
           // Nested states (Parallel branches) resume with their parent, which is the last top-level one.
@@ -397,6 +595,7 @@ export class LocalStepFunctions {
       execution.status = status;
       execution.stopDate = new Date();
       Object.assign(execution, details);
+      execution.events.push({ type: endEvents[status], timestamp: execution.stopDate.getTime() });
       // Executions that end because the runtime stops stay in the file, to be resumed.
       if (!this.stopped) this.persist();
       if (status === 'FAILED') {
@@ -404,6 +603,7 @@ export class LocalStepFunctions {
       }
     }
     this.notify(execution);
+    execution.ended();
   }
 
   private notify(execution: RunningExecution): void {
@@ -635,6 +835,14 @@ export class LocalStepFunctions {
 }
 
 const seconds = (date: Date) => date.getTime() / 1000;
+
+const endEvents: Record<ExecutionStatus, string> = {
+  RUNNING: 'ExecutionStarted',
+  SUCCEEDED: 'ExecutionSucceeded',
+  FAILED: 'ExecutionFailed',
+  TIMED_OUT: 'ExecutionTimeout',
+  ABORTED: 'ExecutionAborted',
+};
 
 function causeText(cause: unknown): string {
   if (typeof cause === 'string') return cause;
