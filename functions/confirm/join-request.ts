@@ -1,12 +1,16 @@
-import type { JoinRequest } from '../../shared/domain/group.ts';
 import { gone, HttpError, notFound } from '../../shared/http/errors.ts';
 import { isGet, type OpenedLink } from '../../shared/http/link-request.ts';
 import { type ApiRequest, prefersJson } from '../../shared/http/request.ts';
 import { type ApiResult, html, json } from '../../shared/http/responses.ts';
 import { actionPage, resultPage } from '../../shared/pages/pages.ts';
-import { type Placement, placeConfirmedRequest, tellPlacement } from '../../shared/services/membership.ts';
+import {
+  currentPlacement,
+  type Placement,
+  placeConfirmedRequest,
+  tellPlacement,
+} from '../../shared/services/membership.ts';
 import { getGroup } from '../../shared/store/groups.ts';
-import { countAhead, getJoinRequest } from '../../shared/store/join-requests.ts';
+import { getJoinRequest } from '../../shared/store/join-requests.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
 import { recordConfirmedConsent } from '../../shared/store/people.ts';
 
@@ -15,15 +19,6 @@ const resultKinds = {
   waitlisted: 'join-waitlisted',
   pending_approval: 'join-pending-approval',
 } as const;
-
-/** Where a request stands once confirmed, read back for a repeated press of the button. */
-async function placementOf(request: JoinRequest): Promise<Placement | undefined> {
-  if (request.status === 'approved' || request.status === 'pending_approval')
-    return { status: request.status };
-  if (request.status === 'waitlisted' && request.waitlistSeq !== undefined)
-    return { status: 'waitlisted', position: (await countAhead(request.groupId, request.waitlistSeq)) + 1 };
-  return undefined;
-}
 
 /** Confirming a request to join a group: then a seat, the waitlist, or a coordinator's decision. */
 export async function joinRequestLink(
@@ -58,7 +53,7 @@ export async function joinRequestLink(
   };
 
   if (isGet(request) || joinRequest.status !== 'pending_confirmation') {
-    const placement = await placementOf(joinRequest);
+    const placement = await currentPlacement(joinRequest);
     // Pressed again after a failure cut the welcome short (a throttled write, SES down): send what is
     // missing. A GET changes nothing, so it only shows.
     if (placement && !isGet(request)) await tellPlacement(network, group, joinRequest, placement, now);
@@ -84,7 +79,7 @@ export async function joinRequestLink(
   }
   // Someone else pressed the button at the same moment, or the link ran out: say where things stand.
   const current = await getJoinRequest(groupId, joinRequest.id);
-  const placement = current ? await placementOf(current) : undefined;
+  const placement = current ? await currentPlacement(current) : undefined;
   if (placement) return answer(placement);
   throw group.status === 'closed' ? new HttpError(409, 'group_closed') : gone('link_expired');
 }

@@ -122,9 +122,13 @@ export function admissionFor(network: Network, email: string): Admission {
   return isMemberAddress(network, email) ? 'seat' : 'pending_approval';
 }
 
-/** Position on the waitlist as a person understands it: 1 is next in line. */
-export function waitlistPosition(ahead: number): number {
-  return ahead + 1;
+/**
+ * Position on the waitlist as a person understands it (1 is next in line): one more than the places held
+ * ahead of theirs. Places are held from the claim until the person leaves the list, so the count includes
+ * those claimed earlier and still on their way to the list.
+ */
+export function waitlistPosition(seq: number, places: readonly { seq: number }[]): number {
+  return places.filter((place) => place.seq < seq).length + 1;
 }
 
 export function offerExpiry(now: Date, hours: number): string {

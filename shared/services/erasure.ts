@@ -1,6 +1,7 @@
 import { type EvaluationAnswer, withoutIdentity } from '../domain/evaluation.ts';
 import { logger } from '../logger.ts';
 import { getGroup } from '../store/groups.ts';
+import { leaveWaitlist } from '../store/join-requests.ts';
 import type { ItemKey } from '../store/keys.ts';
 import { getNetwork } from '../store/networks.ts';
 import { suppressAddress } from '../store/people.ts';
@@ -20,6 +21,8 @@ export async function erasePerson(email: string, now: Date): Promise<void> {
   await suppressAddress(email, 'erased', now);
   const data = await collectPersonData(email);
   for (const member of data.memberships) {
+    // The place is given up as when leaving, so nobody behind is told a position that counts it.
+    if (member.status === 'waitlisted') await leaveWaitlist(member, now);
     if (member.status === 'approved' || member.status === 'offered') {
       const [network, group] = await Promise.all([getNetwork(member.networkId), getGroup(member.groupId)]);
       if (network && group) {

@@ -10,12 +10,11 @@ import {
 import { defaultLanguage, type Network } from '../domain/network.ts';
 import { recipientTag } from '../domain/registration.ts';
 import { issueLink } from '../links.ts';
-import { logger } from '../logger.ts';
 import { sendOnce } from '../notify.ts';
-import { nextWaitlistSeq } from '../store/groups.ts';
+import { StillContended } from '../store/errors.ts';
+import { claimWaitlistPlace, releaseWaitlistClaim, waitlistClaims } from '../store/groups.ts';
 import {
   awaitApproval,
-  countAhead,
   declineRequest,
   getJoinRequest,
   joinWaitlist,
@@ -153,7 +152,10 @@ async function askCoordinators(network: Network, group: Group, request: JoinRequ
 
 /**
  * A seat if one is free, else the next place on the waitlist. Each is one transaction, so however many
- * people confirm at once, the group never holds more than its capacity.
+ * people confirm at once, the group never holds more than its capacity. The position a person is told is
+ * counted from the places held on the group, read after their own was written: every place ahead of
+ * theirs was claimed before it, so people placed in the same burst are told different positions, the
+ * ones the stored order gives them.
  */
 async function seatOrWaitlist(
   group: Group,
@@ -165,11 +167,32 @@ async function seatOrWaitlist(
   const seat = await takeSeat(request, from, now, tokenHash);
   if (seat === 'done') return { outcome: seat, placement: { status: 'approved' } };
   if (seat !== 'group-full-or-closed' || group.status === 'closed') return { outcome: seat };
-  const seq = await nextWaitlistSeq(group.id);
+  const seq = await claimWaitlistPlace(group.id, request);
   const waiting = await joinWaitlist(request, from, seq, now, tokenHash);
-  if (waiting !== 'done') return { outcome: waiting };
-  const position = waitlistPosition(await countAhead(group.id, seq));
+  if (waiting !== 'done') {
+    // Another press of the same link may have placed the request with this very claim; if the request
+    // went elsewhere instead (a seat, a decline), the place is given back.
+    const current = await getJoinRequest(request.groupId, request.id);
+    if (current && !['waitlisted', 'pending_confirmation', 'pending_approval'].includes(current.status))
+      await releaseWaitlistClaim(group.id, request);
+    return { outcome: waiting };
+  }
+  const position = await positionOnWaitlist(group.id, seq);
   return { outcome: waiting, placement: { status: 'waitlisted', position } };
+}
+
+/** Where the holder of place `seq` stands now: one more than the places held ahead of it. */
+async function positionOnWaitlist(groupId: string, seq: number): Promise<number> {
+  return waitlistPosition(seq, await waitlistClaims(groupId));
+}
+
+/** Where a confirmed request stands, read back for a repeated press of its link. */
+export async function currentPlacement(request: JoinRequest): Promise<Placement | undefined> {
+  if (request.status === 'approved' || request.status === 'pending_approval')
+    return { status: request.status };
+  if (request.status === 'waitlisted' && request.waitlistSeq !== undefined)
+    return { status: 'waitlisted', position: await positionOnWaitlist(request.groupId, request.waitlistSeq) };
+  return undefined;
 }
 
 /** After the person confirmed by the emailed link. */
@@ -241,6 +264,13 @@ export interface SeatPassed {
   offer?: OfferWorkflowInput;
 }
 
+/** How often a release is tried against a waitlist that keeps changing: each round, one contender wins. */
+const releaseAttempts = 60;
+
+/** A short random pause that grows with the attempt, so contenders stop colliding in lockstep. */
+const backoff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 5 * 2 ** attempt)));
+
 export async function passSeatOn(
   network: Network,
   group: Group,
@@ -250,7 +280,7 @@ export async function passSeatOn(
   options: { tokenHash?: string; leavingStatus?: 'left' | 'offer_expired' } = {},
 ): Promise<SeatPassed> {
   const offerExpiresAt = offerExpiry(now, env.offerHours());
-  for (let attempt = 0; attempt < 5; attempt += 1) {
+  for (let attempt = 0; attempt < releaseAttempts; attempt += 1) {
     const [next] = await listWaitlist(group.id, 1);
     const outcome = await releaseSeat(
       request,
@@ -262,16 +292,20 @@ export async function passSeatOn(
       options.leavingStatus,
     );
     if (outcome === 'request-changed' && next) {
-      // The leaver's request is unchanged if the first in line was the one that moved: look again.
+      // Either the leaver's request changed (then it truly is no longer theirs to give up) or the first in
+      // line moved (another seat went to them): only the leaver's own status can tell which.
       const current = await getJoinRequest(request.groupId, request.id);
-      if (current && from.includes(current.status as 'approved' | 'offered')) continue;
+      if (current && from.includes(current.status as 'approved' | 'offered')) {
+        await backoff(attempt);
+        continue;
+      }
     }
     if (outcome !== 'done' || !next) return { outcome };
     await offerSeat(network, group, next, offerExpiresAt);
     return { outcome, offer: { groupId: group.id, requestId: next.id, offerExpiresAt } };
   }
-  logger.warn('waitlist kept changing while a seat was released', { groupId: group.id });
-  return { outcome: 'request-changed' };
+  // The member still holds the seat: say "try again", never "done".
+  throw new StillContended(`releasing a seat of group ${group.id}`);
 }
 
 /** Emails the offer with its accept and decline links, valid until the offer ends. */

@@ -15,3 +15,15 @@ export function isConditionalCheckFailed(error: unknown): error is ConditionalCh
 export function isTransactionCancelled(error: unknown): error is TransactionCancelled {
   return error instanceof Error && error.name === 'TransactionCanceledException';
 }
+
+/**
+ * A write that kept losing to concurrent writes on the same items for longer than a caller should wait.
+ * Nothing was changed, so the caller may try again; the HTTP layer answers 503 with Retry-After and a
+ * workflow step retries, rather than telling anyone something that did not happen.
+ */
+export class StillContended extends Error {
+  constructor(what: string) {
+    super(`still contended after retries: ${what}`);
+    this.name = 'StillContendedException';
+  }
+}

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
-import type { Group } from '../domain/group.ts';
+import type { Group, JoinRequest } from '../domain/group.ts';
 import { queryAll } from './common.ts';
 import { isConditionalCheckFailed } from './errors.ts';
 import { keys } from './keys.ts';
@@ -12,11 +12,21 @@ export function groupItem(group: Group): Record<string, unknown> {
     ...keys.groupIndex(group.networkId, group.status, group.createdAt, group.id),
     type: 'group',
     ...group,
+    waitlistClaims: {},
   };
 }
 
 function fromItem(item: Record<string, unknown>): Group {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, waitlistCounter: _w, ...group } = item;
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _g1,
+    gsi1sk: _g2,
+    type: _t,
+    waitlistCounter: _w,
+    waitlistClaims: _c,
+    ...group
+  } = item;
   return group as unknown as Group;
 }
 
@@ -107,17 +117,108 @@ export async function updateGroup(
   }
 }
 
-/** The next place on a group's waitlist; an atomic counter, so concurrent joiners never share a place. */
-export async function nextWaitlistSeq(groupId: string): Promise<number> {
-  const { Attributes } = await dynamo.send(
-    new UpdateCommand({
+/** A place held on a group's waitlist: from the claim until the person leaves the list. */
+export interface WaitlistClaim {
+  requestId: string;
+  seq: number;
+}
+
+type ClaimFor = Pick<JoinRequest, 'id' | 'createdAt'>;
+
+/**
+ * The next place on a group's waitlist for this request. The group's counter goes up and the place is
+ * noted on the group in the same write; it stays noted until the person leaves the list (a seat, an offer,
+ * leaving: those transactions remove it). So concurrent joiners never share a place, the same request
+ * claiming again (a second press of its link, a retry after a crash) gets the place it had, and who is
+ * ahead of someone is one consistent read of one item, whoever is still between claim and list.
+ */
+export async function claimWaitlistPlace(groupId: string, request: ClaimFor): Promise<number> {
+  const claim = keys.waitlistClaim(request.id, request.createdAt);
+  const names = { '#claims': 'waitlistClaims', '#claim': claim };
+  try {
+    const { Attributes } = await dynamo.send(
+      new UpdateCommand({
+        TableName: env.tableName(),
+        Key: keys.group(groupId),
+        // Both operands read the counter as it was before this write: the claim gets the new value.
+        UpdateExpression:
+          'SET waitlistCounter = if_not_exists(waitlistCounter, :zero) + :one, #claims.#claim = if_not_exists(waitlistCounter, :zero) + :one',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#claims.#claim)',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(Attributes?.waitlistCounter);
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) {
+      const existing = (await waitlistClaims(groupId)).find((c) => c.requestId === request.id);
+      if (existing) return existing.seq;
+      throw error;
+    }
+    // A group stored before claims were noted has no map to note them in: add it, then claim.
+    if (error instanceof Error && error.name === 'ValidationException' && !(await hasClaimMap(groupId))) {
+      await dynamo.send(
+        new UpdateCommand({
+          TableName: env.tableName(),
+          Key: keys.group(groupId),
+          UpdateExpression: 'SET #claims = if_not_exists(#claims, :empty)',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#claims': 'waitlistClaims' },
+          ExpressionAttributeValues: { ':empty': {} },
+        }),
+      );
+      return claimWaitlistPlace(groupId, request);
+    }
+    throw error;
+  }
+}
+
+async function hasClaimMap(groupId: string): Promise<boolean> {
+  const { Item } = await dynamo.send(
+    new GetCommand({
       TableName: env.tableName(),
       Key: keys.group(groupId),
-      UpdateExpression: 'ADD waitlistCounter :one',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':one': 1 },
-      ReturnValues: 'UPDATED_NEW',
+      ProjectionExpression: 'waitlistClaims',
+      ConsistentRead: true,
     }),
   );
-  return Number(Attributes?.waitlistCounter);
+  return Item?.waitlistClaims !== undefined;
+}
+
+/** A claim whose request went elsewhere (a seat, a decision) before it reached the list. */
+export async function releaseWaitlistClaim(groupId: string, request: ClaimFor): Promise<void> {
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: env.tableName(),
+        Key: keys.group(groupId),
+        UpdateExpression: 'REMOVE #claims.#claim',
+        ConditionExpression: 'attribute_exists(#claims)',
+        ExpressionAttributeNames: {
+          '#claims': 'waitlistClaims',
+          '#claim': keys.waitlistClaim(request.id, request.createdAt),
+        },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+  }
+}
+
+/** The places held on a group's waitlist, read consistently. */
+export async function waitlistClaims(groupId: string): Promise<WaitlistClaim[]> {
+  const { Item } = await dynamo.send(
+    new GetCommand({
+      TableName: env.tableName(),
+      Key: keys.group(groupId),
+      ProjectionExpression: 'waitlistClaims',
+      ConsistentRead: true,
+    }),
+  );
+  const claims = (Item?.waitlistClaims ?? {}) as Record<string, number>;
+  return Object.entries(claims).map(([claim, seq]) => ({
+    requestId: keys.waitlistClaimRequest(claim),
+    seq: Number(seq),
+  }));
 }

@@ -10,7 +10,7 @@ import { env } from '../config.ts';
 import type { JoinRequest } from '../domain/group.ts';
 import { personId } from '../domain/person.ts';
 import { queryAll, recordOf } from './common.ts';
-import { isConditionalCheckFailed, isTransactionCancelled } from './errors.ts';
+import { isConditionalCheckFailed, isTransactionCancelled, type TransactionCancelled } from './errors.ts';
 import { keys } from './keys.ts';
 import { spendToken } from './tokens.ts';
 
@@ -126,28 +126,6 @@ export async function listWaitlist(groupId: string, limit?: number): Promise<Joi
   return items.map(fromItem);
 }
 
-/** How many wait ahead of a place on the list. */
-export async function countAhead(groupId: string, seq: number): Promise<number> {
-  const { gsi1pk } = keys.waitlist(groupId);
-  let count = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: env.tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :mine',
-        ExpressionAttributeValues: { ':pk': gsi1pk, ':mine': keys.waitlist(groupId, seq).gsi1sk },
-        Select: 'COUNT',
-        ExclusiveStartKey: start,
-      }),
-    );
-    count += page.Count ?? 0;
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return count;
-}
-
 /** Join requests of a network waiting for a coordinator's decision, oldest first. */
 export async function listPendingApproval(networkId: string): Promise<JoinRequest[]> {
   const items = await queryAll({
@@ -200,45 +178,81 @@ function requestUpdate(
   };
 }
 
-function seatChange(groupId: string, delta: 1 | -1): TransactItem {
+/**
+ * The group's side of a transition: its seat count moves, and a request leaving the waitlist gives up
+ * its place there (see claimWaitlistPlace), so the places held always match the people on the list.
+ */
+function groupChange(
+  groupId: string,
+  change: { seats?: 1 | -1; leavingWaitlist?: Pick<JoinRequest, 'id' | 'createdAt'> },
+): TransactItem {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const conditions = ['attribute_exists(pk)'];
+  let expression = '';
+  if (change.seats === 1) {
+    expression = 'ADD seatsTaken :delta';
+    values[':delta'] = 1;
+    values[':open'] = 'open';
+    // `capacity` is a reserved word in DynamoDB expressions.
+    names['#status'] = 'status';
+    names['#capacity'] = 'capacity';
+    conditions.push('#status = :open', 'seatsTaken < #capacity');
+  } else if (change.seats === -1) {
+    expression = 'ADD seatsTaken :delta';
+    values[':delta'] = -1;
+    values[':zero'] = 0;
+    conditions.push('seatsTaken > :zero');
+  }
+  if (change.leavingWaitlist) {
+    names['#places'] = 'waitlistClaims';
+    names['#place'] = keys.waitlistClaim(change.leavingWaitlist.id, change.leavingWaitlist.createdAt);
+    expression = `${expression} REMOVE #places.#place`.trim();
+  }
   return {
     Update: {
       TableName: env.tableName(),
       Key: keys.group(groupId),
-      UpdateExpression: 'ADD seatsTaken :delta',
-      ConditionExpression:
-        delta === 1
-          ? '#status = :open AND seatsTaken < #capacity'
-          : 'attribute_exists(pk) AND seatsTaken > :zero',
-      ...(delta === 1
-        ? {
-            // `capacity` is a reserved word in DynamoDB expressions.
-            ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
-            ExpressionAttributeValues: { ':delta': 1, ':open': 'open' },
-          }
-        : { ExpressionAttributeValues: { ':delta': -1, ':zero': 0 } }),
+      UpdateExpression: expression,
+      ConditionExpression: conditions.join(' AND '),
+      ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+      ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
     },
   };
 }
+
+/** Transactions that collided with another on one of their items are tried again this often. */
+const conflictAttempts = 8;
+
+const isConflict = (error: TransactionCancelled) =>
+  (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
 
 /** Runs a transition; the position of the failed condition tells what was in the way. */
 async function transact(
   items: TransactItem[],
   roles: ('token' | 'request' | 'group' | 'other')[],
 ): Promise<TransitionOutcome> {
-  try {
-    await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
-    return 'done';
-  } catch (error) {
-    if (!isTransactionCancelled(error)) throw error;
-    const failed = (error.CancellationReasons ?? []).findIndex(
-      (reason) => reason.Code === 'ConditionalCheckFailed',
-    );
-    const role = roles[failed];
-    if (role === 'token') return 'token-not-usable';
-    if (role === 'group') return 'group-full-or-closed';
-    if (failed < 0) throw error;
-    return 'request-changed';
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+      return 'done';
+    } catch (error) {
+      if (!isTransactionCancelled(error)) throw error;
+      const failed = (error.CancellationReasons ?? []).findIndex(
+        (reason) => reason.Code === 'ConditionalCheckFailed',
+      );
+      // Seats of one group are changed by many people at once: a collision on the group item is no
+      // answer yet (nothing was written), so try again after a short random pause.
+      if (failed < 0 && isConflict(error) && attempt < conflictAttempts) {
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+        continue;
+      }
+      const role = roles[failed];
+      if (role === 'token') return 'token-not-usable';
+      if (role === 'group') return 'group-full-or-closed';
+      if (failed < 0) throw error;
+      return 'request-changed';
+    }
   }
 }
 
@@ -257,7 +271,10 @@ export function takeSeat(
   return transact(
     [
       ...withToken(tokenHash, at),
-      seatChange(request.groupId, 1),
+      groupChange(request.groupId, {
+        seats: 1,
+        ...(from.includes('waitlisted') ? { leavingWaitlist: request } : {}),
+      }),
       requestUpdate(
         request,
         from,
@@ -273,7 +290,7 @@ export function takeSeat(
   );
 }
 
-/** A place on the waitlist, at `seq` (from nextWaitlistSeq). */
+/** A place on the waitlist, at `seq` (claimed with claimWaitlistPlace). */
 export function joinWaitlist(
   request: JoinRequest,
   from: JoinRequest['status'][],
@@ -371,16 +388,19 @@ export function releaseSeat(
           : { status: leavingStatus, leftAt: at },
         { index: 'remove' },
       ),
-      next
-        ? requestUpdate(
-            next,
-            ['waitlisted'],
-            { status: 'offered', offerExpiresAt, offeredAt: at },
-            { index: 'remove' },
-          )
-        : seatChange(request.groupId, -1),
+      ...(next
+        ? [
+            requestUpdate(
+              next,
+              ['waitlisted'],
+              { status: 'offered', offerExpiresAt, offeredAt: at },
+              { index: 'remove' },
+            ),
+            groupChange(request.groupId, { leavingWaitlist: next }),
+          ]
+        : [groupChange(request.groupId, { seats: -1 })]),
     ],
-    [...tokenRoles(tokenHash), 'request', next ? 'other' : 'group'],
+    [...tokenRoles(tokenHash), 'request', ...(next ? (['other', 'group'] as const) : (['group'] as const))],
   );
 }
 
@@ -395,8 +415,9 @@ export function leaveWaitlist(
     [
       ...withToken(tokenHash, at),
       requestUpdate(request, ['waitlisted'], { status: 'left', leftAt: at }, { index: 'remove' }),
+      groupChange(request.groupId, { leavingWaitlist: request }),
     ],
-    [...tokenRoles(tokenHash), 'request'],
+    [...tokenRoles(tokenHash), 'request', 'group'],
   );
 }
 

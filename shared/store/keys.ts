@@ -34,6 +34,13 @@ export const keys = {
     gsi1pk: `GROUP#${groupId}#WAITLIST`,
     gsi1sk: seq === undefined ? '' : String(seq).padStart(10, '0'),
   }),
+  /**
+   * A join request's claim on a waitlist place, noted on the group until the request is on the list. The
+   * request's creation time is part of it: a person who leaves and asks again makes a new claim.
+   */
+  waitlistClaim: (requestId: string, createdAt: string) => `${requestId}.${Date.parse(createdAt)}`,
+  /** The request a claim belongs to (request ids are base64url, so they hold no dot). */
+  waitlistClaimRequest: (claim: string) => claim.slice(0, claim.lastIndexOf('.')),
   /** Join requests that wait for a coordinator's decision, per network. */
   pendingApproval: (networkId: string, createdAt = '') => ({
     gsi1pk: `NETWORK#${networkId}#PENDING_APPROVAL`,

@@ -26,9 +26,11 @@ describe('seats', () => {
     expect(seatsLeft({ capacity: 10, seatsTaken: 12 })).toBe(0);
   });
 
-  it('numbers the waitlist from 1', () => {
-    expect(waitlistPosition(0)).toBe(1);
-    expect(waitlistPosition(169)).toBe(170);
+  it('numbers the waitlist from 1: one more than the places held ahead', () => {
+    expect(waitlistPosition(1, [])).toBe(1);
+    expect(waitlistPosition(1, [{ seq: 1 }, { seq: 2 }])).toBe(1);
+    // Places 2 and 4 were given up (a seat, leaving): 1, 3 and 5 are ahead of 6; 7 is behind.
+    expect(waitlistPosition(6, [{ seq: 1 }, { seq: 3 }, { seq: 5 }, { seq: 6 }, { seq: 7 }])).toBe(4);
   });
 });
 

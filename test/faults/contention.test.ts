@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Group, type JoinRequest, newJoinRequest } from '../../shared/domain/group.ts';
 import { issueLink } from '../../shared/links.ts';
-import { createGroup, nextWaitlistSeq } from '../../shared/store/groups.ts';
+import { claimWaitlistPlace, createGroup } from '../../shared/store/groups.ts';
 import { createJoinRequest, joinWaitlist } from '../../shared/store/join-requests.ts';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
 import { seedGroup } from '../support/groups.ts';
@@ -132,7 +132,7 @@ async function waitlist(group: Group, count: number): Promise<JoinRequest[]> {
     const now = new Date();
     const request = newJoinRequest(group, person(memberAddress(`waiting${i}`)), 'sv', now);
     await createJoinRequest(request, now);
-    const seq = await nextWaitlistSeq(group.id);
+    const seq = await claimWaitlistPlace(group.id, request);
     expect(await joinWaitlist(request, ['pending_confirmation'], seq, now)).toBe('done');
     waiting.push({ ...request, status: 'waitlisted', waitlistSeq: seq });
   }
