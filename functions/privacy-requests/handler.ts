@@ -5,6 +5,7 @@ import { fromForm, PrivacyRequest } from '../../shared/http/schemas.ts';
 import { validate } from '../../shared/http/validation.ts';
 import { languages } from '../../shared/i18n.ts';
 import { privacyRequestedPage } from '../../shared/pages/privacy.ts';
+import { withMailAllowance } from '../../shared/services/mail-allowance.ts';
 import { requestPrivacy } from '../../shared/services/privacy.ts';
 
 /**
@@ -21,7 +22,13 @@ export const handler = httpHandler(
     const language = requestLanguage(explicit, request.acceptLanguage, languages, 'sv');
     request.language = language;
     const input = validate(PrivacyRequest, body, language);
-    await requestPrivacy({ ...input, language: input.language ?? language }, new Date());
+    const now = new Date();
+    await withMailAllowance(
+      input.email,
+      'privacy',
+      now,
+      async () => (await requestPrivacy({ ...input, language: input.language ?? language }, now)) === 'sent',
+    );
     return request.form ? html(200, privacyRequestedPage(language)) : json(202, { status: 'accepted' });
   },
   { body: 'json-or-form' },

@@ -16,6 +16,7 @@ import { issueLink } from '../../shared/links.ts';
 import { logger } from '../../shared/logger.ts';
 import { sendOnce } from '../../shared/notify.ts';
 import { receiptPage } from '../../shared/pages/pages.ts';
+import { withMailAllowance } from '../../shared/services/mail-allowance.ts';
 import { claimConfirmationResend } from '../../shared/store/common.ts';
 import { createGroupProposal } from '../../shared/store/group-proposals.ts';
 import { keys } from '../../shared/store/keys.ts';
@@ -50,6 +51,40 @@ async function sendConfirmation(proposal: GroupProposal, networkName: string, ti
 }
 
 /**
+ * Stores the proposal and mails its confirmation, or for a repeat re-sends it (rate limited). True when it
+ * sent a new confirmation, which is what the address's allowance counts.
+ */
+async function propose(
+  proposal: GroupProposal,
+  networkName: string,
+  timeZone: string,
+  now: Date,
+): Promise<boolean> {
+  const outcome = await createGroupProposal(proposal, now);
+  if (outcome.created) {
+    logger.info('group proposed', { networkId: proposal.networkId, proposalId: proposal.id });
+    await sendConfirmation(proposal, networkName, timeZone);
+    return true;
+  }
+  const repeat = decideOnRepeat(outcome.existing, now);
+  if (repeat === 'retry-last') {
+    // Its own dedupe key: nothing if it went out, the email if an earlier attempt failed half-way; either
+    // way the mail counted when the proposal was made.
+    await sendConfirmation(outcome.existing, networkName, timeZone);
+    return false;
+  }
+  if (repeat !== 'resend-confirmation') return false;
+  const count = await claimConfirmationResend(
+    keys.groupProposal(outcome.existing.networkId, outcome.existing.id),
+    now,
+    new Date(now.getTime() - resendInterval),
+  );
+  if (count === undefined) return false;
+  await sendConfirmation({ ...outcome.existing, confirmationCount: count }, networkName, timeZone);
+  return true;
+}
+
+/**
  * A member proposes a group around one question: one proposal per person, network and title, confirmed by
  * email before the coordinators hear of it. Answers the same whatever happened, so it tells nobody who
  * proposed what before.
@@ -75,29 +110,14 @@ export const handler = httpHandler(
     const proposal = newGroupProposal(network.id, input, request.language, now);
 
     if (input.homepage) logger.info('honeypot filled in: dropped', { networkId: network.id });
-    else {
-      const outcome = await createGroupProposal(proposal, now);
-      const repeat = outcome.created ? 'nothing' : decideOnRepeat(outcome.existing, now);
-      if (outcome.created) {
-        logger.info('group proposed', { networkId: network.id, proposalId: proposal.id });
-        await sendConfirmation(proposal, network.name, network.timeZone);
-      } else if (repeat === 'retry-last') {
-        // Its own dedupe key: nothing if it went out, the email if an earlier attempt failed half-way.
-        await sendConfirmation(outcome.existing, network.name, network.timeZone);
-      } else if (repeat === 'resend-confirmation') {
-        const count = await claimConfirmationResend(
-          keys.groupProposal(outcome.existing.networkId, outcome.existing.id),
-          now,
-          new Date(now.getTime() - resendInterval),
-        );
-        if (count !== undefined)
-          await sendConfirmation(
-            { ...outcome.existing, confirmationCount: count },
-            network.name,
-            network.timeZone,
-          );
-      }
-    }
+    else
+      await withMailAllowance(
+        proposal.email,
+        'group-proposal',
+        now,
+        () => propose(proposal, network.name, network.timeZone, now),
+        { networkId: network.id },
+      );
     if (!request.form) return json(202, { id: proposal.id, status: 'pending_confirmation' });
     if (network.thankYouUrl) return seeOther(network.thankYouUrl);
     return html(

@@ -15,29 +15,40 @@ import { fromForm, InterestRequest } from '../../shared/http/schemas.ts';
 import { validate } from '../../shared/http/validation.ts';
 import { logger } from '../../shared/logger.ts';
 import { receiptPage } from '../../shared/pages/pages.ts';
+import { withMailAllowance } from '../../shared/services/mail-allowance.ts';
 import { claimConfirmationResend } from '../../shared/store/common.ts';
 import { keys } from '../../shared/store/keys.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
 import { createRegistration } from '../../shared/store/registrations.ts';
 import { startRegistrationWorkflow } from '../../shared/workflows/registration.ts';
 
-/** Creates the registration, or for a known address re-sends its confirmation (rate limited). */
-async function register(registration: Registration, now: Date): Promise<void> {
+/**
+ * Creates the registration, or for a known address re-sends its confirmation (rate limited). True when it
+ * started a new confirmation mail, which is what the address's allowance counts.
+ */
+async function register(registration: Registration, now: Date): Promise<boolean> {
   const outcome = await createRegistration(registration, now);
-  if (outcome.created) return startRegistrationWorkflow(registration, 'new');
+  if (outcome.created) {
+    await startRegistrationWorkflow(registration, 'new');
+    return true;
+  }
   const { existing } = outcome;
   const decision = decideOnRepeat(existing, now);
-  // The same execution name: a no-op if the workflow started, the start itself if it had failed.
-  if (decision === 'retry-last')
-    return startRegistrationWorkflow(existing, existing.confirmationCount === 1 ? 'new' : 'resend');
-  if (decision !== 'resend-confirmation') return;
+  // The same execution name: a no-op if the workflow started, the start itself if it had failed. Either
+  // way the mail is the one counted when the record was made, so this is not a new one.
+  if (decision === 'retry-last') {
+    await startRegistrationWorkflow(existing, existing.confirmationCount === 1 ? 'new' : 'resend');
+    return false;
+  }
+  if (decision !== 'resend-confirmation') return false;
   const count = await claimConfirmationResend(
     keys.registration(existing.networkId, existing.id),
     now,
     new Date(now.getTime() - resendInterval),
   );
-  if (count !== undefined)
-    await startRegistrationWorkflow({ ...existing, confirmationCount: count }, 'resend');
+  if (count === undefined) return false;
+  await startRegistrationWorkflow({ ...existing, confirmationCount: count }, 'resend');
+  return true;
 }
 
 /** The same answer whatever happened, so the endpoint never tells who is registered. */
@@ -74,7 +85,10 @@ export const handler = httpHandler(
     };
     const registration = newRegistration(network.id, input, language, timing, now);
     if (input.homepage) logger.info('honeypot filled in: dropped', { networkId: network.id });
-    else await register(registration, now);
+    else
+      await withMailAllowance(registration.email, 'interest', now, () => register(registration, now), {
+        networkId: network.id,
+      });
     return accepted(request, network, registration.id);
   },
   { body: 'json-or-form' },

@@ -12,6 +12,7 @@ import { issueLink } from '../../shared/links.ts';
 import { logger } from '../../shared/logger.ts';
 import { sendOnce } from '../../shared/notify.ts';
 import { receiptPage } from '../../shared/pages/pages.ts';
+import { withMailAllowance } from '../../shared/services/mail-allowance.ts';
 import { claimConfirmationResend } from '../../shared/store/common.ts';
 import { getGroup } from '../../shared/store/groups.ts';
 import { createJoinRequest } from '../../shared/store/join-requests.ts';
@@ -53,6 +54,45 @@ async function sendConfirmation(
 }
 
 /**
+ * Stores the request and mails its confirmation, or for a repeat re-sends it (rate limited). True when it
+ * sent a new confirmation, which is what the address's allowance counts.
+ */
+async function ask(
+  joinRequest: JoinRequest,
+  networkName: string,
+  groupTitle: string,
+  timeZone: string,
+  now: Date,
+): Promise<boolean> {
+  const outcome = await createJoinRequest(joinRequest, now);
+  if (outcome.created) {
+    await sendConfirmation(joinRequest, networkName, groupTitle, timeZone);
+    return true;
+  }
+  const repeat = decideOnRepeat(outcome.existing, now);
+  if (repeat === 'retry-last') {
+    // Its own dedupe key: nothing if it went out, the email if an earlier attempt failed half-way; either
+    // way the mail counted when the request was made.
+    await sendConfirmation(outcome.existing, networkName, groupTitle, timeZone);
+    return false;
+  }
+  if (repeat !== 'resend-confirmation') return false;
+  const count = await claimConfirmationResend(
+    keys.joinRequest(outcome.existing.groupId, outcome.existing.id),
+    now,
+    new Date(now.getTime() - resendInterval),
+  );
+  if (count === undefined) return false;
+  await sendConfirmation(
+    { ...outcome.existing, confirmationCount: count },
+    networkName,
+    groupTitle,
+    timeZone,
+  );
+  return true;
+}
+
+/**
  * A request to join a group: one per person and group, confirmed by email before a seat is considered.
  * Answers the same whatever happened, so it tells nobody who asked before.
  */
@@ -79,28 +119,14 @@ export const handler = httpHandler(
     const joinRequest = newJoinRequest(group, input, request.language, now);
 
     if (input.homepage) logger.info('honeypot filled in: dropped', { groupId: group.id });
-    else {
-      const outcome = await createJoinRequest(joinRequest, now);
-      const repeat = outcome.created ? 'nothing' : decideOnRepeat(outcome.existing, now);
-      if (outcome.created) await sendConfirmation(joinRequest, network.name, group.title, network.timeZone);
-      else if (repeat === 'retry-last') {
-        // Its own dedupe key: nothing if it went out, the email if an earlier attempt failed half-way.
-        await sendConfirmation(outcome.existing, network.name, group.title, network.timeZone);
-      } else if (repeat === 'resend-confirmation') {
-        const count = await claimConfirmationResend(
-          keys.joinRequest(outcome.existing.groupId, outcome.existing.id),
-          now,
-          new Date(now.getTime() - resendInterval),
-        );
-        if (count !== undefined)
-          await sendConfirmation(
-            { ...outcome.existing, confirmationCount: count },
-            network.name,
-            group.title,
-            network.timeZone,
-          );
-      }
-    }
+    else
+      await withMailAllowance(
+        joinRequest.email,
+        'join-request',
+        now,
+        () => ask(joinRequest, network.name, group.title, network.timeZone, now),
+        { networkId: network.id, groupId: group.id },
+      );
     if (!request.form) return json(202, { id: joinRequest.id, status: 'pending_confirmation' });
     if (network.thankYouUrl) return seeOther(network.thankYouUrl);
     return html(200, receiptPage({ language: request.language, networkName: network.name }));

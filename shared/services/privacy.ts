@@ -5,7 +5,7 @@ import type { Language } from '../i18n.ts';
 import { issueLink } from '../links.ts';
 import { logger } from '../logger.ts';
 import { formatDateTime } from '../mail/format.ts';
-import { sendOnce } from '../notify.ts';
+import { type SendOutcome, sendOnce } from '../notify.ts';
 import { listMeetings, listParticipation } from '../store/meetings.ts';
 import { getNetwork } from '../store/networks.ts';
 import { getItems, listAnswerItems, personItemKeys, type StoredItem } from '../store/person-data.ts';
@@ -84,17 +84,18 @@ function languageOf(data: PersonData, wanted: Language | undefined): Language {
 /**
  * `POST /v1/privacy/requests`: emails the link that carries the request out, if the address is known at
  * all (an unknown or suppressed address gets nothing: no mail to strangers). At most one mail per address,
- * kind and hour, however often the form is sent.
+ * kind and hour, however often the form is sent; what happened is returned so the caller can count only
+ * mails that went out against the address's allowance (shared/services/mail-allowance.ts).
  */
 export async function requestPrivacy(
   input: { email: string; kind: 'export' | 'erase'; language?: Language | undefined },
   now: Date,
-): Promise<void> {
+): Promise<SendOutcome | 'no-data'> {
   const email = normaliseEmail(input.email);
   const data = await collectPersonData(email);
   if (data.items.length === 0) {
     logger.info('privacy request for an address with no data');
-    return;
+    return 'no-data';
   }
   const language = languageOf(data, input.language);
   const sender = await senderName(data);
@@ -121,6 +122,7 @@ export async function requestPrivacy(
     now,
   );
   logger.info('privacy request', { kind: input.kind, outcome });
+  return outcome;
 }
 
 /** The export as a person reads it: every record, without the table's internals. */
