@@ -194,6 +194,18 @@ export const NetworkSettings = z
     memberDomains: z.array(z.string()),
     thankYouUrl: z.string().optional(),
     timeZone: z.string(),
+    meetingReminders: z
+      .object({ days: z.array(z.number().int()), introducerDays: z.number().int() })
+      .optional()
+      .meta({ description: 'When meeting reminders go out; absent: the defaults' }),
+    evaluation: z
+      .object({
+        delayMinutes: z.number().int().optional(),
+        reminderAfterDays: z.number().int().optional(),
+        closeAfterDays: z.number().int().optional(),
+      })
+      .optional()
+      .meta({ description: 'When evaluations go out, are reminded and close; absent: the defaults' }),
     digest: DigestScheduleSchema.optional(),
     coordinatorLanguages: z.record(z.string(), z.enum(languages)).optional(),
   })

@@ -93,10 +93,18 @@ export const AdminGroup = z
     mode: z.enum(['online', 'in_person']),
     location: z.string().optional(),
     status: z.enum(['open', 'closed']),
+    sharing: FollowUpSharingSchema.optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
   .meta({ id: 'AdminGroup' });
+
+export const UpdatedGroup = AdminGroup.extend({
+  promotedFromWaitlist: z
+    .number()
+    .int()
+    .meta({ description: 'Members moved up from the waitlist by this change (a higher capacity)' }),
+}).meta({ id: 'UpdatedGroup' });
 
 export const AdminJoinRequest = z
   .object({

@@ -97,6 +97,25 @@ export const AdminMeeting = z
   })
   .meta({ id: 'AdminMeeting' });
 
+export const MeetingParticipants = z
+  .object({
+    meeting: AdminMeeting,
+    members: z.array(
+      z.object({
+        memberId: z.string(),
+        name: z.string(),
+        organisation: z.string(),
+        rsvp: z.enum(['yes', 'no']).nullable().meta({ description: 'null: no answer' }),
+        attendance: z
+          .enum(['present', 'absent', 'half'])
+          .nullable()
+          .meta({ description: 'null: not recorded' }),
+        introducer: z.boolean().meta({ description: 'Prepares this meeting’s introduction' }),
+      }),
+    ),
+  })
+  .meta({ id: 'MeetingParticipants' });
+
 const answerText = z.string().trim().max(4000).optional();
 
 /** The post-meeting evaluation: the GR check-out (1–10, one point better) and the reflections of seed 004. */

@@ -1,9 +1,10 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { languages } from '../i18n.ts';
+import { type Language, languages } from '../i18n.ts';
 import { logger, redactError } from '../logger.ts';
 import { errorPage } from '../pages/pages.ts';
+import { conform } from './contract.ts';
 import { HttpError } from './errors.ts';
 import { fromAcceptLanguage } from './language.ts';
 import { errorMessages } from './messages.ts';
@@ -17,8 +18,6 @@ const throttling = new Set([
   'RequestLimitExceeded',
   'TransactionConflictException',
   'Throttling',
-  // shared/store/errors.ts: a store write that kept losing a race; nothing changed.
-  'StillContendedException',
 ]);
 
 /** The request a handler built, so the error middleware can answer in the language found so far. */
@@ -54,6 +53,40 @@ function asHttpError(error: unknown): HttpError {
   return new HttpError(500, 'internal_error');
 }
 
+function languageOf(event: APIGatewayProxyEventV2): Language {
+  return (
+    requests.get(event)?.language ?? fromAcceptLanguage(event.headers?.['accept-language'], languages) ?? 'en'
+  );
+}
+
+function errorAnswer(event: APIGatewayProxyEventV2, error: HttpError): ApiResult {
+  const language = languageOf(event);
+  const message = errorMessages[language][error.code];
+  return prefersHtml(event.headers?.accept)
+    ? html(
+        error.status,
+        errorPage({ language, status: error.status, code: error.code, message, fields: error.fields }),
+        error.headers,
+      )
+    : json(error.status, { error: { code: error.code, message, fields: error.fields } }, error.headers);
+}
+
+/**
+ * Every answer leaves as the OpenAPI document describes it (see contract.ts): a JSON body is rebuilt from
+ * its response schema. One the document does not describe is a bug, and must not reach the caller as it
+ * is (it may carry what was never meant to leave): it is logged and answered as an internal error.
+ */
+function documented(event: APIGatewayProxyEventV2, result: ApiResult): ApiResult {
+  const verdict = conform(event.routeKey, result);
+  if ('ok' in verdict) return verdict.ok;
+  logger.error('answer not as documented: sent as an internal error', {
+    status: result.statusCode,
+    reason: verdict.breach,
+    ...(verdict.issues ? { issues: verdict.issues.slice(0, 20) } : {}),
+  });
+  return errorAnswer(event, new HttpError(500, 'internal_error'));
+}
+
 /**
  * The one place errors become answers: registered first, so middy runs its onError last, after any
  * other middleware had its say.
@@ -61,20 +94,7 @@ function asHttpError(error: unknown): HttpError {
 function errorResponder(): middy.MiddlewareObj<APIGatewayProxyEventV2, ApiResult> {
   return {
     onError: (request) => {
-      const error = asHttpError(request.error);
-      const event = request.event;
-      const language =
-        requests.get(event)?.language ??
-        fromAcceptLanguage(event.headers?.['accept-language'], languages) ??
-        'en';
-      const message = errorMessages[language][error.code];
-      request.response = prefersHtml(event.headers?.accept)
-        ? html(
-            error.status,
-            errorPage({ language, status: error.status, code: error.code, message, fields: error.fields }),
-            error.headers,
-          )
-        : json(error.status, { error: { code: error.code, message, fields: error.fields } }, error.headers);
+      request.response = documented(request.event, errorAnswer(request.event, asHttpError(request.error)));
     },
   };
 }
@@ -97,6 +117,6 @@ export function httpHandler(handle: RouteHandler, options: HttpHandlerOptions) {
       options.authorize?.(event);
       const request = toApiRequest(event, options.body);
       requests.set(event, request);
-      return handle(request, context);
+      return documented(event, await handle(request, context));
     });
 }

@@ -1,8 +1,24 @@
 import * as z from 'zod';
+import { documentedResponses } from './contract.ts';
 import { type RouteDef, routes } from './routes.ts';
-import { ErrorResponse } from './schemas.ts';
 
 type JsonObject = Record<string, unknown>;
+
+/**
+ * OpenAPI 3.0.3 says `nullable` does not widen an `enum`: a nullable enum must list null itself, or
+ * validators refuse the null that zod's `.nullable()` allows.
+ */
+function nullInEnums(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const item of value) nullInEnums(item);
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  const schema = value as JsonObject;
+  if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null))
+    schema.enum = [...schema.enum, null];
+  for (const child of Object.values(schema)) nullInEnums(child);
+}
 
 /**
  * Zod emits one self-contained schema per call, with the parts that carry an id (`.meta({ id })`) under
@@ -13,6 +29,7 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output', components: JsonObj
   const rewritten = JSON.parse(
     JSON.stringify(emitted).replaceAll('"#/definitions/', '"#/components/schemas/'),
   ) as JsonObject & { definitions?: JsonObject };
+  nullInEnums(rewritten);
   const { definitions, ...rest } = rewritten;
   Object.assign(components, definitions ?? {});
   return rest;
@@ -35,19 +52,8 @@ function operation(route: RouteDef, components: JsonObject): JsonObject {
         schema: toSchema(schema as z.ZodType, 'input', components),
       }))
     : [];
-  // Every coordinator route answers these the same way: stated once here, not on each route.
-  const guarded =
-    route.auth === 'coordinator'
-      ? {
-          401: { description: 'No valid coordinator token (the JWT authorizer’s own answer)' },
-          403: {
-            description: route.adminOnly ? 'Only for samla admins' : 'You do not coordinate this network',
-            json: ErrorResponse,
-          },
-        }
-      : {};
   const responses = Object.fromEntries(
-    Object.entries({ ...guarded, ...route.responses }).map(([status, response]) => {
+    [...documentedResponses(route)].map(([status, response]) => {
       const content: JsonObject = {};
       if (response.json)
         content['application/json'] = { schema: toSchema(response.json, 'output', components) };
@@ -73,7 +79,8 @@ function operation(route: RouteDef, components: JsonObject): JsonObject {
   return {
     operationId: route.operationId,
     summary: route.summary,
-    ...(route.auth === 'coordinator' ? { security: [{ coordinatorJwt: [] }] } : {}),
+    // Public routes say so: an operation without `security` would fall back to a global requirement.
+    security: route.auth === 'coordinator' ? [{ coordinatorJwt: [] }] : [],
     parameters: [...params, ...query],
     ...body,
     responses,
@@ -95,6 +102,8 @@ export function openApiDocument(): JsonObject {
       description:
         'Interest registrations, groups, meetings and evaluations for professional learning networks. Errors are { error: { code, message, fields } } in the request’s language.',
     },
+    // Relative: the document is served by the API it describes, whatever its domain or stage.
+    servers: [{ url: '/', description: 'The API that serves this document (paths start with /v1)' }],
     paths,
     components: {
       schemas: components,

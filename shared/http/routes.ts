@@ -34,9 +34,17 @@ import {
   JoinRequestParams,
   ProposalDeclined,
   PublicGroupList,
+  UpdatedGroup,
   UpdateFollowUp,
   UpdateGroup,
 } from './group-schemas.ts';
+import {
+  FeedbackRecorded,
+  GroupLinkResult,
+  PrivacyLinkResult,
+  RsvpResult,
+  UnsubscribeResult,
+} from './link-schemas.ts';
 import {
   AdminMeeting,
   AttendanceBody,
@@ -45,6 +53,7 @@ import {
   GroupFeedback,
   MeetingFeedback,
   MeetingParams,
+  MeetingParticipants,
   UpdateMeeting,
 } from './meeting-schemas.ts';
 import {
@@ -52,6 +61,7 @@ import {
   ErrorResponse,
   InterestRequest,
   NetworkParams,
+  OpenApiDocumentSchema,
   PrivacyAccepted,
   PrivacyRequest,
   RegistrationAccepted,
@@ -82,9 +92,19 @@ export interface RouteDef {
    * check the two agree.
    */
   readonly adminOnly?: true;
-  readonly responses: Readonly<
-    Record<number, { description: string; json?: z.ZodType; html?: true; csv?: true }>
-  >;
+  /**
+   * What the route answers, status by status; shared/http/contract.ts adds what every route of its kind
+   * answers (the gateway's 401, errors of a body, 500 and 503). The JSON schema is also the allow-list of
+   * what is sent: fields it does not declare never leave.
+   */
+  readonly responses: Readonly<Record<number, ResponseSpec>>;
+}
+
+export interface ResponseSpec {
+  readonly description: string;
+  readonly json?: z.ZodType;
+  readonly html?: true;
+  readonly csv?: true;
 }
 
 const invalid = {
@@ -117,6 +137,7 @@ const linkErrors = {
 function linkRoutes(
   fn: string,
   summaries: Readonly<Record<string, string>>,
+  result: z.ZodType,
   bodies: Readonly<Record<string, z.ZodType>> = {},
 ): RouteDef[] {
   return Object.entries(summaries).flatMap(([kind, summary]) =>
@@ -131,7 +152,14 @@ function linkRoutes(
         summary: summary + (method === 'GET' ? ' (shows a page; changes nothing)' : ' (acts; single use)'),
         params: TokenParams,
         ...(body ? { body } : {}),
-        responses: { 200: { description: 'A page, or JSON when asked for', html: true }, ...linkErrors },
+        responses: {
+          200: {
+            description: 'A page; JSON (Accept: application/json) once the link has acted, now or before',
+            json: result,
+            html: true,
+          },
+          ...linkErrors,
+        },
       };
     }),
   );
@@ -164,7 +192,14 @@ export const routes: readonly RouteDef[] = [
     operationId: 'showConfirmation',
     summary: 'Page with a confirm button; changes nothing, so mail scanners that follow links are harmless',
     params: TokenParams,
-    responses: { 200: { description: 'The confirmation page', html: true }, ...linkErrors },
+    responses: {
+      200: {
+        description: 'The confirmation page; JSON (Accept: application/json) once it is confirmed',
+        json: ConfirmResult,
+        html: true,
+      },
+      ...linkErrors,
+    },
   },
   {
     method: 'POST',
@@ -190,7 +225,7 @@ export const routes: readonly RouteDef[] = [
     auth: 'public',
     operationId: 'openapi',
     summary: 'This API described as OpenAPI 3, generated from the request schemas',
-    responses: { 200: { description: 'The OpenAPI document' } },
+    responses: { 200: { description: 'The OpenAPI document', json: OpenApiDocumentSchema } },
   },
   {
     method: 'POST',
@@ -314,11 +349,15 @@ export const routes: readonly RouteDef[] = [
       409: { description: 'The group is closed', json: ErrorResponse },
     },
   },
-  ...linkRoutes('group-links', {
-    decisions: 'A coordinator’s emailed approve or decline link for a join request',
-    leave: 'A member’s emailed link to leave a group or its waitlist, or to let an offered seat pass',
-    offers: 'The emailed link to accept a seat offered from the waitlist',
-  }),
+  ...linkRoutes(
+    'group-links',
+    {
+      decisions: 'A coordinator’s emailed approve or decline link for a join request',
+      leave: 'A member’s emailed link to leave a group or its waitlist, or to let an offered seat pass',
+      offers: 'The emailed link to accept a seat offered from the waitlist',
+    },
+    GroupLinkResult,
+  ),
   {
     method: 'POST',
     path: '/v1/admin/networks/{networkId}/groups',
@@ -350,7 +389,7 @@ export const routes: readonly RouteDef[] = [
     params: GroupParams,
     body: UpdateGroup,
     responses: {
-      200: { description: 'The group as it is now', json: AdminGroup },
+      200: { description: 'The group as it is now', json: UpdatedGroup },
       400: invalid,
       404: { description: 'Unknown group', json: ErrorResponse },
       409: { description: 'Capacity below the seats taken', json: ErrorResponse },
@@ -461,15 +500,20 @@ export const routes: readonly RouteDef[] = [
       409: { description: 'Already accepted or declined', json: ErrorResponse },
     },
   },
-  ...linkRoutes('meeting-links', {
-    rsvp: 'A member’s emailed answer to a meeting: coming, not this time, or not for the rest of the series (frees the seat)',
-  }),
+  ...linkRoutes(
+    'meeting-links',
+    {
+      rsvp: 'A member’s emailed answer to a meeting: coming, not this time, or not for the rest of the series (frees the seat)',
+    },
+    RsvpResult,
+  ),
   ...linkRoutes(
     'unsubscribe',
     {
       unsubscribe:
         'The personal unsubscribe link of every mail to a member: reminders only, or everything from the network (also RFC 8058 one-click from the mail client)',
     },
+    UnsubscribeResult,
     { unsubscribe: UnsubscribeBody },
   ),
   {
@@ -487,10 +531,14 @@ export const routes: readonly RouteDef[] = [
       ...bodyErrors,
     },
   },
-  ...linkRoutes('privacy-links', {
-    privacy:
-      'Carries out a confirmed privacy request (export sent by email, or erasure), or a member’s answer that they want to stay',
-  }),
+  ...linkRoutes(
+    'privacy-links',
+    {
+      privacy:
+        'Carries out a confirmed privacy request (export sent by email, or erasure), or a member’s answer that they want to stay',
+    },
+    PrivacyLinkResult,
+  ),
   {
     method: 'POST',
     path: '/v1/admin/groups/{groupId}/meetings',
@@ -540,7 +588,7 @@ export const routes: readonly RouteDef[] = [
     operationId: 'meetingParticipants',
     summary: 'Each member’s RSVP and attendance for a meeting',
     params: MeetingParams,
-    responses: { 200: { description: 'The meeting and its members' } },
+    responses: { 200: { description: 'The meeting and its members', json: MeetingParticipants } },
   },
   {
     method: 'PUT',
@@ -551,7 +599,10 @@ export const routes: readonly RouteDef[] = [
     summary: 'Record attendance: present, absent or present half the time',
     params: MeetingParams,
     body: AttendanceBody,
-    responses: { 200: { description: 'The meeting and its members' }, 400: invalid },
+    responses: {
+      200: { description: 'The meeting and its members, as recorded now', json: MeetingParticipants },
+      400: invalid,
+    },
   },
   {
     method: 'GET',
@@ -574,8 +625,15 @@ export const routes: readonly RouteDef[] = [
     params: TokenParams,
     body: FeedbackBody,
     responses: {
-      200: { description: 'Recorded (JSON, or a thank-you page for a form post)', html: true },
-      400: invalid,
+      200: {
+        description: 'Recorded (JSON, or a thank-you page for a form post)',
+        json: FeedbackRecorded,
+        html: true,
+      },
+      400: {
+        ...invalid,
+        description: `${invalid.description}; a form post from a browser gets the form back`,
+      },
       ...linkErrors,
     },
   },

@@ -93,6 +93,21 @@ export const ErrorResponse = z
   })
   .meta({ id: 'Error' });
 
+/** What API Gateway itself answers, before or instead of a function: `{"message":"Unauthorized"}`. */
+export const GatewayMessage = z
+  .object({ message: z.string().meta({ example: 'Unauthorized' }) })
+  .meta({ id: 'GatewayMessage' });
+
+/** GET /v1/openapi.json: this document (OpenAPI 3.0), whose every part is described by OpenAPI itself. */
+export const OpenApiDocumentSchema = z
+  .looseObject({
+    openapi: z.string().meta({ example: '3.0.3' }),
+    info: z.looseObject({ title: z.string(), version: z.string() }),
+    paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+    components: z.record(z.string(), z.unknown()).optional(),
+  })
+  .meta({ id: 'OpenApiDocument' });
+
 export const TokenParams = z.object({
   token: z.string().meta({ description: 'The token from the emailed link' }),
 });

@@ -69,6 +69,40 @@ async function askEvaluation(groupId: string, meetingId: string): Promise<string
 }
 
 describe('the evaluation salt', () => {
+  it('leaves by no admin route that answers with a meeting, open or closed', async () => {
+    const { group, members, meetingIds } = await scheduled(1);
+    const [meetingId = ''] = meetingIds;
+    const salt = await askEvaluation(group.id, meetingId);
+    const base = `/v1/admin/groups/${group.id}/meetings`;
+    const answers = async () => [
+      await stack.api(base, { headers }),
+      await stack.api(`${base}/${meetingId}`, { headers }),
+      await stack.api(`${base}/${meetingId}`, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify({ introducerId: members[0].id }),
+      }),
+      await stack.api(`${base}/${meetingId}/attendance`, {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({ attendance: [{ memberId: members[1].id, status: 'present' }] }),
+      }),
+      await stack.api(`${base}/${meetingId}/feedback`, { headers }),
+      await stack.api(`/v1/admin/groups/${group.id}/feedback`, { headers }),
+      await stack.api(`/v1/admin/groups/${group.id}/feedback.csv`, { headers }),
+    ];
+    for (const phase of ['open', 'closed']) {
+      for (const response of await answers()) {
+        expect(response.status, `${phase}: ${response.url}`).toBe(200);
+        const body = await response.text();
+        expect(body, `${phase}: ${response.url}`).not.toContain('evaluationSalt');
+        expect(body, `${phase}: ${response.url}`).not.toContain(salt);
+      }
+      if (phase === 'open')
+        expect(await closeEvaluation(group.id, meetingId, undefined, new Date())).toBe(true);
+    }
+  });
+
   it('is removed in the write that closes the evaluation, and by a close that is retried', async () => {
     const { group, meetingIds } = await scheduled(1);
     const [meetingId = ''] = meetingIds;
