@@ -2,7 +2,7 @@
  * `npm start`: the stack from `cdk synth`, running on this machine. Data stays in .local/dynamodb
  * between runs; Ctrl-C stops everything, DynamoDB Local's Java process included.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DEFAULT_EXAMPLES_PORT } from './examples.ts';
 import { registerCoordinator } from './issuer.ts';
 import { moduleLoader, repoRoot } from './lambda.ts';
@@ -18,6 +18,8 @@ const PASSED_THROUGH = [
   'OFFER_HOURS',
   'SENDER_ADDRESS',
   'POWERTOOLS_LOG_LEVEL',
+  // Seconds before a half-sent email's claim may be taken over (shared/store/outbox.ts; default 60).
+  'OUTBOX_LEASE_SECONDS',
 ] as const;
 
 function portFromEnv(name: string, fallback: number): number {
@@ -33,7 +35,12 @@ async function main(): Promise<void> {
   const started = performance.now();
   // See runtime.ts: set before the first SDK client of this process exists.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const dataDir = join(repoRoot, '.local', 'dynamodb');
+  // SAMLA_LOCAL_DIR: another home for the data, the executions file and the issuer's key (the restart
+  // test runs npm start on a temporary one). SES_URL: an inbox that is already running, which then
+  // outlives this process and keeps what it received across a restart.
+  const localDir = resolve(process.env.SAMLA_LOCAL_DIR || join(repoRoot, '.local'));
+  const sesUrl = process.env.SES_URL || undefined;
+  const dataDir = join(localDir, 'dynamodb');
   const ports = {
     api: portFromEnv('PORT', DEFAULT_PORTS.api),
     ses: portFromEnv('SES_PORT', DEFAULT_PORTS.ses),
@@ -66,15 +73,16 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  const executionsFile = join(repoRoot, '.local', 'stepfunctions', 'executions.json');
+  const executionsFile = join(localDir, 'stepfunctions', 'executions.json');
   stack = await startLocalStack({
     template,
     ports,
     dynamodb: { dataDir },
+    ...(sesUrl === undefined ? {} : { ses: { url: sesUrl.replace(/\/+$/, '') } }),
     seedDemo: true,
     env: overrides,
     executionsFile,
-    issuerKeyDir: join(repoRoot, '.local', 'issuer'),
+    issuerKeyDir: join(localDir, 'issuer'),
     // The website forms of examples/, on their own origin, which CORS allows locally.
     examples: { port: portFromEnv('EXAMPLES_PORT', DEFAULT_EXAMPLES_PORT) },
   });
@@ -83,7 +91,7 @@ async function main(): Promise<void> {
   startLocalSchedules(template, moduleLoader());
   // The demo network's coordinator, as `npm run coordinator -- add` would register them.
   for (const email of DEMO_NETWORK.coordinators)
-    registerCoordinator(join(repoRoot, '.local', 'issuer'), {
+    registerCoordinator(join(localDir, 'issuer'), {
       email,
       networks: [DEMO_NETWORK.id],
       admin: false,
