@@ -46,6 +46,8 @@ export interface GatewayOptions {
   /** JSON documents served at fixed paths for GET, outside the route table (the issuer's keys). */
   documents?: Readonly<Record<string, unknown>>;
   log?: (line: string) => void;
+  /** Invocations run at once (default 48); more wait their turn. See `invocationSlots`. */
+  concurrency?: number;
 }
 
 export interface LocalGateway {
@@ -304,8 +306,31 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/**
+ * In AWS every concurrent request has a Lambda environment, and its CPU, of its own; here they all share
+ * one process. Hundreds started at once would each get a sliver of the CPU, and their deadlines (counted
+ * from the start, as Lambda's are) would run out while they wait for it. So a burst queues for a slot, as
+ * invocations over a function's concurrency do, and each deadline starts when its invocation does.
+ */
+function invocationSlots(size: number) {
+  let free = size;
+  const waiting: (() => void)[] = [];
+  return async <T>(run: () => Promise<T>): Promise<T> => {
+    if (free > 0) free -= 1;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await run();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else free += 1;
+    }
+  };
+}
+
 export function createGatewayHandler(options: Omit<GatewayOptions, 'port' | 'portEnvVar'>) {
   const compiled = options.routes.map(compile);
+  const inSlot = invocationSlots(options.concurrency ?? 48);
   const log = options.log ?? ((line: string) => console.log(line));
 
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -416,7 +441,7 @@ export function createGatewayHandler(options: Omit<GatewayOptions, 'port' | 'por
       Object.assign(event.requestContext, { authorizer: { jwt: identity } });
     }
     const handler = await options.loadHandler(entryFor(match.compiled.route.fn));
-    return toHttpResult(await handler(event, lambdaContext(match.compiled.route.fn)));
+    return toHttpResult(await inSlot(async () => handler(event, lambdaContext(match.compiled.route.fn))));
   }
 }
 

@@ -12,7 +12,12 @@ import { recipientTag } from '../domain/registration.ts';
 import { issueLink } from '../links.ts';
 import { logger } from '../logger.ts';
 import { sendOnce } from '../notify.ts';
-import { closeEvaluation, listAnswers, recordEvaluationAsked } from '../store/evaluations.ts';
+import {
+  closeEvaluation,
+  listAnswers,
+  recordEvaluationAsked,
+  recordEvaluationMean,
+} from '../store/evaluations.ts';
 import { addFollowUps } from '../store/follow-ups.ts';
 import { listMeetings } from '../store/meetings.ts';
 import type { MeetingContext } from './meetings.ts';
@@ -116,6 +121,11 @@ export async function remindEvaluations(ctx: MeetingContext): Promise<void> {
 
 /** Closes the evaluation and tells the coordinators and the facilitator how it went. */
 export async function closeAndSummarise(ctx: MeetingContext, now: Date): Promise<void> {
+  // Closed first, read after: an answer is taken only while the evaluation is open (putAnswer checks it
+  // in its transaction), so everyone who was told "recorded" is in this summary, and nobody told so
+  // after it was read is left out.
+  const closedNow = await closeEvaluation(ctx.group.id, ctx.meeting.id, now);
+  if (!closedNow) logger.info('evaluation was closed already; the summary goes out once all the same');
   const [answers, meetings] = await Promise.all([listAnswers(ctx.meeting.id), listMeetings(ctx.group.id)]);
   const previous = meetings
     .filter((m) => m.startsAt < ctx.meeting.startsAt && m.evaluationMean !== undefined)
@@ -125,8 +135,7 @@ export async function closeAndSummarise(ctx: MeetingContext, now: Date): Promise
     ...(previous?.evaluationMean !== undefined ? { previousMean: previous.evaluationMean } : {}),
   });
   await addFollowUps(followUpsFrom(ctx.group.id, ctx.meeting.id, summary, now));
-  const closedNow = await closeEvaluation(ctx.group.id, ctx.meeting.id, summary.mean, now);
-  if (!closedNow) logger.info('evaluation was closed already; the summary goes out once all the same');
+  if (summary.mean !== undefined) await recordEvaluationMean(ctx.group.id, ctx.meeting.id, summary.mean);
   const recipients = [
     ...new Set([
       ...ctx.network.coordinators,

@@ -115,26 +115,15 @@ export async function countAnswers(meetingId: string): Promise<number> {
  * nobody who reads the table (or an answer that leaked it) can recompute whose key an anonymous answer
  * has. Returns false if it was closed already (a retried step), which still ends with no salt.
  */
-export async function closeEvaluation(
-  groupId: string,
-  meetingId: string,
-  mean: number | undefined,
-  now: Date,
-): Promise<boolean> {
+export async function closeEvaluation(groupId: string, meetingId: string, now: Date): Promise<boolean> {
   try {
     await dynamo.send(
       new UpdateCommand({
         TableName: env.tableName(),
         Key: keys.meeting(groupId, meetingId),
-        UpdateExpression:
-          mean === undefined
-            ? 'SET evaluationClosedAt = :at REMOVE evaluationSalt'
-            : 'SET evaluationClosedAt = :at, evaluationMean = :mean REMOVE evaluationSalt',
+        UpdateExpression: 'SET evaluationClosedAt = :at REMOVE evaluationSalt',
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(evaluationClosedAt)',
-        ExpressionAttributeValues: {
-          ':at': now.toISOString(),
-          ...(mean === undefined ? {} : { ':mean': mean }),
-        },
+        ExpressionAttributeValues: { ':at': now.toISOString() },
       }),
     );
     return true;
@@ -143,6 +132,22 @@ export async function closeEvaluation(
     await forgetSalt(groupId, meetingId);
     return false;
   }
+}
+
+/**
+ * The closed evaluation's mean, for the next summary's change and the coordinators' views. Written after
+ * the close from the answers read then, which no later answer can change: a retried close writes the same.
+ */
+export async function recordEvaluationMean(groupId: string, meetingId: string, mean: number): Promise<void> {
+  await dynamo.send(
+    new UpdateCommand({
+      TableName: env.tableName(),
+      Key: keys.meeting(groupId, meetingId),
+      UpdateExpression: 'SET evaluationMean = :mean',
+      ConditionExpression: 'attribute_exists(evaluationClosedAt)',
+      ExpressionAttributeValues: { ':mean': mean },
+    }),
+  );
 }
 
 /**

@@ -201,6 +201,28 @@ export function failDynamo(
   };
 }
 
+/**
+ * Runs `act` once, just before the first call that `match`es goes to DynamoDB: a deterministic
+ * interleaving of another request into the middle of a step (the call then proceeds as usual).
+ */
+export function beforeDynamo(
+  match: (call: DynamoCall) => boolean,
+  act: () => Promise<void>,
+): { stop(): void } {
+  const name = 'faultsBeforeDynamo';
+  let done = false;
+  const middleware: Middleware = (next, context) => async (args) => {
+    const call = { command: context.commandName ?? '', input: args.input as Record<string, unknown> };
+    if (!done && match(call)) {
+      done = true;
+      await act();
+    }
+    return next(args);
+  };
+  dynamo.middlewareStack.add(middleware as never, { step: 'initialize', name, override: true });
+  return { stop: () => dynamo.middlewareStack.remove(name) };
+}
+
 export interface HandlerFault {
   /** `before`: the invocation fails before the handler runs; `after`: it ran (its effects happened) and
    * then failed, as a Lambda that timed out just before returning. */

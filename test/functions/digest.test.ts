@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JoinRequest } from '../../shared/domain/group.ts';
 import type { Meeting } from '../../shared/domain/meeting.ts';
 import type { Network } from '../../shared/domain/network.ts';
-import { closeEvaluation, putAnswer, recordEvaluationAsked } from '../../shared/store/evaluations.ts';
+import {
+  closeEvaluation,
+  putAnswer,
+  recordEvaluationAsked,
+  recordEvaluationMean,
+} from '../../shared/store/evaluations.ts';
 import { createMeetings } from '../../shared/store/meetings.ts';
 import { createNetworkIfMissing, getNetwork } from '../../shared/store/networks.ts';
 import { seedGroup } from '../support/groups.ts';
@@ -111,7 +116,8 @@ describe('the coordinators’ digest', { timeout: 90_000 }, () => {
     const answer = { rating: 8 as const, anonymous: true, answeredAt: new Date().toISOString().slice(0, 10) };
     await recordEvaluationAsked(group.id, past.id, 1, 'salt');
     expect(await putAnswer(group.id, past.id, 'a1', answer, erik.id, new Date())).toBe('stored');
-    expect(await closeEvaluation(group.id, past.id, 8, new Date())).toBe(true);
+    expect(await closeEvaluation(group.id, past.id, new Date())).toBe(true);
+    await recordEvaluationMean(group.id, past.id, 8);
     const requester = uniqueEmail('fredrik');
     const join = {
       name: 'Fredrik',
