@@ -2,7 +2,7 @@
  * Once per `vitest run`: one DynamoDB Local (in memory) and one SES inbox for every test file, and the
  * template synthesized once (synth takes seconds). Test files reach them through `useLocalStack()`.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -18,6 +18,8 @@ declare module 'vitest' {
       readonly sesUrl: string;
       /** JSON file with the synthesized template (bundling skipped, cdk-nag off). */
       readonly templatePath: string;
+      /** Where each worker writes the contract verdicts of the API answers it saw (test/support/contract.ts). */
+      readonly contractDir: string;
     };
   }
 }
@@ -32,6 +34,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   sesReady.catch(() => undefined);
   const folder = mkdtempSync(join(tmpdir(), 'samla-test-'));
   const templatePath = join(folder, 'template.json');
+  const contractDir = join(folder, 'contract');
+  mkdirSync(contractDir);
   try {
     const { template } = await cachedTemplate(async () =>
       (await import('../../infra/synth.ts')).synthTemplate(),
@@ -42,13 +46,37 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw error;
   }
   const [dynamo, ses] = await Promise.all([dynamoReady, sesReady]);
-  project.provide('samlaLocal', { dynamoEndpoint: dynamo.endpoint, sesUrl: ses.url, templatePath });
+  project.provide('samlaLocal', {
+    dynamoEndpoint: dynamo.endpoint,
+    sesUrl: ses.url,
+    templatePath,
+    contractDir,
+  });
   if (process.env.SAMLA_TEST_VERBOSE) console.log(`local services ready in ${Date.now() - started} ms`);
 
   return async () => {
     const stopping = Date.now();
     await Promise.allSettled([ses.stop(), dynamo.stop()]);
     if (process.env.SAMLA_TEST_VERBOSE) console.log(`local services stopped in ${Date.now() - stopping} ms`);
+    reportContract(contractDir);
     rmSync(folder, { recursive: true, force: true });
   };
+}
+
+/** One line for the whole run: each test file already failed on its own contract failures. */
+function reportContract(contractDir: string): void {
+  const verdicts = readdirSync(contractDir).flatMap((file) =>
+    readFileSync(join(contractDir, file), 'utf8')
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as { verdict: string; operation?: string; reason?: string }),
+  );
+  if (verdicts.length === 0) return;
+  const failures = verdicts.filter((v) => v.verdict === 'failure');
+  const outside = verdicts.filter((v) => v.verdict === 'outside').length;
+  const operations = new Set(verdicts.map((v) => v.operation).filter((o) => o !== undefined)).size;
+  console.log(
+    `contract: ${verdicts.length - outside} API answers checked against /v1/openapi.json (${operations} operations), ${failures.length} failures; ${outside} outside the document (no route)`,
+  );
+  for (const failure of failures.slice(0, 50)) console.log(`  ${failure.operation}: ${failure.reason}`);
 }

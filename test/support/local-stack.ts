@@ -5,7 +5,8 @@
  * helpers here filter by recipient, and tests use unique addresses (`uniqueEmail`).
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import { generateSigningKey, type SigningKey, signToken } from '../../infra/local/issuer.ts';
 import type { HandlerLoader } from '../../infra/local/lambda.ts';
@@ -13,6 +14,7 @@ import { inbox, type StoredEmail, sentTo, waitForEmail } from '../../infra/local
 import { DEMO_NETWORK, startLocalStack } from '../../infra/local/stack.ts';
 import type { LocalExecution, LocalStepFunctions } from '../../infra/local/stepfunctions.ts';
 import type { CfnTemplate } from '../../infra/local/template.ts';
+import { contractValidator, type OpenApiDocument, type RecordedResponse, type Verdict } from './contract.ts';
 
 export type { StoredEmail } from '../../infra/local/ses.ts';
 
@@ -108,6 +110,59 @@ export function uniqueEmail(label = 'member'): string {
   return `${label}-${randomUUID().slice(0, 8)}@example.org`;
 }
 
+/*
+ * The contract check: every answer a test gets from a stack's API (through `stack.api` or any fetch of its
+ * URL, such as an emailed link) is recorded, and judged against the stack's own /v1/openapi.json when the
+ * stack stops. A test file whose answers the document does not describe fails there.
+ */
+const recorded = new Map<string, RecordedResponse[]>();
+let originalFetch: typeof fetch | undefined;
+
+function requestMethod(input: Parameters<typeof fetch>[0], init: RequestInit | undefined): string {
+  return (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+}
+
+function recordAnswersOf(apiUrl: string): void {
+  recorded.set(apiUrl, []);
+  if (originalFetch !== undefined) return;
+  const original = globalThis.fetch;
+  originalFetch = original;
+  globalThis.fetch = async (input, init) => {
+    const response = await original(input, init);
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const base = [...recorded.keys()].find((candidate) => url.startsWith(`${candidate}/`));
+    // A followed redirect hides the 303 the API sent: what is left to see came from elsewhere.
+    if (base !== undefined && !response.redirected)
+      recorded.get(base)?.push({
+        method: requestMethod(input, init),
+        path: new URL(url).pathname,
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? '',
+        body: await response.clone().text(),
+      });
+    return response;
+  };
+}
+
+async function judgeAnswersOf(apiUrl: string): Promise<Verdict[]> {
+  const answers = recorded.get(apiUrl) ?? [];
+  recorded.delete(apiUrl);
+  if (answers.length === 0) return [];
+  const served = await (originalFetch ?? fetch)(`${apiUrl}/v1/openapi.json`);
+  const judge = contractValidator((await served.json()) as OpenApiDocument);
+  const verdicts = answers.map(judge);
+  const lines = verdicts.map((verdict, i) =>
+    JSON.stringify({
+      verdict: verdict.kind,
+      ...(verdict.kind === 'outside' ? {} : { operation: verdict.operation }),
+      ...(verdict.kind === 'failure' ? { reason: verdict.reason } : {}),
+      status: answers[i]?.status,
+    }),
+  );
+  appendFileSync(join(inject('samlaLocal').contractDir, `${process.pid}.jsonl`), `${lines.join('\n')}\n`);
+  return verdicts;
+}
+
 /**
  * Call in `beforeAll` and stop in `afterAll`:
  *
@@ -133,6 +188,7 @@ export async function useLocalStack(options: UseLocalStackOptions = {}): Promise
     ...(options.waitTimeOverrides === undefined ? {} : { waitTimeOverrides: options.waitTimeOverrides }),
     ...(options.examples ? { examples: { port: 0 } } : {}),
   });
+  recordAnswersOf(stack.apiUrl);
   const registrationWorkflowArn =
     stack.env.REGISTRATION_WORKFLOW_ARN ?? Object.values(stack.stateMachines)[0] ?? '';
 
@@ -168,6 +224,18 @@ export async function useLocalStack(options: UseLocalStackOptions = {}): Promise
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     },
-    stop: () => stack.stop(),
+    stop: async () => {
+      let verdicts: Verdict[];
+      try {
+        verdicts = await judgeAnswersOf(stack.apiUrl);
+      } finally {
+        await stack.stop();
+      }
+      const failures = verdicts.flatMap((v) => (v.kind === 'failure' ? [`${v.operation}: ${v.reason}`] : []));
+      if (failures.length > 0)
+        throw new Error(
+          `${failures.length} of ${verdicts.length} API answers are not what /v1/openapi.json says:\n${[...new Set(failures)].join('\n')}`,
+        );
+    },
   };
 }
