@@ -43,14 +43,20 @@ function shared(route: RouteDef): Record<number, ResponseSpec> {
     };
     responses[415] = { description: 'Neither JSON nor a form post', json: ErrorResponse };
   }
+  responses[429] = {
+    description:
+      'The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly',
+    json: GatewayMessage,
+  };
   responses[500] = {
     description:
       'Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer',
     json: z.union([ErrorResponse, GatewayMessage]),
   };
   responses[503] = {
-    description: 'A dependency is throttling: try again after the retry-after header’s seconds',
-    json: ErrorResponse,
+    description:
+      'A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out)',
+    json: z.union([ErrorResponse, GatewayMessage]),
   };
   return responses;
 }
