@@ -39,6 +39,8 @@ export const env = {
   offerHours: () => numberEnv('OFFER_HOURS', 48),
   registrationReminderAfterSeconds: () => numberEnv('REGISTRATION_REMINDER_AFTER_SECONDS', 48 * 3600),
   registrationExpireAfterSeconds: () => numberEnv('REGISTRATION_EXPIRE_AFTER_SECONDS', 7 * 24 * 3600),
+  /** How far back a digest's span ends (shared/domain/digest.ts `digestSettleMs`, 120 s). */
+  digestSettleSeconds: () => numberEnv('DIGEST_SETTLE_SECONDS', 120),
 };
 
 /** Retention: members inactive this long are asked whether they want to stay (default 24 months). */

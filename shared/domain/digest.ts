@@ -124,6 +124,11 @@ export interface Digest {
   networkName: string;
   timeZone: string;
   since?: string;
+  /**
+   * Where this digest's span ends (`digestSpanEnd`): what happened after it is news for the next one, so
+   * nothing that becomes visible a moment late falls between two digests.
+   */
+  until?: string;
   newRegistrations: (DigestPerson & { confirmedAt: string })[];
   /** Topics at least `sharedTopicThreshold` people named, most first. */
   sharedTopics: DigestTopic[];
@@ -150,13 +155,33 @@ export function sharedTopics(
 }
 
 /**
+ * How long after its time stamp a change may still be on its way to the digest's reads: a handler stamps
+ * `confirmedAt` when it starts and writes within its timeout (15 s), and an index follows its table within
+ * seconds. A digest covers what happened up to this long ago and leaves the rest to the next one, which
+ * starts where this one ended, so a registration confirmed while a digest was being read is in the next
+ * one instead of in neither.
+ */
+export const digestSettleMs = 2 * 60_000;
+
+/** The end of the span a digest made `now` covers. */
+export function digestSpanEnd(now: Date, settleMs = digestSettleMs): Date {
+  return new Date(now.getTime() - settleMs);
+}
+
+/** Whether something that happened `at` is this digest's news: after the last one's span, within its own. */
+export function inDigestSpan(at: string, since: string | undefined, until: string | undefined): boolean {
+  const t = Date.parse(at);
+  return (since === undefined || t > Date.parse(since)) && (until === undefined || t <= Date.parse(until));
+}
+
+/**
  * Whether the digest has news since the last one: something new arrived, someone waits for a decision
  * that arrived since, a meeting entered the two-week window, or an evaluation closed. A digest that would
  * only repeat the last one is not sent.
  */
 export function hasNews(digest: Digest, now: Date): boolean {
   const since = digest.since ? Date.parse(digest.since) : Number.NEGATIVE_INFINITY;
-  const after = (iso: string) => Date.parse(iso) > since;
+  const after = (iso: string) => inDigestSpan(iso, digest.since, digest.until);
   const windowMs = upcomingWindowDays * 24 * 3600_000;
   return (
     digest.newRegistrations.length > 0 ||

@@ -1,3 +1,4 @@
+import { env } from '../config.ts';
 import {
   coordinatorLanguage,
   type Digest,
@@ -6,7 +7,9 @@ import {
   type DigestPerson,
   defaultDigestSchedule,
   digestSlot,
+  digestSpanEnd,
   hasNews,
+  inDigestSpan,
   isDigestDue,
   isEmpty,
   sharedTopics,
@@ -50,7 +53,7 @@ export interface DigestData {
   pending: PendingRequest[];
 }
 
-async function groupSections(group: Group, now: Date, since: string | undefined) {
+async function groupSections(group: Group, now: Date, inSpan: (at: string) => boolean) {
   const [members, waitlist, meetings] = await Promise.all([
     listJoinRequests(group.id),
     listWaitlist(group.id),
@@ -100,7 +103,7 @@ async function groupSections(group: Group, now: Date, since: string | undefined)
   const evaluations: DigestEvaluation[] = [];
   for (const point of points) {
     const closedAt = point.meeting.evaluationClosedAt ?? '';
-    if (since !== undefined && closedAt <= since) continue;
+    if (!inSpan(closedAt)) continue;
     evaluations.push({
       groupTitle: group.title,
       startsAt: point.startsAt,
@@ -115,8 +118,10 @@ async function groupSections(group: Group, now: Date, since: string | undefined)
 }
 
 /** What the digest would say now, without links (they are made per coordinator, only when it is sent). */
-export async function collectDigest(network: Network, now: Date): Promise<DigestData> {
+export async function collectDigest(network: Network, now: Date, spanEnd = now): Promise<DigestData> {
   const since = network.lastDigestAt;
+  const until = spanEnd.toISOString();
+  const inSpan = (at: string) => inDigestSpan(at, since, until);
   const [registrations, groups, proposals, pending] = await Promise.all([
     listConfirmedRegistrations(network.id),
     listGroups(network.id, 'open'),
@@ -133,15 +138,16 @@ export async function collectDigest(network: Network, now: Date): Promise<Digest
       { text: g.question, language: network.languages[0] ?? 'sv' },
     ]),
   );
-  const sections = await Promise.all(groups.map((group) => groupSections(group, now, since)));
+  const sections = await Promise.all(groups.map((group) => groupSections(group, now, inSpan)));
   const titles = new Map(groups.map((g) => [g.id, g.title]));
   return {
     digest: {
       networkName: network.name,
       timeZone: network.timeZone,
       ...(since ? { since } : {}),
+      until,
       newRegistrations: registrations
-        .filter((r) => r.confirmedAt !== undefined && (since === undefined || r.confirmedAt > since))
+        .filter((r) => r.confirmedAt !== undefined && inSpan(r.confirmedAt))
         .map((r) => ({ name: r.name, organisation: r.organisation, confirmedAt: r.confirmedAt ?? '' })),
       sharedTopics: sharedTopics(tally, people),
       proposals: proposals.map((p) => ({
@@ -181,7 +187,11 @@ export async function sendDigest(
   now: Date,
   mode: 'scheduled' | 'on-demand',
 ): Promise<DigestOutcome> {
-  const { digest, pending } = await collectDigest(network, now);
+  // A scheduled digest covers up to a moment ago (digestSettleMs), so nothing still on its way is skipped;
+  // one asked for now shows everything up to now, and whatever it showed from that last moment is news
+  // again for the next scheduled one: shown twice at worst, never left out.
+  const settled = digestSpanEnd(now, env.digestSettleSeconds() * 1000);
+  const { digest, pending } = await collectDigest(network, now, mode === 'scheduled' ? settled : now);
   const full: Digest = {
     ...digest,
     pendingJoinRequests: pending.map((p) => ({ ...p, approveUrl: '', declineUrl: '' })),
@@ -226,7 +236,7 @@ export async function sendDigest(
   }
   // Moved only once every coordinator has theirs: a retried tick covers the same span, and the slot's
   // dedupe key keeps those who already got it from getting it twice.
-  await recordDigestSent(network.id, now);
+  await recordDigestSent(network.id, settled);
   logger.info('digest sent', { networkId: network.id, mode, coordinators: sent });
   return { sent };
 }

@@ -4,7 +4,9 @@ import {
   type Digest,
   type DigestSchedule,
   digestSlot,
+  digestSpanEnd,
   hasNews,
+  inDigestSpan,
   isDigestDue,
   isEmpty,
   sharedTopics,
@@ -262,6 +264,31 @@ function staleDigest(): Digest {
     closedEvaluations: [],
   };
 }
+
+describe('the span a digest covers', () => {
+  it('ends two minutes before the digest is made, and the next one starts there: nothing falls between', () => {
+    const made = new Date('2026-11-23T06:00:00.000Z');
+    const until = digestSpanEnd(made).toISOString();
+    expect(until).toBe('2026-11-23T05:58:00.000Z');
+    const since = '2026-11-16T05:58:00.000Z';
+    // Confirmed while this digest was read (stamped before it was made, visible only after): the next one's.
+    const late = '2026-11-23T05:59:30.000Z';
+    expect(inDigestSpan(late, since, until)).toBe(false);
+    expect(inDigestSpan(late, until, digestSpanEnd(new Date('2026-11-30T06:00:00.000Z')).toISOString())).toBe(
+      true,
+    );
+    expect(inDigestSpan(until, since, until)).toBe(true);
+    expect(inDigestSpan(since, since, until)).toBe(false);
+    expect(inDigestSpan('2026-01-01T00:00:00Z', undefined, until)).toBe(true);
+  });
+
+  it('leaves a proposal or a request made after its end to the next digest', () => {
+    const until = '2026-11-23T05:58:00.000Z';
+    const proposal = { title: 'Ny grupp', proposerName: 'Olle', createdAt: '2026-11-23T05:59:00.000Z' };
+    expect(hasNews({ ...staleDigest(), until, proposals: [proposal] }, now)).toBe(false);
+    expect(hasNews({ ...staleDigest(), since: until, proposals: [proposal] }, now)).toBe(true);
+  });
+});
 
 describe('hasNews', () => {
   it('is false when everything in the digest was there at the last one', () => {

@@ -29,7 +29,8 @@ const localHour = (timeZone: string) =>
   );
 
 beforeAll(async () => {
-  stack = await useLocalStack();
+  // Each tick covers up to its own moment: the span's settling time (shared/domain/digest.ts) has unit tests.
+  stack = await useLocalStack({ env: { DIGEST_SETTLE_SECONDS: '0' } });
   coordinatorSv = uniqueEmail('samordnare');
   coordinatorEn = uniqueEmail('coordinator');
   network = {
