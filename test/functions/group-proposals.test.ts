@@ -402,3 +402,42 @@ describe('coordinators’ proposal routes', () => {
     expect(elsewhere.status).toBe(404);
   });
 });
+
+describe('coordinators deciding at the same moment', () => {
+  it.each([1, 2])(
+    'three accept and three decline at once: one decision, told to one coordinator, one group at most, one mail to the proposer (round %i)',
+    async () => {
+      const email = address('samtidig');
+      const proposalTitle = title('Samtidigt beslut');
+      const id = await proposeConfirmed(email, proposalTitle);
+      const answers = await Promise.all(
+        ['accept', 'accept', 'accept', 'decline', 'decline', 'decline'].map(async (verb) => {
+          const response = await admin(
+            `/group-proposals/${id}/${verb}`,
+            'POST',
+            verb === 'accept' ? group : {},
+          );
+          return { verb, status: response.status };
+        }),
+      );
+      const decided = answers.filter((a) => a.status < 300);
+      expect(decided, JSON.stringify(answers)).toHaveLength(1);
+      expect(answers.filter((a) => a.status === 409)).toHaveLength(5);
+      const [winner] = decided as [{ verb: string; status: number }];
+
+      const [stored] = (await proposalItems()).filter((item) => item.id === id);
+      expect(stored?.status).toBe(winner.verb === 'accept' ? 'accepted' : 'declined');
+      const groups = (await allItems(stack.tableName)).filter(
+        (item) => item.type === 'group' && item.title === proposalTitle,
+      );
+      expect(groups).toHaveLength(winner.verb === 'accept' ? 1 : 0);
+      // The proposer hears the one decision that was made: the confirmation link, then that decision only.
+      await stack.waitForEmailTo(email, (mail) => !hasLink('/v1/confirm/')(mail));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const decisions = (await stack.emailsTo(email)).filter((mail) => !hasLink('/v1/confirm/')(mail));
+      expect(decisions).toHaveLength(1);
+      expect(hasLink('/v1/leave/')(decisions[0] as StoredEmail)).toBe(winner.verb === 'accept');
+    },
+    60_000,
+  );
+});
