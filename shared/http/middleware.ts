@@ -18,6 +18,8 @@ const throttling = new Set([
   'RequestLimitExceeded',
   'TransactionConflictException',
   'Throttling',
+  // shared/store/errors.ts: a store write that kept losing a race; nothing changed.
+  'StillContendedException',
 ]);
 
 /** The request a handler built, so the error middleware can answer in the language found so far. */

@@ -157,7 +157,11 @@ export async function claimWaitlistPlace(groupId: string, request: ClaimFor): Pr
       throw error;
     }
     // A group stored before claims were noted has no map to note them in: add it, then claim.
-    if (error instanceof Error && error.name === 'ValidationException' && !(await hasClaimMap(groupId))) {
+    if (
+      error instanceof Error &&
+      error.name === 'ValidationException' &&
+      (await claimMap(groupId)) === undefined
+    ) {
       await dynamo.send(
         new UpdateCommand({
           TableName: env.tableName(),
@@ -174,7 +178,8 @@ export async function claimWaitlistPlace(groupId: string, request: ClaimFor): Pr
   }
 }
 
-async function hasClaimMap(groupId: string): Promise<boolean> {
+/** The group's map of held places, read consistently; undefined for a group stored before there was one. */
+async function claimMap(groupId: string): Promise<Record<string, number> | undefined> {
   const { Item } = await dynamo.send(
     new GetCommand({
       TableName: env.tableName(),
@@ -183,7 +188,7 @@ async function hasClaimMap(groupId: string): Promise<boolean> {
       ConsistentRead: true,
     }),
   );
-  return Item?.waitlistClaims !== undefined;
+  return Item?.waitlistClaims as Record<string, number> | undefined;
 }
 
 /** A claim whose request went elsewhere (a seat, a decision) before it reached the list. */
@@ -208,16 +213,7 @@ export async function releaseWaitlistClaim(groupId: string, request: ClaimFor): 
 
 /** The places held on a group's waitlist, read consistently. */
 export async function waitlistClaims(groupId: string): Promise<WaitlistClaim[]> {
-  const { Item } = await dynamo.send(
-    new GetCommand({
-      TableName: env.tableName(),
-      Key: keys.group(groupId),
-      ProjectionExpression: 'waitlistClaims',
-      ConsistentRead: true,
-    }),
-  );
-  const claims = (Item?.waitlistClaims ?? {}) as Record<string, number>;
-  return Object.entries(claims).map(([claim, seq]) => ({
+  return Object.entries((await claimMap(groupId)) ?? {}).map(([claim, seq]) => ({
     requestId: keys.waitlistClaimRequest(claim),
     seq: Number(seq),
   }));

@@ -5,7 +5,9 @@
  * nobody is told they left a group they are still in.
  */
 import { randomUUID } from 'node:crypto';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamo } from '../../shared/clients/dynamodb.ts';
 import { type Group, type JoinRequest, newJoinRequest } from '../../shared/domain/group.ts';
 import { issueLink } from '../../shared/links.ts';
 import { claimWaitlistPlace } from '../../shared/store/groups.ts';
@@ -168,6 +170,26 @@ describe('waitlist positions told in a burst', () => {
     for (const { request, body } of again)
       if (body.status === 'waitlisted') expect(body.waitlistPosition).toBe(order.indexOf(request.email) + 1);
   }, 180_000);
+});
+
+describe('a group stored before places were held on it', () => {
+  it('gets its map of places with the first claim: the first to wait is told 1, the next 2', async () => {
+    const { group } = await seedGroup(networkId, ['Anna'], { capacity: 1 });
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: stack.tableName,
+        Key: { pk: `GROUP#${group.id}`, sk: 'GROUP' },
+        UpdateExpression: 'REMOVE waitlistClaims',
+      }),
+    );
+    const pending = await pendingRequests(group, 2);
+    const answers = [];
+    for (const { url } of pending) answers.push(await post(url));
+    expect(answers).toEqual([
+      { status: 200, body: { status: 'waitlisted', waitlistPosition: 1 } },
+      { status: 200, body: { status: 'waitlisted', waitlistPosition: 2 } },
+    ]);
+  });
 });
 
 describe('leaving at the same moment', () => {
