@@ -206,10 +206,5 @@ export function isEmpty(digest: Digest): boolean {
   );
 }
 
-/** A coordinator's language: their own choice if the network has one for them, else the network's first. */
-export function coordinatorLanguage(
-  network: { languages: readonly Language[]; coordinatorLanguages?: Readonly<Record<string, Language>> },
-  coordinator: string,
-): Language {
-  return network.coordinatorLanguages?.[coordinator] ?? network.languages[0] ?? 'sv';
-}
+/** Moved to the network, where every mail to a coordinator finds it; kept here for existing imports. */
+export { coordinatorLanguage } from './network.ts';

@@ -35,6 +35,18 @@ export function defaultLanguage(network: Network): Language {
   return network.languages[0] ?? 'sv';
 }
 
+/**
+ * A coordinator's language (or a facilitator's, who is mailed as one): their own choice if the network
+ * has one for them, else the network's first. Every mail to a coordinator goes through this, so the
+ * setting holds for decisions and summaries as it does for the digest.
+ */
+export function coordinatorLanguage(
+  network: { languages: readonly Language[]; coordinatorLanguages?: Readonly<Record<string, Language>> },
+  coordinator: string,
+): Language {
+  return network.coordinatorLanguages?.[coordinator.toLowerCase()] ?? network.languages[0] ?? 'sv';
+}
+
 /** The member's own choice if the network offers it, else the network's first language. */
 export function languageFor(network: Network, wanted: Language | undefined): Language {
   return wanted !== undefined && network.languages.includes(wanted) ? wanted : defaultLanguage(network);

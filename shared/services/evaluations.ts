@@ -7,7 +7,7 @@ import {
   whoIsAsked,
 } from '../domain/evaluation.ts';
 import { followUpsFrom } from '../domain/follow-up.ts';
-import { defaultLanguage } from '../domain/network.ts';
+import { coordinatorLanguage } from '../domain/network.ts';
 import { recipientTag } from '../domain/registration.ts';
 import { issueLink } from '../links.ts';
 import { logger } from '../logger.ts';
@@ -146,7 +146,7 @@ export async function closeAndSummarise(ctx: MeetingContext, now: Date): Promise
     await sendOnce({
       dedupeKey: summaryDedupeKey(ctx.meeting.id, recipientTag(to)),
       to,
-      language: defaultLanguage(ctx.network),
+      language: coordinatorLanguage(ctx.network, to),
       message: () => ({
         kind: 'evaluation-summary',
         networkName: ctx.network.name,

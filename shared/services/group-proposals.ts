@@ -7,7 +7,7 @@ import {
   proposalDedupeKey,
   proposerMembership,
 } from '../domain/group-proposal.ts';
-import { defaultLanguage, type Network } from '../domain/network.ts';
+import { coordinatorLanguage, type Network } from '../domain/network.ts';
 import { recipientTag } from '../domain/registration.ts';
 import { sendOnce } from '../notify.ts';
 import { acceptProposal, declineProposal } from '../store/group-proposals.ts';
@@ -22,14 +22,13 @@ import { leaveLink } from './membership.ts';
 /** As for groups coordinators create: short enough for a URL, random enough to reveal nothing (96 bits). */
 const newGroupId = () => randomBytes(12).toString('base64url');
 
-/** Every coordinator of the network hears of a confirmed proposal, in the network's first language. */
+/** Every coordinator of the network hears of a confirmed proposal, each in their own language. */
 export async function tellCoordinators(network: Network, proposal: GroupProposal): Promise<void> {
-  const language = defaultLanguage(network);
   for (const coordinator of network.coordinators) {
     await sendOnce({
       dedupeKey: proposalDedupeKey(proposal, `received:${recipientTag(coordinator)}`),
       to: coordinator,
-      language,
+      language: coordinatorLanguage(network, coordinator),
       message: () => ({
         kind: 'group-proposal-received',
         networkName: network.name,

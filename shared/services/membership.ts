@@ -7,7 +7,7 @@ import {
   offerExpiry,
   waitlistPosition,
 } from '../domain/group.ts';
-import { defaultLanguage, type Network } from '../domain/network.ts';
+import { coordinatorLanguage, type Network } from '../domain/network.ts';
 import { recipientTag } from '../domain/registration.ts';
 import { issueLink } from '../links.ts';
 import { sendOnce } from '../notify.ts';
@@ -118,16 +118,17 @@ export async function tellPlacement(
 
 /** Every coordinator gets single-use approve and decline links, so they can decide from their phone. */
 async function askCoordinators(network: Network, group: Group, request: JoinRequest, now: Date) {
-  const language = defaultLanguage(network);
   const validUntil = new Date(now.getTime() + decisionLinkValidity).toISOString();
-  const subject = {
-    networkId: network.id,
-    subjectId: request.id,
-    groupId: group.id,
-    language,
-    person: request.email,
-  };
   for (const coordinator of network.coordinators) {
+    // The coordinator's language, for the mail and for the pages its links open.
+    const language = coordinatorLanguage(network, coordinator);
+    const subject = {
+      networkId: network.id,
+      subjectId: request.id,
+      groupId: group.id,
+      language,
+      person: request.email,
+    };
     await sendOnce({
       dedupeKey: groupDedupeKey(request, `approval-request:${recipientTag(coordinator)}`),
       to: coordinator,
