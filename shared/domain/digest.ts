@@ -1,4 +1,3 @@
-import type { Language } from '../i18n.ts';
 import type { TopicTally } from './topics.ts';
 
 /**
