@@ -369,36 +369,66 @@ export type ReminderTime =
 export const defaultReminderDays: readonly number[] = [7, 1];
 export const defaultIntroducerDays = 14;
 
+/** At one instant the introducer's own reminder goes first, then the members'. */
+const reminderRank = (reminder: ReminderTime): number => (reminder.kind === 'introducer' ? 0 : 1);
+
 /**
- * The reminders of a meeting still to send: those whose time (whole 24-hour days before the start) is
- * after `now`, earliest first. A meeting three days ahead gets only the one-day reminder; one that has
- * started gets none. Days that are not positive are ignored; repeated days count once.
+ * Every reminder of a meeting, past or not, in the order they go out: earliest first, and at the same
+ * instant the introducer's first. Days that are not positive are ignored; repeated days count once.
  */
-export function reminderTimes(startsAt: string, options: ReminderOptions = {}, now: Date): ReminderTime[] {
+export function reminderPlan(startsAt: string, options: ReminderOptions = {}): ReminderTime[] {
   const start = Date.parse(startsAt);
   if (Number.isNaN(start)) throw new RangeError(`Not an instant: "${startsAt}"`);
-  const nowMs = now.getTime();
   const at = (days: number): number => start - days * dayMs;
   const valid = (days: number): boolean => Number.isFinite(days) && days > 0;
   const out: { ms: number; item: ReminderTime }[] = [];
   for (const daysBefore of new Set(options.reminderDays ?? defaultReminderDays)) {
-    if (!valid(daysBefore) || at(daysBefore) <= nowMs) continue;
+    if (!valid(daysBefore)) continue;
     out.push({
       ms: at(daysBefore),
       item: { kind: 'reminder', daysBefore, at: new Date(at(daysBefore)).toISOString() },
     });
   }
   const introducerDays = options.introducerDays ?? defaultIntroducerDays;
-  if (valid(introducerDays) && at(introducerDays) > nowMs) {
+  if (valid(introducerDays)) {
     out.push({
       ms: at(introducerDays),
       item: { kind: 'introducer', at: new Date(at(introducerDays)).toISOString() },
     });
   }
-  // Earliest first; at the same instant the introducer's own reminder goes first.
   return out
-    .sort((a, b) => a.ms - b.ms || (a.item.kind === b.item.kind ? 0 : a.item.kind === 'introducer' ? -1 : 1))
+    .sort((a, b) => a.ms - b.ms || reminderRank(a.item) - reminderRank(b.item))
     .map((entry) => entry.item);
+}
+
+/**
+ * The reminders of a meeting still to send: those whose time (whole 24-hour days before the start) is
+ * after `now`, earliest first. A meeting three days ahead gets only the one-day reminder; one that has
+ * started gets none.
+ */
+export function reminderTimes(startsAt: string, options: ReminderOptions = {}, now: Date): ReminderTime[] {
+  return reminderPlan(startsAt, options).filter((reminder) => Date.parse(reminder.at) > now.getTime());
+}
+
+/**
+ * The reminder that follows `after` in the plan. It is found by its place in the order, not by a time
+ * after `after`'s, and not among those still ahead of `now` alone: a reminder due at the same instant as
+ * the one just sent (the members' 1-day reminder with the introducer's 1-day one) is past by the time
+ * that one is out, and must still go. One whose time passed while the workflow was late is skipped, as
+ * reminderTimes does.
+ */
+export function reminderAfter(
+  startsAt: string,
+  options: ReminderOptions,
+  after: ReminderTime,
+  now: Date,
+): ReminderTime | undefined {
+  const afterMs = Date.parse(after.at);
+  return reminderPlan(startsAt, options).find((reminder) => {
+    const ms = Date.parse(reminder.at);
+    const later = ms > afterMs || (ms === afterMs && reminderRank(reminder) > reminderRank(after));
+    return later && (ms === afterMs || ms > now.getTime());
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import {
   type MeetingMailKind,
   meetingDedupeKey,
   pickIntroducer,
+  reminderAfter,
   reminderKind,
   reminderTimes,
 } from '../domain/meeting.ts';
@@ -58,21 +59,23 @@ export function reminderOptions(network: Network) {
 
 /**
  * The workflow's plan: the reminders still ahead, then the evaluation (request, reminder, close), the next
- * one after a given step. The evaluation steps are due even when their time has passed: a meeting is
- * evaluated however late its workflow gets there.
+ * one after a given step. Steps due at the same instant each run, one after the other. The evaluation
+ * steps are due even when their time has passed: a meeting is evaluated however late its workflow gets
+ * there.
  */
 export function nextStep(network: Network, meeting: Meeting, now: Date, after?: Step): Step | undefined {
-  const reminders: Step[] = reminderTimes(meeting.startsAt, reminderOptions(network), now);
   const plan = evaluationTimes({ network, meeting });
-  const all: Step[] = [
-    ...reminders,
+  const evaluation: Step[] = [
     { kind: 'evaluation-request', at: plan.requestAt },
     { kind: 'evaluation-reminder', at: plan.reminderAt },
     { kind: 'evaluation-close', at: plan.closeAt },
   ];
-  if (!after) return all[0];
-  const index = all.findIndex((step) => step.kind === after.kind && step.at === after.at);
-  return index >= 0 ? all[index + 1] : all.find((step) => step.at > after.at);
+  if (!after) return reminderTimes(meeting.startsAt, reminderOptions(network), now)[0] ?? evaluation[0];
+  if (after.kind === 'reminder' || after.kind === 'introducer') {
+    return reminderAfter(meeting.startsAt, reminderOptions(network), after, now) ?? evaluation[0];
+  }
+  const index = evaluation.findIndex((step) => step.kind === after.kind);
+  return evaluation[index + 1];
 }
 
 export async function loadMeetingContext(

@@ -9,7 +9,9 @@ import {
   pickIntroducer,
   type RotationMember,
   type RotationSlot,
+  reminderAfter,
   reminderKind,
+  reminderPlan,
   reminderTimes,
   rotateSeries,
   seriesDates,
@@ -405,6 +407,28 @@ describe('reminder times', () => {
 
   it('refuse a start that is not an instant', () => {
     expect(() => reminderTimes('next tuesday', {}, new Date())).toThrow(RangeError);
+  });
+
+  it('due at the same instant all go, the introducer’s first (issue 20.2)', () => {
+    const options = { reminderDays: [1], introducerDays: 1 };
+    const introducer = { kind: 'introducer', at: '2026-03-09T16:00:00.000Z' } as const;
+    const members = { kind: 'reminder', daysBefore: 1, at: '2026-03-09T16:00:00.000Z' } as const;
+    expect(reminderPlan(startsAt, options)).toEqual([introducer, members]);
+    expect(reminderTimes(startsAt, options, daysBefore(3))).toEqual([introducer, members]);
+    // The introducer's mail went out a little after its time: the members' is next all the same.
+    const justAfter = new Date(Date.parse(introducer.at) + 1500);
+    expect(reminderAfter(startsAt, options, introducer, justAfter)).toEqual(members);
+    expect(reminderAfter(startsAt, options, members, justAfter)).toBeUndefined();
+  });
+
+  it('after one, the next in the plan; one whose time passed while the workflow was late is skipped', () => {
+    const seven = { kind: 'reminder', daysBefore: 7, at: '2026-03-03T16:00:00.000Z' } as const;
+    const one = { kind: 'reminder', daysBefore: 1, at: '2026-03-09T16:00:00.000Z' } as const;
+    const introducer = { kind: 'introducer', at: '2026-02-24T16:00:00.000Z' } as const;
+    expect(reminderAfter(startsAt, {}, introducer, daysBefore(14))).toEqual(seven);
+    expect(reminderAfter(startsAt, {}, seven, daysBefore(7))).toEqual(one);
+    expect(reminderAfter(startsAt, {}, introducer, daysBefore(3))).toEqual(one);
+    expect(reminderAfter(startsAt, {}, one, daysBefore(1))).toBeUndefined();
   });
 });
 

@@ -1,10 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { handler as stepsHandler } from '../../functions/meeting-steps/handler.ts';
+import { lambdaContext } from '../../infra/local/lambda.ts';
 import { ses } from '../../shared/clients/ses.ts';
 import type { JoinRequest } from '../../shared/domain/group.ts';
-import { type MeetingMailKind, meetingDedupeKey, reminderKind } from '../../shared/domain/meeting.ts';
+import {
+  type Meeting,
+  type MeetingMailKind,
+  meetingDedupeKey,
+  reminderKind,
+} from '../../shared/domain/meeting.ts';
+import type { Step } from '../../shared/services/meetings.ts';
 import { keys } from '../../shared/store/keys.ts';
+import { createMeetings } from '../../shared/store/meetings.ts';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
 import { hashToken } from '../../shared/tokens.ts';
 import { inDays, seedGroup } from '../support/groups.ts';
@@ -381,5 +390,58 @@ describe('reminder settings', { timeout: 90_000 }, () => {
         body: JSON.stringify({ meetingReminders: { days: [7, 1], introducerDays: 14 } }),
       });
     }
+  });
+  it('sends the members’ reminder due at the same instant as the introducer’s (issue 20.2)', async () => {
+    // The workflow's step runs a moment after the instant both are due, so the step is driven here at
+    // that moment (the local Wait would run it early, when the old plan still found the second one).
+    const { group, members } = await seedGroup(networkId, ['Vera', 'Wilhelm', 'Xenia']);
+    const reminders = (meetingReminders: object) =>
+      stack.api(`/v1/admin/networks/${networkId}`, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify({ meetingReminders }),
+      });
+    expect((await reminders({ days: [1], introducerDays: 1 })).status).toBe(200);
+    const at = new Date().toISOString();
+    const meeting: Meeting = {
+      id: randomUUID().slice(0, 12),
+      groupId: group.id,
+      networkId,
+      seq: 1,
+      startsAt: new Date(Date.now() + 3 * 24 * 3600_000).toISOString(),
+      durationMinutes: 90,
+      timeZone: 'Europe/Stockholm',
+      mode: 'online',
+      onlineUrl: 'https://meet.example.org/rektorer',
+      status: 'scheduled',
+      version: 1,
+      introducerId: members[0]?.id ?? '',
+      createdAt: at,
+      updatedAt: at,
+    };
+    await createMeetings([meeting]);
+    const due = new Date(Date.parse(meeting.startsAt) - 24 * 3600_000).toISOString();
+    const run = (reminder: Step) =>
+      stepsHandler(
+        { step: 'remind', groupId: group.id, meetingId: meeting.id, version: 1, reminder },
+        lambdaContext('meeting-steps'),
+      );
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.parse(due) + 1500);
+      const afterIntroducer = await run({ kind: 'introducer', at: due });
+      expect(afterIntroducer).toEqual({ next: { kind: 'reminder', daysBefore: 1, at: due } });
+      if (!afterIntroducer.next) throw new Error('no next step');
+      await run(afterIntroducer.next);
+    } finally {
+      vi.useRealTimers();
+      await reminders({ days: [7, 1], introducerDays: 14 });
+    }
+    const found = await outboxKeys(meeting.id, members);
+    // Before the fix: the introducer's mail only, 0 of 3 one-day reminders.
+    expect(found.filter((key) => key.endsWith(':reminder-1:v1'))).toHaveLength(members.length);
+    expect(found.sort()).toEqual(
+      [...members.map((m) => `${m.id}:reminder-1:v1`), `${members[0]?.id}:introducer:v1`].sort(),
+    );
   });
 });
