@@ -6,18 +6,19 @@ import { prefersJson } from '../../shared/http/request.ts';
 import { html, json } from '../../shared/http/responses.ts';
 import { UnsubscribeBody } from '../../shared/http/schemas.ts';
 import { validate } from '../../shared/http/validation.ts';
-import { unsubscribedPage, unsubscribePage } from '../../shared/pages/privacy.ts';
+import { resubscribedPage, unsubscribedPage, unsubscribePage } from '../../shared/pages/privacy.ts';
 import { getJoinRequest } from '../../shared/store/join-requests.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
-import { getOptOut, optOutWithToken } from '../../shared/store/people.ts';
+import { getOptOut, optOutWithToken, setMailChoice } from '../../shared/store/people.ts';
 
 const purposes = ['unsubscribe-reminders', 'unsubscribe-all'] as const;
 
 /**
  * `/v1/unsubscribe/{token}`: the personal link in the footer of every mail to a member. GET offers the two
- * choices (reminders only, or everything from the network); a POST with `scope`, or a mail client's
- * RFC 8058 one-click POST (`List-Unsubscribe=One-Click`, which takes the kind of mail it came with),
- * records it. Mails the person asks for themselves still go.
+ * choices (reminders only, or everything from the network), or, once one is recorded, says so and offers
+ * to turn the mail back on; a POST with `scope` (`none` turns it back on), or a mail client's RFC 8058
+ * one-click POST (`List-Unsubscribe=One-Click`, which takes the kind of mail it came with), records it.
+ * Mails the person asks for themselves still go. The link stays the member's way back until it lapses.
  */
 export const handler = httpHandler(
   async (request) => {
@@ -32,21 +33,39 @@ export const handler = httpHandler(
       : link.subjectId;
     if (!person) throw notFound('link_not_found');
     const page = { language: link.language, networkName: network.name };
+    const asJson = prefersJson(request.event.headers?.accept);
     const done = (scope: OptOutScope) =>
-      prefersJson(request.event.headers?.accept)
+      asJson
         ? json(200, { result: 'unsubscribed', scope })
-        : html(200, unsubscribedPage({ ...page, scope }));
-
-    if (link.usedAt) return done((await getOptOut(person, network.id)) ?? 'reminders');
-    if (!opened.usable) throw gone('link_expired');
+        : html(200, unsubscribedPage({ ...page, scope, actionUrl: opened.token }));
+    const back = () =>
+      asJson ? json(200, { result: 'resubscribed', scope: 'none' }) : html(200, resubscribedPage(page));
     const suggested: OptOutScope = link.purpose === 'unsubscribe-reminders' ? 'reminders' : 'all';
-    if (isGet(request)) return html(200, unsubscribePage({ ...page, actionUrl: opened.token, suggested }));
+    const choices = () => html(200, unsubscribePage({ ...page, actionUrl: opened.token, suggested }));
+
+    if (!opened.usable && !(link.usedAt && Date.parse(link.validUntil) > now.getTime())) {
+      // Lapsed: what is recorded is still shown, but nothing changes any more.
+      if (link.usedAt) return done((await getOptOut(person, network.id)) ?? 'reminders');
+      throw gone('link_expired');
+    }
+    const current = await getOptOut(person, network.id);
+    if (isGet(request)) return current ? done(current) : choices();
 
     const body = validate(UnsubscribeBody, request.body ?? {}, link.language);
-    const scope = body.scope ?? suggested;
-    const outcome = await optOutWithToken(person, network.id, scope, opened.tokenHash, now);
+    const choice = body.scope ?? suggested;
+    if (choice === 'none') {
+      if (current) await setMailChoice(person, network.id, 'none', now);
+      return back();
+    }
+    if (link.usedAt) {
+      // The link's first use opted out; a later press (a one-click again, or opting out after turning the
+      // mail back on) records what it asks for, and repeats nothing that is recorded already.
+      if (current !== choice && current !== 'all') await setMailChoice(person, network.id, choice, now);
+      return done(current === 'all' ? 'all' : choice);
+    }
+    const outcome = await optOutWithToken(person, network.id, choice, opened.tokenHash, now);
     // Pressed twice at once: the other press recorded it; show what is recorded now.
-    return done(outcome === 'done' ? scope : ((await getOptOut(person, network.id)) ?? scope));
+    return done(outcome === 'done' ? choice : ((await getOptOut(person, network.id)) ?? choice));
   },
   { body: 'optional' },
 );

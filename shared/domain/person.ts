@@ -29,7 +29,9 @@ export type OptOutScope = 'reminders' | 'all';
 
 /**
  * What a mail is, for the opt-out rules: `transactional` answers something the person did; `reminder` is
- * a nudge before a meeting or for an evaluation; `news` is the rest of a network's mail to members.
+ * a second word about something already said: the reminders before a meeting and the evaluation's
+ * reminder; `news` is the rest of a network's mail to members, among them the evaluation request and the
+ * introducer's "your turn" (which "stop reminders" does not stop: the pages and mails say so).
  */
 export type MailCategory = 'transactional' | 'reminder' | 'news';
 

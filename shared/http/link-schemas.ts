@@ -27,7 +27,7 @@ export const RsvpResult = z
   .meta({ id: 'RsvpResult' });
 
 export const UnsubscribeResult = z
-  .object({ result: z.literal('unsubscribed'), scope: z.enum(['reminders', 'all']) })
+  .object({ result: z.enum(['unsubscribed', 'resubscribed']), scope: z.enum(['reminders', 'all', 'none']) })
   .meta({ id: 'UnsubscribeResult' });
 
 export const PrivacyLinkResult = z

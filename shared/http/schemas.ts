@@ -186,9 +186,9 @@ export function fromForm(
  */
 export const UnsubscribeBody = z
   .object({
-    scope: z.enum(['reminders', 'all']).optional().meta({
+    scope: z.enum(['reminders', 'all', 'none']).optional().meta({
       description:
-        'reminders: only the reminders; all: every mail from the network except answers to requests',
+        'reminders: only the reminders; all: every mail from the network except answers to requests; none: turn them back on',
     }),
     'List-Unsubscribe': z
       .literal('One-Click')

@@ -201,8 +201,9 @@ export const meetingCopy: Record<Language, MeetingCopy> = {
       'Kan du inte komma på resten av gruppens träffar? Då blir din plats ledig, så att någon annan kan få den.',
     noSeriesLabel: 'Jag kan inte komma på resten av träffarna (min plats blir ledig)',
     calendar: 'En kalenderfil är bifogad: öppna den för att lägga in träffen i din kalender.',
-    unsubscribeText: 'Vill du inte få påminnelser inför träffarna? Inbjudningar och ändringar får du ändå.',
-    unsubscribeLabel: 'Sluta skicka påminnelser om träffar',
+    unsubscribeText:
+      'Vill du inte få påminnelser? Det stoppar påminnelserna inför träffarna och påminnelsen om utvärderingen. Inbjudningar, ändringar, frågan om utvärdering efter en träff och mejlet när det är din tur att inleda får du ändå.',
+    unsubscribeLabel: 'Sluta skicka påminnelser',
     footer: (network) => `Du får det här mejlet eftersom du är med i en grupp i ${network}.`,
   },
   nb: {
@@ -233,8 +234,9 @@ export const meetingCopy: Record<Language, MeetingCopy> = {
       'Kan du ikke komme på resten av møtene i gruppen? Da blir plassen din ledig, slik at noen andre kan få den.',
     noSeriesLabel: 'Jeg kan ikke komme på resten av møtene (plassen min blir ledig)',
     calendar: 'En kalenderfil er vedlagt: åpne den for å legge møtet inn i kalenderen din.',
-    unsubscribeText: 'Vil du ikke få påminnelser før møtene? Invitasjoner og endringer får du uansett.',
-    unsubscribeLabel: 'Slutt å sende påminnelser om møter',
+    unsubscribeText:
+      'Vil du ikke få påminnelser? Det stopper påminnelsene før møtene og påminnelsen om evalueringen. Invitasjoner, endringer, spørsmålet om evaluering etter et møte og e-posten når det er din tur til å innlede, får du uansett.',
+    unsubscribeLabel: 'Slutt å sende påminnelser',
     footer: (network) => `Du får denne e-posten fordi du er med i en gruppe i ${network}.`,
   },
   en: {
@@ -267,8 +269,8 @@ export const meetingCopy: Record<Language, MeetingCopy> = {
     noSeriesLabel: 'I can’t come to the rest of the series (frees my seat)',
     calendar: 'A calendar file is attached: open it to add the meeting to your calendar.',
     unsubscribeText:
-      'Would you rather not get reminders before the meetings? You will still get invitations and changes.',
-    unsubscribeLabel: 'Stop meeting reminders',
+      'Would you rather not get reminders? That stops the reminders before meetings and the reminder to evaluate. You will still get invitations, changes, the request to evaluate after a meeting and the mail when it is your turn to introduce.',
+    unsubscribeLabel: 'Stop reminders',
     footer: (network) => `You are receiving this email because you are a member of a group in ${network}.`,
   },
 };

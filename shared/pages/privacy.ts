@@ -16,9 +16,12 @@ interface PrivacyCopy {
     lead: (network: string) => string;
     reminders: string;
     all: string;
+    /** What "reminders" stops and what still goes: the same words as the mails' footer link. */
+    remindersAre: string;
     note: string;
   };
-  unsubscribed: Record<OptOutScope, { title: string; lead: (network: string) => string }>;
+  unsubscribed: Record<OptOutScope, { title: string; lead: (network: string) => string; undo: string }>;
+  resubscribed: { title: string; lead: (network: string) => string };
   actions: Record<PrivacyAction, { title: string; lead: string; button: string; note: string }>;
   done: Record<PrivacyAction, { title: string; lead: string }>;
   requested: { title: string; lead: string };
@@ -31,19 +34,27 @@ const copy: Record<Language, PrivacyCopy> = {
       lead: (network) => `Vad vill du inte längre få från ${network}?`,
       reminders: 'Bara påminnelserna',
       all: 'Inga mejl alls från nätverket',
+      remindersAre:
+        'Påminnelserna är de före träffarna och påminnelsen om utvärderingen. Inbjudningar, ändringar, frågan om utvärdering efter en träff och mejlet när det är din tur att inleda får du ändå.',
       note: 'Bekräftelser på sådant du själv ber om, som en registrering eller en kopia av dina uppgifter, får du ändå. Har du ångrat dig kan du stänga sidan: ingenting händer förrän du väljer.',
     },
     unsubscribed: {
       reminders: {
         title: 'Inga fler påminnelser',
         lead: (network) =>
-          `Du får inte längre påminnelser från ${network}, varken inför träffar eller om utvärderingar. Inbjudningar och besked om ändrade träffar får du fortfarande.`,
+          `Du får inte längre påminnelser från ${network}: varken inför träffar eller om utvärderingen. Inbjudningar, ändrade träffar, frågan om utvärdering efter en träff och mejlet när det är din tur att inleda får du fortfarande.`,
+        undo: 'Slå på påminnelserna igen',
       },
       all: {
         title: 'Du får inga fler mejl',
         lead: (network) =>
           `Du får inga fler mejl från ${network}, utom svar på sådant du själv ber om. Vill du också att vi tar bort dina uppgifter kan du begära det på nätverkets sida om personuppgifter.`,
+        undo: 'Slå på mejlen igen',
       },
+    },
+    resubscribed: {
+      title: 'Påslaget igen',
+      lead: (network) => `Du får mejl från ${network} igen, påminnelserna också.`,
     },
     actions: {
       export: {
@@ -90,19 +101,27 @@ const copy: Record<Language, PrivacyCopy> = {
       lead: (network) => `Hva vil du ikke lenger få fra ${network}?`,
       reminders: 'Bare påminnelsene',
       all: 'Ingen e-post i det hele tatt fra nettverket',
+      remindersAre:
+        'Påminnelsene er de før møtene og påminnelsen om evalueringen. Invitasjoner, endringer, spørsmålet om evaluering etter et møte og e-posten når det er din tur til å innlede, får du uansett.',
       note: 'Bekreftelser på det du selv ber om, som en registrering eller en kopi av opplysningene dine, får du uansett. Har du ombestemt deg, kan du lukke siden: ingenting skjer før du velger.',
     },
     unsubscribed: {
       reminders: {
         title: 'Ingen flere påminnelser',
         lead: (network) =>
-          `Du får ikke lenger påminnelser fra ${network}, verken før møter eller om evalueringer. Invitasjoner og beskjed om endrede møter får du fortsatt.`,
+          `Du får ikke lenger påminnelser fra ${network}: verken før møter eller om evalueringen. Invitasjoner, endrede møter, spørsmålet om evaluering etter et møte og e-posten når det er din tur til å innlede, får du fortsatt.`,
+        undo: 'Slå på påminnelsene igjen',
       },
       all: {
         title: 'Du får ikke flere e-poster',
         lead: (network) =>
           `Du får ikke flere e-poster fra ${network}, bortsett fra svar på det du selv ber om. Vil du også at vi sletter opplysningene dine, kan du be om det på nettverkets side om personopplysninger.`,
+        undo: 'Slå på e-postene igjen',
       },
+    },
+    resubscribed: {
+      title: 'Slått på igjen',
+      lead: (network) => `Du får e-post fra ${network} igjen, påminnelsene også.`,
     },
     actions: {
       export: {
@@ -149,19 +168,27 @@ const copy: Record<Language, PrivacyCopy> = {
       lead: (network) => `What would you rather not get from ${network} any more?`,
       reminders: 'Just the reminders',
       all: 'No emails at all from the network',
+      remindersAre:
+        'The reminders are those before meetings and the reminder to evaluate. You will still get invitations, changes, the request to evaluate after a meeting and the mail when it is your turn to introduce.',
       note: 'You will still get answers to what you ask for yourself, such as a registration or a copy of your data. Changed your mind? Just close this page: nothing happens until you choose.',
     },
     unsubscribed: {
       reminders: {
         title: 'No more reminders',
         lead: (network) =>
-          `You will no longer get reminders from ${network}, neither before meetings nor about evaluations. You will still get invitations and word of changed meetings.`,
+          `You will no longer get reminders from ${network}: neither before meetings nor to evaluate. You will still get invitations, changed meetings, the request to evaluate after a meeting and the mail when it is your turn to introduce.`,
+        undo: 'Turn reminders back on',
       },
       all: {
         title: 'You will get no more emails',
         lead: (network) =>
           `You will get no more emails from ${network}, except answers to what you ask for yourself. If you also want your data deleted, you can ask for that on the network’s privacy page.`,
+        undo: 'Turn emails back on',
       },
+    },
+    resubscribed: {
+      title: 'Back on',
+      lead: (network) => `You will get emails from ${network} again, reminders included.`,
     },
     actions: {
       export: {
@@ -223,16 +250,35 @@ ${order.map(
   (scope) => html`<p><button type="submit" name="scope" value="${scope}">${c[scope]}</button></p>
 `,
 )}</form>
+<p class="note">${c.remindersAre}</p>
 <p class="note">${c.note}</p>`,
   });
 }
 
+/** What is recorded now, and (from the same link) the way back. */
 export function unsubscribedPage(input: {
   language: Language;
   networkName: string;
   scope: OptOutScope;
+  /** The link's own address: a button posts `scope=none` to it to turn the mail back on. */
+  actionUrl?: string;
 }): string {
-  const { title, lead } = copy[input.language].unsubscribed[input.scope];
+  const { title, lead, undo } = copy[input.language].unsubscribed[input.scope];
+  return renderPage({
+    language: input.language,
+    title,
+    networkName: input.networkName,
+    body: html`<p>${lead(input.networkName)}</p>
+${
+  input.actionUrl === undefined
+    ? ''
+    : html`<form method="post" action="${input.actionUrl}"><p><button type="submit" name="scope" value="none">${undo}</button></p></form>`
+}`,
+  });
+}
+
+export function resubscribedPage(input: { language: Language; networkName: string }): string {
+  const { title, lead } = copy[input.language].resubscribed;
   return renderPage({
     language: input.language,
     title,

@@ -74,7 +74,8 @@ async function sendRequest(
     }),
     to: member.email,
     language: member.language,
-    member: { networkId: ctx.network.id, category: 'reminder' },
+    // The request is the evaluation itself; only the second ask is a reminder ("stop reminders" stops it).
+    member: { networkId: ctx.network.id, category: kind === 'evaluation-reminder' ? 'reminder' : 'news' },
     message: async () => {
       // Not single use: the member may change the answer until the evaluation closes.
       const formUrl = await issueLink(

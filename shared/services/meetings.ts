@@ -195,7 +195,9 @@ export async function sendMeetingMail(
   extra: { daysBefore?: number } = {},
 ): Promise<void> {
   const { meeting } = ctx;
-  const reminder = kind === 'introducer' || kind.startsWith('reminder-');
+  // Only the nudges before a meeting are reminders (what "stop reminders" stops); the introducer's mail
+  // asks them to prepare and goes unless they stopped all mail from the network.
+  const reminder = kind.startsWith('reminder-');
   await sendOnce({
     dedupeKey: meetingDedupeKey({
       meetingId: meeting.id,

@@ -126,6 +126,45 @@ export async function optOutWithToken(
   }
 }
 
+/**
+ * A member changes their mind from an unsubscribe link already used: `none` turns the network's mail
+ * back on, a scope opts out again. No token is spent (the link's first use did that); each change is
+ * in the consent log.
+ */
+export async function setMailChoice(
+  person: string,
+  networkId: string,
+  choice: OptOutScope | 'none',
+  now: Date,
+): Promise<void> {
+  const at = now.toISOString();
+  const previous = choice === 'none' ? await getOptOut(person, networkId) : undefined;
+  const entry: ConsentEntry =
+    choice === 'none'
+      ? { at, action: 'agreed', subject: `mail-${previous ?? 'all'}`, networkId, wording: 'unsubscribe-v1' }
+      : { at, action: 'withdrew', subject: `mail-${choice}`, networkId, wording: 'unsubscribe-v1' };
+  const change =
+    choice === 'none'
+      ? { Delete: { TableName: env.tableName(), Key: keys.optOut(person, networkId) } }
+      : {
+          Put: {
+            TableName: env.tableName(),
+            Item: {
+              ...keys.optOut(person, networkId),
+              type: 'opt-out',
+              networkId,
+              scope: choice,
+              updatedAt: at,
+            },
+          },
+        };
+  await dynamo.send(
+    new TransactWriteCommand({
+      TransactItems: [change, { Put: { TableName: env.tableName(), Item: consentItem(person, entry) } }],
+    }),
+  );
+}
+
 export async function getOptOut(person: string, networkId: string): Promise<OptOutScope | undefined> {
   const { Item } = await dynamo.send(
     new GetCommand({ TableName: env.tableName(), Key: keys.optOut(person, networkId), ConsistentRead: true }),

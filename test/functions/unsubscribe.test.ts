@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ses } from '../../shared/clients/ses.ts';
+import type { Meeting } from '../../shared/domain/meeting.ts';
 import type { MailCategory } from '../../shared/domain/person.ts';
 import { personId } from '../../shared/domain/person.ts';
 import { sendOnce } from '../../shared/notify.ts';
+import { remindEvaluations, requestEvaluations } from '../../shared/services/evaluations.ts';
+import { loadMeetingContext, sendMeetingMail } from '../../shared/services/meetings.ts';
+import { createMeetings } from '../../shared/store/meetings.ts';
+import { getNetwork } from '../../shared/store/networks.ts';
+import { seedGroup } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
 import { allItems, linkIn } from '../support/table.ts';
 
@@ -134,5 +140,77 @@ describe('unsubscribing', { timeout: 60_000 }, () => {
     const again = await fetch(url, { method: 'POST', headers: { accept: 'application/json' } });
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ result: 'unsubscribed', scope: 'all' });
+  });
+
+  it('"stop reminders" stops the reminders only, says so, and the same link turns them back on (issue 20.3)', async () => {
+    const network = await getNetwork(networkId);
+    if (!network) throw new Error('no demo network');
+    const { group, members } = await seedGroup(networkId, ['Nora']);
+    const [nora] = members;
+    if (!nora) throw new Error('no member');
+    const at = new Date().toISOString();
+    const meeting: Meeting = {
+      id: randomUUID().slice(0, 12),
+      groupId: group.id,
+      networkId,
+      seq: 1,
+      startsAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
+      durationMinutes: 90,
+      timeZone: 'Europe/Stockholm',
+      mode: 'online',
+      onlineUrl: 'https://meet.example.org/x',
+      status: 'scheduled',
+      version: 1,
+      introducerId: nora.id,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await createMeetings([meeting]);
+    const ctx = await loadMeetingContext(network, group, meeting);
+    const count = async () => (await stack.emailsTo(nora.email)).length;
+
+    await sendMeetingMail(ctx, nora, 'reminder-7', { daysBefore: 7 });
+    const [reminder] = await stack.emailsTo(nora.email);
+    // The mail says what "stop reminders" stops and what still comes.
+    expect(reminder?.body.text).toContain('mejlet när det är din tur att inleda får du ändå');
+    const { url } = linkIn(reminder?.body.text, '/v1/unsubscribe/');
+    const oneClick = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(await oneClick.json()).toEqual({ result: 'unsubscribed', scope: 'reminders' });
+
+    // Not reminders: the introducer's mail and the evaluation request. Before the fix both were withheld.
+    const before = await count();
+    await sendMeetingMail(ctx, nora, 'introducer');
+    await requestEvaluations(ctx);
+    expect(await count()).toBe(before + 2);
+    // Reminders: the next meeting reminder and the evaluation's reminder.
+    await sendMeetingMail(ctx, nora, 'reminder-1', { daysBefore: 1 });
+    await remindEvaluations(await loadMeetingContext(network, group, meeting));
+    expect(await count()).toBe(before + 2);
+
+    // The same link now says what is off, and offers to turn it back on.
+    const page = await (await fetch(url)).text();
+    expect(page).toContain('Inga fler påminnelser');
+    expect(page).toContain('name="scope" value="none"');
+    const back = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'scope=none',
+    });
+    expect(back.status).toBe(200);
+    expect(await back.text()).toContain('Påslaget igen');
+    await sendMeetingMail(ctx, nora, 'reminder-1', { daysBefore: 1 });
+    expect(await count()).toBe(before + 3);
+    // And off again from the same link, once more.
+    const off = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: 'scope=reminders',
+    });
+    expect(await off.json()).toEqual({ result: 'unsubscribed', scope: 'reminders' });
+    expect(await mailTo(nora.email, 'reminder')).toBe('opted-out');
   });
 });

@@ -246,7 +246,9 @@ describe('meeting mails', () => {
       expect(text).toContain('I’m coming:');
       expect(text).toContain('I can’t come this time:');
       expect(text).toContain('I can’t come to the rest of the series (frees my seat):');
-      expect(text).toContain('Stop meeting reminders:');
+      expect(text).toContain('Stop reminders:');
+      // Issue 20.3: the footer says what stopping reminders leaves on.
+      expect(text).toContain('the mail when it is your turn to introduce');
       expect(render(samples['meeting-invitation'], 'sv').text).toContain('(min plats blir ledig)');
       expect(render(samples['meeting-invitation'], 'nb').text).toContain('(plassen min blir ledig)');
     });
