@@ -9,13 +9,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Group, type JoinRequest, newJoinRequest } from '../../shared/domain/group.ts';
-import { issueLink } from '../../shared/links.ts';
-import { claimWaitlistPlace, createGroup } from '../../shared/store/groups.ts';
-import { createJoinRequest, joinWaitlist } from '../../shared/store/join-requests.ts';
-import { createNetworkIfMissing } from '../../shared/store/networks.ts';
-import { seedGroup } from '../support/groups.ts';
+import type { Group, JoinRequest } from '../../shared/domain/group.ts';
+import { createGroup } from '../../shared/store/groups.ts';
+import { leaveLinkOf, seedGroup, seedWaitlist } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
+import { seedNetwork } from '../support/networks.ts';
 import { allItems, linkIn } from '../support/table.ts';
 
 let stack: TestStack;
@@ -26,18 +24,7 @@ const memberAddress = (label: string) => `${label}-${randomUUID().slice(0, 8)}@s
 
 beforeAll(async () => {
   stack = await useLocalStack();
-  await createNetworkIfMissing({
-    id: networkId,
-    name: 'Trängselnätverket',
-    languages: ['sv', 'nb', 'en'],
-    coordinators: [coordinator],
-    memberDomains: ['skola.se'],
-    timeZone: 'Europe/Stockholm',
-  });
-  adminHeaders = {
-    authorization: `Bearer ${await stack.token({ email: coordinator, networks: [networkId] })}`,
-    'content-type': 'application/json',
-  };
+  adminHeaders = await seedNetwork(stack, { id: networkId, name: 'Trängselnätverket', coordinator });
 });
 afterAll(() => stack.stop());
 
@@ -125,27 +112,6 @@ function expectSeatsConsistent({ group, requests }: GroupState): void {
   if (waiting.length > 0) expect(group.seatsTaken).toBe(group.capacity);
 }
 
-/** People on the waitlist of a full group, in this order, as confirming would put them there. */
-async function waitlist(group: Group, count: number): Promise<JoinRequest[]> {
-  const waiting: JoinRequest[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const now = new Date();
-    const request = newJoinRequest(group, person(memberAddress(`waiting${i}`)), 'sv', now);
-    await createJoinRequest(request, now);
-    const seq = await claimWaitlistPlace(group.id, request);
-    expect(await joinWaitlist(request, ['pending_confirmation'], seq, now)).toBe('done');
-    waiting.push({ ...request, status: 'waitlisted', waitlistSeq: seq });
-  }
-  return waiting;
-}
-
-const leaveLink = async (member: JoinRequest) =>
-  issueLink(
-    'leave-group',
-    { networkId, subjectId: member.id, groupId: member.groupId, language: 'sv', person: member.email },
-    new Date(Date.now() + 24 * 3600_000).toISOString(),
-  );
-
 describe('one link pressed many times at once', () => {
   it('a join confirmation: one seat, one welcome, every press told it is approved', async () => {
     const group = await newGroup(3);
@@ -207,9 +173,9 @@ describe('one link pressed many times at once', () => {
   it('a leave link, then the offer it made: one seat passed on once, accepted once', async () => {
     const { group: seated, members } = await seedGroup(networkId, ['Leaver'], { capacity: 1 });
     const [leaver] = members as [JoinRequest];
-    const [first, second] = (await waitlist(seated, 2)) as [JoinRequest, JoinRequest];
+    const [first, second] = (await seedWaitlist(seated, 2)) as [JoinRequest, JoinRequest];
 
-    const left = await pressAtOnce(await leaveLink(leaver), 6);
+    const left = await pressAtOnce(await leaveLinkOf(leaver), 6);
     expect(left.map((a) => a.status)).toEqual(Array(6).fill(200));
     expect(left.filter((a) => a.body.result === 'left-group')).toHaveLength(1);
     expect(left.filter((a) => a.body.result === 'already-done')).toHaveLength(5);
@@ -245,9 +211,9 @@ describe('seats changing hands from several sides at once', () => {
     const { group: seated, members } = await seedGroup(networkId, ['Anna', 'Bertil', 'Cecilia'], {
       capacity: 3,
     });
-    const waiting = await waitlist(seated, 6);
+    const waiting = await seedWaitlist(seated, 6);
     const [anna, bertil] = members as [JoinRequest, JoinRequest];
-    const links = await Promise.all([leaveLink(anna), leaveLink(bertil)]);
+    const links = await Promise.all([leaveLinkOf(anna), leaveLinkOf(bertil)]);
 
     const [leftA, leftB, raised] = await Promise.all([
       post(links[0] as string),
@@ -290,8 +256,8 @@ describe('seats changing hands from several sides at once', () => {
 
   it('two members leave at once: two seats offered to the first two in line, one each', async () => {
     const { group: seated, members } = await seedGroup(networkId, ['Dora', 'Erik'], { capacity: 2 });
-    const waiting = await waitlist(seated, 3);
-    const answers = await Promise.all(members.map(async (member) => post(await leaveLink(member))));
+    const waiting = await seedWaitlist(seated, 3);
+    const answers = await Promise.all(members.map(async (member) => post(await leaveLinkOf(member))));
     expect(await Promise.all(answers.map((a) => a.json()))).toEqual([
       { result: 'left-group' },
       { result: 'left-group' },

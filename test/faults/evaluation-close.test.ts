@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { JoinRequest } from '../../shared/domain/group.ts';
-import { createNetworkIfMissing } from '../../shared/store/networks.ts';
 import { inDays, seedGroup } from '../support/groups.ts';
 import { type TestStack, useLocalStack } from '../support/local-stack.ts';
+import { seedNetwork } from '../support/networks.ts';
 import { beforeDynamo } from './faults.ts';
 
 let stack: TestStack;
@@ -18,18 +18,7 @@ const coordinator = `samordnare-${randomUUID().slice(0, 6)}@example.org`;
 
 beforeAll(async () => {
   stack = await useLocalStack({ waitTimeOverrides: { WaitForNext: 2000 } });
-  await createNetworkIfMissing({
-    id: networkId,
-    name: 'Grundskolenätverket',
-    languages: ['sv', 'nb', 'en'],
-    coordinators: [coordinator],
-    memberDomains: ['skola.se'],
-    timeZone: 'Europe/Stockholm',
-  });
-  headers = {
-    authorization: `Bearer ${await stack.token({ email: coordinator, networks: [networkId] })}`,
-    'content-type': 'application/json',
-  };
+  headers = await seedNetwork(stack, { id: networkId, name: 'Grundskolenätverket', coordinator });
 });
 afterAll(() => stack.stop());
 

@@ -10,11 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamo } from '../../shared/clients/dynamodb.ts';
 import { type Group, type JoinRequest, newJoinRequest } from '../../shared/domain/group.ts';
 import { issueLink } from '../../shared/links.ts';
-import { claimWaitlistPlace } from '../../shared/store/groups.ts';
-import { createJoinRequest, joinWaitlist } from '../../shared/store/join-requests.ts';
-import { createNetworkIfMissing } from '../../shared/store/networks.ts';
-import { seedGroup } from '../support/groups.ts';
+import { createJoinRequest } from '../../shared/store/join-requests.ts';
+import { leaveLinkOf, seedGroup, seedWaitlist } from '../support/groups.ts';
 import { type StoredEmail, type TestStack, useLocalStack } from '../support/local-stack.ts';
+import { seedNetwork } from '../support/networks.ts';
 import { allItems, linkIn } from '../support/table.ts';
 
 let stack: TestStack;
@@ -26,18 +25,7 @@ const inAnHour = () => new Date(Date.now() + 3600_000).toISOString();
 
 beforeAll(async () => {
   stack = await useLocalStack();
-  await createNetworkIfMissing({
-    id: networkId,
-    name: 'Nätverket',
-    languages: ['sv', 'nb', 'en'],
-    coordinators: [coordinator],
-    memberDomains: ['skola.se'],
-    timeZone: 'Europe/Stockholm',
-  });
-  adminHeaders = {
-    authorization: `Bearer ${await stack.token({ email: coordinator, networks: [networkId] })}`,
-    'content-type': 'application/json',
-  };
+  adminHeaders = await seedNetwork(stack, { id: networkId, name: 'Nätverket', coordinator });
 });
 afterAll(() => stack.stop());
 
@@ -99,27 +87,6 @@ async function pendingRequests(group: Group, count: number) {
     }),
   );
 }
-
-/** People on the waitlist of a full group, in this order. */
-async function waitlist(group: Group, count: number): Promise<JoinRequest[]> {
-  const waiting: JoinRequest[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const now = new Date();
-    const request = newJoinRequest(group, person(address(`waiting${i}`)), 'sv', now);
-    await createJoinRequest(request, now);
-    const seq = await claimWaitlistPlace(group.id, request);
-    expect(await joinWaitlist(request, ['pending_confirmation'], seq, now)).toBe('done');
-    waiting.push({ ...request, status: 'waitlisted', waitlistSeq: seq });
-  }
-  return waiting;
-}
-
-const leaveLink = (member: JoinRequest) =>
-  issueLink(
-    'leave-group',
-    { networkId, subjectId: member.id, groupId: member.groupId, language: 'sv', person: member.email },
-    inAnHour(),
-  );
 
 /** How many confirm at once for a group of 30 (SAMLA_CROWD overrides, to probe a larger burst by hand). */
 const crowd = Number(process.env.SAMLA_CROWD ?? 320);
@@ -196,9 +163,9 @@ describe('leaving at the same moment', () => {
   it('24 seated, 20 press leave at once with 30 waiting: all 20 told they left, and they did', async () => {
     const names = Array.from({ length: 24 }, (_, i) => `Medlem${i}`);
     const { group, members } = await seedGroup(networkId, names, { capacity: 24 });
-    const waiting = await waitlist(group, 30);
+    const waiting = await seedWaitlist(group, 30);
     const leavers = members.slice(0, 20);
-    const links = await Promise.all(leavers.map(leaveLink));
+    const links = await Promise.all(leavers.map(leaveLinkOf));
 
     const answers = await Promise.all(links.map(post));
     expect(answers).toEqual(Array(20).fill({ status: 200, body: { result: 'left-group' } }));
@@ -232,16 +199,16 @@ describe('leaving at the same moment', () => {
     async () => {
       const { group, members } = await seedGroup(networkId, ['Anna', 'Bertil', 'Cecilia'], { capacity: 3 });
       const [anna, bertil] = members as [JoinRequest, JoinRequest];
-      const waiting = await waitlist(group, 5);
+      const waiting = await seedWaitlist(group, 5);
       const [first] = waiting as [JoinRequest];
 
       // Anna leaves first: her seat is offered to the first in line.
-      expect(await post(await leaveLink(anna))).toEqual({ status: 200, body: { result: 'left-group' } });
+      expect(await post(await leaveLinkOf(anna))).toEqual({ status: 200, body: { result: 'left-group' } });
       const offer = await stack.waitForEmailTo(first.email, (mail) => text(mail).includes('/v1/offers/'));
       const acceptUrl = linkIn(text(offer), '/v1/offers/').url;
 
       const [left, accepted, raised] = await Promise.all([
-        post(await leaveLink(bertil)),
+        post(await leaveLinkOf(bertil)),
         post(acceptUrl),
         stack.api(`/v1/admin/groups/${group.id}`, {
           method: 'PATCH',

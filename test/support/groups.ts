@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../shared/clients/dynamodb.ts';
-import { type Group, type JoinRequest, joinRequestId } from '../../shared/domain/group.ts';
-import { createGroup } from '../../shared/store/groups.ts';
-import { putApprovedMember } from '../../shared/store/join-requests.ts';
+import { type Group, type JoinRequest, joinRequestId, newJoinRequest } from '../../shared/domain/group.ts';
+import { issueLink } from '../../shared/links.ts';
+import { claimWaitlistPlace, createGroup } from '../../shared/store/groups.ts';
+import { createJoinRequest, joinWaitlist, putApprovedMember } from '../../shared/store/join-requests.ts';
 
 /**
  * A group with seated members, written straight to the table of the test's local stack (joining has
@@ -64,4 +65,43 @@ export function inDays(days: number): string {
     .toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' })
     .slice(0, 16)
     .replace(' ', 'T');
+}
+
+/**
+ * People on the waitlist of a full group, in this order, placed as confirming would place them (a claimed
+ * place, then the request on the list), each with a unique address at skola.se.
+ */
+export async function seedWaitlist(group: Group, count: number): Promise<JoinRequest[]> {
+  const waiting: JoinRequest[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const now = new Date();
+    const email = `waiting${i}-${randomUUID().slice(0, 8)}@skola.se`;
+    const request = newJoinRequest(
+      group,
+      { name: 'Åsa', email, organisation: 'Skolan', role: 'Rektor' },
+      'sv',
+      now,
+    );
+    await createJoinRequest(request, now);
+    const seq = await claimWaitlistPlace(group.id, request);
+    const placed = await joinWaitlist(request, ['pending_confirmation'], seq, now);
+    if (placed !== 'done') throw new Error(`could not put ${email} on the waitlist: ${placed}`);
+    waiting.push({ ...request, status: 'waitlisted', waitlistSeq: seq });
+  }
+  return waiting;
+}
+
+/** A member's personal leave link, valid for a day. */
+export function leaveLinkOf(member: JoinRequest): Promise<string> {
+  return issueLink(
+    'leave-group',
+    {
+      networkId: member.networkId,
+      subjectId: member.id,
+      groupId: member.groupId,
+      language: 'sv',
+      person: member.email,
+    },
+    new Date(Date.now() + 24 * 3600_000).toISOString(),
+  );
 }
