@@ -72,8 +72,9 @@ function escapeAttribute(value: string): string {
 /**
  * The page as the organisation would publish it: `{{apiBase}}` and `{{networkId}}` are written once per
  * site. `{{groupId}}` is the group a page is about, which a site writes per group page; here `?group=`
- * stands in for that (and `?network=` for a second site), and without it the placeholder stays, so a form
- * post without JavaScript reaches samla's "no such group" page rather than a made-up group.
+ * stands in for that (and `?network=` for a second site). Without it the page is made what join.html's
+ * comment asks of a page about no particular group, so that a reader without JavaScript is told the link
+ * lacks a group instead of being offered a form that can only post to a group that does not exist.
  */
 function fill(page: string, options: ExamplesOptions, query: URLSearchParams): string {
   const pick = (name: string) => {
@@ -85,8 +86,18 @@ function fill(page: string, options: ExamplesOptions, query: URLSearchParams): s
     networkId: pick('network') ?? options.networkId,
     groupId: pick('group'),
   };
+  const kind = values.groupId === undefined ? 'no-group' : 'one-group';
+  // Comments are matched first and kept as they are: they name these elements to the organisation.
+  const edited = page.replace(
+    /<!--[\s\S]*?-->|<noscript data-samla-page="([\w-]+)">[\s\S]*?<\/noscript>\s*|<form\b(?=[^>]*\baction="[^"]*\{\{groupId\}\})/g,
+    (whole, pageKind: string | undefined) => {
+      if (whole.startsWith('<!--')) return whole;
+      if (pageKind !== undefined) return pageKind === kind ? whole : '';
+      return kind === 'no-group' ? `${whole} hidden` : whole;
+    },
+  );
   // Comments keep their placeholders: they tell the organisation what to write where.
-  return page.replace(/<!--[\s\S]*?-->|\{\{(\w+)\}\}/g, (whole, name: string | undefined) => {
+  return edited.replace(/<!--[\s\S]*?-->|\{\{(\w+)\}\}/g, (whole, name: string | undefined) => {
     const value = name === undefined ? undefined : values[name];
     return value === undefined ? whole : escapeAttribute(value);
   });
@@ -113,10 +124,14 @@ function indexPage(files: readonly string[]): string {
   const links = files.map(
     (file) => `<li><a href="${escapeAttribute(file)}">${escapeAttribute(file)}</a></li>`,
   );
+  // Everything inside <main>: assistive technology jumps to the main landmark, and content outside every
+  // landmark is easy to miss (axe: landmark-one-main, region).
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>samla: website forms</title></head>
-<body><h1>samla: website forms</h1><p>What an organisation pastes into its website (see README.md).</p>
-<ul>${links.join('')}</ul></body></html>`;
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>samla: website forms</title><link rel="stylesheet" href="forms.css"></head>
+<body><main><h1>samla: website forms</h1>
+<p>What an organisation pastes into its website (see <a href="README.md">README.md</a>).</p>
+<ul>${links.join('')}</ul></main></body></html>`;
 }
 
 export async function startExamples(options: ExamplesOptions): Promise<LocalExamples> {

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeResults } from 'axe-core';
 import type { Browser, Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JoinRequest } from '../../shared/domain/group.ts';
@@ -57,8 +60,9 @@ interface OpenPage {
   posts: Request[];
 }
 
-async function openPage(javaScriptEnabled: boolean): Promise<OpenPage> {
-  const context = await browser.newContext({ locale: 'sv-SE', javaScriptEnabled });
+/** `bypassCSP` lets a test run axe-core, which the pages' own policy (script-src 'self') would refuse. */
+async function openPage(javaScriptEnabled: boolean, { bypassCSP = false } = {}): Promise<OpenPage> {
+  const context = await browser.newContext({ locale: 'sv-SE', javaScriptEnabled, bypassCSP });
   // A step that cannot happen fails with its own message, well before the test's time is up.
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
@@ -386,6 +390,61 @@ describe('the join form (examples/join.html)', () => {
       expect.objectContaining({ groupId: group.id, status: 'pending_confirmation' }),
     ]);
     expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('without JavaScript and without a group in the link: says the link lacks one and offers no form', async () => {
+    const { page, posts } = await openPage(false);
+    expect((await page.goto(`${site}/examples/join.html?network=${networkId}`))?.status()).toBe(200);
+    // A form here could only post to a literal {{groupId}}: a 404 after the reader filled it all in.
+    expect(await page.locator('form').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Skicka förfrågan' }).count()).toBe(0);
+    const notes = page.locator('noscript p');
+    expect(await notes.count()).toBe(1);
+    expect(await notes.isVisible()).toBe(true);
+    expect(await notes.textContent()).toContain('Länken hit saknar en grupp');
+    expect(posts).toHaveLength(0);
+    await page.close();
+  });
+});
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's violations on the page as it is now: each rule with the elements it found. Evaluated rather
+ * than added as a <script>, which a page without JavaScript would not run.
+ */
+async function axeViolations(page: Page): Promise<{ rule: string; targets: string[] }[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const { axe } = globalThis as unknown as { axe: { run(): Promise<AxeResults> } };
+    const { violations } = await axe.run();
+    return violations.map((violation) => ({
+      rule: violation.id,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  });
+}
+
+describe('the examples pages in axe-core', () => {
+  it('the index and every page have their content in landmarks, one main, and no other violation', async () => {
+    const { group } = await seedGroup(networkId, [], { title: 'Lovskola', question: 'Vem kommer?' });
+    const pages = [
+      '',
+      'interest.html',
+      `join.html?network=${networkId}`,
+      `join.html?network=${networkId}&group=${group.id}`,
+      'evaluation.html?token=x',
+      'thank-you.html',
+    ];
+    // With JavaScript only: axe waits on timers, which a page without it never runs.
+    const { page } = await openPage(true, { bypassCSP: true });
+    for (const path of pages) {
+      await page.goto(`${site}/examples/${path}`);
+      if (path.startsWith('join.html'))
+        await expect.poll(() => page.locator('#group option').count(), answered).toBeGreaterThan(1);
+      expect({ path, violations: await axeViolations(page) }).toEqual({ path, violations: [] });
+    }
     await page.close();
   });
 });
