@@ -1,9 +1,17 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { logger } from '../../shared/logger.ts';
-import { type SweepResult, sweepInactive } from '../../shared/services/retention.ts';
+import { forgetClosedSalts, type SweepResult, sweepInactive } from '../../shared/services/retention.ts';
 
-/** The daily retention sweep of the EventBridge schedule: asks the long inactive, erases the silent. */
+/**
+ * The daily retention sweep of the EventBridge schedule: asks the long inactive, erases the silent, and
+ * takes any salt left on a closed evaluation.
+ */
 export const handler = middy()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async (): Promise<SweepResult> => sweepInactive(new Date()));
+  .handler(
+    async (): Promise<SweepResult & { saltsRemoved: number }> => ({
+      ...(await sweepInactive(new Date())),
+      saltsRemoved: await forgetClosedSalts(),
+    }),
+  );

@@ -4,7 +4,10 @@ import type { Language } from '../i18n.ts';
 import { issueLink } from '../links.ts';
 import { logger } from '../logger.ts';
 import { sendOnce } from '../notify.ts';
-import { getNetwork } from '../store/networks.ts';
+import { forgetSalt } from '../store/evaluations.ts';
+import { listGroups } from '../store/groups.ts';
+import { listMeetings } from '../store/meetings.ts';
+import { getNetwork, listNetworks } from '../store/networks.ts';
 import {
   listInactive,
   listStayAnswerDue,
@@ -98,4 +101,21 @@ export async function sweepInactive(now: Date): Promise<SweepResult> {
   }
   logger.info('retention sweep', { asked, erased });
   return { asked, erased };
+}
+
+/**
+ * Salts left on closed evaluations: meetings closed before the close took the salt in its own write
+ * (an upgraded deployment) still hold one, and with it their anonymous answers could be traced. The
+ * nightly sweep takes them away (a Query per network's groups and per group's meetings), so an upgrade
+ * needs no migration step; after the first night there is nothing left to find.
+ */
+export async function forgetClosedSalts(): Promise<number> {
+  let removed = 0;
+  for (const network of await listNetworks())
+    for (const group of await listGroups(network.id))
+      for (const meeting of await listMeetings(group.id))
+        if (meeting.evaluationClosedAt && meeting.evaluationSalt && (await forgetSalt(group.id, meeting.id)))
+          removed += 1;
+  if (removed > 0) logger.info('salts removed from closed evaluations', { removed });
+  return removed;
 }

@@ -151,10 +151,11 @@ export async function recordEvaluationMean(groupId: string, meetingId: string, m
 }
 
 /**
- * For a close that found the evaluation closed already: a meeting closed before the close removed the
- * salt still holds one. Only a closed evaluation loses it, so an open one's answers keep their keys.
+ * Takes the salt from a closed evaluation that still holds one: one closed before the close removed it
+ * in its own write (found by a retried close, or by the nightly sweep after an upgrade). Only a closed
+ * evaluation loses it, so an open one's answers keep their keys. True if there was one to take.
  */
-async function forgetSalt(groupId: string, meetingId: string): Promise<void> {
+export async function forgetSalt(groupId: string, meetingId: string): Promise<boolean> {
   try {
     await dynamo.send(
       new UpdateCommand({
@@ -164,8 +165,10 @@ async function forgetSalt(groupId: string, meetingId: string): Promise<void> {
         ConditionExpression: 'attribute_exists(evaluationClosedAt) AND attribute_exists(evaluationSalt)',
       }),
     );
+    return true;
   } catch (error) {
     if (!isConditionalCheckFailed(error)) throw error;
+    return false;
   }
 }
 

@@ -158,4 +158,28 @@ describe('the evaluation salt', () => {
     expect(items.filter((item) => item.type === 'meeting')).toHaveLength(2);
     expect(items.filter((item) => 'evaluationSalt' in item)).toEqual([]);
   });
+
+  it('left on evaluations closed before an upgrade, is taken by the nightly sweep; an open one keeps it', async () => {
+    const { group, meetingIds } = await scheduled(2);
+    const [closedEarlier = '', open = ''] = meetingIds;
+    await askEvaluation(group.id, closedEarlier);
+    const openSalt = await askEvaluation(group.id, open);
+    // How a close wrote it before the salt went in the same write: closed, salt still there.
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: stack.tableName,
+        Key: keys.meeting(group.id, closedEarlier),
+        UpdateExpression: 'SET evaluationClosedAt = :at',
+        ExpressionAttributeValues: { ':at': new Date().toISOString() },
+      }),
+    );
+    const { handler } = await import('../../functions/retention-sweep/handler.ts');
+    const swept = (await handler({}, {} as never)) as { saltsRemoved: number };
+    expect(swept.saltsRemoved).toBeGreaterThanOrEqual(1);
+    expect(await meetingItem(group.id, closedEarlier)).not.toHaveProperty('evaluationSalt');
+    expect(await meetingItem(group.id, open)).toMatchObject({ evaluationSalt: openSalt });
+    // The next night finds nothing left to take.
+    expect(((await handler({}, {} as never)) as { saltsRemoved: number }).saltsRemoved).toBe(0);
+    expect(await meetingItem(group.id, open)).toMatchObject({ evaluationSalt: openSalt });
+  });
 });
