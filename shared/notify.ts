@@ -67,7 +67,7 @@ export function asWorkflowStep<Args extends unknown[], Result>(
 }
 
 /** RFC 8058 one-click unsubscribe: mail clients show their own "unsubscribe" for these. */
-function unsubscribeHeaders(url: string): Record<string, string> {
+export function oneClickHeaders(url: string): Record<string, string> {
   return { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }
 
@@ -123,7 +123,7 @@ export async function sendOnce(notification: Notification, now = new Date()): Pr
       to: notification.to,
       ...rendered,
       ...extras,
-      headers: { ...extras.headers, ...(unsubscribeUrl ? unsubscribeHeaders(unsubscribeUrl) : {}) },
+      headers: { ...extras.headers, ...(unsubscribeUrl ? oneClickHeaders(unsubscribeUrl) : {}) },
     });
     const { messageId } = await sendRawEmail(raw, [notification.to]);
     await markOutboxSent(notification.dedupeKey, messageId);

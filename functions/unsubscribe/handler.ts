@@ -6,12 +6,23 @@ import { prefersJson } from '../../shared/http/request.ts';
 import { html, json } from '../../shared/http/responses.ts';
 import { UnsubscribeBody } from '../../shared/http/schemas.ts';
 import { validate } from '../../shared/http/validation.ts';
-import { resubscribedPage, unsubscribedPage, unsubscribePage } from '../../shared/pages/privacy.ts';
+import {
+  digestSubscriptionPage,
+  resubscribedPage,
+  unsubscribedPage,
+  unsubscribePage,
+} from '../../shared/pages/privacy.ts';
 import { getJoinRequest } from '../../shared/store/join-requests.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
-import { getOptOut, optOutWithToken, setMailChoice } from '../../shared/store/people.ts';
+import {
+  getOptOut,
+  hasDigestOptOut,
+  optOutWithToken,
+  setDigestOptOut,
+  setMailChoice,
+} from '../../shared/store/people.ts';
 
-const purposes = ['unsubscribe-reminders', 'unsubscribe-all'] as const;
+const purposes = ['unsubscribe-reminders', 'unsubscribe-all', 'unsubscribe-digest'] as const;
 
 /**
  * `/v1/unsubscribe/{token}`: the personal link in the footer of every mail to a member. GET offers the two
@@ -34,6 +45,21 @@ export const handler = httpHandler(
     if (!person) throw notFound('link_not_found');
     const page = { language: link.language, networkName: network.name };
     const asJson = prefersJson(request.event.headers?.accept);
+    if (link.purpose === 'unsubscribe-digest') {
+      // A coordinator's own digest: any POST but `scope=none` (a one-click included) turns it off.
+      if (Date.parse(link.validUntil) <= now.getTime()) throw gone('link_expired');
+      const showPage = (off: boolean) =>
+        html(200, digestSubscriptionPage({ ...page, actionUrl: opened.token, off }));
+      if (isGet(request)) return showPage(await hasDigestOptOut(person, network.id));
+      const body = validate(UnsubscribeBody, request.body ?? {}, link.language);
+      const off = body.scope !== 'none';
+      await setDigestOptOut(person, network.id, off, now);
+      if (!asJson) return showPage(off);
+      return json(
+        200,
+        off ? { result: 'unsubscribed', scope: 'digest' } : { result: 'resubscribed', scope: 'none' },
+      );
+    }
     const done = (scope: OptOutScope) =>
       asJson
         ? json(200, { result: 'unsubscribed', scope })

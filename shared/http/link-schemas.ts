@@ -27,7 +27,10 @@ export const RsvpResult = z
   .meta({ id: 'RsvpResult' });
 
 export const UnsubscribeResult = z
-  .object({ result: z.enum(['unsubscribed', 'resubscribed']), scope: z.enum(['reminders', 'all', 'none']) })
+  .object({
+    result: z.enum(['unsubscribed', 'resubscribed']),
+    scope: z.enum(['reminders', 'all', 'digest', 'none']),
+  })
   .meta({ id: 'UnsubscribeResult' });
 
 export const PrivacyLinkResult = z

@@ -52,6 +52,7 @@ const reservedHeaders = new Set([
   'mime-version',
   'content-type',
   'content-transfer-encoding',
+  'auto-submitted',
 ]);
 
 function checkValue(field: string, value: string): string {
@@ -96,7 +97,9 @@ export async function buildRawEmail(input: RawEmailInput): Promise<Uint8Array> {
     subject: checkValue('subject', input.subject),
     text: input.text,
     html: input.html,
-    headers: checkHeaders(input.headers ?? {}),
+    // Every mail samla sends is automatic: RFC 3834 tells out-of-office and other auto-responders not to
+    // answer it (set here, not by callers, so no kind of mail can be without it).
+    headers: { ...checkHeaders(input.headers ?? {}), 'Auto-Submitted': 'auto-generated' },
     attachments: (input.attachments ?? []).map((attachment, i) => ({
       filename: checkValue(`attachments[${i}].filename`, attachment.filename),
       contentType: checkValue(`attachments[${i}].contentType`, attachment.contentType),

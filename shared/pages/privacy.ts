@@ -311,3 +311,71 @@ export function privacyRequestedPage(language: Language): string {
   const { title, lead } = copy[language].requested;
   return renderPage({ language, title, body: html`<p>${lead}</p>` });
 }
+
+/** The page behind a digest's unsubscribe link: the coordinator's own digest, off or on. */
+const digestCopy: Record<
+  Language,
+  {
+    on: { title: string; lead: (network: string) => string; button: string };
+    off: { title: string; lead: (network: string) => string; button: string };
+  }
+> = {
+  sv: {
+    on: {
+      title: 'Sammanfattningen till samordnare',
+      lead: (network) =>
+        `Du får sammanfattningen av vad som hänt i ${network}. Stänger du av den gäller det bara dig; beslut som väntar på dig (ansökningar, gruppförslag) mejlas ändå.`,
+      button: 'Sluta skicka sammanfattningen till mig',
+    },
+    off: {
+      title: 'Ingen fler sammanfattning',
+      lead: (network) =>
+        `Du får inte längre sammanfattningen från ${network}. Beslut som väntar på dig (ansökningar, gruppförslag) mejlas ändå.`,
+      button: 'Slå på sammanfattningen igen',
+    },
+  },
+  nb: {
+    on: {
+      title: 'Sammendraget til koordinatorer',
+      lead: (network) =>
+        `Du får sammendraget av hva som har skjedd i ${network}. Slår du det av, gjelder det bare deg; beslutninger som venter på deg (søknader, gruppeforslag), får du fortsatt på e-post.`,
+      button: 'Slutt å sende meg sammendraget',
+    },
+    off: {
+      title: 'Ikke flere sammendrag',
+      lead: (network) =>
+        `Du får ikke lenger sammendraget fra ${network}. Beslutninger som venter på deg (søknader, gruppeforslag), får du fortsatt på e-post.`,
+      button: 'Slå på sammendraget igjen',
+    },
+  },
+  en: {
+    on: {
+      title: 'The coordinators’ digest',
+      lead: (network) =>
+        `You get the digest of what happened in ${network}. Turning it off is for you alone; decisions waiting for you (requests to join, group proposals) are still emailed.`,
+      button: 'Stop sending me the digest',
+    },
+    off: {
+      title: 'No more digests',
+      lead: (network) =>
+        `You will no longer get the digest from ${network}. Decisions waiting for you (requests to join, group proposals) are still emailed.`,
+      button: 'Turn the digest back on',
+    },
+  },
+};
+
+export function digestSubscriptionPage(input: {
+  language: Language;
+  networkName: string;
+  actionUrl: string;
+  off: boolean;
+}): string {
+  const c = digestCopy[input.language][input.off ? 'off' : 'on'];
+  return renderPage({
+    language: input.language,
+    title: c.title,
+    networkName: input.networkName,
+    body: html`<p>${c.lead(input.networkName)}</p>
+<form method="post" action="${input.actionUrl}"><p><button type="submit" name="scope" value="${input.off ? 'none' : 'all'}">${c.button}</button></p></form>`,
+  });
+}

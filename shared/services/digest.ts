@@ -18,11 +18,12 @@ import {
 import { trend } from '../domain/evaluation.ts';
 import type { Group } from '../domain/group.ts';
 import type { Network } from '../domain/network.ts';
+import { personId } from '../domain/person.ts';
 import { recipientTag } from '../domain/registration.ts';
 import { tallyTopics } from '../domain/topics.ts';
 import { issueLink } from '../links.ts';
 import { logger } from '../logger.ts';
-import { sendOnce } from '../notify.ts';
+import { oneClickHeaders, sendOnce } from '../notify.ts';
 import { countAnswers } from '../store/evaluations.ts';
 import { listProposals } from '../store/group-proposals.ts';
 import { listGroups } from '../store/groups.ts';
@@ -30,6 +31,7 @@ import { listJoinRequests, listPendingApproval, listWaitlist } from '../store/jo
 import { listMeetings, listParticipation } from '../store/meetings.ts';
 import { recordDigestSent } from '../store/network-settings.ts';
 import { listNetworks } from '../store/networks.ts';
+import { hasDigestOptOut } from '../store/people.ts';
 import { listConfirmedRegistrations } from '../store/registrations.ts';
 
 /**
@@ -182,6 +184,9 @@ export type DigestOutcome =
  * decline links. `scheduled`: only when something is new since the last one; on demand: whenever there
  * is anything to show.
  */
+/** Old digests stay in inboxes: their unsubscribe keeps working for a year. */
+const digestUnsubscribeValidity = 365 * 24 * 3600 * 1000;
+
 export async function sendDigest(
   network: Network,
   now: Date,
@@ -202,12 +207,23 @@ export async function sendDigest(
   const validUntil = new Date(now.getTime() + decisionLinkValidity).toISOString();
   let sent = 0;
   for (const coordinator of network.coordinators) {
+    // Turned off by the coordinator with the digest's one-click unsubscribe: theirs alone stops.
+    if (await hasDigestOptOut(personId(coordinator), network.id)) continue;
     const language = coordinatorLanguage(network, coordinator);
     const outcome = await sendOnce(
       {
         dedupeKey: `digest:${network.id}:${recipientTag(coordinator)}:${slot}`,
         to: coordinator,
         language,
+        // A recurring mail: RFC 8058 one-click, so a mail client's "unsubscribe" turns this one off.
+        extras: async () => {
+          const url = await issueLink(
+            'unsubscribe-digest',
+            { networkId: network.id, subjectId: personId(coordinator), language, person: coordinator },
+            new Date(now.getTime() + digestUnsubscribeValidity).toISOString(),
+          );
+          return { headers: oneClickHeaders(url) };
+        },
         message: async () => {
           const pendingJoinRequests = [];
           for (const p of pending) {

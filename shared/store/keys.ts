@@ -93,6 +93,11 @@ export const keys = {
     sk: `CONSENT#${at}#${subject}`,
   }),
   optOut: (personId: string, networkId: string) => ({ pk: `PERSON#${personId}`, sk: `OPTOUT#${networkId}` }),
+  /** A coordinator who turned off a network's digest (its one-click unsubscribe). */
+  digestOptOut: (personId: string, networkId: string) => ({
+    pk: `PERSON#${personId}`,
+    sk: `DIGEST-OPTOUT#${networkId}`,
+  }),
   /**
    * The person index: every item elsewhere that holds a person's data (registrations, join requests,
    * proposals, link tokens) carries it, so export and erasure are one Query.

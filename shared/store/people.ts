@@ -1,5 +1,6 @@
 import {
   BatchGetCommand,
+  DeleteCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -163,6 +164,35 @@ export async function setMailChoice(
       TransactItems: [change, { Put: { TableName: env.tableName(), Item: consentItem(person, entry) } }],
     }),
   );
+}
+
+/** A coordinator turns a network's digest off (`off`) or back on; the scheduled digest skips them while off. */
+export async function setDigestOptOut(
+  person: string,
+  networkId: string,
+  off: boolean,
+  now: Date,
+): Promise<void> {
+  const key = keys.digestOptOut(person, networkId);
+  if (off)
+    await dynamo.send(
+      new PutCommand({
+        TableName: env.tableName(),
+        Item: { ...key, type: 'digest-opt-out', networkId, at: now.toISOString() },
+      }),
+    );
+  else await dynamo.send(new DeleteCommand({ TableName: env.tableName(), Key: key }));
+}
+
+export async function hasDigestOptOut(person: string, networkId: string): Promise<boolean> {
+  const { Item } = await dynamo.send(
+    new GetCommand({
+      TableName: env.tableName(),
+      Key: keys.digestOptOut(person, networkId),
+      ConsistentRead: true,
+    }),
+  );
+  return Item !== undefined;
 }
 
 export async function getOptOut(person: string, networkId: string): Promise<OptOutScope | undefined> {

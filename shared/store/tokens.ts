@@ -17,6 +17,7 @@ export type TokenPurpose =
   | 'rsvp-no-series'
   | 'unsubscribe-reminders'
   | 'unsubscribe-all'
+  | 'unsubscribe-digest'
   | 'feedback'
   | 'confirm-group-proposal'
   | 'privacy-export'

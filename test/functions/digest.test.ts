@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ses } from '../../shared/clients/ses.ts';
 import type { JoinRequest } from '../../shared/domain/group.ts';
 import type { Meeting } from '../../shared/domain/meeting.ts';
 import type { Network } from '../../shared/domain/network.ts';
@@ -45,8 +46,30 @@ beforeAll(async () => {
     digest: { frequency: 'daily', hour: localHour('Europe/Stockholm') },
   };
   await createNetworkIfMissing(network);
+  ses.middlewareStack.add(watch, { step: 'build', name: 'watchDigestHeaders', override: true });
 });
-afterAll(() => stack?.stop());
+afterAll(() => {
+  ses.middlewareStack.remove('watchDigestHeaders');
+  return stack?.stop();
+});
+
+/** The head of the last raw message handed to SES for each recipient (the local inbox drops headers). */
+const rawHeads = new Map<string, string>();
+const watch = ((next: (args: { input: unknown }) => Promise<unknown>) => async (args: { input: unknown }) => {
+  const input = args.input as { RawMessage?: { Data?: Uint8Array }; Destinations?: string[] };
+  const data = input.RawMessage?.Data;
+  if (data) {
+    const head = (Buffer.from(data).toString('utf8').split('\r\n\r\n')[0] ?? '').replace(/\r\n[ \t]+/g, ' ');
+    for (const to of input.Destinations ?? []) rawHeads.set(to, head);
+  }
+  return next(args);
+}) as never;
+const header = (to: string, name: string) =>
+  (rawHeads.get(to) ?? '')
+    .split('\r\n')
+    .find((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`))
+    ?.slice(name.length + 1)
+    .trim();
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   stack.api(path, {
@@ -215,5 +238,44 @@ describe('the coordinators’ digest', { timeout: 90_000 }, () => {
       headers: { authorization: `Bearer ${outsider}` },
     });
     expect(forbidden.status).toBe(403);
+  });
+
+  it('is automatic and one-click unsubscribable: a coordinator turns off their own digest, and on again (issue 20.7)', async () => {
+    await registerAndConfirm(stack, network.id, { name: 'Ingrid', topics: ['Rekrytering'] });
+    rawHeads.clear();
+    expect((await digestNow()).status).toBe(200);
+    for (const coordinator of network.coordinators) {
+      expect(header(coordinator, 'Auto-Submitted')).toBe('auto-generated');
+      expect(header(coordinator, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    }
+    const url = /^<(.+)>$/.exec(header(coordinatorEn, 'List-Unsubscribe') ?? '')?.[1] ?? '';
+    expect(url).toContain('/v1/unsubscribe/');
+    // A GET only shows the choice.
+    expect(await (await fetch(url)).text()).toContain('Stop sending me the digest');
+    const oneClick = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(await oneClick.json()).toEqual({ result: 'unsubscribed', scope: 'digest' });
+
+    await registerAndConfirm(stack, network.id, { name: 'Jonas', topics: ['Skolans ekonomi'] });
+    rawHeads.clear();
+    expect((await digestNow()).status).toBe(200);
+    expect([...rawHeads.keys()].filter((to) => network.coordinators.includes(to))).toEqual([coordinatorSv]);
+
+    const page = await (await fetch(url)).text();
+    expect(page).toContain('Turn the digest back on');
+    const back = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'scope=none',
+    });
+    expect(await back.text()).toContain('Stop sending me the digest');
+    rawHeads.clear();
+    expect((await digestNow()).status).toBe(200);
+    expect([...rawHeads.keys()].filter((to) => network.coordinators.includes(to)).sort()).toEqual(
+      [...network.coordinators].sort(),
+    );
   });
 });

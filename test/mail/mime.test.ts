@@ -125,4 +125,14 @@ describe('buildRawEmail', () => {
       buildRawEmail({ ...input, headers: { 'Content-Type': 'text/plain' } }),
     ).rejects.toBeInstanceOf(TypeError);
   });
+
+  it('marks every message Auto-Submitted (RFC 3834), which no caller can take off (issue 20.7)', async () => {
+    for (const built of [input, { ...input, headers: {}, attachments: [] }]) {
+      const parsed = await simpleParser(Buffer.from(await buildRawEmail(built)));
+      expect(parsed.headers.get('auto-submitted')).toBe('auto-generated');
+    }
+    await expect(buildRawEmail({ ...input, headers: { 'Auto-Submitted': 'no' } })).rejects.toBeInstanceOf(
+      TypeError,
+    );
+  });
 });
