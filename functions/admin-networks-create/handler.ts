@@ -19,6 +19,10 @@ export const handler = coordinatorHandler(
       memberDomains: input.memberDomains,
       ...(input.thankYouUrl ? { thankYouUrl: input.thankYouUrl } : {}),
       timeZone: input.timeZone,
+      ...(input.meetingReminders ? { meetingReminders: input.meetingReminders } : {}),
+      ...(input.evaluation ? { evaluation: input.evaluation } : {}),
+      ...(input.digest ? { digest: input.digest } : {}),
+      ...(input.coordinatorLanguages ? { coordinatorLanguages: input.coordinatorLanguages } : {}),
     };
     if ((await createNetwork(network, new Date())) === 'exists') throw new HttpError(409, 'network_exists');
     logger.info('network created', { networkId: network.id });

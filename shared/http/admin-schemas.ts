@@ -116,6 +116,52 @@ const coordinatorLanguages = z.record(email, z.enum(languages)).meta({
   example: { 'anna@ale.se': 'sv' },
 });
 
+const meetingReminders = z
+  .object({
+    days: z
+      .array(z.number().int().min(1).max(60))
+      .max(5)
+      .meta({ description: 'Days before a meeting; default [7, 1]' }),
+    introducerDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(60)
+      .meta({ description: 'The introducer’s reminder; default 14' }),
+  })
+  .strict()
+  .meta({ description: 'When meeting reminders go out' });
+
+const evaluation = z
+  .object({
+    delayMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .optional()
+      .meta({ description: 'After the meeting ends; default 60' }),
+    reminderAfterDays: z.number().int().min(1).max(30).optional().meta({ description: 'Default 3' }),
+    closeAfterDays: z.number().int().min(2).max(60).optional().meta({ description: 'Default 7' }),
+  })
+  .strict()
+  .refine((e) => (e.reminderAfterDays ?? 3) < (e.closeAfterDays ?? 7), {
+    path: ['reminderAfterDays'],
+    message: 'invalid',
+  })
+  .meta({ description: 'When evaluations go out after a meeting, are reminded and close' });
+
+/*
+ * The settings a network can be created with as well as changed later, so an admin need not follow the
+ * create with a PATCH (and a network is never, even briefly, on the defaults it was not meant to have).
+ */
+const networkSchedules = {
+  meetingReminders: meetingReminders.optional(),
+  evaluation: evaluation.optional(),
+  digest: DigestScheduleSchema.optional(),
+  coordinatorLanguages: coordinatorLanguages.optional(),
+};
+
 export const NetworkId = z
   .string()
   .regex(/^[a-z0-9-]{3,40}$/, 'invalid')
@@ -130,6 +176,7 @@ export const CreateNetworkRequest = z
     memberDomains: memberDomains.default([]),
     thankYouUrl: webUrl.optional().meta({ description: 'Where a plain HTML form post is redirected' }),
     timeZone: timeZone.default('Europe/Stockholm'),
+    ...networkSchedules,
   })
   .strict()
   .meta({ id: 'CreateNetworkRequest' });
@@ -143,43 +190,7 @@ export const UpdateNetworkRequest = z
     memberDomains: memberDomains.optional(),
     thankYouUrl: webUrl.nullable().optional().meta({ description: 'null removes the redirect' }),
     timeZone: timeZone.optional(),
-    meetingReminders: z
-      .object({
-        days: z
-          .array(z.number().int().min(1).max(60))
-          .max(5)
-          .meta({ description: 'Days before a meeting; default [7, 1]' }),
-        introducerDays: z
-          .number()
-          .int()
-          .min(1)
-          .max(60)
-          .meta({ description: 'The introducer’s reminder; default 14' }),
-      })
-      .strict()
-      .optional()
-      .meta({ description: 'When meeting reminders go out' }),
-    evaluation: z
-      .object({
-        delayMinutes: z
-          .number()
-          .int()
-          .min(0)
-          .max(24 * 60)
-          .optional()
-          .meta({ description: 'After the meeting ends; default 60' }),
-        reminderAfterDays: z.number().int().min(1).max(30).optional().meta({ description: 'Default 3' }),
-        closeAfterDays: z.number().int().min(2).max(60).optional().meta({ description: 'Default 7' }),
-      })
-      .strict()
-      .refine((e) => (e.reminderAfterDays ?? 3) < (e.closeAfterDays ?? 7), {
-        path: ['reminderAfterDays'],
-        message: 'invalid',
-      })
-      .optional()
-      .meta({ description: 'When evaluations go out after a meeting, are reminded and close' }),
-    digest: DigestScheduleSchema.optional(),
-    coordinatorLanguages: coordinatorLanguages.optional(),
+    ...networkSchedules,
   })
   .strict()
   .meta({ id: 'UpdateNetworkRequest', description: 'Only the fields given change' });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CreateNetworkRequest, UpdateNetworkRequest } from '../../shared/http/admin-schemas.ts';
 import { type TestStack, useLocalStack } from '../support/local-stack.ts';
 import { allItems } from '../support/table.ts';
 
@@ -55,6 +56,44 @@ describe('creating a network', () => {
     expect(((await again.json()) as ErrorBody).error.code).toBe('network_exists');
     const read = await admin('/v1/admin/networks/rektorer-vast');
     expect(((await read.json()) as { name: string }).name).toBe('Rektorsnätverket Väst');
+  });
+
+  it('takes at creation every setting PATCH takes: the digest, reminders, evaluation and coordinators’ languages', async () => {
+    const settings = {
+      digest: { frequency: 'daily', hour: 6 },
+      meetingReminders: { days: [3], introducerDays: 10 },
+      evaluation: { delayMinutes: 30, reminderAfterDays: 2, closeAfterDays: 5 },
+      coordinatorLanguages: { 'karin@ale.se': 'en' },
+    };
+    const created = await admin('/v1/admin/networks', {
+      method: 'POST',
+      body: { ...newNetwork, id: 'rektorer-norr', ...settings },
+    });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ id: 'rektorer-norr', ...settings });
+    const read = await admin('/v1/admin/networks/rektorer-norr');
+    expect(await read.json()).toMatchObject(settings);
+
+    // Checked as PATCH checks them, each problem by its field.
+    const refused = await admin('/v1/admin/networks', {
+      method: 'POST',
+      body: {
+        ...newNetwork,
+        id: 'rektorer-syd',
+        digest: { frequency: 'weekly', weekday: 8, hour: 7 },
+        evaluation: { reminderAfterDays: 7, closeAfterDays: 7 },
+      },
+    });
+    expect(refused.status).toBe(400);
+    expect(Object.keys(((await refused.json()) as ErrorBody).error.fields).sort()).toEqual([
+      'digest.weekday',
+      'evaluation.reminderAfterDays',
+    ]);
+    expect((await admin('/v1/admin/networks/rektorer-syd')).status).toBe(404);
+
+    // What a network is created with stays in step with what can be changed (the id excepted).
+    const changeable = Object.keys(UpdateNetworkRequest.shape);
+    expect(Object.keys(CreateNetworkRequest.shape)).toEqual(expect.arrayContaining(changeable));
   });
 
   it('is open to the public interest form at once', async () => {
