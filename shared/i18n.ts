@@ -5,3 +5,19 @@ export type Language = (typeof languages)[number];
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }
+
+const pluralRules = Object.fromEntries(
+  languages.map((language) => [language, new Intl.PluralRules(language)]),
+) as Record<Language, Intl.PluralRules>;
+
+/**
+ * The word form for a count in a language, chosen by Intl.PluralRules rather than `n === 1`: a form is
+ * given for each category the language has (`other` always), so "1 have not answered" cannot happen.
+ */
+export function plural(
+  language: Language,
+  n: number,
+  forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string },
+): string {
+  return forms[pluralRules[language].select(n)] ?? forms.other;
+}

@@ -7,8 +7,8 @@ import type { Language } from '../i18n.ts';
  * sv, nb and en, enough for "Skolans ekonomi", "skolans  ekonomi!" and "skolors ekonomi" to meet.
  */
 
-const suffixes: Record<Language, readonly string[]> = {
-  // Longest first: definite plural and genitive forms before the short endings.
+const suffixesByLanguage: Record<Language, readonly string[]> = {
+  // sv: definite plural and genitive forms, and the definite "-n" ("ekonomin", "mentorn").
   sv: [
     'ornas',
     'arnas',
@@ -32,32 +32,49 @@ const suffixes: Record<Language, readonly string[]> = {
     's',
     'a',
     'e',
+    'n',
   ],
   nb: ['enes', 'anes', 'ene', 'ane', 'ens', 'ets', 'en', 'et', 'er', 'ar', 'a', 'e', 's'],
   en: ['ies', 'ing', 'es', 'ed', 's'],
 };
 
+/**
+ * One list for every language, longest first. A topic is folded the same whoever names it: the
+ * registrant's language says nothing about the topic's ("Rekrytering" from an English-speaking member
+ * is Swedish), and a stem that depended on it split one topic into several.
+ */
+const suffixes: readonly string[] = [...new Set(Object.values(suffixesByLanguage).flat())].sort(
+  (a, b) => b.length - a.length,
+);
+
 /** Stems shorter than this are left alone: "rum", "tid" and "ai" must not lose their meaning. */
 const minStem = 4;
 
-function stem(word: string, language: Language): string {
-  for (const suffix of suffixes[language]) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= minStem) {
-      const base = word.slice(0, -suffix.length);
-      return language === 'en' && suffix === 'ies' ? `${base}y` : base;
-    }
+/**
+ * Endings come off until none is left, so a word meets its inflections by whichever ending they start
+ * from ("rekryteringen" → "rekrytering" → …, the same path "rekrytering" takes).
+ */
+function stem(word: string): string {
+  let current = word;
+  for (;;) {
+    const suffix = suffixes.find((s) => current.endsWith(s) && current.length - s.length >= minStem);
+    if (suffix === undefined) return current;
+    const base = current.slice(0, -suffix.length);
+    current = suffix === 'ies' ? `${base}y` : base;
   }
-  return word;
 }
 
-/** The key a topic is counted under: words lower-cased, stripped of punctuation, stemmed, in order. */
-export function topicKey(topic: string, language: Language): string {
+/**
+ * The key a topic is counted under: words lower-cased, stripped of punctuation, stemmed, in order. The
+ * same for every language (see `suffixes`).
+ */
+export function topicKey(topic: string): string {
   return topic
-    .toLocaleLowerCase(language === 'en' ? 'en' : language === 'nb' ? 'nb' : 'sv')
+    .toLowerCase()
     .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
     .split(/\s+/)
     .filter((word) => word !== '')
-    .map((word) => stem(word, language))
+    .map(stem)
     .join(' ');
 }
 
@@ -88,7 +105,7 @@ export function tallyTopics(
   const byKey = new Map<string, { people: Set<string>; wordings: Map<string, number> }>();
   for (const source of sources) {
     for (const topic of source.topics) {
-      const key = topicKey(topic, source.language);
+      const key = topicKey(topic);
       if (key === '') continue;
       const entry = byKey.get(key) ?? { people: new Set<string>(), wordings: new Map<string, number>() };
       entry.people.add(source.personId);
@@ -97,7 +114,7 @@ export function tallyTopics(
       byKey.set(key, entry);
     }
   }
-  const groupWords = groupTexts.map(({ text, language }) => new Set(topicKey(text, language).split(' ')));
+  const groupWords = groupTexts.map(({ text }) => new Set(topicKey(text).split(' ')));
   return [...byKey.entries()]
     .map(([key, { people, wordings }]) => {
       const [label = key] = [...wordings.entries()].sort((a, b) => b[1] - a[1]).map(([w]) => w);

@@ -1,5 +1,5 @@
 import type { Digest } from '../domain/digest.ts';
-import type { Language } from '../i18n.ts';
+import { type Language, plural } from '../i18n.ts';
 import { signature } from './common.ts';
 import { formatChange, formatMean } from './evaluations.ts';
 import { formatMeetingDay, formatMeetingTime } from './format.ts';
@@ -49,12 +49,13 @@ const copy: Record<Language, Copy> = {
     preheader: (since) =>
       since ? `Det här har hänt sedan ${since}.` : 'Så här ser det ut i nätverket just nu.',
     intro: (network) => `Här är det senaste från ${network}.`,
-    newRegistrations: (n) => `${n === 1 ? 'En ny anmälan' : `${n} nya anmälningar`}`,
+    newRegistrations: (n) => plural('sv', n, { one: 'En ny anmälan', other: `${n} nya anmälningar` }),
     registrationLine: (name, org) => `${name}, ${org}`,
     topicsHeading: 'Ämnen som många vill prata om',
     topicUncovered: (n, topic) =>
-      `${n} personer vill prata om ”${topic}” och ingen grupp tar upp det: föreslå en grupp.`,
-    topicCovered: (n, topic) => `${n} personer vill prata om ”${topic}”. En öppen grupp tar redan upp det.`,
+      `${n} ${plural('sv', n, { one: 'person', other: 'personer' })} vill prata om ”${topic}” och ingen grupp tar upp det: föreslå en grupp.`,
+    topicCovered: (n, topic) =>
+      `${n} ${plural('sv', n, { one: 'person', other: 'personer' })} vill prata om ”${topic}”. En öppen grupp tar redan upp det.`,
     proposalsHeading: (n) => `Gruppförslag som väntar på beslut (${n})`,
     proposalLine: (title, name) => `”${title}”, föreslagen av ${name}`,
     pendingHeading: (n) => `Förfrågningar att besluta om (${n})`,
@@ -76,9 +77,10 @@ const copy: Record<Language, Copy> = {
     mean: (mean, change) => `snittbetyg ${mean}${change ? ` (${change} sedan förra träffen)` : ''}`,
     noAnswers: 'inga svar',
     subjectParts: {
-      registrations: (n) => (n === 1 ? '1 ny anmälan' : `${n} nya anmälningar`),
-      decisions: (n) => (n === 1 ? '1 förfrågan att besluta om' : `${n} förfrågningar att besluta om`),
-      topics: (n) => (n === 1 ? '1 ämne utan grupp' : `${n} ämnen utan grupp`),
+      registrations: (n) => `${n} ${plural('sv', n, { one: 'ny anmälan', other: 'nya anmälningar' })}`,
+      decisions: (n) =>
+        `${n} ${plural('sv', n, { one: 'förfrågan', other: 'förfrågningar' })} att besluta om`,
+      topics: (n) => `${n} ${plural('sv', n, { one: 'ämne', other: 'ämnen' })} utan grupp`,
     },
     footer: (network) =>
       `Du får det här mejlet eftersom du är samordnare för ${network}. Hur ofta det kommer ställer ni in bland nätverkets inställningar.`,
@@ -89,13 +91,13 @@ const copy: Record<Language, Copy> = {
     preheader: (since) =>
       since ? `Dette har skjedd siden ${since}.` : 'Slik ser det ut i nettverket akkurat nå.',
     intro: (network) => `Her er det siste fra ${network}.`,
-    newRegistrations: (n) => `${n === 1 ? 'Én ny påmelding' : `${n} nye påmeldinger`}`,
+    newRegistrations: (n) => plural('nb', n, { one: 'Én ny påmelding', other: `${n} nye påmeldinger` }),
     registrationLine: (name, org) => `${name}, ${org}`,
     topicsHeading: 'Temaer mange vil snakke om',
     topicUncovered: (n, topic) =>
-      `${n} personer vil snakke om «${topic}», og ingen gruppe tar det opp: foreslå en gruppe.`,
+      `${n} ${plural('nb', n, { one: 'person', other: 'personer' })} vil snakke om «${topic}», og ingen gruppe tar det opp: foreslå en gruppe.`,
     topicCovered: (n, topic) =>
-      `${n} personer vil snakke om «${topic}». En åpen gruppe tar det allerede opp.`,
+      `${n} ${plural('nb', n, { one: 'person', other: 'personer' })} vil snakke om «${topic}». En åpen gruppe tar det allerede opp.`,
     proposalsHeading: (n) => `Gruppeforslag som venter på beslutning (${n})`,
     proposalLine: (title, name) => `«${title}», foreslått av ${name}`,
     pendingHeading: (n) => `Forespørsler å ta stilling til (${n})`,
@@ -116,9 +118,10 @@ const copy: Record<Language, Copy> = {
     mean: (mean, change) => `snittkarakter ${mean}${change ? ` (${change} siden forrige møte)` : ''}`,
     noAnswers: 'ingen svar',
     subjectParts: {
-      registrations: (n) => (n === 1 ? '1 ny påmelding' : `${n} nye påmeldinger`),
-      decisions: (n) => (n === 1 ? '1 forespørsel å ta stilling til' : `${n} forespørsler å ta stilling til`),
-      topics: (n) => (n === 1 ? '1 tema uten gruppe' : `${n} temaer uten gruppe`),
+      registrations: (n) => `${n} ${plural('nb', n, { one: 'ny påmelding', other: 'nye påmeldinger' })}`,
+      decisions: (n) =>
+        `${n} ${plural('nb', n, { one: 'forespørsel', other: 'forespørsler' })} å ta stilling til`,
+      topics: (n) => `${n} ${plural('nb', n, { one: 'tema', other: 'temaer' })} uten gruppe`,
     },
     footer: (network) =>
       `Du får denne e-posten fordi du er koordinator for ${network}. Hvor ofte den kommer, stiller dere inn blant nettverkets innstillinger.`,
@@ -128,12 +131,14 @@ const copy: Record<Language, Copy> = {
     subjectQuiet: (network) => `Where ${network} stands`,
     preheader: (since) => (since ? `What has happened since ${since}.` : 'How the network stands right now.'),
     intro: (network) => `Here is the latest from ${network}.`,
-    newRegistrations: (n) => `${n === 1 ? 'One new registration' : `${n} new registrations`}`,
+    newRegistrations: (n) =>
+      plural('en', n, { one: 'One new registration', other: `${n} new registrations` }),
     registrationLine: (name, org) => `${name}, ${org}`,
     topicsHeading: 'Topics many people want to discuss',
     topicUncovered: (n, topic) =>
-      `${n} people want to talk about “${topic}” and no group covers it: propose a group.`,
-    topicCovered: (n, topic) => `${n} people want to talk about “${topic}”. An open group already covers it.`,
+      `${n} ${plural('en', n, { one: 'person wants', other: 'people want' })} to talk about “${topic}” and no group covers it: propose a group.`,
+    topicCovered: (n, topic) =>
+      `${n} ${plural('en', n, { one: 'person wants', other: 'people want' })} to talk about “${topic}”. An open group already covers it.`,
     proposalsHeading: (n) => `Group proposals waiting for a decision (${n})`,
     proposalLine: (title, name) => `“${title}”, proposed by ${name}`,
     pendingHeading: (n) => `Requests to decide on (${n})`,
@@ -147,7 +152,8 @@ const copy: Record<Language, Copy> = {
     offerLine: (name, until) => `Seat offered to ${name}, answer by ${until}`,
     meetingsHeading: 'Meetings in the next two weeks',
     meetingLine: (group, seq, when) => `${group}, meeting ${seq}: ${when}`,
-    rsvpLine: (yes, no, unanswered) => `${yes} coming, ${no} cannot come, ${unanswered} have not answered`,
+    rsvpLine: (yes, no, unanswered) =>
+      `${yes} coming, ${no} cannot come, ${unanswered} ${plural('en', unanswered, { one: 'has', other: 'have' })} not answered`,
     introducer: (name) => (name ? `Introducer: ${name}` : 'No introducer chosen yet'),
     evaluationsHeading: 'Evaluations that have closed',
     evaluationLine: (group, day, answered, asked) =>
@@ -155,9 +161,10 @@ const copy: Record<Language, Copy> = {
     mean: (mean, change) => `mean rating ${mean}${change ? ` (${change} since the last meeting)` : ''}`,
     noAnswers: 'no answers',
     subjectParts: {
-      registrations: (n) => (n === 1 ? '1 new registration' : `${n} new registrations`),
-      decisions: (n) => (n === 1 ? '1 request to decide on' : `${n} requests to decide on`),
-      topics: (n) => (n === 1 ? '1 topic without a group' : `${n} topics without a group`),
+      registrations: (n) =>
+        `${n} ${plural('en', n, { one: 'new registration', other: 'new registrations' })}`,
+      decisions: (n) => `${n} ${plural('en', n, { one: 'request', other: 'requests' })} to decide on`,
+      topics: (n) => `${n} ${plural('en', n, { one: 'topic', other: 'topics' })} without a group`,
     },
     footer: (network) =>
       `You are receiving this email because you coordinate ${network}. How often it comes is set in the network’s settings.`,

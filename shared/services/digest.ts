@@ -61,8 +61,9 @@ async function groupSections(group: Group, now: Date, inSpan: (at: string) => bo
     listWaitlist(group.id),
     listMeetings(group.id),
   ]);
-  const names = new Map(members.map((m) => [m.id, m.name]));
-  const approved = members.filter((m) => m.status === 'approved').length;
+  // Only those in the group now: a member who left is neither the introducer named nor an answer counted.
+  const seated = new Map(members.filter((m) => m.status === 'approved').map((m) => [m.id, m.name]));
+  const approved = seated.size;
   const queue = {
     groupTitle: group.title,
     seatsTaken: group.seatsTaken,
@@ -77,10 +78,10 @@ async function groupSections(group: Group, now: Date, inSpan: (at: string) => bo
   for (const meeting of meetings) {
     const starts = Date.parse(meeting.startsAt);
     if (meeting.status === 'cancelled' || starts < now.getTime() || starts > horizon) continue;
-    const replies = await listParticipation(meeting.id);
+    const replies = (await listParticipation(meeting.id)).filter((r) => seated.has(r.memberId));
     const yes = replies.filter((r) => r.rsvp === 'yes').length;
     const no = replies.filter((r) => r.rsvp === 'no').length;
-    const introducer = meeting.introducerId ? names.get(meeting.introducerId) : undefined;
+    const introducer = meeting.introducerId ? seated.get(meeting.introducerId) : undefined;
     upcoming.push({
       groupTitle: group.title,
       createdAt: meeting.createdAt,

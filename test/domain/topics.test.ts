@@ -3,21 +3,21 @@ import { tallyTopics, topicKey } from '../../shared/domain/topics.ts';
 
 describe('topicKey', () => {
   it('folds case, spacing, punctuation and common Swedish endings', () => {
-    const key = topicKey('Skolans ekonomi', 'sv');
-    expect(topicKey('  skolans   EKONOMI! ', 'sv')).toBe(key);
-    expect(topicKey('Skolors ekonomi', 'sv')).toBe(topicKey('skolor ekonomi', 'sv'));
-    expect(topicKey('Rekryteringen', 'sv')).toBe(topicKey('rekrytering', 'sv'));
+    const key = topicKey('Skolans ekonomi');
+    expect(topicKey('  skolans   EKONOMI! ')).toBe(key);
+    expect(topicKey('Skolors ekonomi')).toBe(topicKey('skolor ekonomi'));
+    expect(topicKey('Rekryteringen')).toBe(topicKey('rekrytering'));
   });
 
   it('folds Norwegian and English endings too, and leaves short words alone', () => {
-    expect(topicKey('Skolebyggene', 'nb')).toBe(topicKey('skolebygg', 'nb'));
-    expect(topicKey('Facilities', 'en')).toBe(topicKey('facility', 'en'));
-    expect(topicKey('Tid', 'sv')).toBe('tid');
-    expect(topicKey('AI', 'en')).toBe('ai');
+    expect(topicKey('Skolebyggene')).toBe(topicKey('skolebygg'));
+    expect(topicKey('Facilities')).toBe(topicKey('facility'));
+    expect(topicKey('Tid')).toBe('tid');
+    expect(topicKey('AI')).toBe('ai');
   });
 
   it('keeps different questions apart', () => {
-    expect(topicKey('Skolans ekonomi', 'sv')).not.toBe(topicKey('Skolans lokaler', 'sv'));
+    expect(topicKey('Skolans ekonomi')).not.toBe(topicKey('Skolans lokaler'));
   });
 });
 
@@ -45,5 +45,30 @@ describe('tallyTopics', () => {
     ]);
     expect(tally.find((t) => t.label === 'Skolans ekonomi')?.covered).toBe(true);
     expect(tally.find((t) => t.label === 'Rekrytering')?.covered).toBe(false);
+  });
+});
+
+describe('topics named by members of different languages (issue 20.5)', () => {
+  // The walk's sample: the same Swedish topics from Swedish-, English- and Norwegian-speaking members.
+  const mixed = [
+    { personId: 'sv1', topics: ['Rekrytering', 'Skolans ekonomi'], language: 'sv' as const },
+    { personId: 'en1', topics: ['Rekrytering', 'skolans ekonomi'], language: 'en' as const },
+    { personId: 'sv2', topics: ['rekrytering!', 'skolans ekonomin'], language: 'sv' as const },
+    { personId: 'nb1', topics: ['Rekrytering', 'Rekrutteringen'], language: 'nb' as const },
+    { personId: 'en2', topics: ['Recruiting'], language: 'en' as const },
+  ];
+
+  it('are counted under one key, whoever names them: Rekrytering 3 → 4, Skolans ekonomi 1 → 3', () => {
+    const tally = tallyTopics(mixed, [{ text: 'Skolans ekonomi', language: 'en' }]);
+    const count = (label: string) => tally.find((t) => t.label === label)?.people.length;
+    expect(count('Rekrytering')).toBe(4);
+    expect(count('Skolans ekonomi')).toBe(3);
+    // Covered by the group whatever language the group was written in.
+    expect(tally.find((t) => t.label === 'Skolans ekonomi')?.covered).toBe(true);
+  });
+
+  it('fold the README’s own example', () => {
+    expect(topicKey('skolans ekonomin')).toBe(topicKey('Skolans ekonomi'));
+    expect(topicKey('Rekrytering')).toBe(topicKey('rekryteringen'));
   });
 });

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamo } from '../../shared/clients/dynamodb.ts';
 import { ses } from '../../shared/clients/ses.ts';
 import type { JoinRequest } from '../../shared/domain/group.ts';
 import type { Meeting } from '../../shared/domain/meeting.ts';
@@ -277,5 +279,51 @@ describe('the coordinators’ digest', { timeout: 90_000 }, () => {
     expect([...rawHeads.keys()].filter((to) => network.coordinators.includes(to)).sort()).toEqual(
       [...network.coordinators].sort(),
     );
+  });
+
+  it('names no introducer who has left the group, nor counts their reply (issue 20.5)', async () => {
+    const { group, members } = await seedGroup(network.id, ['Petra', 'Rasmus']);
+    const [petra] = members;
+    if (!petra) throw new Error('no member');
+    const item = (await allItems(stack.tableName)).find(
+      (i) => i.type === 'join-request' && i.id === petra.id && i.groupId === group.id,
+    );
+    if (!item) throw new Error('no join request item');
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: stack.tableName,
+        Key: { pk: item.pk, sk: item.sk },
+        UpdateExpression: 'SET #status = :left',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':left': 'left' },
+      }),
+    );
+    const at = new Date().toISOString();
+    await createMeetings([
+      {
+        id: randomUUID().slice(0, 12),
+        groupId: group.id,
+        networkId: network.id,
+        seq: 1,
+        startsAt: new Date(Date.now() + 5 * day).toISOString(),
+        durationMinutes: 90,
+        timeZone: 'Europe/Stockholm',
+        mode: 'online',
+        onlineUrl: 'https://meet.example.org/x',
+        status: 'scheduled',
+        version: 1,
+        introducerId: petra.id,
+        createdAt: at,
+        updatedAt: at,
+      },
+    ]);
+    const before = (await stack.emailsTo(coordinatorEn)).length;
+    expect((await digestNow()).status).toBe(200);
+    const mails = await stack.emailsTo(coordinatorEn);
+    expect(mails.length).toBe(before + 1);
+    const text = mails.at(-1)?.body.text ?? '';
+    expect(text).not.toContain('Introducer: Petra');
+    // One member left in the group, who has not answered: in the singular (Intl.PluralRules).
+    expect(text).toContain('0 coming, 0 cannot come, 1 has not answered. No introducer chosen yet.');
   });
 });

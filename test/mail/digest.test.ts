@@ -227,3 +227,19 @@ describe('the rendered sample in docs/', () => {
     expect(readFileSync(`${root}docs/digest.sv.html`, 'utf8')).toContain('<html lang="sv"');
   });
 });
+
+describe('counts in the digest (issue 20.5)', () => {
+  it('take their word forms from Intl.PluralRules in every language', () => {
+    const one = {
+      ...sampleDigest,
+      upcomingMeetings: sampleDigest.upcomingMeetings.map((m) => ({
+        ...m,
+        rsvp: { yes: 1, no: 0, unanswered: 1 },
+      })),
+    };
+    expect(render(one, 'en').text).toContain('1 coming, 0 cannot come, 1 has not answered');
+    expect(render(sampleDigest, 'en').text).toContain('7 coming, 1 cannot come, 4 have not answered');
+    expect(render(one, 'sv').text).toContain('1 kommer, 0 kan inte, 1 har inte svarat');
+    expect(render(one, 'nb').text).toContain('1 kommer, 0 kan ikke, 1 har ikke svart');
+  });
+});
