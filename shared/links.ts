@@ -18,6 +18,7 @@ const paths: Record<TokenPurpose, string> = {
   'unsubscribe-reminders': '/v1/unsubscribe/',
   'unsubscribe-all': '/v1/unsubscribe/',
   'unsubscribe-digest': '/v1/unsubscribe/',
+  'unsubscribe-stay': '/v1/unsubscribe/',
   feedback: '/v1/feedback/',
   'confirm-group-proposal': '/v1/confirm/',
   'privacy-export': '/v1/privacy/',

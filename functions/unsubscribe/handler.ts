@@ -9,6 +9,7 @@ import { validate } from '../../shared/http/validation.ts';
 import {
   digestSubscriptionPage,
   resubscribedPage,
+  stayUnsubscribePage,
   unsubscribedPage,
   unsubscribePage,
 } from '../../shared/pages/privacy.ts';
@@ -21,8 +22,14 @@ import {
   setDigestOptOut,
   setMailChoice,
 } from '../../shared/store/people.ts';
+import { getItems, personItemKeys } from '../../shared/store/person-data.ts';
 
-const purposes = ['unsubscribe-reminders', 'unsubscribe-all', 'unsubscribe-digest'] as const;
+const purposes = [
+  'unsubscribe-reminders',
+  'unsubscribe-all',
+  'unsubscribe-digest',
+  'unsubscribe-stay',
+] as const;
 
 /**
  * `/v1/unsubscribe/{token}`: the personal link in the footer of every mail to a member. GET offers the two
@@ -36,6 +43,25 @@ export const handler = httpHandler(
     const now = new Date();
     const opened = await openLink(request, purposes, now);
     const { link } = opened;
+    if (link.purpose === 'unsubscribe-stay') {
+      // The stay question is the person's, not a network's: every network they are in stops mailing them.
+      if (Date.parse(link.validUntil) <= now.getTime()) throw gone('link_expired');
+      const page = { language: link.language, actionUrl: opened.token };
+      if (isGet(request)) return html(200, stayUnsubscribePage(page));
+      const items = await getItems(await personItemKeys(link.subjectId));
+      const networkIds = [
+        ...new Set(
+          items.map((i) => i.networkId).filter((id): id is string => typeof id === 'string' && id !== ''),
+        ),
+      ];
+      const networks = (await Promise.all(networkIds.map((id) => getNetwork(id)))).filter(
+        (n) => n !== undefined,
+      );
+      for (const network of networks) await setMailChoice(link.subjectId, network.id, 'all', now);
+      return prefersJson(request.event.headers?.accept)
+        ? json(200, { result: 'unsubscribed', scope: 'all' })
+        : html(200, stayUnsubscribePage({ ...page, networkNames: networks.map((n) => n.name) }));
+    }
     const network = await getNetwork(link.networkId);
     if (!network) throw notFound('link_not_found');
     // Links from before person ids name the member's join request instead.

@@ -379,3 +379,50 @@ export function digestSubscriptionPage(input: {
 <form method="post" action="${input.actionUrl}"><p><button type="submit" name="scope" value="${input.off ? 'none' : 'all'}">${c.button}</button></p></form>`,
   });
 }
+
+/** Behind the stay question's one-click unsubscribe: no more mail from any of the person's networks. */
+const stayUnsubscribeCopy: Record<
+  Language,
+  { title: string; lead: string; button: string; done: (networks: string) => string }
+> = {
+  sv: {
+    title: 'Inga fler mejl',
+    lead: 'Vill du inte få fler mejl från nätverken? Dina uppgifter tas bort den dag frågan nämnde, om du inte svarar att du vill vara kvar.',
+    button: 'Skicka inga fler mejl',
+    done: (networks) =>
+      `Du får inga fler mejl från ${networks}, utom svar på sådant du själv ber om. Dina uppgifter tas bort den dag frågan nämnde, om du inte svarar att du vill vara kvar.`,
+  },
+  nb: {
+    title: 'Ingen flere e-poster',
+    lead: 'Vil du ikke få flere e-poster fra nettverkene? Opplysningene dine slettes den dagen spørsmålet nevnte, med mindre du svarer at du vil være med videre.',
+    button: 'Ikke send flere e-poster',
+    done: (networks) =>
+      `Du får ikke flere e-poster fra ${networks}, bortsett fra svar på det du selv ber om. Opplysningene dine slettes den dagen spørsmålet nevnte, med mindre du svarer at du vil være med videre.`,
+  },
+  en: {
+    title: 'No more emails',
+    lead: 'Would you rather get no more emails from the networks? Your data is deleted on the day the question named, unless you answer that you want to stay.',
+    button: 'Send no more emails',
+    done: (networks) =>
+      `You will get no more emails from ${networks}, except answers to what you ask for yourself. Your data is deleted on the day the question named, unless you answer that you want to stay.`,
+  },
+};
+
+export function stayUnsubscribePage(input: {
+  language: Language;
+  actionUrl: string;
+  /** Set once done: the networks whose mail stopped. */
+  networkNames?: readonly string[];
+}): string {
+  const c = stayUnsubscribeCopy[input.language];
+  const names = new Intl.ListFormat(input.language, { type: 'conjunction' }).format(input.networkNames ?? []);
+  return renderPage({
+    language: input.language,
+    title: c.title,
+    body:
+      input.networkNames === undefined
+        ? html`<p>${c.lead}</p>
+<form method="post" action="${input.actionUrl}"><p><button type="submit">${c.button}</button></p></form>`
+        : html`<p>${c.done(names)}</p>`,
+  });
+}

@@ -3,7 +3,7 @@ import { recipientTag } from '../domain/registration.ts';
 import type { Language } from '../i18n.ts';
 import { issueLink } from '../links.ts';
 import { logger } from '../logger.ts';
-import { sendOnce } from '../notify.ts';
+import { oneClickHeaders, sendOnce } from '../notify.ts';
 import { forgetSalt } from '../store/evaluations.ts';
 import { listGroups } from '../store/groups.ts';
 import { listMeetings } from '../store/meetings.ts';
@@ -64,6 +64,17 @@ async function askToStay(profile: PersonProfile, now: Date, answerDue: Date): Pr
       dedupeKey: `retention:stay:${recipientTag(profile.email)}:${profile.lastActiveAt}`,
       to: profile.email,
       language: profile.language,
+      // RFC 8058: a mail client's "unsubscribe" stops every network's mail to them (the erasure still
+      // follows on the day the question names, unless they answer that they want to stay).
+      extras: async () => ({
+        headers: oneClickHeaders(
+          await issueLink(
+            'unsubscribe-stay',
+            { networkId: '', subjectId: profile.personId, language: profile.language, person: profile.email },
+            answerDue.toISOString(),
+          ),
+        ),
+      }),
       message: async () => ({
         kind: 'stay-question',
         recipientName: typeof name === 'string' ? name : '',

@@ -18,6 +18,7 @@ export type TokenPurpose =
   | 'unsubscribe-reminders'
   | 'unsubscribe-all'
   | 'unsubscribe-digest'
+  | 'unsubscribe-stay'
   | 'feedback'
   | 'confirm-group-proposal'
   | 'privacy-export'

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ses } from '../../shared/clients/ses.ts';
 import { personId } from '../../shared/domain/person.ts';
 import { inactiveBefore, sweepInactive } from '../../shared/services/retention.ts';
 import { type TestStack, useLocalStack } from '../support/local-stack.ts';
@@ -7,10 +8,32 @@ import { allItems, linkIn } from '../support/table.ts';
 
 let stack: TestStack;
 
+/** The head of the last raw message to each recipient (the local inbox keeps no headers). */
+const rawHeads = new Map<string, string>();
+const watch = ((next: (args: { input: unknown }) => Promise<unknown>) => async (args: { input: unknown }) => {
+  const input = args.input as { RawMessage?: { Data?: Uint8Array }; Destinations?: string[] };
+  const data = input.RawMessage?.Data;
+  if (data) {
+    const head = (Buffer.from(data).toString('utf8').split('\r\n\r\n')[0] ?? '').replace(/\r\n[ \t]+/g, ' ');
+    for (const to of input.Destinations ?? []) rawHeads.set(to, head);
+  }
+  return next(args);
+}) as never;
+const header = (to: string, name: string) =>
+  (rawHeads.get(to) ?? '')
+    .split('\r\n')
+    .find((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`))
+    ?.slice(name.length + 1)
+    .trim();
+
 beforeAll(async () => {
   stack = await useLocalStack();
+  ses.middlewareStack.add(watch, { step: 'build', name: 'watchStayHeaders', override: true });
 });
-afterAll(() => stack?.stop());
+afterAll(() => {
+  ses.middlewareStack.remove('watchStayHeaders');
+  return stack?.stop();
+});
 
 const post = (path: string, body: unknown) =>
   stack.api(path, {
@@ -66,5 +89,26 @@ describe('the retention sweep', { timeout: 60_000 }, () => {
           i.subject === 'stay',
       ),
     ).toBeDefined();
+  });
+
+  it('asks with RFC 3834 and RFC 8058 headers: a one-click stops every network’s mail to them (issue 20.7)', async () => {
+    const quiet = await registerAndConfirm(stack, stack.demoNetworkId, { name: 'klick' });
+    await sweepInactive(monthsLater(25));
+    await stack.waitForEmailTo(quiet, (m) => m.subject.startsWith('Vill du vara kvar'));
+    expect(header(quiet, 'Auto-Submitted')).toBe('auto-generated');
+    expect(header(quiet, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    const url = /^<(.+)>$/.exec(header(quiet, 'List-Unsubscribe') ?? '')?.[1] ?? '';
+    expect(url).toContain('/v1/unsubscribe/');
+    expect(await (await fetch(url)).text()).toContain('Skicka inga fler mejl');
+    const oneClick = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(await oneClick.json()).toEqual({ result: 'unsubscribed', scope: 'all' });
+    const optOut = (await allItems(stack.tableName)).find(
+      (i) => i.pk === `PERSON#${personId(quiet)}` && i.sk === `OPTOUT#${stack.demoNetworkId}`,
+    );
+    expect(optOut?.scope).toBe('all');
   });
 });
