@@ -1,9 +1,9 @@
-import { requestLanguage } from '../../shared/http/language.ts';
+import { fromAcceptLanguage } from '../../shared/http/language.ts';
 import { httpHandler } from '../../shared/http/middleware.ts';
 import { html, json } from '../../shared/http/responses.ts';
 import { fromForm, PrivacyRequest } from '../../shared/http/schemas.ts';
 import { validate } from '../../shared/http/validation.ts';
-import { languages } from '../../shared/i18n.ts';
+import { isLanguage, languages } from '../../shared/i18n.ts';
 import { privacyRequestedPage } from '../../shared/pages/privacy.ts';
 import { withMailAllowance } from '../../shared/services/mail-allowance.ts';
 import { requestPrivacy } from '../../shared/services/privacy.ts';
@@ -19,7 +19,10 @@ export const handler = httpHandler(
       : request.body;
     const explicit =
       typeof body === 'object' && body !== null ? (body as { language?: unknown }).language : undefined;
-    const language = requestLanguage(explicit, request.acceptLanguage, languages, 'sv');
+    // The page and the field messages need a language now; the mail only if the request names one,
+    // else it goes in the language samla holds for the person rather than in a guessed Swedish.
+    const named = isLanguage(explicit) ? explicit : fromAcceptLanguage(request.acceptLanguage, languages);
+    const language = named ?? 'sv';
     request.language = language;
     const input = validate(PrivacyRequest, body, language);
     const now = new Date();
@@ -27,7 +30,7 @@ export const handler = httpHandler(
       input.email,
       'privacy',
       now,
-      async () => (await requestPrivacy({ ...input, language: input.language ?? language }, now)) === 'sent',
+      async () => (await requestPrivacy({ ...input, language: input.language ?? named }, now)) === 'sent',
     );
     return request.form ? html(200, privacyRequestedPage(language)) : json(202, { status: 'accepted' });
   },

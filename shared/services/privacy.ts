@@ -1,11 +1,14 @@
 import type { JoinRequest } from '../domain/group.ts';
+import type { Meeting } from '../domain/meeting.ts';
+import { defaultLanguage, type Network } from '../domain/network.ts';
 import { personId } from '../domain/person.ts';
 import { normaliseEmail, recipientTag } from '../domain/registration.ts';
-import type { Language } from '../i18n.ts';
+import { isLanguage, type Language } from '../i18n.ts';
 import { issueLink } from '../links.ts';
 import { logger } from '../logger.ts';
-import { formatDateTime } from '../mail/format.ts';
+import { privacySummary, type SummaryNames } from '../mail/privacy-summary.ts';
 import { type SendOutcome, sendOnce } from '../notify.ts';
+import { getGroup } from '../store/groups.ts';
 import { listMeetings, listParticipation } from '../store/meetings.ts';
 import { getNetwork } from '../store/networks.ts';
 import { getItems, listAnswerItems, personItemKeys, type StoredItem } from '../store/person-data.ts';
@@ -28,6 +31,8 @@ export interface PersonData {
   answers: StoredItem[];
   /** Meetings (group, meeting) where the person is the introducer. */
   introductions: { groupId: string; meetingId: string; startsAt: string }[];
+  /** The meetings of the person's groups, to name a reply or an answer by when the meeting was. */
+  meetings: Meeting[];
 }
 
 export async function collectPersonData(email: string): Promise<PersonData> {
@@ -36,8 +41,10 @@ export async function collectPersonData(email: string): Promise<PersonData> {
   const participation: StoredItem[] = [];
   const answers: StoredItem[] = [];
   const introductions: PersonData['introductions'] = [];
+  const meetings: Meeting[] = [];
   for (const member of memberships) {
     for (const meeting of await listMeetings(member.groupId)) {
+      meetings.push(meeting);
       if (meeting.introducerId === member.id)
         introductions.push({ groupId: member.groupId, meetingId: meeting.id, startsAt: meeting.startsAt });
       const [replies, given] = await Promise.all([
@@ -50,19 +57,19 @@ export async function collectPersonData(email: string): Promise<PersonData> {
       for (const answer of given) if (answer.memberId === member.id) answers.push(answer);
     }
   }
-  return { items, memberships, participation, answers, introductions };
+  return { items, memberships, participation, answers, introductions, meetings };
 }
 
-/** Where a person is known: the networks they registered in or belong to a group of, for the mails' sender line. */
-async function senderName(data: PersonData): Promise<{ name: string; timeZone: string }> {
-  const networkIds = [
-    ...new Set(
-      data.items
-        .map((item) => item.networkId)
-        .filter((id): id is string => typeof id === 'string' && id !== ''),
-    ),
-  ];
-  const networks = (await Promise.all(networkIds.map((id) => getNetwork(id)))).filter((n) => n !== undefined);
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** The networks the person is known in, in the order their items name them. */
+async function networksOf(data: PersonData): Promise<Network[]> {
+  const ids = [...new Set(data.items.map((item) => text(item.networkId)).filter((id) => id !== ''))];
+  return (await Promise.all(ids.map((id) => getNetwork(id)))).filter((n) => n !== undefined);
+}
+
+/** Who the mails are from: the networks the person is known in, and the first one's time zone. */
+function senderOf(networks: readonly Network[]): { name: string; timeZone: string } {
   return {
     name: networks.map((n) => n.name).join(', ') || 'samla',
     timeZone: networks[0]?.timeZone ?? defaultTimeZone,
@@ -74,11 +81,21 @@ function nameOf(data: PersonData): string {
   return typeof named?.name === 'string' ? named.name : '';
 }
 
-function languageOf(data: PersonData, wanted: Language | undefined): Language {
-  if (wanted) return wanted;
+/**
+ * The language of a privacy mail when the request names none: the one the person last used with samla.
+ * The profile holds the language of their latest activity; without one, the newest registration, join
+ * request or proposal says which language they chose; without any, the network's own first language.
+ * Only then Swedish, the language of a network without a setting.
+ */
+export function storedLanguage(data: Pick<PersonData, 'items'>, networks: readonly Network[]): Language {
   const profile = data.items.find((item) => item.type === 'person');
-  const known = profile?.language ?? data.items.find((item) => typeof item.language === 'string')?.language;
-  return known === 'nb' || known === 'en' || known === 'sv' ? known : 'sv';
+  if (isLanguage(profile?.language)) return profile.language;
+  const chosen = data.items
+    .filter((item) => isLanguage(item.language) && text(item.createdAt) !== '')
+    .sort((a, b) => text(b.createdAt).localeCompare(text(a.createdAt)))[0]?.language;
+  if (isLanguage(chosen)) return chosen;
+  const network = networks[0];
+  return network ? defaultLanguage(network) : 'sv';
 }
 
 /**
@@ -97,8 +114,10 @@ export async function requestPrivacy(
     logger.info('privacy request for an address with no data');
     return 'no-data';
   }
-  const language = languageOf(data, input.language);
-  const sender = await senderName(data);
+  const networks = await networksOf(data);
+  // The request's own language wins (a form's choice, the browser's Accept-Language); else the person's.
+  const language = input.language ?? storedLanguage(data, networks);
+  const sender = senderOf(networks);
   const validUntil = new Date(now.getTime() + privacyLinkValidity);
   const outcome = await sendOnce(
     {
@@ -139,93 +158,23 @@ function exportDocument(email: string, data: PersonData, now: Date) {
   };
 }
 
-const summaryCopy: Record<Language, Record<string, string>> = {
-  sv: {
-    registration: 'Intresseanmälningar',
-    'join-request': 'Grupper och väntelistor',
-    'group-proposal': 'Förslag på grupper',
-    consent: 'Samtycken',
-    'opt-out': 'Avregistreringar',
-    person: 'Senast aktiv',
-    token: 'Länkar vi har mejlat',
-    replies: 'Svar på inbjudningar',
-    answers: 'Utvärderingar med namn',
-    links: 'länkar',
-  },
-  nb: {
-    registration: 'Interessemeldinger',
-    'join-request': 'Grupper og ventelister',
-    'group-proposal': 'Forslag til grupper',
-    consent: 'Samtykker',
-    'opt-out': 'Avmeldinger',
-    person: 'Sist aktiv',
-    token: 'Lenker vi har sendt',
-    replies: 'Svar på invitasjoner',
-    answers: 'Evalueringer med navn',
-    links: 'lenker',
-  },
-  en: {
-    registration: 'Registrations of interest',
-    'join-request': 'Groups and waitlists',
-    'group-proposal': 'Group proposals',
-    consent: 'Consents',
-    'opt-out': 'Unsubscribes',
-    person: 'Last active',
-    token: 'Links we emailed',
-    replies: 'Replies to invitations',
-    answers: 'Evaluations with your name',
-    links: 'links',
-  },
-};
-
-function summaryLine(item: StoredItem, language: Language, timeZone: string): string {
-  const when = (value: unknown) =>
-    typeof value === 'string' && !Number.isNaN(Date.parse(value))
-      ? formatDateTime(new Date(value), language, timeZone)
-      : '';
-  switch (item.type) {
-    case 'registration':
-      return `${item.networkId}: ${item.name}, ${item.organisation}, ${item.role} (${item.status}, ${when(item.createdAt)})${Array.isArray(item.topics) && item.topics.length > 0 ? ` – ${item.topics.join(', ')}` : ''}`;
-    case 'join-request':
-      return `${item.groupId}: ${item.name}, ${item.organisation} (${item.status}, ${when(item.createdAt)})`;
-    case 'group-proposal':
-      return `${item.title} (${item.status}, ${when(item.createdAt)})`;
-    case 'consent':
-      return `${when(item.at)}: ${item.action} ${item.subject} (${item.wording}, ${item.networkId || '–'})`;
-    case 'opt-out':
-      return `${item.networkId}: ${item.scope}`;
-    case 'person':
-      return when(item.lastActiveAt);
-    default:
-      return String(item.sk);
-  }
-}
-
-function readableSummary(data: PersonData, language: Language, timeZone: string) {
-  const copy = summaryCopy[language];
-  const sections: { heading: string; lines: string[] }[] = [];
-  const kinds = ['registration', 'join-request', 'group-proposal', 'consent', 'opt-out', 'person'];
-  for (const kind of kinds) {
-    const lines = data.items
-      .filter((item) => item.type === kind)
-      .map((item) => summaryLine(item, language, timeZone));
-    if (lines.length > 0) sections.push({ heading: copy[kind] ?? kind, lines });
-  }
-  const tokens = data.items.filter((item) => item.type === 'token').length;
-  if (tokens > 0) sections.push({ heading: copy.token ?? '', lines: [`${tokens} ${copy.links}`] });
-  if (data.participation.length > 0)
-    sections.push({
-      heading: copy.replies ?? '',
-      lines: data.participation.map(
-        (p) => `${p.meetingId}: ${p.rsvp ?? '–'}${p.attendance ? ` / ${p.attendance}` : ''}`,
-      ),
-    });
-  if (data.answers.length > 0)
-    sections.push({
-      heading: copy.answers ?? '',
-      lines: data.answers.map((a) => `${a.meetingId}: ${a.rating}`),
-    });
-  return sections;
+/** Names for the ids in the summary: networks by name, groups by title, meetings by when they are. */
+async function namesIn(data: PersonData, networks: readonly Network[]): Promise<SummaryNames> {
+  const groupIds = [
+    ...new Set([...data.items.map((item) => text(item.groupId)), ...data.meetings.map((m) => m.groupId)]),
+  ].filter((id) => id !== '');
+  const groups = new Map(
+    (await Promise.all(groupIds.map((id) => getGroup(id))))
+      .filter((group) => group !== undefined)
+      .map((group) => [group.id, group.title]),
+  );
+  const networkNames = new Map(networks.map((network) => [network.id, network.name]));
+  const meetings = new Map(data.meetings.map((meeting) => [meeting.id, meeting]));
+  return {
+    network: (id) => networkNames.get(id),
+    group: (id) => groups.get(id),
+    meeting: (id) => meetings.get(id),
+  };
 }
 
 /**
@@ -239,7 +188,9 @@ export async function exportPersonData(
   now: Date,
 ): Promise<void> {
   const data = await collectPersonData(email);
-  const sender = await senderName(data);
+  const networks = await networksOf(data);
+  const sender = senderOf(networks);
+  const names = await namesIn(data, networks);
   const fileName = `samla-${now.toISOString().slice(0, 10)}.json`;
   await sendOnce(
     {
@@ -250,7 +201,7 @@ export async function exportPersonData(
         kind: 'privacy-export',
         recipientName: nameOf(data),
         senderName: sender.name,
-        summary: readableSummary(data, language, sender.timeZone),
+        summary: privacySummary(data, names, language, sender.timeZone),
         fileName,
       }),
       extras: async () => ({

@@ -4,6 +4,7 @@ import type { JoinRequest } from '../../shared/domain/group.ts';
 import type { Meeting } from '../../shared/domain/meeting.ts';
 import { personId, suppressionHash } from '../../shared/domain/person.ts';
 import { registrationId } from '../../shared/domain/registration.ts';
+import { formatDateTime } from '../../shared/mail/format.ts';
 import { putAnswer } from '../../shared/store/evaluations.ts';
 import { getGroup } from '../../shared/store/groups.ts';
 import { createMeetings } from '../../shared/store/meetings.ts';
@@ -146,7 +147,7 @@ describe('privacy requests', { timeout: 60_000 }, () => {
   });
 
   it('exports everything stored about the person: every item naming them is in the JSON', async () => {
-    const { person, other } = await seedPerson();
+    const { person, group, other, past, next } = await seedPerson();
     const otherRequestId = (await allItems(stack.tableName)).find(
       (item) => item.type === 'join-request' && item.groupId === other.id && item.email === person.email,
     )?.id as string;
@@ -193,9 +194,95 @@ describe('privacy requests', { timeout: 60_000 }, () => {
     for (const type of ['registration', 'join-request', 'consent', 'opt-out', 'person', 'token'])
       expect(types).toContain(type);
     expect(document.evaluationAnswers).toHaveLength(1);
-    expect(exported.body.text).toContain('Intresseanmälningar');
+
+    // The readable summary in the person's language (Swedish): words and names, not codes and ids.
+    const summary = exported.body.text ?? '';
+    expect(summary).toContain('Intresseanmälningar');
+    expect(summary).toContain('Demonätverket: Greta');
+    expect(summary).toContain('Demonätverket: Greta, Ekskolan, Rektor (bekräftad; skickad ');
+    expect(summary).toContain(`${group.title}, Demonätverket: Greta`);
+    expect(summary).toContain('med i gruppen');
+    expect(summary).toContain(`${other.title}, Demonätverket`);
+    expect(summary).toContain('Samtycke till att nätverket sparar dina uppgifter för en plats i en grupp');
+    // Meetings by group and time where they take place: the answer, and the meeting they introduce.
+    expect(summary).toContain(
+      `${group.title}, ${formatDateTime(new Date(past.startsAt), 'sv', past.timeZone)}: betyg 8`,
+    );
+    expect(summary).toContain('Träffar där du håller inledningen');
+    expect(summary).toContain(
+      `${group.title}, ${formatDateTime(new Date(next.startsAt), 'sv', next.timeZone)}`,
+    );
+    for (const raw of [
+      group.id,
+      other.id,
+      past.id,
+      next.id,
+      'confirmed',
+      'approved',
+      'agreed join',
+      '(join-v1',
+    ])
+      expect(summary).not.toContain(raw);
     // The link did its work once.
     expect((await post(`/v1/privacy/${token}`, {})).status).toBe(410);
+  });
+
+  it('mails in the language the person chose when the request names none; a named language wins', async () => {
+    // Registered (and confirmed) in Norwegian and in English, in a network whose first language is Swedish.
+    const registerIn = async (language: 'nb' | 'en') => {
+      const email = uniqueEmail(`privacy-${language}`);
+      const body = {
+        name: 'Kari',
+        email,
+        organisation: 'Skolen',
+        role: 'Rektor',
+        topics: [],
+        consent: true,
+        language,
+      };
+      expect((await post(`/v1/networks/${networkId}/interest`, body)).status).toBe(202);
+      const mail = await stack.waitForEmailTo(email, (m) => m.body.text?.includes('/v1/confirm/') ?? false);
+      expect((await post(`/v1/confirm/${linkIn(mail.body.text).token}`, {})).status).toBe(200);
+      return email;
+    };
+    const [norwegian, english] = await Promise.all([registerIn('nb'), registerIn('en')]);
+    const privacyMail = async (email: string, subject: string) =>
+      (await stack.waitForEmailTo(email, (m) => m.subject.startsWith(subject))).subject;
+
+    // Neither a language field nor Accept-Language: the person's own language.
+    expect((await post('/v1/privacy/requests', { email: norwegian, kind: 'export' })).status).toBe(202);
+    expect((await post('/v1/privacy/requests', { email: english, kind: 'export' })).status).toBe(202);
+    expect(await privacyMail(norwegian, 'Bekreft at du vil få opplysningene dine')).toContain(
+      'Demonätverket',
+    );
+    expect(await privacyMail(english, 'Confirm that you want your data')).toContain('Demonätverket');
+
+    // The request's own language wins: Accept-Language, and the field over it.
+    expect(
+      (await post('/v1/privacy/requests', { email: norwegian, kind: 'erase' }, { 'accept-language': 'sv' }))
+        .status,
+    ).toBe(202);
+    await privacyMail(norwegian, 'Bekräfta att du vill att');
+    expect(
+      (
+        await post(
+          '/v1/privacy/requests',
+          { email: english, kind: 'erase', language: 'nb' },
+          { 'accept-language': 'sv' },
+        )
+      ).status,
+    ).toBe(202);
+    await privacyMail(english, 'Bekreft at du vil at');
+    // The confirmation page and the export follow the link's language: the export in Norwegian.
+    const confirm = await stack.waitForEmailTo(norwegian, (m) =>
+      m.subject.startsWith('Bekreft at du vil få'),
+    );
+    expect((await post(`/v1/privacy/${linkIn(confirm.body.text, '/v1/privacy/').token}`, {})).status).toBe(
+      200,
+    );
+    const exported = await stack.waitForEmailTo(norwegian, (m) => m.subject.startsWith('Opplysningene dine'));
+    expect(exported.body.text).toContain('Interessemeldinger');
+    expect(exported.body.text).toContain('Demonätverket: Kari, Skolen, Rektor (bekreftet; sendt ');
   });
 
   it('erases the person: no item names them, seats pass on, anonymous answers stay, and nothing is mailed again', async () => {
