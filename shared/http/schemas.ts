@@ -201,7 +201,10 @@ export const PrivacyRequest = z
   .object({
     email: email.meta({ description: 'The address the data is held under', example: 'anna@skola.se' }),
     kind: z.enum(['export', 'erase']).meta({ description: 'export: email me my data; erase: delete it' }),
-    language: z.enum(languages).optional().meta({ description: 'Language of the emails and pages' }),
+    language: z.enum(languages).optional().meta({
+      description:
+        'Language of the emails and pages; without it Accept-Language, and without that the language the person last used',
+    }),
   })
   .strict()
   .meta({ id: 'PrivacyRequest' });
