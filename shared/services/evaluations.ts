@@ -120,6 +120,16 @@ export async function remindEvaluations(ctx: MeetingContext): Promise<void> {
     await sendRequest(ctx, memberId, 'evaluation-reminder');
 }
 
+/**
+ * A coordinator reads the summary in their own language; a facilitator who is not one, in the language
+ * they chose as a member of the group, if they are one.
+ */
+function summaryLanguage(ctx: MeetingContext, to: string) {
+  if (ctx.network.coordinators.includes(to)) return coordinatorLanguage(ctx.network, to);
+  const member = ctx.members.find((m) => m.email === to);
+  return member?.language ?? coordinatorLanguage(ctx.network, to);
+}
+
 /** Closes the evaluation and tells the coordinators and the facilitator how it went. */
 export async function closeAndSummarise(ctx: MeetingContext, now: Date): Promise<void> {
   // Closed first, read after: an answer is taken only while the evaluation is open (putAnswer checks it
@@ -147,7 +157,7 @@ export async function closeAndSummarise(ctx: MeetingContext, now: Date): Promise
     await sendOnce({
       dedupeKey: summaryDedupeKey(ctx.meeting.id, recipientTag(to)),
       to,
-      language: coordinatorLanguage(ctx.network, to),
+      language: summaryLanguage(ctx, to),
       message: () => ({
         kind: 'evaluation-summary',
         networkName: ctx.network.name,
