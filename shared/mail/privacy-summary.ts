@@ -2,7 +2,7 @@ import type { JoinStatus } from '../domain/group.ts';
 import type { GroupProposalStatus } from '../domain/group-proposal.ts';
 import type { OptOutScope } from '../domain/person.ts';
 import type { RegistrationStatus } from '../domain/registration.ts';
-import type { Language } from '../i18n.ts';
+import { type Language, plural } from '../i18n.ts';
 import type { Attendance, Rsvp } from '../store/meetings.ts';
 import { formatDateTime } from './format.ts';
 
@@ -131,7 +131,7 @@ const copy: Record<Language, SummaryCopy> = {
     sent: (when) => `skickad ${when}`,
     topics: (list) => `ämnen: ${list}`,
     rating: (value) => `betyg ${value}`,
-    links: (count) => `${count} ${count === 1 ? 'länk' : 'länkar'}`,
+    links: (count) => `${count} ${plural('sv', count, { one: 'länk', other: 'länkar' })}`,
   },
   nb: {
     headings: {
@@ -193,7 +193,7 @@ const copy: Record<Language, SummaryCopy> = {
     sent: (when) => `sendt ${when}`,
     topics: (list) => `temaer: ${list}`,
     rating: (value) => `karakter ${value}`,
-    links: (count) => `${count} ${count === 1 ? 'lenke' : 'lenker'}`,
+    links: (count) => `${count} ${plural('nb', count, { one: 'lenke', other: 'lenker' })}`,
   },
   en: {
     headings: {
@@ -255,7 +255,7 @@ const copy: Record<Language, SummaryCopy> = {
     sent: (when) => `sent ${when}`,
     topics: (list) => `topics: ${list}`,
     rating: (value) => `rating ${value}`,
-    links: (count) => `${count} ${count === 1 ? 'link' : 'links'}`,
+    links: (count) => `${count} ${plural('en', count, { one: 'link', other: 'links' })}`,
   },
 };
 
