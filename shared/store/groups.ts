@@ -132,7 +132,11 @@ type ClaimFor = Pick<JoinRequest, 'id' | 'createdAt'>;
  * claiming again (a second press of its link, a retry after a crash) gets the place it had, and who is
  * ahead of someone is one consistent read of one item, whoever is still between claim and list.
  */
-export async function claimWaitlistPlace(groupId: string, request: ClaimFor): Promise<number> {
+export async function claimWaitlistPlace(
+  groupId: string,
+  request: ClaimFor,
+  retried = false,
+): Promise<number> {
   const claim = keys.waitlistClaim(request.id, request.createdAt);
   const names = { '#claims': 'waitlistClaims', '#claim': claim };
   try {
@@ -156,23 +160,10 @@ export async function claimWaitlistPlace(groupId: string, request: ClaimFor): Pr
       if (existing) return existing.seq;
       throw error;
     }
-    // A group stored before claims were noted has no map to note them in: add it, then claim.
-    if (
-      error instanceof Error &&
-      error.name === 'ValidationException' &&
-      (await claimMap(groupId)) === undefined
-    ) {
-      await dynamo.send(
-        new UpdateCommand({
-          TableName: env.tableName(),
-          Key: keys.group(groupId),
-          UpdateExpression: 'SET #claims = if_not_exists(#claims, :empty)',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#claims': 'waitlistClaims' },
-          ExpressionAttributeValues: { ':empty': {} },
-        }),
-      );
-      return claimWaitlistPlace(groupId, request);
+    // A group stored before claims were noted has no map to note them in: add it, then claim (once).
+    if (isMissingPlaces(error) && !retried) {
+      await addPlacesMap(groupId);
+      return claimWaitlistPlace(groupId, request, true);
     }
     throw error;
   }
@@ -189,6 +180,48 @@ async function claimMap(groupId: string): Promise<Record<string, number> | undef
     }),
   );
   return Item?.waitlistClaims as Record<string, number> | undefined;
+}
+
+/** The error DynamoDB gives for a path into a map that is not there (a group stored before places). */
+export function isMissingPlaces(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    error.name === 'ValidationException' &&
+    error.message.includes('document path provided in the update expression is invalid')
+  );
+}
+
+/**
+ * Gives a group stored before places were held on it its map, if it still has none: with a place for each
+ * request already on its waitlist, so positions told from then on count them too.
+ */
+export async function addPlacesMap(groupId: string): Promise<void> {
+  const prefix = keys.joinRequestPrefix(groupId);
+  const waiting = await queryAll({
+    TableName: env.tableName(),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+    FilterExpression: '#status = :waitlisted',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':pk': prefix.pk, ':sk': prefix.sk, ':waitlisted': 'waitlisted' },
+    ConsistentRead: true,
+  });
+  const places = Object.fromEntries(
+    waiting.map((r) => [keys.waitlistClaim(String(r.id), String(r.createdAt)), Number(r.waitlistSeq)]),
+  );
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: env.tableName(),
+        Key: keys.group(groupId),
+        UpdateExpression: 'SET #claims = :places',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#claims)',
+        ExpressionAttributeNames: { '#claims': 'waitlistClaims' },
+        ExpressionAttributeValues: { ':places': places },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+  }
 }
 
 /** A claim whose request went elsewhere (a seat, a decision) before it reached the list. */

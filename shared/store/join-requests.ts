@@ -11,6 +11,7 @@ import type { JoinRequest } from '../domain/group.ts';
 import { personId } from '../domain/person.ts';
 import { queryAll, recordOf } from './common.ts';
 import { isConditionalCheckFailed, isTransactionCancelled, type TransactionCancelled } from './errors.ts';
+import { addPlacesMap, isMissingPlaces } from './groups.ts';
 import { keys } from './keys.ts';
 import { spendToken } from './tokens.ts';
 
@@ -231,12 +232,18 @@ const isConflict = (error: TransactionCancelled) =>
 async function transact(
   items: TransactItem[],
   roles: ('token' | 'request' | 'group' | 'other')[],
+  placesOf?: string,
 ): Promise<TransitionOutcome> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
       return 'done';
     } catch (error) {
+      // A group stored before places were held on it: give it its map, then the same transaction (once).
+      if (placesOf !== undefined && isMissingPlaces(error)) {
+        await addPlacesMap(placesOf);
+        return transact(items, roles);
+      }
       if (!isTransactionCancelled(error)) throw error;
       const failed = (error.CancellationReasons ?? []).findIndex(
         (reason) => reason.Code === 'ConditionalCheckFailed',
@@ -287,6 +294,7 @@ export function takeSeat(
       ),
     ],
     [...tokenRoles(tokenHash), 'group', 'request'],
+    from.includes('waitlisted') ? request.groupId : undefined,
   );
 }
 
@@ -401,6 +409,7 @@ export function releaseSeat(
         : [groupChange(request.groupId, { seats: -1 })]),
     ],
     [...tokenRoles(tokenHash), 'request', ...(next ? (['other', 'group'] as const) : (['group'] as const))],
+    next ? request.groupId : undefined,
   );
 }
 
@@ -418,6 +427,7 @@ export function leaveWaitlist(
       groupChange(request.groupId, { leavingWaitlist: request }),
     ],
     [...tokenRoles(tokenHash), 'request', 'group'],
+    request.groupId,
   );
 }
 

@@ -159,6 +159,33 @@ describe('a group stored before places were held on it', () => {
   });
 });
 
+describe('a group whose waitlist was filled before places were held on it', () => {
+  it('counts those already waiting for a newcomer, passes a seat on to the first in line, lets the next leave', async () => {
+    const { group, members } = await seedGroup(networkId, ['Anna'], { capacity: 1 });
+    const waiting = await seedWaitlist(group, 2);
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: stack.tableName,
+        Key: { pk: `GROUP#${group.id}`, sk: 'GROUP' },
+        UpdateExpression: 'REMOVE waitlistClaims',
+      }),
+    );
+    const [anna] = members as [JoinRequest];
+    const [first, second] = waiting as [JoinRequest, JoinRequest];
+    // Someone new is told a position behind the two already waiting.
+    const [newcomer] = await pendingRequests(group, 1);
+    expect(await post(newcomer?.url ?? '')).toEqual({
+      status: 200,
+      body: { status: 'waitlisted', waitlistPosition: 3 },
+    });
+    expect(await post(await leaveLinkOf(anna))).toEqual({ status: 200, body: { result: 'left-group' } });
+    expect(await post(await leaveLinkOf(second))).toEqual({ status: 200, body: { result: 'left-waitlist' } });
+    const requests = await requestsOf(group.id);
+    expect(requests.find((r) => r.email === first.email)?.status).toBe('offered');
+    expect(requests.find((r) => r.email === second.email)?.status).toBe('left');
+  });
+});
+
 describe('leaving at the same moment', () => {
   it('24 seated, 20 press leave at once with 30 waiting: all 20 told they left, and they did', async () => {
     const names = Array.from({ length: 24 }, (_, i) => `Medlem${i}`);
