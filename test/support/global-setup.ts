@@ -63,7 +63,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 }
 
-/** One line for the whole run: each test file already failed on its own contract failures. */
+/**
+ * One line for the whole run, when something failed or SAMLA_TEST_VERBOSE asks: each test file already
+ * failed on its own contract failures, and a passing run ends with vitest's own summary.
+ */
 function reportContract(contractDir: string): void {
   const verdicts = readdirSync(contractDir).flatMap((file) =>
     readFileSync(join(contractDir, file), 'utf8')
@@ -75,6 +78,7 @@ function reportContract(contractDir: string): void {
   const failures = verdicts.filter((v) => v.verdict === 'failure');
   const outside = verdicts.filter((v) => v.verdict === 'outside').length;
   const operations = new Set(verdicts.map((v) => v.operation).filter((o) => o !== undefined)).size;
+  if (failures.length === 0 && !process.env.SAMLA_TEST_VERBOSE) return;
   console.log(
     `contract: ${verdicts.length - outside} API answers checked against /v1/openapi.json (${operations} operations), ${failures.length} failures; ${outside} outside the document (no route)`,
   );
