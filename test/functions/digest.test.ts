@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamo } from '../../shared/clients/dynamodb.ts';
-import { ses } from '../../shared/clients/ses.ts';
 import type { JoinRequest } from '../../shared/domain/group.ts';
 import type { Meeting } from '../../shared/domain/meeting.ts';
 import type { Network } from '../../shared/domain/network.ts';
@@ -17,6 +16,7 @@ import { createNetworkIfMissing, getNetwork } from '../../shared/store/networks.
 import { seedGroup } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
 import { registerAndConfirm } from '../support/members.ts';
+import { rawHeadRecorder } from '../support/raw-heads.ts';
 import { allItems, linkIn } from '../support/table.ts';
 
 let stack: TestStack;
@@ -48,30 +48,15 @@ beforeAll(async () => {
     digest: { frequency: 'daily', hour: localHour('Europe/Stockholm') },
   };
   await createNetworkIfMissing(network);
-  ses.middlewareStack.add(watch, { step: 'build', name: 'watchDigestHeaders', override: true });
+  raw.start();
 });
 afterAll(() => {
-  ses.middlewareStack.remove('watchDigestHeaders');
+  raw.stop();
   return stack?.stop();
 });
 
-/** The head of the last raw message handed to SES for each recipient (the local inbox drops headers). */
-const rawHeads = new Map<string, string>();
-const watch = ((next: (args: { input: unknown }) => Promise<unknown>) => async (args: { input: unknown }) => {
-  const input = args.input as { RawMessage?: { Data?: Uint8Array }; Destinations?: string[] };
-  const data = input.RawMessage?.Data;
-  if (data) {
-    const head = (Buffer.from(data).toString('utf8').split('\r\n\r\n')[0] ?? '').replace(/\r\n[ \t]+/g, ' ');
-    for (const to of input.Destinations ?? []) rawHeads.set(to, head);
-  }
-  return next(args);
-}) as never;
-const header = (to: string, name: string) =>
-  (rawHeads.get(to) ?? '')
-    .split('\r\n')
-    .find((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`))
-    ?.slice(name.length + 1)
-    .trim();
+const raw = rawHeadRecorder('watchDigestHeaders');
+const header = raw.header;
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   stack.api(path, {
@@ -244,7 +229,7 @@ describe('the coordinators’ digest', { timeout: 90_000 }, () => {
 
   it('is automatic and one-click unsubscribable: a coordinator turns off their own digest, and on again (issue 20.7)', async () => {
     await registerAndConfirm(stack, network.id, { name: 'Ingrid', topics: ['Rekrytering'] });
-    rawHeads.clear();
+    raw.heads.clear();
     expect((await digestNow()).status).toBe(200);
     for (const coordinator of network.coordinators) {
       expect(header(coordinator, 'Auto-Submitted')).toBe('auto-generated');
@@ -262,9 +247,9 @@ describe('the coordinators’ digest', { timeout: 90_000 }, () => {
     expect(await oneClick.json()).toEqual({ result: 'unsubscribed', scope: 'digest' });
 
     await registerAndConfirm(stack, network.id, { name: 'Jonas', topics: ['Skolans ekonomi'] });
-    rawHeads.clear();
+    raw.heads.clear();
     expect((await digestNow()).status).toBe(200);
-    expect([...rawHeads.keys()].filter((to) => network.coordinators.includes(to))).toEqual([coordinatorSv]);
+    expect([...raw.heads.keys()].filter((to) => network.coordinators.includes(to))).toEqual([coordinatorSv]);
 
     const page = await (await fetch(url)).text();
     expect(page).toContain('Turn the digest back on');
@@ -274,9 +259,9 @@ describe('the coordinators’ digest', { timeout: 90_000 }, () => {
       body: 'scope=none',
     });
     expect(await back.text()).toContain('Stop sending me the digest');
-    rawHeads.clear();
+    raw.heads.clear();
     expect((await digestNow()).status).toBe(200);
-    expect([...rawHeads.keys()].filter((to) => network.coordinators.includes(to)).sort()).toEqual(
+    expect([...raw.heads.keys()].filter((to) => network.coordinators.includes(to)).sort()).toEqual(
       [...network.coordinators].sort(),
     );
   });

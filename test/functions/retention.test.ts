@@ -1,37 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ses } from '../../shared/clients/ses.ts';
 import { personId } from '../../shared/domain/person.ts';
 import { inactiveBefore, sweepInactive } from '../../shared/services/retention.ts';
 import { type TestStack, useLocalStack } from '../support/local-stack.ts';
 import { registerAndConfirm } from '../support/members.ts';
+import { rawHeadRecorder } from '../support/raw-heads.ts';
 import { allItems, linkIn } from '../support/table.ts';
 
 let stack: TestStack;
 
-/** The head of the last raw message to each recipient (the local inbox keeps no headers). */
-const rawHeads = new Map<string, string>();
-const watch = ((next: (args: { input: unknown }) => Promise<unknown>) => async (args: { input: unknown }) => {
-  const input = args.input as { RawMessage?: { Data?: Uint8Array }; Destinations?: string[] };
-  const data = input.RawMessage?.Data;
-  if (data) {
-    const head = (Buffer.from(data).toString('utf8').split('\r\n\r\n')[0] ?? '').replace(/\r\n[ \t]+/g, ' ');
-    for (const to of input.Destinations ?? []) rawHeads.set(to, head);
-  }
-  return next(args);
-}) as never;
-const header = (to: string, name: string) =>
-  (rawHeads.get(to) ?? '')
-    .split('\r\n')
-    .find((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`))
-    ?.slice(name.length + 1)
-    .trim();
+const raw = rawHeadRecorder('watchStayHeaders');
+const header = raw.header;
 
 beforeAll(async () => {
   stack = await useLocalStack();
-  ses.middlewareStack.add(watch, { step: 'build', name: 'watchStayHeaders', override: true });
+  raw.start();
 });
 afterAll(() => {
-  ses.middlewareStack.remove('watchStayHeaders');
+  raw.stop();
   return stack?.stop();
 });
 
