@@ -1,0 +1,12 @@
+import { Layout } from '../components/layout.tsx';
+import { useMessages } from '../i18n.ts';
+import { common } from '../messages.ts';
+
+export function Settings(props: { networkId: string }) {
+  const t = useMessages(common);
+  return (
+    <Layout networkId={props.networkId} current="settings" title={t('settings')}>
+      <p>…</p>
+    </Layout>
+  );
+}
