@@ -4,6 +4,7 @@
  */
 import type { Network } from '../../shared/domain/network.ts';
 import { routes } from '../../shared/http/routes.ts';
+import { consoleOrigin, type LocalConsole, startConsole } from './console.ts';
 import { createTableFromTemplate, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb.ts';
 import { allowExamplesOrigin, examplesOrigin, startExamples } from './examples.ts';
 import { type CorsConfig, corsFromTemplate, type LocalGateway, startGateway } from './gateway.ts';
@@ -58,6 +59,11 @@ export interface LocalStackOptions {
    * that origin (infra/local/examples.ts). Without it, no example server runs.
    */
   examples?: { port: number };
+  /**
+   * Serve the coordinators' console (built by `buildConsole` into `dir`) on this loopback port, 0 for a
+   * free one; CORS and the OpenID provider's redirect URIs then allow that origin (infra/local/console.ts).
+   */
+  console?: { port: number; dir: string };
   loadHandler?: HandlerLoader;
   /** Shortens Retry intervals of every state machine to this many milliseconds. */
   retryIntervalMs?: number;
@@ -92,6 +98,8 @@ export interface LocalStack {
   readonly stateMachines: Readonly<Record<string, string>>;
   /** Where examples/ is served (pages under /examples/), when `examples` was given. */
   readonly examplesUrl: string | undefined;
+  /** Where the console is served, when `console` was given. */
+  readonly consoleUrl: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -131,6 +139,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
     if (options.examples !== undefined && options.examples.port !== 0)
       await assertPortFree(options.examples.port, 'Example forms', 'EXAMPLES_PORT');
+    if (options.console !== undefined && options.console.port !== 0)
+      await assertPortFree(options.console.port, 'Console', 'CONSOLE_PORT');
 
     let dynamoEndpoint: string;
     let dynamoDataDir: string | undefined;
@@ -193,10 +203,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // The example forms' origin is known before the gateway starts, so CORS can allow it from the start.
     const examplesPort =
       options.examples === undefined ? undefined : options.examples.port || (await freePort());
-    const cors =
+    const consolePort =
+      options.console === undefined ? undefined : options.console.port || (await freePort());
+    const consoleOrigins = consolePort === undefined ? [] : [consoleOrigin(consolePort)];
+    let cors =
       examplesPort === undefined
         ? templateCors
         : allowExamplesOrigin(templateCors, examplesOrigin(examplesPort));
+    for (const origin of consoleOrigins) cors = allowExamplesOrigin(cors, origin);
     const issuer = await createLocalIssuer({
       issuer: localIssuerUrl(`http://127.0.0.1:${apiPort}`),
       key:
@@ -228,6 +242,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       examplesUrl = examples.url;
     }
 
+    let consoleUrl: string | undefined;
+    if (options.console !== undefined && consolePort !== undefined) {
+      const served: LocalConsole = await startConsole({
+        port: consolePort,
+        dir: options.console.dir,
+        settings: { apiUrl: gateway.url, authority: issuer.issuer, clientId: issuer.audience },
+      });
+      cleanups.push(() => served.stop());
+      consoleUrl = served.url;
+    }
+
     if (options.seedDemo) {
       const { createNetworkIfMissing } = await import('../../shared/store/networks.ts');
       await createNetworkIfMissing(DEMO_NETWORK);
@@ -253,6 +278,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       issuer,
       stateMachines: Object.fromEntries(runtime.stateMachines.map((m) => [m.logicalId, m.arn])),
       examplesUrl,
+      consoleUrl,
       stop,
     };
   } catch (error) {

@@ -3,6 +3,7 @@
  * between runs; Ctrl-C stops everything, DynamoDB Local's Java process included.
  */
 import { join, resolve } from 'node:path';
+import { buildConsole, DEFAULT_CONSOLE_PORT } from './console.ts';
 import { DEFAULT_EXAMPLES_PORT } from './examples.ts';
 import { registerCoordinator } from './issuer.ts';
 import { moduleLoader, repoRoot } from './lambda.ts';
@@ -74,6 +75,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   const executionsFile = join(localDir, 'stepfunctions', 'executions.json');
+  // The console is built on every start (about a second), so it is never older than its source.
+  const consoleDir = join(localDir, 'console');
+  await buildConsole(consoleDir);
   stack = await startLocalStack({
     template,
     ports,
@@ -85,6 +89,7 @@ async function main(): Promise<void> {
     issuerKeyDir: join(localDir, 'issuer'),
     // The website forms of examples/, on their own origin, which CORS allows locally.
     examples: { port: portFromEnv('EXAMPLES_PORT', DEFAULT_EXAMPLES_PORT) },
+    console: { port: portFromEnv('CONSOLE_PORT', DEFAULT_CONSOLE_PORT), dir: consoleDir },
   });
   if (stopping) return;
   // The template's EventBridge schedules (the hourly digest tick, the nightly retention sweep).
@@ -108,6 +113,7 @@ async function main(): Promise<void> {
     '',
     `samla is running locally (ready in ${(readyMs / 1000).toFixed(1)} s; template ${fromCache ? 'from cache' : `synthesized in ${(synthMs / 1000).toFixed(1)} s`})`,
     '',
+    `  Console          ${stack.consoleUrl}   sign in as ${DEMO_NETWORK.coordinators[0]} (more: npm run coordinator -- add --local --email … --network …)`,
     `  API              ${stack.apiUrl}   (routes: shared/http/routes.ts; ${stack.apiUrl}/v1/openapi.json)`,
     `  Inbox            ${stack.sesUrl}/   (JSON: ${stack.sesUrl}/store)`,
     `  DynamoDB Local   ${stack.dynamoEndpoint}   table ${stack.tableName}, data in ${stack.dynamoDataDir}`,
