@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../../infra/local/lambda.ts';
 import { routes, workflowFunctions } from '../../shared/http/routes.ts';
 import { type BundleReport, measureBundles } from './bundles.ts';
+import { CONSOLE_INITIAL_JS_GZIP_BUDGET, type ConsoleBundle, measureConsole } from './console-bundle.ts';
 import { costMarkdown, costModel } from './cost.ts';
 import type { BenchEnvironment } from './environment.ts';
 import type { LatencyResult } from './latency.ts';
@@ -80,6 +81,20 @@ function bundleRows(report: BundleReport): Row[] {
     });
   }
   return rows;
+}
+
+function consoleRows(bundle: ConsoleBundle): Row[] {
+  return [
+    {
+      metric: 'console',
+      subject: 'initial JavaScript (gzip -9)',
+      samla: kb(bundle.initialJs.gzip),
+      reference: `raw ${kb(bundle.initialJs.raw)}`,
+      target: `≤ ${kb(CONSOLE_INITIAL_JS_GZIP_BUDGET)}`,
+      met: bundle.initialJs.gzip <= CONSOLE_INITIAL_JS_GZIP_BUDGET,
+      notes: `${bundle.initialJs.files.join(', ')}; later: ${bundle.laterJs.files.length} chunk(s), ${kb(bundle.laterJs.gzip)} gzip (${kb(bundle.laterJs.raw)} raw); CSS ${kb(bundle.css.gzip)} gzip`,
+    },
+  ];
 }
 
 function capacityRows(steps: readonly MeasuredStep[], skipped: readonly string[]): Row[] {
@@ -173,6 +188,8 @@ async function main(): Promise<void> {
   const names = functionNames();
   progress(`bundling ${names.length} functions and their SDK floors`);
   const bundles = await measureBundles(names, INIT_RUNS);
+  progress('building the console');
+  const consoleBundle = await measureConsole();
 
   const steps: MeasuredStep[] = [];
   const skipped: string[] = [];
@@ -246,6 +263,7 @@ async function main(): Promise<void> {
 
   const rows = [
     ...bundleRows(bundles),
+    ...consoleRows(consoleBundle),
     ...capacityRows(steps, skipped),
     ...latencyRows(latency),
     ...loadRows(load),
@@ -272,6 +290,7 @@ async function main(): Promise<void> {
         seconds: Math.round((Date.now() - started) / 1000),
         targets: TARGET,
         bundles,
+        console: consoleBundle,
         capacity: steps,
         skipped,
         latency,
