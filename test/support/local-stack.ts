@@ -5,9 +5,11 @@
  * helpers here filter by recipient, and tests use unique addresses (`uniqueEmail`).
  */
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import { buildConsole } from '../../infra/local/console.ts';
 import { generateSigningKey, type SigningKey, signToken } from '../../infra/local/issuer.ts';
 import type { HandlerLoader } from '../../infra/local/lambda.ts';
 import { inbox, type StoredEmail, sentTo, waitForEmail } from '../../infra/local/ses.ts';
@@ -33,6 +35,8 @@ export interface UseLocalStackOptions {
   seedDemo?: boolean;
   /** Serve examples/ (the website forms) on a free loopback port that CORS allows: `examplesUrl`. */
   examples?: boolean;
+  /** Build and serve the coordinators' console on a free loopback port: `consoleUrl`. */
+  console?: boolean;
 }
 
 export interface TestTokenRequest {
@@ -65,6 +69,8 @@ export interface TestStack {
   readonly requests: readonly string[];
   /** Where examples/ is served (pages under /examples/), with `examples: true`. */
   readonly examplesUrl?: string | undefined;
+  /** Where the console is served (`http://127.0.0.1:<port>/`), with `console: true`. */
+  readonly consoleUrl?: string | undefined;
   /** `fetch` relative to the API: `api('/v1/openapi.json')`. */
   api(path: string, init?: RequestInit): Promise<Response>;
   /** The local issuer's `iss` and `aud`: tokens must carry these to pass the gateway. */
@@ -88,6 +94,18 @@ export interface TestStack {
 }
 
 let templateCache: CfnTemplate | undefined;
+
+let consoleBuild: Promise<string> | undefined;
+/** The console, built once per test worker into a temporary folder (about a second). */
+function builtConsole(): Promise<string> {
+  consoleBuild ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samla-console-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    await buildConsole(dir);
+    return dir;
+  })();
+  return consoleBuild;
+}
 
 const otherKeys = new Map<string, Promise<SigningKey>>();
 /** A key the issuer never published, under the issuer's own kid: only the signature check can catch it. */
@@ -187,6 +205,7 @@ export async function useLocalStack(options: UseLocalStackOptions = {}): Promise
     ...(options.loadHandler === undefined ? {} : { loadHandler: options.loadHandler }),
     ...(options.waitTimeOverrides === undefined ? {} : { waitTimeOverrides: options.waitTimeOverrides }),
     ...(options.examples ? { examples: { port: 0 } } : {}),
+    ...(options.console ? { console: { port: 0, dir: await builtConsole() } } : {}),
   });
   recordAnswersOf(stack.apiUrl);
   const registrationWorkflowArn =
@@ -204,6 +223,7 @@ export async function useLocalStack(options: UseLocalStackOptions = {}): Promise
     demoNetworkId: DEMO_NETWORK.id,
     requests,
     examplesUrl: stack.examplesUrl,
+    consoleUrl: stack.consoleUrl,
     api: (path, init) => fetch(`${stack.apiUrl}${path}`, init),
     issuer: { issuer: stack.issuer.issuer, audience: stack.issuer.audience },
     token: async ({ signWith = 'issuer', networks, ...rest }) => {
