@@ -235,6 +235,13 @@ export const RegistrationQuery = z
       .max(160)
       .optional()
       .meta({ description: 'Part of the organisation’s name (any case)' }),
+    search: z
+      .string()
+      .trim()
+      .min(1)
+      .max(160)
+      .optional()
+      .meta({ description: 'Part of the name, the email address or the organisation’s name (any case)' }),
     cursor: z
       .string()
       .max(200)
@@ -250,6 +257,7 @@ export const RegistrationExportQuery = RegistrationQuery.pick({
   status: true,
   topic: true,
   organisation: true,
+  search: true,
 });
 
 export const RegistrationListItem = z

@@ -135,6 +135,18 @@ describe('listing registrations', () => {
     expect((await list('?topic=Nothing')).items).toEqual([]);
   });
 
+  it('searches part of the name, the email address or the organisation, in any case', async () => {
+    const byName = await list(`?search=${encodeURIComponent('ØDEGÅRD')}`);
+    expect(byName.items.map((i) => i.email)).toEqual([emails[1]]);
+    const byEmail = await list(`?search=${encodeURIComponent(emails[2]?.split('@')[0] ?? '')}`);
+    expect(byEmail.items.map((i) => i.email)).toEqual([emails[2]]);
+    const byOrganisation = await list('?search=v%C3%A4stskolan');
+    expect(byOrganisation.items.map((i) => i.email)).toEqual([emails[4]]);
+    const csv = await get(`/v1/admin/networks/demo/registrations.csv?search=${encodeURIComponent('bergen')}`);
+    const lines = (await csv.text()).split('\r\n').filter((line) => line !== '');
+    expect(lines).toHaveLength(2);
+  });
+
   it('pages with an opaque cursor, every registration exactly once', async () => {
     const seen: string[] = [];
     let cursor: string | undefined;

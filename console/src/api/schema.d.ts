@@ -1052,6 +1052,10 @@ export interface components {
             createdAt: string;
             confirmedAt?: string;
             approvedAt?: string;
+            /** @description When a seat was offered from the waitlist */
+            offeredAt?: string;
+            /** @description Until when the offered seat is held (status offered); then it passes on */
+            offerExpiresAt?: string;
         };
         DecisionResult: {
             /** @enum {string} */
@@ -2170,6 +2174,7 @@ export interface operations {
                 status?: "pending_confirmation" | "confirmed" | "expired";
                 topic?: string;
                 organisation?: string;
+                search?: string;
                 cursor?: string;
                 limit?: number;
             };
@@ -2268,6 +2273,7 @@ export interface operations {
                 status?: "pending_confirmation" | "confirmed" | "expired";
                 topic?: string;
                 organisation?: string;
+                search?: string;
             };
             header?: never;
             path: {
