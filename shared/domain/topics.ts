@@ -92,15 +92,18 @@ export interface TopicTally {
   people: string[];
   /** A group's title or question already covers it: no need to propose one. */
   covered: boolean;
+  /** The groups whose title or question covers it (the `groupId` of each text that does), each once. */
+  coveredBy: string[];
 }
 
 /**
  * Topics by how many people named them, most first, with the people behind each. `groupTexts` are the
- * titles and questions of open groups: a topic whose words all appear in one of them is covered.
+ * titles and questions of open groups: a topic whose words all appear in one of them is covered (by that
+ * text's group, when it names one).
  */
 export function tallyTopics(
   sources: readonly TopicSource[],
-  groupTexts: readonly { text: string; language: Language }[],
+  groupTexts: readonly { text: string; language: Language; groupId?: string }[],
 ): TopicTally[] {
   const byKey = new Map<string, { people: Set<string>; wordings: Map<string, number> }>();
   for (const source of sources) {
@@ -114,16 +117,21 @@ export function tallyTopics(
       byKey.set(key, entry);
     }
   }
-  const groupWords = groupTexts.map(({ text }) => new Set(topicKey(text).split(' ')));
+  const groupWords = groupTexts.map(({ text, groupId }) => ({
+    groupId,
+    words: new Set(topicKey(text).split(' ')),
+  }));
   return [...byKey.entries()]
     .map(([key, { people, wordings }]) => {
       const [label = key] = [...wordings.entries()].sort((a, b) => b[1] - a[1]).map(([w]) => w);
       const words = key.split(' ');
+      const covering = groupWords.filter((group) => words.every((word) => group.words.has(word)));
       return {
         key,
         label,
         people: [...people],
-        covered: groupWords.some((set) => words.every((word) => set.has(word))),
+        covered: covering.length > 0,
+        coveredBy: [...new Set(covering.flatMap((group) => group.groupId ?? []))],
       };
     })
     .sort((a, b) => b.people.length - a.people.length || a.label.localeCompare(b.label, 'sv'));

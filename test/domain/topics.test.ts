@@ -46,6 +46,19 @@ describe('tallyTopics', () => {
     expect(tally.find((t) => t.label === 'Skolans ekonomi')?.covered).toBe(true);
     expect(tally.find((t) => t.label === 'Rekrytering')?.covered).toBe(false);
   });
+
+  it('says which groups cover a topic, each once, from the ids their texts carry', () => {
+    const tally = tallyTopics(sources, [
+      { text: 'Skolans ekonomi', language: 'sv', groupId: 'g1' },
+      { text: 'Hur klarar vi skolans ekonomi när eleverna blir färre?', language: 'sv', groupId: 'g1' },
+      { text: 'Rekrytering av lärare', language: 'sv', groupId: 'g2' },
+      { text: 'Ekonomi för skolans ledning', language: 'sv', groupId: 'g3' },
+      { text: 'Skolans ekonomi i stort', language: 'sv' },
+    ]);
+    expect(tally.find((t) => t.label === 'Skolans ekonomi')?.coveredBy).toEqual(['g1', 'g3']);
+    expect(tally.find((t) => t.label === 'Rekrytering')?.coveredBy).toEqual(['g2']);
+    expect(tally.find((t) => t.label === 'Lokaler')).toMatchObject({ covered: false, coveredBy: [] });
+  });
 });
 
 describe('topics named by members of different languages (issue 20.5)', () => {
