@@ -1,3 +1,7 @@
+import type { Group, JoinRequest } from './group.ts';
+import type { GroupProposal } from './group-proposal.ts';
+import type { MeetingMode } from './meeting.ts';
+import type { Registration } from './registration.ts';
 import type { TopicTally } from './topics.ts';
 
 /**
@@ -61,7 +65,14 @@ export function digestSlot(timeZone: string, now: Date): string {
   return localParts(now, timeZone).date;
 }
 
+/*
+ * What the digest says. Every item carries the ids the admin API acts on (a group, a join request, a
+ * meeting, a proposal, a registration), so the coordinators' console can show the same things live
+ * (shared/domain/overview.ts) and act on them; the email shows none of them.
+ */
+
 export interface DigestPerson {
+  registrationId: string;
   name: string;
   organisation: string;
 }
@@ -71,9 +82,13 @@ export interface DigestTopic {
   people: DigestPerson[];
   /** An open group already covers it. */
   covered: boolean;
+  /** The open groups that cover it (none: a group waiting to be proposed). */
+  coveredBy: { groupId: string; groupTitle: string }[];
 }
 
 export interface DigestJoinRequest {
+  groupId: string;
+  requestId: string;
   name: string;
   organisation: string;
   groupTitle: string;
@@ -83,29 +98,41 @@ export interface DigestJoinRequest {
 }
 
 export interface DigestGroupQueue {
+  groupId: string;
   groupTitle: string;
   seatsTaken: number;
   capacity: number;
   waitlisted: number;
   /** Open offers: who, since when and until when. */
-  offers: { name: string; offeredAt: string; until: string }[];
+  offers: { requestId: string; name: string; offeredAt: string; until: string }[];
 }
 
 export interface DigestMeeting {
+  groupId: string;
+  meetingId: string;
   groupTitle: string;
   /** When it was scheduled: a meeting scheduled since the last digest is news even inside the window. */
   createdAt: string;
   startsAt: string;
+  durationMinutes: number;
   timeZone: string;
+  mode: MeetingMode;
   seq: number;
+  /** Answers of the members seated now; `unanswered` is the rest of them. */
   rsvp: { yes: number; no: number; unanswered: number };
+  /** The introducer, while they are a member of the group. */
+  introducerId?: string;
   introducerName?: string;
 }
 
 export interface DigestEvaluation {
+  groupId: string;
+  meetingId: string;
   groupTitle: string;
+  seq: number;
   startsAt: string;
   timeZone: string;
+  closedAt: string;
   answered: number;
   asked: number;
   mean?: number;
@@ -114,6 +141,7 @@ export interface DigestEvaluation {
 }
 
 export interface DigestProposal {
+  proposalId: string;
   title: string;
   proposerName: string;
   createdAt: string;
@@ -138,18 +166,55 @@ export interface Digest {
   closedEvaluations: DigestEvaluation[];
 }
 
-/** Keeps the topics enough people share, with the names behind them. */
+/** Everything waiting in a network now, as one collection reads it; the digest and the overview take their parts. */
+export interface NetworkState {
+  /** Every confirmed registration, in the order they were confirmed. */
+  registrations: Registration[];
+  /** Topics at least `sharedTopicThreshold` people named, most first. */
+  sharedTopics: DigestTopic[];
+  /** Confirmed proposals waiting for a decision, oldest first. */
+  proposals: GroupProposal[];
+  /** Join requests waiting for a coordinator's decision, oldest first, with their group's title. */
+  pending: { request: JoinRequest; groupTitle: string }[];
+  /** Every open group, newest first. */
+  groups: NetworkStateGroup[];
+}
+
+export interface NetworkStateGroup {
+  group: Group;
+  /** In order, first in line first. */
+  waitlist: JoinRequest[];
+  /** Seats offered from the waitlist and not yet taken. */
+  offers: JoinRequest[];
+  /** Not cancelled, starting within `upcomingWindowDays`, soonest first. */
+  upcoming: DigestMeeting[];
+  /** The closed evaluations the collection was asked for. */
+  evaluations: DigestEvaluation[];
+}
+
+/**
+ * Keeps the topics enough people share, with the names behind them (by registration id) and the groups
+ * that cover them (by group id; a group `groupTitles` does not know is left out).
+ */
 export function sharedTopics(
   tally: readonly TopicTally[],
-  people: ReadonlyMap<string, DigestPerson>,
+  people: ReadonlyMap<string, Omit<DigestPerson, 'registrationId'>>,
   threshold = sharedTopicThreshold,
+  groupTitles: ReadonlyMap<string, string> = new Map(),
 ): DigestTopic[] {
   return tally
     .filter((topic) => topic.people.length >= threshold)
     .map((topic) => ({
       label: topic.label,
       covered: topic.covered,
-      people: topic.people.flatMap((id) => people.get(id) ?? []),
+      coveredBy: topic.coveredBy.flatMap((groupId) => {
+        const groupTitle = groupTitles.get(groupId);
+        return groupTitle === undefined ? [] : [{ groupId, groupTitle }];
+      }),
+      people: topic.people.flatMap((id) => {
+        const person = people.get(id);
+        return person ? [{ registrationId: id, ...person }] : [];
+      }),
     }));
 }
 

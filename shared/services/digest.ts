@@ -2,9 +2,6 @@ import { env } from '../config.ts';
 import {
   coordinatorLanguage,
   type Digest,
-  type DigestEvaluation,
-  type DigestMeeting,
-  type DigestPerson,
   defaultDigestSchedule,
   digestSlot,
   digestSpanEnd,
@@ -12,41 +9,27 @@ import {
   inDigestSpan,
   isDigestDue,
   isEmpty,
-  sharedTopics,
-  upcomingWindowDays,
 } from '../domain/digest.ts';
-import { trend } from '../domain/evaluation.ts';
-import type { Group } from '../domain/group.ts';
 import type { Network } from '../domain/network.ts';
 import { personId } from '../domain/person.ts';
 import { recipientTag } from '../domain/registration.ts';
-import { tallyTopics } from '../domain/topics.ts';
 import { issueLink } from '../links.ts';
 import { logger } from '../logger.ts';
 import { oneClickHeaders, sendOnce } from '../notify.ts';
-import { countAnswers } from '../store/evaluations.ts';
-import { listProposals } from '../store/group-proposals.ts';
-import { listGroups } from '../store/groups.ts';
-import { listJoinRequests, listPendingApproval, listWaitlist } from '../store/join-requests.ts';
-import { listMeetings, listParticipation } from '../store/meetings.ts';
 import { recordDigestSent } from '../store/network-settings.ts';
 import { listNetworks } from '../store/networks.ts';
 import { hasDigestOptOut } from '../store/people.ts';
-import { listConfirmedRegistrations } from '../store/registrations.ts';
+import { collectNetworkState } from './network-state.ts';
 
 /**
- * The coordinators' digest. Every read is a Query on keys: the network's registration, group, proposal
- * and pending-approval indexes, then each open group's partition (members, waitlist, meetings) and each
- * listed meeting's participation. The cost grows with the network's open groups and what changed, never
- * with the table.
+ * The coordinators' digest: what is new since the last one, from the same collection of the network as
+ * the console's overview (shared/services/network-state.ts, where its reads and their cost are listed).
  */
 
 const dayMs = 24 * 3600_000;
 const decisionLinkValidity = 14 * dayMs;
 
 type PendingRequest = Omit<Digest['pendingJoinRequests'][number], 'approveUrl' | 'declineUrl'> & {
-  requestId: string;
-  groupId: string;
   email: string;
 };
 
@@ -55,122 +38,60 @@ export interface DigestData {
   pending: PendingRequest[];
 }
 
-async function groupSections(group: Group, now: Date, inSpan: (at: string) => boolean) {
-  const [members, waitlist, meetings] = await Promise.all([
-    listJoinRequests(group.id),
-    listWaitlist(group.id),
-    listMeetings(group.id),
-  ]);
-  // Only those in the group now: a member who left is neither the introducer named nor an answer counted.
-  const seated = new Map(members.filter((m) => m.status === 'approved').map((m) => [m.id, m.name]));
-  const approved = seated.size;
-  const queue = {
-    groupTitle: group.title,
-    seatsTaken: group.seatsTaken,
-    capacity: group.capacity,
-    waitlisted: waitlist.length,
-    offers: members
-      .filter((m) => m.status === 'offered' && m.offerExpiresAt !== undefined)
-      .map((m) => ({ name: m.name, offeredAt: m.offeredAt ?? '', until: m.offerExpiresAt ?? '' })),
-  };
-  const horizon = now.getTime() + upcomingWindowDays * dayMs;
-  const upcoming: DigestMeeting[] = [];
-  for (const meeting of meetings) {
-    const starts = Date.parse(meeting.startsAt);
-    if (meeting.status === 'cancelled' || starts < now.getTime() || starts > horizon) continue;
-    const replies = (await listParticipation(meeting.id)).filter((r) => seated.has(r.memberId));
-    const yes = replies.filter((r) => r.rsvp === 'yes').length;
-    const no = replies.filter((r) => r.rsvp === 'no').length;
-    const introducer = meeting.introducerId ? seated.get(meeting.introducerId) : undefined;
-    upcoming.push({
-      groupTitle: group.title,
-      createdAt: meeting.createdAt,
-      startsAt: meeting.startsAt,
-      timeZone: meeting.timeZone,
-      seq: meeting.seq,
-      rsvp: { yes, no, unanswered: Math.max(0, approved - yes - no) },
-      ...(introducer ? { introducerName: introducer } : {}),
-    });
-  }
-  const closed = meetings.filter((m) => m.evaluationClosedAt !== undefined);
-  const points = trend(
-    closed.map((m) => ({
-      meetingId: m.id,
-      seq: m.seq,
-      startsAt: m.startsAt,
-      mean: m.evaluationMean,
-      responses: m.evaluationMean === undefined ? 0 : 1,
-      meeting: m,
-    })),
-  );
-  const evaluations: DigestEvaluation[] = [];
-  for (const point of points) {
-    const closedAt = point.meeting.evaluationClosedAt ?? '';
-    if (!inSpan(closedAt)) continue;
-    evaluations.push({
-      groupTitle: group.title,
-      startsAt: point.startsAt,
-      timeZone: point.meeting.timeZone,
-      answered: await countAnswers(point.meetingId),
-      asked: point.meeting.evaluationAsked ?? 0,
-      ...(point.mean === undefined ? {} : { mean: point.mean }),
-      ...(point.change === undefined ? {} : { change: point.change }),
-    });
-  }
-  return { queue, upcoming, evaluations };
-}
-
 /** What the digest would say now, without links (they are made per coordinator, only when it is sent). */
 export async function collectDigest(network: Network, now: Date, spanEnd = now): Promise<DigestData> {
   const since = network.lastDigestAt;
   const until = spanEnd.toISOString();
   const inSpan = (at: string) => inDigestSpan(at, since, until);
-  const [registrations, groups, proposals, pending] = await Promise.all([
-    listConfirmedRegistrations(network.id),
-    listGroups(network.id, 'open'),
-    listProposals(network.id, 'proposed'),
-    listPendingApproval(network.id),
-  ]);
-  const people = new Map<string, DigestPerson>(
-    registrations.map((r) => [r.id, { name: r.name, organisation: r.organisation }]),
-  );
-  const tally = tallyTopics(
-    registrations.map((r) => ({ personId: r.id, topics: r.topics, language: r.language })),
-    groups.flatMap((g) => [
-      { text: g.title, language: network.languages[0] ?? 'sv' },
-      { text: g.question, language: network.languages[0] ?? 'sv' },
-    ]),
-  );
-  const sections = await Promise.all(groups.map((group) => groupSections(group, now, inSpan)));
-  const titles = new Map(groups.map((g) => [g.id, g.title]));
+  const state = await collectNetworkState(network, now, { evaluationsClosed: inSpan });
   return {
     digest: {
       networkName: network.name,
       timeZone: network.timeZone,
       ...(since ? { since } : {}),
       until,
-      newRegistrations: registrations
+      newRegistrations: state.registrations
         .filter((r) => r.confirmedAt !== undefined && inSpan(r.confirmedAt))
-        .map((r) => ({ name: r.name, organisation: r.organisation, confirmedAt: r.confirmedAt ?? '' })),
-      sharedTopics: sharedTopics(tally, people),
-      proposals: proposals.map((p) => ({
+        .map((r) => ({
+          registrationId: r.id,
+          name: r.name,
+          organisation: r.organisation,
+          confirmedAt: r.confirmedAt ?? '',
+        })),
+      sharedTopics: state.sharedTopics,
+      proposals: state.proposals.map((p) => ({
+        proposalId: p.id,
         title: p.title,
         proposerName: p.name,
         createdAt: p.confirmedAt ?? p.createdAt,
       })),
-      queues: sections.map((s) => s.queue).filter((q) => q.waitlisted > 0 || q.offers.length > 0),
-      upcomingMeetings: sections
-        .flatMap((s) => s.upcoming)
+      queues: state.groups
+        .map(({ group, waitlist, offers }) => ({
+          groupId: group.id,
+          groupTitle: group.title,
+          seatsTaken: group.seatsTaken,
+          capacity: group.capacity,
+          waitlisted: waitlist.length,
+          offers: offers.map((m) => ({
+            requestId: m.id,
+            name: m.name,
+            offeredAt: m.offeredAt ?? '',
+            until: m.offerExpiresAt ?? '',
+          })),
+        }))
+        .filter((q) => q.waitlisted > 0 || q.offers.length > 0),
+      upcomingMeetings: state.groups
+        .flatMap((g) => g.upcoming)
         .sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
-      closedEvaluations: sections.flatMap((s) => s.evaluations),
+      closedEvaluations: state.groups.flatMap((g) => g.evaluations),
     },
-    pending: pending.map((r) => ({
+    pending: state.pending.map(({ request: r, groupTitle }) => ({
       requestId: r.id,
       groupId: r.groupId,
       email: r.email,
       name: r.name,
       organisation: r.organisation,
-      groupTitle: titles.get(r.groupId) ?? r.groupId,
+      groupTitle,
       createdAt: r.confirmedAt ?? r.createdAt,
     })),
   };
@@ -236,6 +157,8 @@ export async function sendDigest(
               person: p.email,
             };
             pendingJoinRequests.push({
+              groupId: p.groupId,
+              requestId: p.requestId,
               name: p.name,
               organisation: p.organisation,
               groupTitle: p.groupTitle,

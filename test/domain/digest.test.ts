@@ -228,10 +228,17 @@ function staleDigest(): Digest {
     // Topics say where things stand, not what changed: the same as in the sample.
     sharedTopics: sampleDigest.sharedTopics.slice(0, 1),
     proposals: [
-      { title: 'Elevhälsa i praktiken', proposerName: 'Maria Lind', createdAt: '2026-11-10T10:00:00Z' },
+      {
+        proposalId: 'p-elevhalsa',
+        title: 'Elevhälsa i praktiken',
+        proposerName: 'Maria Lind',
+        createdAt: '2026-11-10T10:00:00Z',
+      },
     ],
     pendingJoinRequests: [
       {
+        groupId: 'g-mandat',
+        requestId: 'j-kim',
         name: 'Kim Nyberg',
         organisation: 'Friskolan Ugglan',
         groupTitle: 'Rektors mandat',
@@ -242,21 +249,33 @@ function staleDigest(): Digest {
     ],
     queues: [
       {
+        groupId: 'g-mandat',
         groupTitle: 'Rektors mandat',
         seatsTaken: 12,
         capacity: 12,
         waitlisted: 3,
         // Offered before the last digest and still open: already reported.
-        offers: [{ name: 'Sara Ek', offeredAt: '2026-11-15T07:00:00Z', until: '2026-11-24T07:00:00Z' }],
+        offers: [
+          {
+            requestId: 'j-sara',
+            name: 'Sara Ek',
+            offeredAt: '2026-11-15T07:00:00Z',
+            until: '2026-11-24T07:00:00Z',
+          },
+        ],
       },
     ],
     upcomingMeetings: [
       {
+        groupId: 'g-mandat',
+        meetingId: 'm-mandat-2',
         groupTitle: 'Rektors mandat',
         // Scheduled before the last digest, and 13 days after `since`: inside the window then already.
         createdAt: '2026-11-01T10:00:00Z',
         startsAt: '2026-11-29T13:00:00Z',
+        durationMinutes: 90,
         timeZone: stockholm,
+        mode: 'online',
         seq: 2,
         rsvp: { yes: 7, no: 1, unanswered: 4 },
       },
@@ -284,7 +303,12 @@ describe('the span a digest covers', () => {
 
   it('leaves a proposal or a request made after its end to the next digest', () => {
     const until = '2026-11-23T05:58:00.000Z';
-    const proposal = { title: 'Ny grupp', proposerName: 'Olle', createdAt: '2026-11-23T05:59:00.000Z' };
+    const proposal = {
+      proposalId: 'p-ny',
+      title: 'Ny grupp',
+      proposerName: 'Olle',
+      createdAt: '2026-11-23T05:59:00.000Z',
+    };
     expect(hasNews({ ...staleDigest(), until, proposals: [proposal] }, now)).toBe(false);
     expect(hasNews({ ...staleDigest(), since: until, proposals: [proposal] }, now)).toBe(true);
   });
@@ -301,7 +325,12 @@ describe('hasNews', () => {
     const digest: Digest = {
       ...staleDigest(),
       newRegistrations: [
-        { name: 'Olle Ström', organisation: 'Kungsbacka kommun', confirmedAt: '2026-11-20T09:00:00Z' },
+        {
+          registrationId: 'r-olle',
+          name: 'Olle Ström',
+          organisation: 'Kungsbacka kommun',
+          confirmedAt: '2026-11-20T09:00:00Z',
+        },
       ],
     };
     expect(hasNews(digest, now)).toBe(true);
@@ -322,7 +351,12 @@ describe('hasNews', () => {
     const stale = staleDigest();
     const proposals = [
       ...stale.proposals,
-      { title: 'Skolans ekonomi', proposerName: 'Dennis Berg', createdAt: '2026-11-20T10:00:00Z' },
+      {
+        proposalId: 'p-ekonomi',
+        title: 'Skolans ekonomi',
+        proposerName: 'Dennis Berg',
+        createdAt: '2026-11-20T10:00:00Z',
+      },
     ];
     expect(hasNews({ ...stale, proposals }, now)).toBe(true);
   });
@@ -344,9 +378,13 @@ describe('hasNews', () => {
       ...staleDigest(),
       closedEvaluations: [
         {
+          groupId: 'g-mandat',
+          meetingId: 'm-mandat-1',
           groupTitle: 'Rektors mandat',
+          seq: 1,
           startsAt: '2026-11-10T13:00:00Z',
           timeZone: stockholm,
+          closedAt: '2026-11-18T08:00:00Z',
           answered: 7,
           asked: 9,
           mean: 7.4,
@@ -360,7 +398,12 @@ describe('hasNews', () => {
     const stale = staleDigest();
     const [queue] = stale.queues;
     if (!queue) throw new Error('fixture has a queue');
-    const offer = { name: 'Lars Holm', offeredAt: '2026-11-22T07:00:00Z', until: '2026-11-24T07:00:00Z' };
+    const offer = {
+      requestId: 'j-lars',
+      name: 'Lars Holm',
+      offeredAt: '2026-11-22T07:00:00Z',
+      until: '2026-11-24T07:00:00Z',
+    };
     expect(hasNews({ ...stale, queues: [{ ...queue, offers: [...queue.offers, offer] }] }, now)).toBe(true);
     const lapsed = { ...offer, until: '2026-11-23T05:00:00Z' };
     expect(hasNews({ ...stale, queues: [{ ...queue, offers: [...queue.offers, lapsed] }] }, now)).toBe(false);
@@ -390,7 +433,16 @@ describe('isEmpty', () => {
     expect(
       isEmpty({
         ...empty,
-        queues: [{ groupTitle: 'Rektors mandat', seatsTaken: 12, capacity: 12, waitlisted: 0, offers: [] }],
+        queues: [
+          {
+            groupId: 'g-mandat',
+            groupTitle: 'Rektors mandat',
+            seatsTaken: 12,
+            capacity: 12,
+            waitlisted: 0,
+            offers: [],
+          },
+        ],
       }),
     ).toBe(true);
   });
@@ -398,15 +450,40 @@ describe('isEmpty', () => {
   it('is false as soon as any section has something', () => {
     const stale = staleDigest();
     const filled: Partial<Digest>[] = [
-      { newRegistrations: [{ name: 'Åsa Ericson', organisation: 'Ekskolan', confirmedAt: since }] },
+      {
+        newRegistrations: [
+          { registrationId: 'r-asa', name: 'Åsa Ericson', organisation: 'Ekskolan', confirmedAt: since },
+        ],
+      },
       { sharedTopics: stale.sharedTopics },
       { proposals: stale.proposals },
       { pendingJoinRequests: stale.pendingJoinRequests },
-      { queues: [{ groupTitle: 'Rektors mandat', seatsTaken: 12, capacity: 12, waitlisted: 1, offers: [] }] },
+      {
+        queues: [
+          {
+            groupId: 'g-mandat',
+            groupTitle: 'Rektors mandat',
+            seatsTaken: 12,
+            capacity: 12,
+            waitlisted: 1,
+            offers: [],
+          },
+        ],
+      },
       { upcomingMeetings: stale.upcomingMeetings },
       {
         closedEvaluations: [
-          { groupTitle: 'Rektors mandat', startsAt: since, timeZone: stockholm, answered: 0, asked: 9 },
+          {
+            groupId: 'g-mandat',
+            meetingId: 'm-mandat-1',
+            groupTitle: 'Rektors mandat',
+            seq: 1,
+            startsAt: since,
+            timeZone: stockholm,
+            closedAt: since,
+            answered: 0,
+            asked: 9,
+          },
         ],
       },
     ];
@@ -428,16 +505,31 @@ describe('sharedTopics', () => {
       { personId: 'c', topics: ['Skolans ekonomi', 'Lokaler'], language: 'sv' },
       { personId: 'd', topics: ['Rektors mandat'], language: 'sv' },
     ],
-    [{ text: 'Rektors mandat och ansvar', language: 'sv' }],
+    [{ text: 'Rektors mandat och ansvar', language: 'sv', groupId: 'g-mandat' }],
   );
+  const titles = new Map([['g-mandat', 'Rektors mandat']]);
 
   it('keeps the topics at least three people share, with their names, and whether a group covers them', () => {
-    const topics = sharedTopics(tally, people);
+    const topics = sharedTopics(tally, people, undefined, titles);
     expect(topics.map((t) => [t.label, t.covered, t.people.map((p) => p.name).sort()])).toEqual([
       ['Rektors mandat', true, ['Dennis Berg', 'Lars Holm', 'Åsa Ericson']],
       ['Skolans ekonomi', false, ['Dennis Berg', 'Maria Lind', 'Åsa Ericson']],
     ]);
-    expect(topics[1]?.people).toContainEqual({ name: 'Maria Lind', organisation: 'Björkskolan' });
+    expect(topics[1]?.people).toContainEqual({
+      registrationId: 'c',
+      name: 'Maria Lind',
+      organisation: 'Björkskolan',
+    });
+  });
+
+  it('names the groups that cover a topic by id and title, for the console to link to', () => {
+    const topics = sharedTopics(tally, people, undefined, titles);
+    expect(topics.map((t) => [t.label, t.coveredBy])).toEqual([
+      ['Rektors mandat', [{ groupId: 'g-mandat', groupTitle: 'Rektors mandat' }]],
+      ['Skolans ekonomi', []],
+    ]);
+    // A group whose title it was not given is left out of coveredBy; the topic is still covered.
+    expect(sharedTopics(tally, people)[0]).toMatchObject({ covered: true, coveredBy: [] });
   });
 
   it('takes a different threshold, and leaves out people it has no name for', () => {

@@ -12,34 +12,53 @@ export const sampleDigest: Digest = {
   timeZone: 'Europe/Stockholm',
   since: '2026-11-16T06:00:00Z',
   newRegistrations: [
-    { name: 'Åsa Ericson', organisation: 'Ekskolan', confirmedAt: '2026-11-18T09:12:00Z' },
-    { name: 'Dennis Berg', organisation: 'Ale kommun', confirmedAt: '2026-11-19T14:40:00Z' },
+    {
+      registrationId: 'r-asa',
+      name: 'Åsa Ericson',
+      organisation: 'Ekskolan',
+      confirmedAt: '2026-11-18T09:12:00Z',
+    },
+    {
+      registrationId: 'r-dennis',
+      name: 'Dennis Berg',
+      organisation: 'Ale kommun',
+      confirmedAt: '2026-11-19T14:40:00Z',
+    },
   ],
   sharedTopics: [
     {
       label: 'skolans ekonomi',
       covered: false,
+      coveredBy: [],
       people: [
-        { name: 'Åsa Ericson', organisation: 'Ekskolan' },
-        { name: 'Dennis Berg', organisation: 'Ale kommun' },
-        { name: 'Maria Lind', organisation: 'Björkskolan' },
+        { registrationId: 'r-asa', name: 'Åsa Ericson', organisation: 'Ekskolan' },
+        { registrationId: 'r-dennis', name: 'Dennis Berg', organisation: 'Ale kommun' },
+        { registrationId: 'r-maria', name: 'Maria Lind', organisation: 'Björkskolan' },
       ],
     },
     {
       label: 'Rektors mandat',
       covered: true,
+      coveredBy: [{ groupId: 'g-mandat', groupTitle: 'Rektors mandat' }],
       people: [
-        { name: 'Lars Holm', organisation: 'Ale kommun' },
-        { name: 'Sara Ek', organisation: 'Tingsskolan' },
-        { name: 'Olle Ström', organisation: 'Kungsbacka kommun' },
+        { registrationId: 'r-lars', name: 'Lars Holm', organisation: 'Ale kommun' },
+        { registrationId: 'r-sara', name: 'Sara Ek', organisation: 'Tingsskolan' },
+        { registrationId: 'r-olle', name: 'Olle Ström', organisation: 'Kungsbacka kommun' },
       ],
     },
   ],
   proposals: [
-    { title: 'Elevhälsa i praktiken', proposerName: 'Maria Lind', createdAt: '2026-11-20T10:00:00Z' },
+    {
+      proposalId: 'p-elevhalsa',
+      title: 'Elevhälsa i praktiken',
+      proposerName: 'Maria Lind',
+      createdAt: '2026-11-20T10:00:00Z',
+    },
   ],
   pendingJoinRequests: [
     {
+      groupId: 'g-mandat',
+      requestId: 'j-kim',
       name: 'Kim Nyberg',
       organisation: 'Friskolan Ugglan',
       groupTitle: 'Rektors mandat',
@@ -50,29 +69,46 @@ export const sampleDigest: Digest = {
   ],
   queues: [
     {
+      groupId: 'g-mandat',
       groupTitle: 'Rektors mandat',
       seatsTaken: 12,
       capacity: 12,
       waitlisted: 3,
-      offers: [{ name: 'Sara Ek', offeredAt: '2026-11-22T07:00:00Z', until: '2026-11-24T07:00:00Z' }],
+      offers: [
+        {
+          requestId: 'j-sara',
+          name: 'Sara Ek',
+          offeredAt: '2026-11-22T07:00:00Z',
+          until: '2026-11-24T07:00:00Z',
+        },
+      ],
     },
   ],
   upcomingMeetings: [
     {
+      groupId: 'g-mandat',
+      meetingId: 'm-mandat-2',
       groupTitle: 'Rektors mandat',
       createdAt: '2026-10-20T08:00:00Z',
       startsAt: '2026-12-01T13:00:00Z',
+      durationMinutes: 90,
       timeZone: 'Europe/Stockholm',
+      mode: 'online',
       seq: 2,
       rsvp: { yes: 7, no: 1, unanswered: 4 },
+      introducerId: 'j-lars',
       introducerName: 'Lars Holm',
     },
   ],
   closedEvaluations: [
     {
+      groupId: 'g-mandat',
+      meetingId: 'm-mandat-1',
       groupTitle: 'Rektors mandat',
+      seq: 1,
       startsAt: '2026-11-10T13:00:00Z',
       timeZone: 'Europe/Stockholm',
+      closedAt: '2026-11-18T08:00:00Z',
       answered: 7,
       asked: 9,
       mean: 7.4,
