@@ -43,11 +43,32 @@ export interface GatewayOptions {
   cors?: CorsConfig;
   /** Without one, coordinator routes answer 401. infra/local/issuer.ts provides it. */
   authorizeCoordinator?: CoordinatorAuthorizer;
-  /** JSON documents served at fixed paths for GET, outside the route table (the issuer's keys). */
-  documents?: Readonly<Record<string, unknown>>;
+  /**
+   * Apps answering every request under a path, outside the route table and its CORS (the local OpenID
+   * provider at `/local-issuer`).
+   */
+  mounts?: readonly GatewayMount[];
   log?: (line: string) => void;
   /** Invocations run at once (default 48); more wait their turn. See `invocationSlots`. */
   concurrency?: number;
+}
+
+/**
+ * An app mounted at `path`, as Express's `app.use(path, app)` mounts one: it gets each request whose path
+ * is `path` or below it with `url` made relative to it and `originalUrl` the full one, and answers it
+ * itself (the gateway adds no CORS or other headers).
+ */
+export interface GatewayMount {
+  /** e.g. `/local-issuer` */
+  readonly path: string;
+  handle(request: IncomingMessage & { originalUrl?: string }, response: ServerResponse): Promise<void>;
+  /** The log's name for a path below `path` (without the query), with any ids or tokens in it left out. */
+  label?(path: string): string;
+}
+
+/** The mount a path is under, if any. */
+function mountFor(mounts: readonly GatewayMount[], path: string): GatewayMount | undefined {
+  return mounts.find((mount) => path === mount.path || path.startsWith(`${mount.path}/`));
 }
 
 export interface LocalGateway {
@@ -336,6 +357,15 @@ export function createGatewayHandler(options: Omit<GatewayOptions, 'port' | 'por
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const started = performance.now();
     const method = request.method ?? 'GET';
+    const mountedPath = (request.url ?? '/').split('?')[0] ?? '/';
+    const mount = mountFor(options.mounts ?? [], mountedPath);
+    if (mount !== undefined) {
+      await forward(mount, request, response);
+      const below = mountedPath.slice(mount.path.length) || '/';
+      const label = `${mount.path}${mount.label ? mount.label(below) : '/…'}`;
+      log(`${method} ${label} ${response.statusCode} ${Math.round(performance.now() - started)}ms`);
+      return;
+    }
     const requestId = randomUUID();
     const origin = typeof request.headers.origin === 'string' ? request.headers.origin : undefined;
     let label = `${method} (no route)`;
@@ -359,12 +389,7 @@ export function createGatewayHandler(options: Omit<GatewayOptions, 'port' | 'por
         };
       } else {
         const match = matchRoute(compiled, method, path);
-        const document = method === 'GET' ? options.documents?.[path] : undefined;
-        if (document !== undefined) {
-          label = `GET ${path}`;
-          request.resume();
-          result = jsonResult(200, document, { 'cache-control': 'max-age=300' });
-        } else if (match.kind === 'not-found') {
+        if (match.kind === 'not-found') {
           request.resume();
           result = notFound();
         } else if (match.kind === 'method-not-allowed') {
@@ -404,6 +429,22 @@ export function createGatewayHandler(options: Omit<GatewayOptions, 'port' | 'por
     // The route key, never the raw path: paths carry tokens that grant access.
     log(`${label} ${result.statusCode} ${Math.round(performance.now() - started)}ms`);
   };
+
+  async function forward(mount: GatewayMount, request: IncomingMessage, response: ServerResponse) {
+    const originalUrl = request.url ?? '/';
+    const mounted = Object.assign(request, { originalUrl, url: originalUrl.slice(mount.path.length) });
+    if (!mounted.url.startsWith('/')) mounted.url = `/${mounted.url}`;
+    try {
+      await mount.handle(mounted, response);
+    } catch (error) {
+      console.error(`${request.method} ${mount.path} failed:`, error);
+      if (!response.headersSent) {
+        const failed = jsonResult(500, { message: 'Internal Server Error' });
+        response.writeHead(failed.statusCode, failed.headers);
+        response.end(failed.body);
+      } else response.end();
+    }
+  }
 
   async function invoke(
     match: Extract<RouteMatch, { kind: 'route' }>,

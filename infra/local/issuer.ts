@@ -1,15 +1,24 @@
 /**
- * The local stand-in for the coordinators' Cognito user pool: it signs ID tokens with the claims Cognito
- * puts in them, and verifies them the way the HTTP API's JWT authorizer does (signature by `kid` against
- * the issuer's keys, RS256, `iss`, `aud`, `exp`, `nbf`, `iat`), then hands the claims to the handler in
- * API Gateway's flattened form. The handlers cannot tell the two apart.
+ * The local stand-in for the coordinators' Cognito user pool. Two halves, one key:
+ *
+ * - An OpenID provider (panva's oidc-provider, infra/local/oidc.ts) at `<api>/local-issuer`, which the
+ *   local gateway mounts: the console signs in through it with the authorization code flow and PKCE, as
+ *   it signs in through Cognito's managed login in AWS, and gets ID tokens with the claims Cognito writes.
+ * - `signToken`, which writes the same tokens directly, for `npm run token`, scripts and tests.
+ *
+ * Both sign with one RSA key, and `authorize` verifies either the way the HTTP API's JWT authorizer does
+ * (signature by `kid` against the issuer's keys, RS256, `iss`, `aud`, `exp`, `nbf`, `iat`), then hands
+ * the claims to the handler in API Gateway's flattened form. The handlers cannot tell the two apart.
  *
  * `npm start` keeps its key in .local/issuer/ (made once), so `npm run token` can sign for it; tests
  * use a fresh key per run. The coordinators there (coordinators.json, written by
- * `npm run coordinator -- add --local`) stand in for the pool's users and their groups.
+ * `npm run coordinator -- add --local`) stand in for the pool's users and their groups: the provider's
+ * sign-in page lets exactly them in, reading the file at each sign-in. Tests, which have no such folder,
+ * add coordinators in memory (`addCoordinator`).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import {
   createLocalJWKSet,
@@ -24,6 +33,7 @@ import {
 import * as z from 'zod';
 import { ADMIN_GROUP, networkGroup } from '../../shared/http/auth.ts';
 import type { CoordinatorAuthorizer } from './gateway.ts';
+import type { LocalOpenIdProvider, MountedRequest } from './oidc.ts';
 
 /** Cognito signs with RS256, and the HTTP API's JWT authorizer accepts RSA keys. */
 export const LOCAL_ALGORITHM = 'RS256';
@@ -188,21 +198,35 @@ export function localSub(email: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** An ID token with the claims Cognito writes, signed with `key`. */
-export async function signToken(key: SigningKey, info: IssuerInfo, request: TokenRequest): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  const exp = now + (request.expiresIn ?? 3600);
-  const iat = Math.min(now, exp - 3600);
-  const email = request.email.trim().toLowerCase();
+/**
+ * The claims about the person in a Cognito ID token (those about the token itself, `iss`, `aud`, `iat`,
+ * `exp`, `auth_time`, are added by whoever signs it): the same from `signToken` and the provider.
+ */
+export function identityClaims(request: {
+  readonly email: string;
+  readonly networks?: readonly string[];
+  readonly admin?: boolean;
+}): Record<string, unknown> {
+  const email = normaliseEmail(request.email);
   const sub = localSub(email);
   const groups = [...(request.networks ?? []).map(networkGroup), ...(request.admin ? [ADMIN_GROUP] : [])];
-  const payload: JWTPayload = {
+  return {
     sub,
     email,
     email_verified: true,
     ...(groups.length > 0 ? { 'cognito:groups': groups } : {}),
     'cognito:username': sub,
     token_use: 'id',
+  };
+}
+
+/** An ID token with the claims Cognito writes, signed with `key`. */
+export async function signToken(key: SigningKey, info: IssuerInfo, request: TokenRequest): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const exp = now + (request.expiresIn ?? 3600);
+  const iat = Math.min(now, exp - 3600);
+  const payload: JWTPayload = {
+    ...identityClaims(request),
     auth_time: iat,
     iss: info.issuer,
     aud: info.audience,
@@ -234,8 +258,27 @@ export interface LocalIssuer extends IssuerInfo {
   readonly key: SigningKey;
   /** The public key set, as at `<issuer>/.well-known/jwks.json`. */
   readonly jwks: { keys: JWK[] };
-  /** Path → JSON document for the gateway: the OpenID discovery document and the key set. */
-  readonly documents: Readonly<Record<string, unknown>>;
+  /** The OpenID client the console is: its `client_id`, which is also the ID tokens' `aud`. */
+  readonly clientId: string;
+  /** Where the gateway mounts `handle`: the issuer URL's path, `/local-issuer`. */
+  readonly path: string;
+  /** The console's redirect URIs (each origin + `/callback`) and post-logout ones (each origin + `/`). */
+  readonly redirectUris: readonly string[];
+  readonly postLogoutRedirectUris: readonly string[];
+  /**
+   * Answers a request under `path` — discovery, keys, authorize, token, sign-in, logout — given as a
+   * mounted app gets it: `url` without `path`, `originalUrl` with it.
+   */
+  handle(request: MountedRequest, response: ServerResponse): Promise<void>;
+  /** How the gateway logs a path below `path`: without the ids in it. */
+  label(path: string): string;
+  /**
+   * Lets this address sign in, with these groups (added to any the registry file gives it). In memory,
+   * for this issuer only: tests use it; `npm run coordinator -- add --local` writes the file instead.
+   */
+  addCoordinator(request: { email: string; networks: readonly string[]; admin?: boolean }): LocalCoordinator;
+  /** Who may sign in now: the registry file (if any) and those added in memory. */
+  coordinators(): CoordinatorRegistry;
   sign(request: TokenRequest): Promise<string>;
   /** The `authorizeCoordinator` hook of the local gateway. */
   readonly authorize: CoordinatorAuthorizer;
@@ -258,15 +301,61 @@ function denial(error: unknown): string {
   return 'the token is not valid';
 }
 
-export async function createLocalIssuer(options: {
+/** Merges two registries the way `registerCoordinator` adds to one: groups are only ever added. */
+function mergeCoordinators(a: CoordinatorRegistry, b: CoordinatorRegistry): CoordinatorRegistry {
+  const merged: Record<string, LocalCoordinator> = { ...a };
+  for (const [email, entry] of Object.entries(b)) {
+    const existing = merged[email];
+    merged[email] = {
+      networks: [...new Set([...(existing?.networks ?? []), ...entry.networks])].sort(),
+      admin: (existing?.admin ?? false) || entry.admin,
+    };
+  }
+  return merged;
+}
+
+/**
+ * oidc-provider 9 says on import that it wants Node 22; this project runs (and tests) it on Node 20,
+ * locally only, so that one line is dropped rather than printed at every start and test.
+ */
+async function loadOpenIdProvider(): Promise<typeof import('./oidc.ts')> {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].includes('oidc-provider WARNING: Unsupported runtime')) return;
+    warn(...args);
+  };
+  try {
+    return await import('./oidc.ts');
+  } finally {
+    console.warn = warn;
+  }
+}
+
+export interface LocalIssuerOptions {
+  /** The issuer URL, `<api>/local-issuer` (`localIssuerUrl`). */
   issuer: string;
+  /** The console's client id and so the tokens' `aud`; default `samla-local`. */
   audience?: string;
   key: SigningKey;
-}): Promise<LocalIssuer> {
+  /** Origins the console is served from (e.g. http://127.0.0.1:5173); none: no redirect URI yet. */
+  consoleOrigins?: readonly string[];
+  /** The folder of coordinators.json (npm start: .local/issuer), read at every sign-in. */
+  coordinatorsDir?: string;
+}
+
+export async function createLocalIssuer(options: LocalIssuerOptions): Promise<LocalIssuer> {
   const info: IssuerInfo = { issuer: options.issuer, audience: options.audience ?? LOCAL_AUDIENCE };
   const jwks = { keys: [publicJwk(options.key.privateJwk)] };
   const keySet = createLocalJWKSet(jwks);
-  const issuerPath = new URL(info.issuer).pathname.replace(/\/+$/, '');
+  const path = new URL(info.issuer).pathname.replace(/\/+$/, '');
+  const origins = [...new Set((options.consoleOrigins ?? []).map((origin) => new URL(origin).origin))];
+
+  let added: CoordinatorRegistry = {};
+  const coordinators = (): CoordinatorRegistry =>
+    mergeCoordinators(
+      options.coordinatorsDir === undefined ? {} : readCoordinators(options.coordinatorsDir),
+      added,
+    );
 
   const authorize: CoordinatorAuthorizer = async (headers) => {
     // The identity source is the Authorization header; a `Bearer ` prefix is optional, as in AWS.
@@ -289,20 +378,34 @@ export async function createLocalIssuer(options: {
     }
   };
 
+  const { createOpenIdProvider, logLabel, CONSOLE_REDIRECT_PATH, CONSOLE_POST_LOGOUT_PATH } =
+    await loadOpenIdProvider();
+  const provider: LocalOpenIdProvider = createOpenIdProvider({
+    issuer: info.issuer,
+    clientId: info.audience,
+    privateJwk: options.key.privateJwk,
+    consoleOrigins: origins,
+    coordinators,
+    subOf: localSub,
+    identityClaims: (email, coordinator) => identityClaims({ email, ...coordinator }),
+  });
+
   return {
     ...info,
     key: options.key,
     jwks,
-    documents: {
-      [`${issuerPath}/.well-known/openid-configuration`]: {
-        issuer: info.issuer,
-        jwks_uri: `${info.issuer}/.well-known/jwks.json`,
-        id_token_signing_alg_values_supported: [LOCAL_ALGORITHM],
-        subject_types_supported: ['public'],
-        response_types_supported: ['id_token'],
-      },
-      [`${issuerPath}/.well-known/jwks.json`]: jwks,
+    clientId: info.audience,
+    path,
+    redirectUris: origins.map((origin) => `${origin}${CONSOLE_REDIRECT_PATH}`),
+    postLogoutRedirectUris: origins.map((origin) => `${origin}${CONSOLE_POST_LOGOUT_PATH}`),
+    handle: (request, response) => provider.handle(request, response),
+    label: logLabel,
+    addCoordinator: ({ email, networks, admin = false }) => {
+      const address = normaliseEmail(email);
+      added = mergeCoordinators(added, { [address]: { networks: [...networks].sort(), admin } });
+      return coordinators()[address] ?? { networks: [...networks], admin };
     },
+    coordinators,
     sign: (request) => signToken(options.key, info, request),
     authorize,
   };

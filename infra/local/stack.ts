@@ -75,6 +75,8 @@ export interface LocalStackOptions {
    * `npm run token` can sign for it). Without it the issuer has a fresh key for this run only.
    */
   issuerKeyDir?: string;
+  /** More origins of the coordinators' console than `console`'s (e.g. a Vite dev server): redirect URIs. */
+  consoleOrigins?: readonly string[];
   log?: (line: string) => void;
 }
 
@@ -217,6 +219,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         options.issuerKeyDir === undefined
           ? await generateSigningKey()
           : await loadOrCreateSigningKey(options.issuerKeyDir),
+      consoleOrigins: [...consoleOrigins, ...(options.consoleOrigins ?? [])],
+      ...(options.issuerKeyDir === undefined ? {} : { coordinatorsDir: options.issuerKeyDir }),
     });
     if (options.issuerKeyDir !== undefined) writeIssuerInfo(options.issuerKeyDir, issuer);
     const gateway: LocalGateway = await startGateway({
@@ -226,7 +230,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       portEnvVar: portEnvVars.api,
       log,
       authorizeCoordinator: issuer.authorize,
-      documents: issuer.documents,
+      mounts: [{ path: issuer.path, handle: issuer.handle, label: issuer.label }],
       ...(cors === undefined ? {} : { cors }),
     });
     cleanups.push(() => gateway.stop());

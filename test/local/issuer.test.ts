@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, UnsecuredJWT } from 'jose';
@@ -93,14 +94,27 @@ describe('the local issuer', () => {
     expect(await issuer.authorize({ authorization: `bearer  ${token}` })).toHaveProperty('claims');
   });
 
-  it('publishes its public key only, where OpenID discovery looks', () => {
-    const config = issuer.documents['/local-issuer/.well-known/openid-configuration'] as { jwks_uri: string };
-    expect(config.jwks_uri).toBe('http://127.0.0.1:3999/local-issuer/.well-known/jwks.json');
-    const jwks = issuer.documents['/local-issuer/.well-known/jwks.json'] as {
-      keys: Record<string, unknown>[];
-    };
-    expect(jwks.keys).toHaveLength(1);
-    expect(Object.keys(jwks.keys[0] ?? {}).sort()).toEqual(['alg', 'e', 'kid', 'kty', 'n', 'use']);
+  it('publishes its public key only, where OpenID discovery looks', async () => {
+    // Mounted as the gateway mounts it: `url` below the issuer's path, `originalUrl` the whole.
+    const server = createServer((request, response) => {
+      const url = request.url ?? '/';
+      Object.assign(request, { originalUrl: url, url: url.slice(issuer.path.length) || '/' });
+      void issuer.handle(request, response);
+    });
+    await new Promise<void>((resolve) => server.listen(3999, '127.0.0.1', resolve));
+    try {
+      expect(issuer.path).toBe('/local-issuer');
+      const discovery = await fetch('http://127.0.0.1:3999/local-issuer/.well-known/openid-configuration');
+      const config = (await discovery.json()) as { issuer: string; jwks_uri: string };
+      expect(config.issuer).toBe('http://127.0.0.1:3999/local-issuer');
+      expect(config.jwks_uri).toBe('http://127.0.0.1:3999/local-issuer/.well-known/jwks.json');
+      const jwks = (await (await fetch(config.jwks_uri)).json()) as { keys: Record<string, unknown>[] };
+      expect(jwks).toEqual(issuer.jwks);
+      expect(jwks.keys).toHaveLength(1);
+      expect(Object.keys(jwks.keys[0] ?? {}).sort()).toEqual(['alg', 'e', 'kid', 'kty', 'n', 'use']);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('keeps npm start’s key in one private file, made once', async () => {
