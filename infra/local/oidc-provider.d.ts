@@ -140,7 +140,10 @@ declare module 'oidc-provider' {
         logoutSource?: (ctx: KoaContextWithOIDC, form: string) => Promise<void> | void;
         postLogoutSuccessSource?: (ctx: KoaContextWithOIDC) => Promise<void> | void;
       };
-      revocation?: { enabled: boolean };
+      revocation?: {
+        enabled: boolean;
+        allowedPolicy?: (ctx: KoaContextWithOIDC, client: Client, token: { clientId?: string }) => boolean;
+      };
       introspection?: { enabled: boolean };
       userinfo?: { enabled: boolean };
       pushedAuthorizationRequests?: { enabled: boolean };

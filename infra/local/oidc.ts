@@ -218,7 +218,11 @@ export function createOpenIdProvider(options: OpenIdProviderOptions): LocalOpenI
     discovery: { ui_locales_supported: ['sv', 'nb', 'en'] },
     features: {
       devInteractions: { enabled: false },
-      revocation: { enabled: true },
+      // oidc-client-ts may revoke on sign-out; a public client only its own tokens (the default rule).
+      revocation: {
+        enabled: true,
+        allowedPolicy: (_ctx, revoking, token) => token.clientId === revoking.clientId,
+      },
       pushedAuthorizationRequests: { enabled: false },
       rpInitiatedLogout: {
         enabled: true,

@@ -397,6 +397,36 @@ describe('the local OpenID provider', () => {
     expect(location.searchParams.get('code')).toBeNull();
   });
 
+  it('refreshes the ID token with a refresh token, and revokes tokens as oidc-client-ts may on sign-out', async () => {
+    const config = await discover(stack.issuer.issuer);
+    const { callback, verifier } = await signIn(config, 'anna@example.org');
+    const answer = await exchange(config, callback.searchParams.get('code') ?? '', verifier);
+    const first = (await answer.json()) as { id_token: string; refresh_token?: string; access_token: string };
+    if (first.refresh_token === undefined) throw new Error('no refresh token');
+    const refreshed = await fetch(config.token_endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: CONSOLE },
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: first.refresh_token,
+        client_id: 'samla-local',
+      }).toString(),
+    });
+    expect(refreshed.status).toBe(200);
+    const second = (await refreshed.json()) as { id_token: string };
+    const { iat: _a, exp: _b, ...before } = decodeJwt(first.id_token);
+    const { iat: _c, exp: _d, ...after } = decodeJwt(second.id_token);
+    expect(after).toEqual(before);
+
+    const revoked = await fetch(config.revocation_endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: CONSOLE },
+      body: new URLSearchParams({ token: first.access_token, client_id: 'samla-local' }).toString(),
+    });
+    expect(revoked.status).toBe(200);
+    expect(revoked.headers.get('access-control-allow-origin')).toBe(CONSOLE);
+  });
+
   it('signs out (end_session) and goes back to the post-logout URI', async () => {
     const config = await discover(stack.issuer.issuer);
     const { jar, callback, verifier } = await signIn(config, 'anna@example.org');
