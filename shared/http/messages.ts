@@ -126,6 +126,8 @@ export type FieldProblem =
   | 'too_short'
   | 'too_long'
   | 'too_many'
+  | 'too_small_number'
+  | 'too_big_number'
   | 'invalid_choice'
   | 'consent_required'
   | 'single_line'
@@ -143,6 +145,8 @@ export const fieldMessages: Record<Language, Record<FieldProblem, (limit?: numbe
     too_short: (n) => `Skriv minst ${n} tecken.`,
     too_long: (n) => `Högst ${n} tecken.`,
     too_many: (n) => `Högst ${n} st.`,
+    too_small_number: (n) => `Minst ${n}.`,
+    too_big_number: (n) => `Högst ${n}.`,
     invalid_choice: () => 'Välj ett av alternativen.',
     consent_required: () => 'Du behöver godkänna att vi sparar dina uppgifter för att kunna anmäla dig.',
     single_line: () => 'Får inte innehålla radbrytningar eller kontrolltecken.',
@@ -159,6 +163,8 @@ export const fieldMessages: Record<Language, Record<FieldProblem, (limit?: numbe
     too_short: (n) => `Skriv minst ${n} tegn.`,
     too_long: (n) => `Høyst ${n} tegn.`,
     too_many: (n) => `Høyst ${n} stk.`,
+    too_small_number: (n) => `Minst ${n}.`,
+    too_big_number: (n) => `Høyst ${n}.`,
     invalid_choice: () => 'Velg ett av alternativene.',
     consent_required: () => 'Du må godta at vi lagrer opplysningene dine for å kunne melde deg på.',
     single_line: () => 'Kan ikke inneholde linjeskift eller kontrolltegn.',
@@ -175,6 +181,8 @@ export const fieldMessages: Record<Language, Record<FieldProblem, (limit?: numbe
     too_short: (n) => `Write at least ${n} characters.`,
     too_long: (n) => `At most ${n} characters.`,
     too_many: (n) => `At most ${n} items.`,
+    too_small_number: (n) => `At least ${n}.`,
+    too_big_number: (n) => `At most ${n}.`,
     invalid_choice: () => 'Choose one of the options.',
     consent_required: () => 'You need to agree that we store your details to register you.',
     single_line: () => 'Must not contain line breaks or control characters.',

@@ -18,8 +18,13 @@ function problemOf(issue: Issue): [FieldProblem, number?] {
     case 'too_small':
       if (issue.origin === 'string')
         return issue.minimum === 1 ? ['required'] : ['too_short', Number(issue.minimum)];
+      // A number below its least ("at least 2", not "at least 2 characters").
+      if (issue.origin === 'number' || issue.origin === 'int')
+        return ['too_small_number', Number(issue.minimum)];
       return ['too_short', Number(issue.minimum)];
     case 'too_big':
+      if (issue.origin === 'number' || issue.origin === 'int')
+        return ['too_big_number', Number(issue.maximum)];
       return issue.origin === 'array'
         ? ['too_many', Number(issue.maximum)]
         : ['too_long', Number(issue.maximum)];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UpdateNetworkRequest } from '../../shared/http/admin-schemas.ts';
 import { HttpError } from '../../shared/http/errors.ts';
 import { formFields } from '../../shared/http/request.ts';
 import { fromForm, InterestRequest } from '../../shared/http/schemas.ts';
@@ -61,5 +62,26 @@ describe('fromForm', () => {
   it('leaves a missing consent checkbox missing, so it is reported', () => {
     const form = formFields('name=Anna&email=anna%40skola.se&organisation=E&role=R&topics=');
     expect(fieldsOf(fromForm(InterestRequest, form), 'sv').fields.consent).toBeDefined();
+  });
+});
+
+describe('numbers out of range', () => {
+  function numberFields(body: unknown, language: 'sv' | 'nb' | 'en') {
+    try {
+      validate(UpdateNetworkRequest, body, language);
+    } catch (error) {
+      if (error instanceof HttpError) return error.fields;
+    }
+    throw new Error('expected a validation error');
+  }
+
+  it('name the least or most a number may be, not a count of characters', () => {
+    const body = { evaluation: { closeAfterDays: 1 }, meetingReminders: { days: [61], introducerDays: 14 } };
+    expect(numberFields(body, 'sv')).toMatchObject({
+      'evaluation.closeAfterDays': 'Minst 2.',
+      'meetingReminders.days.0': 'Högst 60.',
+    });
+    expect(numberFields(body, 'nb')['meetingReminders.days.0']).toBe('Høyst 60.');
+    expect(numberFields(body, 'en')['evaluation.closeAfterDays']).toBe('At least 2.');
   });
 });
