@@ -121,6 +121,11 @@ export const AdminJoinRequest = z
     createdAt: z.string(),
     confirmedAt: z.string().optional(),
     approvedAt: z.string().optional(),
+    offeredAt: z.string().optional().meta({ description: 'When a seat was offered from the waitlist' }),
+    offerExpiresAt: z
+      .string()
+      .optional()
+      .meta({ description: 'Until when the offered seat is held (status offered); then it passes on' }),
   })
   .meta({ id: 'AdminJoinRequest' });
 
