@@ -208,10 +208,17 @@ export function createOpenIdProvider(options: OpenIdProviderOptions): LocalOpenI
     interactions: { url: (_ctx, interaction) => `${mountPath}/interaction/${interaction.uid}` },
     issueRefreshToken: (_ctx, issuedTo) => issuedTo.grantTypeAllowed('refresh_token'),
     clientBasedCORS: (_ctx, origin) => origins.includes(origin),
-    // Plain http on the loopback address: no `secure` cookies (Koa would refuse to set them).
+    // Plain http on the loopback address: no `secure` cookies (Koa would refuse to set them). Cookies
+    // ignore ports, so the session's is kept to the provider's path, away from the console and the API;
+    // the short ones get their paths from oidc-provider (the interaction's, the resume's).
     cookies: {
       keys: [randomBytes(32)],
-      long: { httpOnly: true, sameSite: 'lax', signed: true },
+      names: {
+        session: 'samla_local_session',
+        interaction: 'samla_local_interaction',
+        resume: 'samla_local_resume',
+      },
+      long: { httpOnly: true, sameSite: 'lax', signed: true, path: mountPath },
       short: { httpOnly: true, sameSite: 'lax', signed: true },
     },
     routes: { jwks: '/.well-known/jwks.json' },

@@ -432,6 +432,17 @@ describe('the local OpenID provider', () => {
     const { jar, callback, verifier } = await signIn(config, 'anna@example.org');
     const answer = await exchange(config, callback.searchParams.get('code') ?? '', verifier);
     const { id_token: idToken } = (await answer.json()) as { id_token: string };
+    const authorizeAgain = `${config.authorization_endpoint}?${new URLSearchParams({
+      client_id: 'samla-local',
+      response_type: 'code',
+      scope: 'openid email profile',
+      redirect_uri: REDIRECT_URI,
+      code_challenge: pkce().challenge,
+      code_challenge_method: 'S256',
+    })}`;
+    // Signed in: the next sign-in of this browser gets its code without the page.
+    const signedIn = await follow(jar, await visit(jar, authorizeAgain), config.issuer);
+    expect(signedIn.leaving?.searchParams.get('code')).toBeTruthy();
 
     const end = new URL(config.end_session_endpoint);
     end.search = new URLSearchParams({
@@ -457,17 +468,7 @@ describe('the local OpenID provider', () => {
     expect(back.searchParams.get('state')).toBe('after');
 
     // Signed out: the next sign-in asks again.
-    const again = await visit(
-      jar,
-      `${config.authorization_endpoint}?${new URLSearchParams({
-        client_id: 'samla-local',
-        response_type: 'code',
-        scope: 'openid',
-        redirect_uri: REDIRECT_URI,
-        code_challenge: pkce().challenge,
-        code_challenge_method: 'S256',
-      })}`,
-    );
+    const again = await visit(jar, authorizeAgain);
     expect(new URL(again.headers.get('location') ?? '', config.issuer).pathname).toMatch(/\/interaction\//);
   });
 
