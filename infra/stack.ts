@@ -59,6 +59,10 @@ const permissions: Readonly<Record<string, (fn: SamlaFunction, r: Resources) => 
   'admin-networks-get': (fn, r) => {
     fn.grantTableRead(r.table);
   },
+  // The console's overview: the digest's reads (shared/services/network-state.ts); changes nothing.
+  'admin-overview': (fn, r) => {
+    fn.grantTableRead(r.table);
+  },
   'admin-networks-update': (fn, r) => {
     fn.grantTableWrite(r.table);
   },

@@ -56,6 +56,7 @@ import {
   MeetingParticipants,
   UpdateMeeting,
 } from './meeting-schemas.ts';
+import { NetworkOverview } from './overview-schemas.ts';
 import {
   ConfirmResult,
   ErrorResponse,
@@ -281,6 +282,20 @@ export const routes: readonly RouteDef[] = [
     params: NetworkParams,
     responses: {
       200: { description: 'How many coordinators got it, or why none did', json: DigestSent },
+      404: { description: 'Unknown network', json: ErrorResponse },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/admin/networks/{networkId}/overview',
+    fn: 'admin-overview',
+    auth: 'coordinator',
+    operationId: 'networkOverview',
+    summary:
+      'What the digest says, live: decisions waiting, new registrations, shared topics, proposals, waitlists and offers, the next two weeks’ meetings, evaluations closed in the last month; with the ids the other admin routes act on',
+    params: NetworkParams,
+    responses: {
+      200: { description: 'The overview; every list is bounded', json: NetworkOverview },
       404: { description: 'Unknown network', json: ErrorResponse },
     },
   },

@@ -266,6 +266,7 @@ describe('the functions', () => {
   it('that only read get no write on the table', () => {
     const readOnly = [
       'admin-networks-get',
+      'admin-overview',
       'admin-registrations-list',
       'admin-registrations-export',
       'list-groups',

@@ -1,0 +1,179 @@
+import * as z from 'zod';
+import { sharedTopicThreshold, upcomingWindowDays } from '../domain/digest.ts';
+import { overviewLimits as limits } from '../domain/overview.ts';
+import { languages } from '../i18n.ts';
+
+/*
+ * The answer of GET /v1/admin/networks/{networkId}/overview (shared/domain/overview.ts). Field names are
+ * those of the admin routes that show the same things: `requestId`, `groupId`, `meetingId` and
+ * `proposalId` as in their paths, people as in the join request, registration and proposal lists, seats
+ * as in AdminGroup, meetings as in AdminMeeting, evaluations as in the feedback routes.
+ */
+
+const mode = z.enum(['online', 'in_person']);
+
+export const OverviewDecision = z
+  .object({
+    groupId: z.string(),
+    groupTitle: z.string(),
+    requestId: z.string().meta({
+      description:
+        'With groupId: POST /v1/admin/groups/{groupId}/join-requests/{requestId}/approve (or /decline)',
+    }),
+    name: z.string(),
+    email: z.string().meta({ description: 'As the join request list shows it' }),
+    organisation: z.string(),
+    role: z.string(),
+    message: z.string().optional().meta({ description: 'The person’s note to the coordinators' }),
+    language: z.enum(languages),
+    createdAt: z.string(),
+    confirmedAt: z.string().optional().meta({ description: 'When it began to wait for a decision' }),
+  })
+  .meta({ id: 'OverviewDecision' });
+
+export const OverviewRegistration = z
+  .object({
+    registrationId: z.string(),
+    name: z.string(),
+    email: z.string().meta({ description: 'As the registration list shows it' }),
+    organisation: z.string(),
+    role: z.string(),
+    topics: z.array(z.string()),
+    language: z.enum(languages),
+    confirmedAt: z.string(),
+  })
+  .meta({ id: 'OverviewRegistration' });
+
+export const OverviewTopic = z
+  .object({
+    label: z.string().meta({ description: 'The wording most people used' }),
+    count: z.number().int().meta({ description: 'Everyone who named it (people lists the first of them)' }),
+    people: z
+      .array(z.object({ registrationId: z.string(), name: z.string(), organisation: z.string() }))
+      .meta({ description: `At most ${limits.peoplePerTopic}` }),
+    coveredBy: z
+      .array(z.object({ groupId: z.string(), groupTitle: z.string() }))
+      .meta({ description: 'Open groups whose title or question covers it; empty: no group does yet' }),
+  })
+  .meta({ id: 'OverviewTopic' });
+
+export const OverviewProposal = z
+  .object({
+    proposalId: z.string().meta({
+      description: 'POST /v1/admin/networks/{networkId}/group-proposals/{proposalId}/accept (or /decline)',
+    }),
+    title: z.string(),
+    question: z.string(),
+    name: z.string().meta({ description: 'Who proposed it' }),
+    email: z.string().meta({ description: 'As the proposal list shows it' }),
+    organisation: z.string(),
+    role: z.string().optional(),
+    message: z.string().optional(),
+    createdAt: z.string(),
+    confirmedAt: z.string().optional(),
+  })
+  .meta({ id: 'OverviewProposal' });
+
+export const OverviewGroup = z
+  .object({
+    groupId: z.string(),
+    title: z.string(),
+    capacity: z.number().int(),
+    seatsTaken: z.number().int().meta({ description: 'Members plus seats held by an open offer' }),
+    waitlisted: z.number().int().meta({ description: 'Everyone on the waitlist' }),
+    waitlist: z
+      .array(
+        z.object({
+          requestId: z.string(),
+          name: z.string(),
+          email: z.string(),
+          organisation: z.string(),
+          waitlistPosition: z.number().int().meta({ description: '1 is next in line' }),
+        }),
+      )
+      .meta({ description: `In order; the first ${limits.waitlist}` }),
+    offers: z
+      .array(
+        z.object({
+          requestId: z.string(),
+          name: z.string(),
+          email: z.string(),
+          organisation: z.string(),
+          offeredAt: z.string().optional(),
+          offerExpiresAt: z.string().meta({ description: 'The seat goes to the next in line after this' }),
+        }),
+      )
+      .meta({ description: `Seats offered from the waitlist and not yet taken; at most ${limits.offers}` }),
+  })
+  .meta({ id: 'OverviewGroup' });
+
+export const OverviewMeeting = z
+  .object({
+    groupId: z.string(),
+    groupTitle: z.string(),
+    meetingId: z.string(),
+    seq: z.number().int(),
+    startsAt: z.string(),
+    durationMinutes: z.number().int(),
+    timeZone: z.string(),
+    mode,
+    rsvp: z
+      .object({ yes: z.number().int(), no: z.number().int(), unanswered: z.number().int() })
+      .meta({ description: 'Answers of the members in the group now; unanswered: the rest of them' }),
+    introducerId: z.string().optional().meta({ description: 'A member’s id (their join request)' }),
+    introducerName: z.string().optional().meta({ description: 'Absent: no introducer chosen yet' }),
+  })
+  .meta({ id: 'OverviewMeeting' });
+
+export const OverviewEvaluation = z
+  .object({
+    groupId: z.string(),
+    groupTitle: z.string(),
+    meetingId: z.string(),
+    seq: z.number().int(),
+    startsAt: z.string(),
+    timeZone: z.string(),
+    evaluationClosedAt: z.string(),
+    responses: z.number().int().meta({ description: 'Answers counted' }),
+    asked: z.number().int().meta({ description: 'Members asked to evaluate' }),
+    mean: z.number().optional().meta({ description: 'Mean rating to one decimal; absent without answers' }),
+    change: z
+      .number()
+      .optional()
+      .meta({ description: 'Against the mean of the group’s latest earlier meeting with answers' }),
+  })
+  .meta({ id: 'OverviewEvaluation' });
+
+export const NetworkOverview = z
+  .object({
+    networkId: z.string(),
+    networkName: z.string(),
+    timeZone: z.string(),
+    generatedAt: z.string().meta({ description: 'When this answer was read' }),
+    decisions: z.array(OverviewDecision).meta({
+      description: `Join requests waiting for a coordinator’s decision, oldest first; at most ${limits.decisions}`,
+    }),
+    decisionsTotal: z.number().int(),
+    registrations: z.array(OverviewRegistration).meta({
+      description: `Registrations confirmed in the last ${limits.registrationDays} days, newest first; at most ${limits.registrations}`,
+    }),
+    registrationsTotal: z.number().int().meta({ description: 'Every confirmed registration of the network' }),
+    topics: z.array(OverviewTopic).meta({
+      description: `Topics at least ${sharedTopicThreshold} people named, most shared first; at most ${limits.topics}`,
+    }),
+    topicsTotal: z.number().int(),
+    proposals: z.array(OverviewProposal).meta({
+      description: `Confirmed group proposals waiting for a decision, oldest first; at most ${limits.proposals}`,
+    }),
+    proposalsTotal: z.number().int(),
+    groups: z.array(OverviewGroup).meta({
+      description: `Open groups with a waitlist or an open offer; at most ${limits.groups}`,
+    }),
+    meetings: z.array(OverviewMeeting).meta({
+      description: `Meetings of open groups in the next ${upcomingWindowDays} days, not cancelled, soonest first; at most ${limits.meetings}`,
+    }),
+    evaluations: z.array(OverviewEvaluation).meta({
+      description: `Evaluations of open groups’ meetings that closed in the last ${limits.evaluationDays} days, latest first; at most ${limits.evaluations}`,
+    }),
+  })
+  .meta({ id: 'NetworkOverview' });
