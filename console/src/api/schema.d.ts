@@ -106,6 +106,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/networks/{networkId}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the digest says, live: decisions waiting, new registrations, shared topics, proposals, waitlists and offers, the next two weeks’ meetings, evaluations closed in the last month; with the ids the other admin routes act on */
+        get: operations["networkOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/networks/{networkId}/registrations": {
         parameters: {
             query?: never;
@@ -881,6 +898,160 @@ export interface components {
              * @enum {string}
              */
             reason?: "nothing_new" | "nothing_to_say";
+        };
+        NetworkOverview: {
+            networkId: string;
+            networkName: string;
+            timeZone: string;
+            /** @description When this answer was read */
+            generatedAt: string;
+            /** @description Join requests waiting for a coordinator’s decision, oldest first; at most 100 */
+            decisions: components["schemas"]["OverviewDecision"][];
+            decisionsTotal: number;
+            /** @description Registrations confirmed in the last 14 days, newest first; at most 20 */
+            registrations: components["schemas"]["OverviewRegistration"][];
+            /** @description Every confirmed registration of the network */
+            registrationsTotal: number;
+            /** @description Topics at least 3 people named, most shared first; at most 30 */
+            topics: components["schemas"]["OverviewTopic"][];
+            topicsTotal: number;
+            /** @description Confirmed group proposals waiting for a decision, oldest first; at most 100 */
+            proposals: components["schemas"]["OverviewProposal"][];
+            proposalsTotal: number;
+            /** @description Open groups with a waitlist or an open offer; at most 100 */
+            groups: components["schemas"]["OverviewGroup"][];
+            /** @description Meetings of open groups in the next 14 days, not cancelled, soonest first; at most 100 */
+            meetings: components["schemas"]["OverviewMeeting"][];
+            /** @description Evaluations of open groups’ meetings that closed in the last 30 days, latest first; at most 100 */
+            evaluations: components["schemas"]["OverviewEvaluation"][];
+        };
+        OverviewDecision: {
+            groupId: string;
+            groupTitle: string;
+            /** @description With groupId: POST /v1/admin/groups/{groupId}/join-requests/{requestId}/approve (or /decline) */
+            requestId: string;
+            name: string;
+            /** @description As the join request list shows it */
+            email: string;
+            organisation: string;
+            role: string;
+            /** @description The person’s note to the coordinators */
+            message?: string;
+            /** @enum {string} */
+            language: "sv" | "nb" | "en";
+            createdAt: string;
+            /** @description When it began to wait for a decision */
+            confirmedAt?: string;
+        };
+        OverviewRegistration: {
+            registrationId: string;
+            name: string;
+            /** @description As the registration list shows it */
+            email: string;
+            organisation: string;
+            role: string;
+            topics: string[];
+            /** @enum {string} */
+            language: "sv" | "nb" | "en";
+            confirmedAt: string;
+        };
+        OverviewTopic: {
+            /** @description The wording most people used */
+            label: string;
+            /** @description Everyone who named it (people lists the first of them) */
+            count: number;
+            /** @description At most 50 */
+            people: {
+                registrationId: string;
+                name: string;
+                organisation: string;
+            }[];
+            /** @description Open groups whose title or question covers it; empty: no group does yet */
+            coveredBy: {
+                groupId: string;
+                groupTitle: string;
+            }[];
+        };
+        OverviewProposal: {
+            /** @description POST /v1/admin/networks/{networkId}/group-proposals/{proposalId}/accept (or /decline) */
+            proposalId: string;
+            title: string;
+            question: string;
+            /** @description Who proposed it */
+            name: string;
+            /** @description As the proposal list shows it */
+            email: string;
+            organisation: string;
+            role?: string;
+            message?: string;
+            createdAt: string;
+            confirmedAt?: string;
+        };
+        OverviewGroup: {
+            groupId: string;
+            title: string;
+            capacity: number;
+            /** @description Members plus seats held by an open offer */
+            seatsTaken: number;
+            /** @description Everyone on the waitlist */
+            waitlisted: number;
+            /** @description In order; the first 20 */
+            waitlist: {
+                requestId: string;
+                name: string;
+                email: string;
+                organisation: string;
+                /** @description 1 is next in line */
+                waitlistPosition: number;
+            }[];
+            /** @description Seats offered from the waitlist and not yet taken; at most 20 */
+            offers: {
+                requestId: string;
+                name: string;
+                email: string;
+                organisation: string;
+                offeredAt?: string;
+                /** @description The seat goes to the next in line after this */
+                offerExpiresAt: string;
+            }[];
+        };
+        OverviewMeeting: {
+            groupId: string;
+            groupTitle: string;
+            meetingId: string;
+            seq: number;
+            startsAt: string;
+            durationMinutes: number;
+            timeZone: string;
+            /** @enum {string} */
+            mode: "online" | "in_person";
+            /** @description Answers of the members in the group now; unanswered: the rest of them */
+            rsvp: {
+                yes: number;
+                no: number;
+                unanswered: number;
+            };
+            /** @description A member’s id (their join request) */
+            introducerId?: string;
+            /** @description Absent: no introducer chosen yet */
+            introducerName?: string;
+        };
+        OverviewEvaluation: {
+            groupId: string;
+            groupTitle: string;
+            meetingId: string;
+            seq: number;
+            startsAt: string;
+            timeZone: string;
+            evaluationClosedAt: string;
+            /** @description Answers counted */
+            responses: number;
+            /** @description Members asked to evaluate */
+            asked: number;
+            /** @description Mean rating to one decimal; absent without answers */
+            mean?: number;
+            /** @description Against the mean of the group’s latest earlier meeting with answers */
+            change?: number;
         };
         RegistrationList: {
             items: components["schemas"]["RegistrationListItem"][];
@@ -2128,6 +2299,88 @@ export interface operations {
             };
             /** @description Neither JSON nor a form post */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
+            /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                    "text/html": string;
+                };
+            };
+            /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                    "text/html": string;
+                };
+            };
+            /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    networkOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The overview; every list is bounded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkOverview"];
+                };
+            };
+            /** @description No valid coordinator token: API Gateway’s JWT authorizer answers {"message":"Unauthorized"} (a bad token also gets a www-authenticate header); a token without the claims of an ID token gets an error from samla */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
+            /** @description You do not coordinate this network */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
+            /** @description Unknown network */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
