@@ -1,12 +1,6 @@
-import { Layout } from '../components/layout.tsx';
-import { useMessages } from '../i18n.ts';
-import { common } from '../messages.ts';
+import { lazyScreen } from './lazy-screen.tsx';
 
-export function Overview(props: { networkId: string }) {
-  const t = useMessages(common);
-  return (
-    <Layout networkId={props.networkId} current="overview" title={t('overview')}>
-      <p>…</p>
-    </Layout>
-  );
-}
+/** The overview (overview-screen.tsx), loaded when first opened. */
+export const Overview = lazyScreen<{ networkId: string }>('overview', () =>
+  import('./overview-screen.tsx').then((m) => m.Overview),
+);
