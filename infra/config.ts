@@ -140,6 +140,21 @@ const network = z
       'A network created on the first deploy. Later changes here do not overwrite it: coordinators edit networks through the admin API, and their edits win.',
   });
 
+const appClientId = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-z]{1,128}$/, 'must be an app client id (lower-case letters and digits)');
+
+/** A DNS host name, lower case, at least one dot; no scheme, port or path. */
+const hostName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(
+    /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/,
+    'must be a host name such as login.example.org (no https://, no path)',
+  );
+
 /**
  * An existing Cognito user pool for coordinators, instead of the one the stack creates. The region is
  * the pool id's prefix unless given (and must agree with it).
@@ -154,15 +169,11 @@ const cognito = z
         description: 'The id of the existing user pool whose ID tokens the admin API accepts.',
         examples: ['eu-north-1_AbC123xyz'],
       }),
-    userPoolClientId: z
-      .string()
-      .trim()
-      .regex(/^[0-9a-z]{1,128}$/, 'must be an app client id (lower-case letters and digits)')
-      .meta({
-        description:
-          'The app client of that pool whose ID tokens are accepted (their `aud`). Coordinators need groups named `network-<id>` (and `samla-admins` to create networks) in that pool.',
-        examples: ['1example23456789abcdefghijk'],
-      }),
+    userPoolClientId: appClientId.meta({
+      description:
+        'The app client of that pool whose ID tokens are accepted (their `aud`). Coordinators need groups named `network-<id>` (and `samla-admins` to create networks) in that pool.',
+      examples: ['1example23456789abcdefghijk'],
+    }),
     region: z
       .string()
       .trim()
@@ -173,6 +184,16 @@ const cognito = z
           "The pool's region. Defaults to the prefix of `userPoolId`, and must agree with it when given.",
         examples: ['eu-north-1'],
       }),
+    consoleClientId: appClientId.optional().meta({
+      description:
+        "The pool's app client for the coordinators' web console: no secret, the authorization code grant with the scopes openid, email and profile, the callback URL `<ConsoleUrl>callback` and the sign-out URL `<ConsoleUrl>` (add both once the first deploy has printed `ConsoleUrl`). Its ID tokens are accepted too. Give it together with `signInDomain`; without the two the stack hosts no console.",
+      examples: ['5console6789abcdefghijklmn'],
+    }),
+    signInDomain: hostName.optional().meta({
+      description:
+        "The host name of the pool's managed login (its user pool domain), where the console sends coordinators to sign in: a Cognito prefix domain or the pool's custom domain, without https://. Give it together with `consoleClientId`.",
+      examples: ['natverket.auth.eu-north-1.amazoncognito.com'],
+    }),
   })
   .transform((value, ctx) => {
     const poolRegion = value.userPoolId.split('_')[0] ?? '';
@@ -184,8 +205,42 @@ const cognito = z
       });
       return z.NEVER;
     }
+    // The console needs both: a client to sign in with, and the domain whose managed login serves it.
+    if ((value.consoleClientId === undefined) !== (value.signInDomain === undefined)) {
+      const missing = value.consoleClientId === undefined ? 'consoleClientId' : 'signInDomain';
+      const given = missing === 'consoleClientId' ? 'signInDomain' : 'consoleClientId';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: `is required with ${given}: the console signs in through both`,
+      });
+      return z.NEVER;
+    }
     return { ...value, region: value.region ?? poolRegion };
   });
+
+/** Words Cognito refuses in a prefix domain (https://<prefix>.auth.<region>.amazoncognito.com). */
+export const RESERVED_DOMAIN_PREFIX_WORDS = ['aws', 'amazon', 'cognito'] as const;
+
+const consoleSettings = z.strictObject({
+  signInDomainPrefix: z
+    .string()
+    .trim()
+    .regex(
+      /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+      'must be 1–63 characters of a-z, 0-9 and -, not starting or ending with -',
+    )
+    .refine(
+      (value) => !RESERVED_DOMAIN_PREFIX_WORDS.some((word) => value.includes(word)),
+      `must not contain ${RESERVED_DOMAIN_PREFIX_WORDS.join(', ')} (Cognito refuses them)`,
+    )
+    .optional()
+    .meta({
+      description:
+        "The prefix of the managed login's domain (`https://<prefix>.auth.<region>.amazoncognito.com`) of the user pool the stack creates, where coordinators sign in to the console. Prefixes are unique across all of AWS in a region, so the default is the stack name and the account id (`samla-prod-123456789012`); set one if that is taken or the account id should not show. Changing it replaces the domain (the old address stops working). Ignored with `cognito` (an existing pool).",
+      examples: ['natverket-samla'],
+    }),
+});
 
 const registration = z
   .strictObject({
@@ -323,6 +378,11 @@ export const samlaConfigSchema = z
       description:
         'An existing Cognito user pool for the coordinators. Without it the stack creates its own pool (output `CoordinatorUserPoolId`), with a `network-<id>` group for each configured network.',
       examples: [{ userPoolId: 'eu-north-1_AbC123xyz', userPoolClientId: '1example23456789abcdefghijk' }],
+    }),
+    console: consoleSettings.default({}).meta({
+      description:
+        "The coordinators' web console, which the stack hosts on CloudFront (output `ConsoleUrl`) and signs in through the user pool's managed login. Nothing is needed here: the defaults work.",
+      examples: [{ signInDomainPrefix: 'natverket-samla' }],
     }),
     email: z
       .strictObject({

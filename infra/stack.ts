@@ -1,4 +1,5 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { join } from 'node:path';
+import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
@@ -6,9 +7,10 @@ import { routes, workflowFunctions } from '../shared/http/routes.ts';
 import type { SamlaConfig } from './config.ts';
 import { Api } from './constructs/api.ts';
 import { CoordinatorAuth } from './constructs/auth.ts';
+import { ConsoleHosting } from './constructs/console.ts';
 import { Data } from './constructs/data.ts';
 import { Email } from './constructs/email.ts';
-import { SamlaFunction } from './constructs/function.ts';
+import { projectRoot, SamlaFunction } from './constructs/function.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { Schedules } from './constructs/schedules.ts';
 import { Workflows } from './constructs/workflows.ts';
@@ -159,11 +161,31 @@ export class SamlaStack extends Stack {
     });
     const auth = new CoordinatorAuth(this, 'CoordinatorAuth', {
       networkIds: config.networks.map((network) => network.id),
+      signInDomainPrefix: config.console.signInDomainPrefix,
       ...(config.cognito === undefined ? {} : { existing: config.cognito }),
     });
+    // The coordinators' console, when it has a managed login to sign in through: always with the pool
+    // the stack creates; with an existing pool only if cdk.json names its console client and domain.
+    // Without them a console could only fail at sign-in, so there is none (and a warning says why):
+    // failing synth instead would break the upgrade of every stack that uses an existing pool.
+    const consoleHosting =
+      auth.signIn === undefined
+        ? undefined
+        : new ConsoleHosting(this, 'Console', {
+            sourceDir: join(projectRoot, 'console'),
+            signIn: auth.signIn,
+          });
+    if (consoleHosting) auth.addConsoleClient(consoleHosting.origin);
+    else {
+      Annotations.of(this).addWarningV2(
+        'samla:no-console',
+        "No coordinators' console: samla.cognito names an existing user pool without consoleClientId and signInDomain, so the console would have nothing to sign in with. Add both to host it (see docs/configuration.md).",
+      );
+    }
     // Created before the functions: they need its URL, and it needs them only for its routes.
     const api = new Api(this, 'Api', {
       allowedOrigins: config.allowedOrigins,
+      ...(consoleHosting === undefined ? {} : { consoleOrigin: consoleHosting.origin }),
       coordinatorAuthorizer: auth.authorizer,
     });
 
@@ -232,6 +254,25 @@ export class SamlaStack extends Stack {
       table: data.table,
       alarmEmail: config.alarmEmail,
     });
+
+    const consoleClientId = auth.consoleClientId;
+    if (consoleHosting && auth.signIn && consoleClientId !== undefined) {
+      const signInUrl = `https://${auth.signIn.domain}`;
+      consoleHosting.deploy({
+        apiUrl: api.endpoint,
+        authority: auth.issuer,
+        clientId: consoleClientId,
+        logoutEndpoint: `${signInUrl}/logout`,
+      });
+      new CfnOutput(this, 'ConsoleUrl', {
+        value: consoleHosting.url,
+        description: "The coordinators' web console: sign in with a user of the coordinators' pool",
+      });
+      new CfnOutput(this, 'ConsoleSignInDomain', {
+        value: signInUrl,
+        description: "The user pool's managed login, where the console sends coordinators to sign in",
+      });
+    }
 
     new CfnOutput(this, 'ApiUrl', { value: api.endpoint, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'PublicBaseUrl', { value: publicBaseUrl, description: 'Base of links in emails' });

@@ -21,6 +21,11 @@ export interface ApiProps {
   /** Origins whose scripts may call the API (CORS). Empty: no CORS, plain HTML form posts still work. */
   readonly allowedOrigins: readonly string[];
   /**
+   * The coordinators' console (https://<its CloudFront domain>, a token until deploy): allowed in CORS
+   * beside `allowedOrigins`, for the admin API it calls with a bearer token.
+   */
+  readonly consoleOrigin?: string;
+  /**
    * The authorizer for routes with auth 'coordinator' (the admin API: a JWT authorizer on the
    * coordinators' Cognito user pool: infra/constructs/auth.ts). Required as soon as the route table has
    * such a route.
@@ -43,17 +48,21 @@ export class Api extends Construct {
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
     this.coordinatorAuthorizer = props.coordinatorAuthorizer;
+    const allowOrigins = [
+      ...props.allowedOrigins,
+      ...(props.consoleOrigin === undefined ? [] : [props.consoleOrigin]),
+    ];
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: Stack.of(this).stackName,
       description: 'samla: interest registrations and confirmations',
       // The stage is created below, so it can carry access logs and throttling.
       createDefaultStage: false,
       corsPreflight:
-        props.allowedOrigins.length === 0
+        allowOrigins.length === 0
           ? undefined
           : {
-              allowOrigins: [...props.allowedOrigins],
-              // PATCH, PUT and DELETE for the admin API (a coordinators' web app on an allowed origin).
+              allowOrigins,
+              // PATCH, PUT and DELETE for the admin API (the console, or a web app on an allowed origin).
               allowMethods: [
                 CorsHttpMethod.GET,
                 CorsHttpMethod.POST,

@@ -44,14 +44,21 @@ describe('the coordinators’ authorizer', () => {
     }
   });
 
-  it('checks Cognito ID tokens of the stack’s own pool: issuer and the app client as audience', () => {
+  it('checks Cognito ID tokens of the stack’s own pool: issuer and the app clients as audience', () => {
     const [poolId] = ofType(cfn, 'AWS::Cognito::UserPool')[0] as [string, CfnResource];
-    const [clientId] = ofType(cfn, 'AWS::Cognito::UserPoolClient')[0] as [string, CfnResource];
+    const clientNamed = (name: string) => {
+      const found = ofType(cfn, 'AWS::Cognito::UserPoolClient').find(
+        ([, client]) => client.Properties?.ClientName === name,
+      );
+      if (!found) throw new Error(`no app client ${name}`);
+      return found[0];
+    };
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: {
-        Audience: [{ Ref: clientId }],
+        // The API client (scripts, `npm run coordinator -- sign-in`) and the console's.
+        Audience: [{ Ref: clientNamed('samla-admin-api') }, { Ref: clientNamed('samla-console') }],
         // The stack is environment-agnostic here: the region is the one it is deployed to.
         Issuer: {
           'Fn::Join': [
@@ -91,6 +98,7 @@ describe('the coordinators’ user pool', () => {
 
   it('has a public app client with SRP only and no OAuth flows', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ClientName: 'samla-admin-api',
       GenerateSecret: false,
       ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
       AllowedOAuthFlowsUserPoolClient: false,

@@ -168,9 +168,15 @@ describe('the HTTP API', () => {
     );
   });
 
-  it('allows CORS from the configured origins only', () => {
+  it('allows CORS from the configured origins and the console only', () => {
+    const [distributionId] = resourcesOfType('AWS::CloudFront::Distribution')[0] as [string, CfnResource];
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://example.org'] }),
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: [
+          'https://example.org',
+          { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] },
+        ],
+      }),
     });
   });
 });
@@ -349,8 +355,15 @@ describe('configuration reaches the template', () => {
       },
     });
     t.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'it@example.se' });
-    // Without origins there is no CORS configuration at all.
-    t.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent() });
+    // Without origins CORS allows the console alone.
+    const [distributionId] = Object.entries(configured.Resources).find(
+      ([, r]) => r.Type === 'AWS::CloudFront::Distribution',
+    ) ?? [''];
+    t.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] }],
+      }),
+    });
     expect(JSON.stringify(configured)).toContain(':identity/skolor.example.se');
     expect(JSON.stringify(configured)).toContain('anna@example.se');
   }, 60_000);

@@ -192,9 +192,13 @@ describe('stages: two stacks in one account', () => {
   });
 });
 
-/** Relative path → SHA-256 of every file under `dir`. */
+/** Relative path → SHA-256 of every file under `dir` (or of `dir` itself: some assets are one zip). */
 function fileHashes(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
+  if (!statSync(dir).isDirectory()) {
+    out['.'] = createHash('sha256').update(readFileSync(dir)).digest('hex');
+    return out;
+  }
   const walk = (path: string) => {
     for (const name of readdirSync(path).sort()) {
       const full = join(path, name);
