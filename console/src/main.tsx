@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { type ComponentChild, render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createApi } from './api/client.ts';
 import { App } from './app.ts';
@@ -116,13 +116,21 @@ function Message(props: { text: string; action?: { label: string; run: () => voi
  */
 async function boot(root: HTMLElement): Promise<void> {
   document.documentElement.lang = languageNow;
+  // index.html's placeholder goes before the first render: Preact would keep it beside the app, outside
+  // any landmark.
+  let placeholder = true;
+  const show = (screen: ComponentChild) => {
+    if (placeholder) root.replaceChildren();
+    placeholder = false;
+    render(screen, root);
+  };
   const words = common[languageNow];
   let auth: Auth | undefined;
   try {
     const config = await loadConfig();
     auth = new Auth(config);
     if (window.location.pathname === '/callback') {
-      render(<Message text={words.signingIn} />, root);
+      show(<Message text={words.signingIn} />);
       const returnTo = await auth.completeSignIn();
       navigate(returnTo, { replace: true });
     }
@@ -131,16 +139,15 @@ async function boot(root: HTMLElement): Promise<void> {
       await auth.signIn();
       return;
     }
-    render(<Console auth={auth} apiUrl={config.apiUrl} coordinator={coordinatorOf(user)} />, root);
+    show(<Console auth={auth} apiUrl={config.apiUrl} coordinator={coordinatorOf(user)} />);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const signedIn = auth;
-    render(
+    show(
       <Message
         text={fill(signedIn ? words.signInFailed : words.bootFailed, { message })}
         {...(signedIn ? { action: { label: words.signInAgain, run: () => void signedIn.signIn('/') } } : {})}
       />,
-      root,
     );
   }
 }

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AxeResults } from 'axe-core';
 import type { Browser, Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JoinRequest } from '../../shared/domain/group.ts';
 import { errorMessages, fieldMessages } from '../../shared/http/messages.ts';
 import { pageCopy } from '../../shared/pages/copy.ts';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
+import { axeViolations } from '../support/axe.ts';
 import { holdEvaluationClose, launchChromium } from '../support/browser.ts';
 import { inDays, seedGroup } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
@@ -408,24 +406,6 @@ describe('the join form (examples/join.html)', () => {
   });
 });
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/**
- * axe-core's violations on the page as it is now: each rule with the elements it found. Evaluated rather
- * than added as a <script>, which a page without JavaScript would not run.
- */
-async function axeViolations(page: Page): Promise<{ rule: string; targets: string[] }[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const { axe } = globalThis as unknown as { axe: { run(): Promise<AxeResults> } };
-    const { violations } = await axe.run();
-    return violations.map((violation) => ({
-      rule: violation.id,
-      targets: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-  });
-}
-
 describe('the examples pages in axe-core', () => {
   it('the index and every page have their content in landmarks, one main, and no other violation', async () => {
     const { group } = await seedGroup(networkId, [], { title: 'Lovskola', question: 'Vem kommer?' });
@@ -443,7 +423,8 @@ describe('the examples pages in axe-core', () => {
       await page.goto(`${site}/examples/${path}`);
       if (path.startsWith('join.html'))
         await expect.poll(() => page.locator('#group option').count(), answered).toBeGreaterThan(1);
-      expect({ path, violations: await axeViolations(page) }).toEqual({ path, violations: [] });
+      const violations = (await axeViolations(page)).map(({ rule, targets }) => ({ rule, targets }));
+      expect({ path, violations }).toEqual({ path, violations: [] });
     }
     await page.close();
   });

@@ -77,6 +77,8 @@ export interface TestStack {
   readonly issuer: { readonly issuer: string; readonly audience: string };
   /** A coordinator ID token for the admin API: `authorization: Bearer ${await stack.token({...})}`. */
   token(request: TestTokenRequest): Promise<string>;
+  /** Lets this address sign in on the local provider's page (the console), with these networks. */
+  addCoordinator(request: { email: string; networks: readonly string[]; admin?: boolean }): void;
   /** Emails sent to this address (to, cc or bcc), oldest first. */
   emailsTo(address: string): Promise<StoredEmail[]>;
   /** Waits for an email to this address that also matches `predicate`, if given. */
@@ -229,6 +231,9 @@ export async function useLocalStack(options: UseLocalStackOptions = {}): Promise
     token: async ({ signWith = 'issuer', networks, ...rest }) => {
       const key = signWith === 'issuer' ? stack.issuer.key : await otherKey(stack.issuer.key.kid);
       return signToken(key, stack.issuer, { ...rest, networks });
+    },
+    addCoordinator: (request) => {
+      stack.issuer.addCoordinator(request);
     },
     emailsTo: async (address) => (await inbox(sesUrl)).filter(sentTo(address)),
     waitForEmailTo: (address, predicate = () => true, timeoutMs = 10_000) =>
