@@ -42,7 +42,9 @@ export async function openConsole(
   await page.goto(consoleUrlOf(stack, path));
   await page.waitForURL((url) => url.pathname.includes('/local-issuer/'));
   await page.locator(`button[name="email"][value="${email.toLowerCase()}"]`).click();
-  await page.waitForURL((url) => url.origin === new URL(stack.consoleUrl ?? '').origin && url.pathname !== '/callback');
+  await page.waitForURL(
+    (url) => url.origin === new URL(stack.consoleUrl ?? '').origin && url.pathname !== '/callback',
+  );
   await page.locator('main h1').first().waitFor();
   return { context, page, consoleErrors };
 }
