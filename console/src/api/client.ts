@@ -49,14 +49,14 @@ interface Envelope {
   error?: { code?: unknown; message?: unknown; fields?: unknown };
 }
 
-export async function errorFrom(response: Response): Promise<ApiError> {
-  let body: Envelope = {};
-  try {
-    body = (await response.clone().json()) as Envelope;
-  } catch {
-    // Not JSON (a gateway's own answer): the status says enough.
-  }
-  const error = body.error ?? {};
+/**
+ * The API's error envelope `{ error: { code, message, fields } }` as an ApiError. `body` is what
+ * openapi-fetch parsed from the answer (its `error`: JSON, or the text when it was not JSON), since it has
+ * read the body by then.
+ */
+export function errorFrom(response: Response, body: unknown): ApiError {
+  const envelope = (typeof body === 'object' && body !== null ? body : {}) as Envelope;
+  const error = envelope.error ?? {};
   const fields =
     typeof error.fields === 'object' && error.fields !== null
       ? Object.fromEntries(
@@ -114,7 +114,7 @@ export type Api = ReturnType<typeof createApi>;
 export async function unwrap<T>(
   call: Promise<{ data?: T; error?: unknown; response: Response }>,
 ): Promise<T> {
-  const { data, response } = await call;
-  if (!response.ok) throw await errorFrom(response);
+  const { data, error, response } = await call;
+  if (!response.ok) throw errorFrom(response, error);
   return data as T;
 }

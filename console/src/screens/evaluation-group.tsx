@@ -503,15 +503,9 @@ function CsvDownload(props: { groupId: string }) {
       parseAs: 'blob',
     });
     if (!response.ok || !(data instanceof Blob)) {
-      // openapi-fetch has read the body already: hand its JSON on as a fresh answer to read the envelope.
       throw response.ok
         ? new ApiError('other', response.status, 'not_a_file', response.statusText)
-        : await errorFrom(
-            new Response(JSON.stringify(error ?? {}), {
-              status: response.status,
-              statusText: response.statusText,
-            }),
-          );
+        : errorFrom(response, error);
     }
     const name = fileName(response.headers.get('content-disposition'), props.groupId);
     const url = URL.createObjectURL(data);

@@ -1,4 +1,4 @@
-import { errorFrom, type Schemas } from '../api/client.ts';
+import type { Schemas } from '../api/client.ts';
 import { errorFor, Field } from '../components/fields.tsx';
 import { bundle, useMessages } from '../i18n.ts';
 
@@ -10,20 +10,6 @@ import { bundle, useMessages } from '../i18n.ts';
  */
 export type AdminGroup = Schemas['AdminGroup'];
 
-/**
- * client.ts's `unwrap`, keeping the API's field errors: openapi-fetch has read an error answer's body (into
- * `error`) before `errorFrom` clones the response, so the clone fails and the ApiError comes without
- * `fields`. This hands errorFrom a response made from what openapi-fetch read. Once `unwrap` passes `error`
- * on itself, this can go.
- */
-export async function unwrap<T>(
-  call: Promise<{ data?: T; error?: unknown; response: Response }>,
-): Promise<T> {
-  const { data, error, response } = await call;
-  if (response.ok) return data as T;
-  const body = typeof error === 'string' ? error : JSON.stringify(error ?? null);
-  throw await errorFrom(new Response(body, { status: response.status, statusText: response.statusText }));
-}
 export type Mode = AdminGroup['mode'];
 
 export interface GroupValues {

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { unwrap } from '../api/client.ts';
 import { useApp } from '../app.ts';
 import { ActionStatus, useAction, useDraft } from '../components/forms.tsx';
 import { Layout, Link } from '../components/layout.tsx';
@@ -7,14 +8,7 @@ import { useShowMore } from '../components/paging.tsx';
 import { bundle, formatDate, useLanguage, useMessages } from '../i18n.ts';
 import { common } from '../messages.ts';
 import { navigate, path, useSearchParams } from '../router.ts';
-import {
-  type AdminGroup,
-  GroupFields,
-  groupBody,
-  groupWords,
-  newGroupValues,
-  unwrap,
-} from './group-fields.tsx';
+import { type AdminGroup, GroupFields, groupBody, groupWords, newGroupValues } from './group-fields.tsx';
 import { GroupProposals } from './group-proposals.tsx';
 
 export { Group } from './group-page.tsx';

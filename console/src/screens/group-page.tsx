@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { type Api, ApiError, type Schemas } from '../api/client.ts';
+import { type Api, ApiError, type Schemas, unwrap } from '../api/client.ts';
 import { useApp } from '../app.ts';
 import { ConfirmButton } from '../components/confirm.tsx';
 import { errorFor, Field } from '../components/fields.tsx';
@@ -16,7 +16,6 @@ import {
   type GroupValues,
   groupBody,
   groupWords,
-  unwrap,
   valuesOf,
 } from './group-fields.tsx';
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Schemas } from '../api/client.ts';
+import { type Schemas, unwrap } from '../api/client.ts';
 import { useApp } from '../app.ts';
 import { ConfirmButton } from '../components/confirm.tsx';
 import { errorFor, Field } from '../components/fields.tsx';
@@ -9,7 +9,7 @@ import { Loaded, useLoad } from '../components/load.tsx';
 import { useShowMore } from '../components/paging.tsx';
 import { bundle, formatDate, useLanguage, useMessages } from '../i18n.ts';
 import { path } from '../router.ts';
-import { type AdminGroup, GroupFields, groupBody, newGroupValues, unwrap } from './group-fields.tsx';
+import { type AdminGroup, GroupFields, groupBody, newGroupValues } from './group-fields.tsx';
 
 /**
  * Group proposals waiting for a decision, on the groups page (accepting one makes a group, which then

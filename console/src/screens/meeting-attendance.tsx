@@ -9,7 +9,7 @@ import { useShowMore } from '../components/paging.tsx';
 import { bundle, useLanguage, useMessages } from '../i18n.ts';
 import { common } from '../messages.ts';
 import { path } from '../router.ts';
-import { type AdminGroup, Answers, meetingWhen, meetingWords, Place, send } from './meeting-common.tsx';
+import { type AdminGroup, Answers, meetingWhen, meetingWords, Place } from './meeting-common.tsx';
 
 /**
  * One meeting: when and where, each member's answer, and attendance as the minutes record it (present,
@@ -233,7 +233,7 @@ function AttendanceForm(props: {
       sent.current = attendance.map((entry) => entry.memberId);
       if (attendance.length === 0)
         throw new ApiError('invalid', 400, 'client', '', { attendance: t('chooseOne') });
-      await send(
+      await unwrap(
         api.PUT('/v1/admin/groups/{groupId}/meetings/{meetingId}/attendance', {
           params: { path: { groupId: props.groupId, meetingId: props.meetingId } },
           body: { attendance },

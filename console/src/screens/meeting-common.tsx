@@ -1,4 +1,4 @@
-import { errorFrom, type Schemas } from '../api/client.ts';
+import type { Schemas } from '../api/client.ts';
 import { fieldId } from '../components/fields.tsx';
 import { bundle, type Language, useMessages } from '../i18n.ts';
 
@@ -130,18 +130,6 @@ export function Answers(props: { meeting: AdminMeeting; names: ReadonlyMap<strin
       {introducer ? t('introducer', { name: introducer }) : t('noIntroducer')}
     </>
   );
-}
-
-/**
- * `unwrap` keeping the API's field errors. openapi-fetch has read an error answer's body (into `error`)
- * before `unwrap` calls `errorFrom`, whose `response.clone().json()` then fails: every ApiError comes
- * without `fields`. Until client.ts reads `error` itself, the answer is rebuilt from what was parsed.
- */
-export async function send<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-  const { data, error, response } = await call;
-  if (response.ok) return data as T;
-  const body = typeof error === 'string' ? error : JSON.stringify(error ?? null);
-  throw await errorFrom(new Response(body, { status: response.status, statusText: response.statusText }));
 }
 
 /** The text of the input an event came from. */

@@ -24,7 +24,6 @@ import {
   meetingWords,
   numberOf,
   Place,
-  send,
   textOf,
 } from './meeting-common.tsx';
 
@@ -338,7 +337,7 @@ function UpcomingActions(props: {
   const { meeting } = props;
   const cancel = useAction(
     () =>
-      send(
+      unwrap(
         api.PATCH('/v1/admin/groups/{groupId}/meetings/{meetingId}', {
           params: { path: { groupId: props.groupId, meetingId: meeting.id } },
           body: { status: 'cancelled' },
@@ -437,7 +436,7 @@ function ChangeForm(props: {
         body.address = values.address.trim();
       if (Object.keys(body).length === 0)
         throw new ApiError('invalid', 400, 'client', '', { _: t('nothingChanged') });
-      await send(
+      await unwrap(
         api.PATCH('/v1/admin/groups/{groupId}/meetings/{meetingId}', {
           params: { path: { groupId: props.groupId, meetingId: meeting.id } },
           body,
@@ -610,7 +609,7 @@ function ScheduleForm(props: {
           ...(values.time === '' ? { time: t('chooseTime') } : {}),
         });
       const online = values.mode === 'online';
-      await send(
+      await unwrap(
         api.POST('/v1/admin/groups/{groupId}/meetings', {
           params: { path: { groupId: group.id } },
           body: {

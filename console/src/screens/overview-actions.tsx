@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Schemas } from '../api/client.ts';
+import { type Schemas, unwrap } from '../api/client.ts';
 import { useApp } from '../app.ts';
 import { ConfirmButton } from '../components/confirm.tsx';
 import { Field } from '../components/fields.tsx';
@@ -9,7 +9,6 @@ import { Link } from '../components/layout.tsx';
 import { ErrorMessage } from '../components/load.tsx';
 import { bundle, formatDateTime, useLanguage, useMessages } from '../i18n.ts';
 import { path } from '../router.ts';
-import { unwrapFields } from './unwrap-fields.ts';
 
 /**
  * What the overview lets a coordinator decide in place: a join request (approve; decline with an optional
@@ -232,7 +231,7 @@ export function DecisionCard(props: {
   const ids = { groupId: d.groupId, requestId: d.requestId };
   const names = { name: d.name, group: d.groupTitle };
   const approve = useAction(async () => {
-    const result = await unwrapFields(
+    const result = await unwrap(
       api.POST('/v1/admin/groups/{groupId}/join-requests/{requestId}/approve', { params: { path: ids } }),
     );
     props.onOutcome({
@@ -273,7 +272,7 @@ export function DecisionCard(props: {
         confirmLabel={t('declineLabel', names)}
         question={t('declineQuestion', names)}
         decline={async (message) => {
-          await unwrapFields(
+          await unwrap(
             api.POST('/v1/admin/groups/{groupId}/join-requests/{requestId}/decline', {
               params: { path: ids },
               body: message === undefined ? {} : { message },
@@ -328,7 +327,7 @@ export function ProposalCard(props: {
     const email = values.facilitatorEmail.trim();
     const location = values.location.trim();
     const capacity = values.capacity.trim();
-    const group = await unwrapFields(
+    const group = await unwrap(
       api.POST('/v1/admin/networks/{networkId}/group-proposals/{proposalId}/accept', {
         params: { path: ids },
         body: {
@@ -460,7 +459,7 @@ export function ProposalCard(props: {
         confirmLabel={t('declineProposalLabel', names)}
         question={t('declineProposalQuestion', names)}
         decline={async (message) => {
-          await unwrapFields(
+          await unwrap(
             api.POST('/v1/admin/networks/{networkId}/group-proposals/{proposalId}/decline', {
               params: { path: ids },
               body: message === undefined ? {} : { message },

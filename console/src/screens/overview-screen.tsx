@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Schemas } from '../api/client.ts';
+import { type Schemas, unwrap } from '../api/client.ts';
 import { useApp } from '../app.ts';
 import { Layout, Link } from '../components/layout.tsx';
 import { Loaded, useLoad } from '../components/load.tsx';
@@ -9,7 +9,6 @@ import { bundle, formatDate, formatDateTime, formatNumber, useLanguage, useMessa
 import { common } from '../messages.ts';
 import { path } from '../router.ts';
 import { DecisionCard, type Outcome, ProposalCard } from './overview-actions.tsx';
-import { unwrapFields } from './unwrap-fields.ts';
 
 /**
  * A network at a glance — what the digest says, live: decisions waiting (decided in place), new
@@ -242,7 +241,7 @@ export function Overview(props: { networkId: string }) {
   const { api } = useApp();
   const [load, reload] = useLoad(
     () =>
-      unwrapFields(
+      unwrap(
         api.GET('/v1/admin/networks/{networkId}/overview', {
           params: { path: { networkId: props.networkId } },
         }),

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { errorFrom, type Schemas } from '../api/client.ts';
+import { errorFrom, type Schemas, unwrap } from '../api/client.ts';
 import { useApp } from '../app.ts';
 import { useAction } from '../components/forms.tsx';
 import { Layout, Link } from '../components/layout.tsx';
@@ -7,7 +7,6 @@ import { ErrorMessage, Loaded, useLoad } from '../components/load.tsx';
 import { bundle, formatDate, languageNames, useLanguage, useMessages } from '../i18n.ts';
 import { common } from '../messages.ts';
 import { useSearchParams } from '../router.ts';
-import { unwrapFields } from './unwrap-fields.ts';
 
 type Registration = Schemas['RegistrationListItem'];
 type Status = Registration['status'];
@@ -185,14 +184,12 @@ export function Registrations(props: { networkId: string }) {
   // The network's time zone (dates are shown in it), once per network rather than at every search.
   const [network, reloadNetwork] = useLoad(
     () =>
-      unwrapFields(
-        api.GET('/v1/admin/networks/{networkId}', { params: { path: { networkId: props.networkId } } }),
-      ),
+      unwrap(api.GET('/v1/admin/networks/{networkId}', { params: { path: { networkId: props.networkId } } })),
     [api, props.networkId],
   );
   const [load, reload] = useLoad(
     () =>
-      unwrapFields(
+      unwrap(
         api.GET('/v1/admin/networks/{networkId}/registrations', {
           params: { path: { networkId: props.networkId }, query: { ...filters, limit: PAGE } },
         }),
@@ -304,7 +301,7 @@ function RegistrationTable(props: {
   });
   const more = useAction(async () => {
     if (pages.cursor === undefined) return;
-    const page = await unwrapFields(
+    const page = await unwrap(
       api.GET('/v1/admin/networks/{networkId}/registrations', {
         params: {
           path: { networkId: props.networkId },
@@ -406,8 +403,7 @@ function CsvDownload(props: { networkId: string; filters: Filters }) {
       parseAs: 'blob',
     });
     if (!response.ok || data === undefined) {
-      const body = typeof error === 'string' ? error : JSON.stringify(error ?? null);
-      throw await errorFrom(new Response(body, { status: response.status, statusText: response.statusText }));
+      throw errorFrom(response, error);
     }
     const name = fileNameOf(
       response.headers.get('content-disposition'),

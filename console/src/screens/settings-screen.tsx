@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Schemas } from '../api/client.ts';
+import { type Schemas, unwrap } from '../api/client.ts';
 import { useApp } from '../app.ts';
 import { ConfirmButton } from '../components/confirm.tsx';
 import { errorFor, Field, fieldId } from '../components/fields.tsx';
@@ -9,7 +9,6 @@ import { ErrorMessage, Loaded, useLoad } from '../components/load.tsx';
 import { bundle, type Language, languageNames, useLanguage, useMessages } from '../i18n.ts';
 import { common } from '../messages.ts';
 import { lines, type NetworkSettings, patchOf, type SettingsValues, valuesOf } from './settings-values.ts';
-import { unwrapFields } from './unwrap-fields.ts';
 
 const messages = bundle({
   en: {
@@ -238,9 +237,7 @@ export function Settings(props: { networkId: string }) {
   const { api } = useApp();
   const [load, reload] = useLoad(
     () =>
-      unwrapFields(
-        api.GET('/v1/admin/networks/{networkId}', { params: { path: { networkId: props.networkId } } }),
-      ),
+      unwrap(api.GET('/v1/admin/networks/{networkId}', { params: { path: { networkId: props.networkId } } })),
     [api, props.networkId],
   );
   /**
@@ -293,7 +290,7 @@ function SettingsForm(props: {
   const patch = patchOf(values, props.settings);
   const changed = Object.keys(patch).length > 0;
   const action = useAction(async () => {
-    const settings = await unwrapFields(
+    const settings = await unwrap(
       api.PATCH('/v1/admin/networks/{networkId}', {
         params: { path: { networkId: props.networkId } },
         body: patch,
@@ -773,7 +770,7 @@ function DigestNow(props: { networkId: string }) {
   const action = useAction(async () => {
     setResult(undefined);
     setResult(
-      await unwrapFields(
+      await unwrap(
         api.POST('/v1/admin/networks/{networkId}/digest', {
           params: { path: { networkId: props.networkId } },
         }),
