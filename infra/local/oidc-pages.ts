@@ -55,6 +55,8 @@ export function pageContentSecurityPolicy(
   return [
     "default-src 'none'",
     `style-src 'sha256-${styleHash}'`,
+    // The page's icon is data:, so that no browser asks the API's origin for a /favicon.ico it lacks.
+    'img-src data:',
     ...(options.script ? ["script-src 'self'"] : []),
     `form-action ${["'self'", ...formTargets].join(' ')}`,
     "base-uri 'none'",
@@ -202,6 +204,7 @@ function shell(language: Language, title: string, body: SafeHtml): string {
 <meta name="robots" content="noindex, nofollow">
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
+<link rel="icon" href="data:,">
 <style>${trustedHtml(css)}</style>
 </head>
 <body>
