@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import {
+  Annotations,
   AssetHashType,
   Aws,
   type CfnElement,
@@ -11,6 +12,7 @@ import {
   Duration,
   RemovalPolicy,
   Stack,
+  Token,
   Validations,
 } from 'aws-cdk-lib';
 import {
@@ -204,6 +206,11 @@ export class ConsoleHosting extends Construct {
         },
       },
     });
+    // CDK warns about LIST on the default behavior unless a root object is set: it is (index.html).
+    Annotations.of(this.distribution).acknowledgeWarning(
+      '@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk',
+      'defaultRootObject is index.html, so / never lists the bucket; LIST only turns 403s into 404s',
+    );
     Validations.of(this.distribution).acknowledge(
       {
         id: 'AwsSolutions-CFR1',
@@ -302,7 +309,11 @@ export class ConsoleHosting extends Construct {
     const qualifier =
       (synthesizer instanceof DefaultStackSynthesizer ? synthesizer.bootstrapQualifier : undefined) ??
       DefaultStackSynthesizer.DEFAULT_QUALIFIER;
-    const assetObjects = `arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>/*`;
+    // The account and region appear as written when the stack has them (cdk sets CDK_DEFAULT_REGION from
+    // the profile), as pseudo parameters when it does not.
+    const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+    const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+    const assetObjects = `arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-${account}-${region}/*`;
     const bucketId = stack.resolve((this.bucket.node.defaultChild as CfnElement).logicalId) as string;
     const copy =
       "CDK's BucketDeployment copies the console's build from the CDK asset bucket to the console's bucket";

@@ -28,6 +28,25 @@ describe('cdk-nag (AWS Solutions)', () => {
     expect(violations).toEqual([]);
   }, 60_000);
 
+  it('leaves none either when the stack knows its account and region (cdk takes them from the profile)', () => {
+    const saved = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
+    process.env.CDK_DEFAULT_ACCOUNT = '123456789012';
+    process.env.CDK_DEFAULT_REGION = 'eu-north-1';
+    try {
+      const { app, stack } = buildApp({ context: context(), outdir: outdir(), nag: true });
+      expect(stack.region).toBe('eu-north-1');
+      expect(() => app.synth()).not.toThrow();
+    } finally {
+      for (const [key, value] of [
+        ['CDK_DEFAULT_ACCOUNT', saved.account],
+        ['CDK_DEFAULT_REGION', saved.region],
+      ] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  }, 60_000);
+
   it('is really checking: an unacknowledged managed policy fails synth', () => {
     const { app, stack } = buildApp({ context: context(), outdir: outdir(), nag: true });
     new Role(stack, 'Careless', {
