@@ -586,7 +586,8 @@ async function main(argv: readonly string[]): Promise<void> {
   const { target } = request;
   if (target.kind === 'local') {
     const { repoRoot } = await import('./lambda.ts');
-    const dir = join(repoRoot, '.local', 'issuer');
+    // The issuer of the npm start this is for: SAMLA_LOCAL_DIR moves it, as it moves npm start's.
+    const dir = join(resolve(process.env.SAMLA_LOCAL_DIR || join(repoRoot, '.local')), 'issuer');
     const { coordinator, token } = await addLocalCoordinator(dir, request);
     console.error(
       `${request.email} coordinates ${groupsOf(coordinator).join(', ')} in the local issuer (${join(dir, 'coordinators.json')}).`,

@@ -9,7 +9,7 @@
  * `npm run coordinator -- add --local` registered, as signing in to the user pool would give them.
  * Groups beyond those are still signed (tests and quick tries need that), with a note on stderr.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NoLocalIssuerError, readCoordinators, signWithLocalIssuer, ungrantedGroups } from './issuer.ts';
 import { repoRoot } from './lambda.ts';
@@ -56,7 +56,8 @@ function parse(argv: string[]) {
 
 async function main(): Promise<void> {
   const request = parse(process.argv.slice(2));
-  const dir = join(repoRoot, '.local', 'issuer');
+  // The issuer of the npm start this is for: SAMLA_LOCAL_DIR moves it, as it moves npm start's.
+  const dir = join(resolve(process.env.SAMLA_LOCAL_DIR || join(repoRoot, '.local')), 'issuer');
   const registry = readCoordinators(dir);
   const registered = registry[request.email];
   let { networks, admin } = request;
