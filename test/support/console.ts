@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { type AxeViolation, axeViolations } from './axe.ts';
 import type { TestStack } from './local-stack.ts';
+import { linkIn } from './table.ts';
 
 export interface ConsolePage {
   readonly context: BrowserContext;
@@ -52,4 +54,39 @@ export async function openConsole(
 /** The console's address of a screen: `consoleUrlOf(stack, '/n/demo')`. */
 export function consoleUrlOf(stack: TestStack, path: string): string {
   return new URL(path, stack.consoleUrl).toString();
+}
+
+/**
+ * A request to join from outside the network's member organisations, made as the person makes it (the
+ * public form's post, then the emailed link), so it waits for a coordinator: `pending_approval`.
+ */
+export async function requestToJoinFromOutside(
+  stack: TestStack,
+  groupId: string,
+  person: { name: string; email: string },
+): Promise<void> {
+  const json = { 'content-type': 'application/json', accept: 'application/json' };
+  const asked = await stack.api(`/v1/groups/${groupId}/join-requests`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ ...person, organisation: 'Konsultbyrån', role: 'Utvecklare', consent: true }),
+  });
+  if (asked.status !== 202) throw new Error(`join request: ${asked.status} ${await asked.text()}`);
+  const mail = await stack.waitForEmailTo(
+    person.email,
+    (m) => m.body.text?.includes('/v1/confirm/') ?? false,
+  );
+  const confirmed = await stack.api(`/v1/confirm/${linkIn(mail.body.text).token}`, {
+    method: 'POST',
+    headers: json,
+    body: '{}',
+  });
+  const answer = (await confirmed.json()) as { status?: string };
+  if (answer.status !== 'pending_approval')
+    throw new Error(`confirming the join request: ${confirmed.status} ${JSON.stringify(answer)}`);
+}
+
+/** axe-core's serious and critical violations on the page as it is now (what the console must not have). */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  return (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
