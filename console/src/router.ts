@@ -64,6 +64,9 @@ export function useLocation(): string {
   useEffect(() => {
     const update = () => setLocation(window.location.pathname);
     window.addEventListener('popstate', update);
+    // A child's effect runs before this one: a screen that navigated on its first render (home, with a
+    // single network) did so before anyone listened.
+    update();
     return () => window.removeEventListener('popstate', update);
   }, []);
   return location;
@@ -75,6 +78,7 @@ export function useSearchParams(): [URLSearchParams, (next: Record<string, strin
   useEffect(() => {
     const update = () => setSearch(window.location.search);
     window.addEventListener('popstate', update);
+    update();
     return () => window.removeEventListener('popstate', update);
   }, []);
   const set = (next: Record<string, string | undefined>) => {
