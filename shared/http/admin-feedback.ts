@@ -88,6 +88,9 @@ export function groupFeedback(series: readonly MeetingAnswers[]): z.output<typeo
             meetingId: meeting.id,
             seq: meeting.seq,
             startsAt: meeting.startsAt,
+            ...(meeting.evaluationClosedAt === undefined
+              ? {}
+              : { evaluationClosedAt: meeting.evaluationClosedAt }),
             ...(mean === undefined ? {} : { mean }),
             responses,
             asked,

@@ -215,6 +215,10 @@ export const FeedbackTrendPoint = z
     meetingId: z.string(),
     seq: z.number().int(),
     startsAt: z.string(),
+    evaluationClosedAt: z
+      .string()
+      .optional()
+      .meta({ description: 'When the evaluation closed; absent while it is open or not sent yet' }),
     mean: z.number().optional().meta({ description: 'Absent when nobody answered' }),
     responses: z.number().int(),
     asked: z.number().int(),

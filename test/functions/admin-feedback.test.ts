@@ -190,11 +190,20 @@ describe('the coordinators’ feedback API', () => {
     expect(trend.status).toBe(200);
     expect(await trend.json()).toEqual({
       meetings: [
-        { meetingId: first, seq: 1, startsAt: firstView.meeting.startsAt, mean: 7, responses: 2, asked: 2 },
+        {
+          meetingId: first,
+          seq: 1,
+          startsAt: firstView.meeting.startsAt,
+          evaluationClosedAt: firstView.meeting.evaluationClosedAt,
+          mean: 7,
+          responses: 2,
+          asked: 2,
+        },
         {
           meetingId: second,
           seq: 2,
           startsAt: secondView.meeting.startsAt,
+          evaluationClosedAt: secondView.meeting.evaluationClosedAt,
           mean: 8.5,
           responses: 2,
           asked: 2,

@@ -1558,6 +1558,8 @@ export interface components {
             meetingId: string;
             seq: number;
             startsAt: string;
+            /** @description When the evaluation closed; absent while it is open or not sent yet */
+            evaluationClosedAt?: string;
             /** @description Absent when nobody answered */
             mean?: number;
             responses: number;

@@ -233,7 +233,7 @@ function Trend(props: { networkId: string; data: Data }) {
         status: meeting?.status,
       },
       data.network.evaluation,
-      undefined,
+      point.evaluationClosedAt,
       now,
       point.asked > 0 || point.responses > 0,
     );
