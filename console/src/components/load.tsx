@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/client.ts';
 import { useMessages } from '../i18n.ts';
 import { common } from '../messages.ts';
@@ -19,12 +19,17 @@ export function asApiError(error: unknown): ApiError {
  */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): [Load<T>, () => Promise<void>] {
   const [result, setResult] = useState<Load<T>>({ state: 'loading' });
+  // Only the latest load may show its answer: an earlier one (another filter, say) answering later is stale.
+  const latest = useRef(0);
   const run = useCallback(async () => {
+    latest.current += 1;
+    const mine = latest.current;
     setResult((previous) => (previous.state === 'ready' ? { ...previous, reloading: true } : previous));
     try {
-      setResult({ state: 'ready', data: await load(), reloading: false });
+      const data = await load();
+      if (mine === latest.current) setResult({ state: 'ready', data, reloading: false });
     } catch (error) {
-      setResult({ state: 'failed', error: asApiError(error) });
+      if (mine === latest.current) setResult({ state: 'failed', error: asApiError(error) });
     }
   }, deps);
   useEffect(() => {
