@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { type Api, ApiError, type Schemas, unwrap } from '../api/client.ts';
 import { useApp } from '../app.ts';
 import { ConfirmButton } from '../components/confirm.tsx';
@@ -352,11 +352,20 @@ function PendingRequest(props: {
 function Pending(props: { requests: readonly JoinRequest[]; timeZone: string; reload: () => void }) {
   const t = useMessages(words);
   const [decided, setDecided] = useState<string | undefined>(undefined);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The decided request's buttons go with it: focus would fall to the page's start, so it moves here,
+  // where the outcome is told and the next request follows.
+  const onDecided = (message: string) => {
+    setDecided(message);
+    heading.current?.focus();
+  };
   const waiting = props.requests.filter((r) => r.status === 'pending_approval').sort(byDate('createdAt'));
   const { shown, more } = useShowMore(waiting, 10);
   return (
     <section aria-labelledby="pending">
-      <h2 id="pending">{t('pending')}</h2>
+      <h2 id="pending" tabIndex={-1} ref={heading}>
+        {t('pending')}
+      </h2>
       <div role="status">{decided ? <p class="saved">{decided}</p> : null}</div>
       {waiting.length === 0 ? (
         <p class="muted">{t('noPending')}</p>
@@ -369,7 +378,7 @@ function Pending(props: { requests: readonly JoinRequest[]; timeZone: string; re
                 key={request.id}
                 request={request}
                 timeZone={props.timeZone}
-                onDecided={setDecided}
+                onDecided={onDecided}
                 reload={props.reload}
               />
             ))}
