@@ -12,7 +12,9 @@ export default defineConfig({
     include: ['test/screenshots/console.screens.ts'],
     // Seeding waits for emails and workflows; the photographs themselves take seconds.
     testTimeout: 240_000,
-    // The handlers' logs would bury vitest's report; a failure still shows its error.
+    // The handlers' logs (a line per email) would bury vitest's report; a failure still shows its error.
+    // The level is read when the logger is made, on import: the stack's own env comes too late for it.
+    env: { ...base.test?.env, POWERTOOLS_LOG_LEVEL: 'WARN' },
     silent: true,
   },
 });
