@@ -28,6 +28,7 @@ describe('the admin API in the OpenAPI document', () => {
       'query:status:false',
       'query:topic:false',
       'query:organisation:false',
+      'query:search:false',
       'query:cursor:false',
       'query:limit:false',
     ]);
@@ -36,6 +37,7 @@ describe('the admin API in the OpenAPI document', () => {
       'status',
       'topic',
       'organisation',
+      'search',
     ]);
     expect(csv.responses['200']?.content).toHaveProperty('text/csv');
   });
