@@ -93,7 +93,7 @@ export const groupWords = bundle({
     capacityHint: 'Så många får plats i gruppen. Fler än så hamnar på väntelistan.',
     capacityTaken: 'Så många får plats i gruppen. Tagna nu: {taken}.',
     mode: 'Träffas',
-    online: 'Online',
+    online: 'Digitalt',
     inPerson: 'Fysiskt',
     location: 'Plats (valfritt)',
     locationHint: 'Adressen, eller länken till det digitala mötet.',

@@ -24,7 +24,7 @@ export const meetingWords = bundle({
   },
   sv: {
     meeting: 'Träff {seq}',
-    online: 'Online',
+    online: 'Digitalt',
     inPerson: 'Fysiskt',
     coming: 'Kommer: {count}',
     notComing: 'Kommer inte: {count}',
