@@ -96,16 +96,23 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
   expect(await seriousViolations(page), `axe on ${screen}`).toEqual([]);
 }
 
-/** What has focus: its tag, and its label (a field) or text (anything else). */
+/** What has focus (the body when nothing has): its tag, and its label (a field) or text (anything else). */
 async function focused(page: Page): Promise<{ tag: string; name: string }> {
-  return page.locator(':focus').evaluate((element) => {
-    const el = element as unknown as {
-      tagName: string;
-      textContent: string | null;
-      labels?: { textContent: string | null }[] | null;
-    };
-    const label = el.labels?.[0]?.textContent ?? el.textContent ?? '';
-    return { tag: el.tagName.toLowerCase(), name: label.trim() };
+  return page.evaluate(() => {
+    const { activeElement } = (
+      globalThis as unknown as {
+        document: {
+          activeElement: {
+            tagName: string;
+            textContent: string | null;
+            labels?: { textContent: string | null }[] | null;
+          } | null;
+        };
+      }
+    ).document;
+    if (activeElement === null) return { tag: 'none', name: '' };
+    const label = activeElement.labels?.[0]?.textContent ?? activeElement.textContent ?? '';
+    return { tag: activeElement.tagName.toLowerCase(), name: label.trim().slice(0, 80) };
   });
 }
 
@@ -299,7 +306,7 @@ describe('the coordinators’ console in a real browser', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  it('approves a pending join request: the person becomes a member and gets the welcome email', async () => {
+  it('approves a pending join request with the keyboard: the person becomes a member and gets the welcome email', async () => {
     const network = await newNetwork();
     const { group } = await seedGroup(network.id, ['Anna']);
     const outsider = { name: 'Elin Konsult', email: uniqueEmail('elin') };
@@ -311,12 +318,16 @@ describe('the coordinators’ console in a real browser', () => {
     await approve.waitFor();
     expect(await pending.textContent()).toContain(outsider.email);
     await expectAccessible(page, 'group page with a request waiting');
-    await approve.click();
+    // Approved with the keyboard: the request's buttons go with it, and focus moves to the section's
+    // heading rather than falling to the start of the page.
+    await tabTo(page, `Godkänn ${outsider.name}`);
+    await page.keyboard.press('Enter');
 
     await pending.getByText(`${outsider.name} har fått en plats i gruppen och får ett mejl.`).waitFor();
     const members = page.getByRole('region', { name: 'Deltagare' });
     await members.getByRole('rowheader', { name: outsider.name }).waitFor();
     expect(await pending.getByText('Inga förfrågningar väntar på beslut.').isVisible()).toBe(true);
+    expect(await focused(page)).toEqual({ tag: 'h2', name: 'Väntar på ditt beslut' });
 
     const { joinRequests } = await adminGet<{ joinRequests: JoinRequest[] }>(
       network,

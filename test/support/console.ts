@@ -72,15 +72,11 @@ export async function requestToJoinFromOutside(
     body: JSON.stringify({ ...person, organisation: 'Konsultbyrån', role: 'Utvecklare', consent: true }),
   });
   if (asked.status !== 202) throw new Error(`join request: ${asked.status} ${await asked.text()}`);
-  const mail = await stack.waitForEmailTo(
-    person.email,
-    (m) => m.body.text?.includes('/v1/confirm/') ?? false,
+  const asking = await stack.waitForEmailTo(person.email, (m) =>
+    (m.body.text ?? '').includes('/v1/confirm/'),
   );
-  const confirmed = await stack.api(`/v1/confirm/${linkIn(mail.body.text).token}`, {
-    method: 'POST',
-    headers: json,
-    body: '{}',
-  });
+  const { token } = linkIn(asking.body.text);
+  const confirmed = await stack.api(`/v1/confirm/${token}`, { method: 'POST', headers: json, body: '{}' });
   const answer = (await confirmed.json()) as { status?: string };
   if (answer.status !== 'pending_approval')
     throw new Error(`confirming the join request: ${confirmed.status} ${JSON.stringify(answer)}`);
