@@ -27,8 +27,8 @@ export const common = bundle({
       'You are not a coordinator of this network, so samla shows you none of its data. Ask a samla administrator to add you, or choose one of your networks.',
     errorNotFound: 'This was not found. It may have been removed.',
     errorConflict: 'This changed in the meantime. The screen shows it as it is now.',
-    errorUnavailable: 'samla is busy right now and did not save anything. Try again in a minute.',
-    errorNetwork: 'samla could not be reached, so nothing was saved. Check your connection and try again.',
+    errorUnavailable: 'samla is busy right now, so nothing was changed. Try again in a minute.',
+    errorNetwork: 'samla could not be reached, so nothing was changed. Check your connection and try again.',
     errorOther:
       'Something went wrong and nothing was saved. Try again; if it keeps happening, tell your administrator.',
     errorInvalid: 'Some fields need a change: see the messages next to them.',
@@ -69,8 +69,9 @@ export const common = bundle({
       'Du är inte samordnare för det här nätverket, så samla visar inget av dess innehåll. Be en administratör i samla att lägga till dig, eller välj ett av dina nätverk.',
     errorNotFound: 'Det här hittades inte. Det kan ha tagits bort.',
     errorConflict: 'Det här har ändrats under tiden. Skärmen visar hur det ser ut nu.',
-    errorUnavailable: 'samla är upptaget just nu och sparade ingenting. Försök igen om en minut.',
-    errorNetwork: 'samla gick inte att nå, så ingenting sparades. Kontrollera anslutningen och försök igen.',
+    errorUnavailable: 'samla är upptaget just nu, så ingenting har ändrats. Försök igen om en minut.',
+    errorNetwork:
+      'samla gick inte att nå, så ingenting har ändrats. Kontrollera anslutningen och försök igen.',
     errorOther:
       'Något gick fel och ingenting sparades. Försök igen; händer det igen, kontakta din administratör.',
     errorInvalid: 'Några fält behöver ändras: se meddelandena intill dem.',
@@ -111,8 +112,8 @@ export const common = bundle({
       'Du er ikke koordinator for dette nettverket, så samla viser deg ingenting av innholdet. Be en administrator i samla om å legge deg til, eller velg et av nettverkene dine.',
     errorNotFound: 'Dette ble ikke funnet. Det kan ha blitt fjernet.',
     errorConflict: 'Dette er endret i mellomtiden. Skjermen viser hvordan det er nå.',
-    errorUnavailable: 'samla er opptatt akkurat nå og lagret ingenting. Prøv igjen om et minutt.',
-    errorNetwork: 'samla kunne ikke nås, så ingenting ble lagret. Sjekk tilkoblingen og prøv igjen.',
+    errorUnavailable: 'samla er opptatt akkurat nå, så ingenting er endret. Prøv igjen om et minutt.',
+    errorNetwork: 'samla kunne ikke nås, så ingenting er endret. Sjekk tilkoblingen og prøv igjen.',
     errorOther:
       'Noe gikk galt, og ingenting ble lagret. Prøv igjen; skjer det igjen, si fra til administratoren din.',
     errorInvalid: 'Noen felt må endres: se meldingene ved siden av dem.',

@@ -446,7 +446,7 @@ describe('bad input and failure (issue 14)', () => {
     await page.getByRole('button', { name: 'Spara ändringarna' }).click();
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.count(), answered).toBe(1);
-    expect(await alert.innerText()).toContain('samla gick inte att nå, så ingenting sparades');
+    expect(await alert.innerText()).toContain('samla gick inte att nå, så ingenting har ändrats');
     expect(patches).toBe(1);
     expect(await page.getByText('Sparat.', { exact: true }).count()).toBe(0);
     expect(await name.inputValue()).toBe('Skolledarnätverket i Norr');

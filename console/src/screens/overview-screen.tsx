@@ -270,19 +270,21 @@ export function Overview(props: { networkId: string }) {
                 {reloading ? t('refreshing') : t('refresh')}
               </button>
             </div>
-            <ul class="overview-outcomes" role="status">
-              {outcomes.map((outcome) => (
-                <li key={outcome.key}>
-                  {outcome.text}
-                  {outcome.link ? (
-                    <>
-                      {' '}
-                      <Link href={outcome.link.href}>{outcome.link.text}</Link>
-                    </>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
+            <div role="status">
+              <ul class="overview-outcomes">
+                {outcomes.map((outcome) => (
+                  <li key={outcome.key}>
+                    {outcome.text}
+                    {outcome.link ? (
+                      <>
+                        {' '}
+                        <Link href={outcome.link.href}>{outcome.link.text}</Link>
+                      </>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </div>
             <Decisions t={t} overview={o} networkId={props.networkId} onOutcome={onOutcome} />
             <NewRegistrations t={t} overview={o} networkId={props.networkId} />
             <Topics t={t} overview={o} networkId={props.networkId} />
