@@ -211,7 +211,7 @@ function Section(props: {
   return (
     <section class="overview-section" aria-labelledby={props.id}>
       <div class="overview-head">
-        <h2 id={props.id}>
+        <h2 id={props.id} tabIndex={-1}>
           {props.title}
           {props.count !== undefined ? <span class="count"> ({props.count})</span> : null}
         </h2>
@@ -305,9 +305,21 @@ interface SectionProps {
   networkId: string;
 }
 
+/**
+ * An outcome told, and focus on the heading of the section it came from: the decided card goes with its
+ * buttons, and focus would otherwise fall to the start of the page.
+ */
+function toldFrom(sectionId: string, onOutcome: (outcome: Outcome) => void) {
+  return (outcome: Outcome) => {
+    onOutcome(outcome);
+    document.getElementById(sectionId)?.focus();
+  };
+}
+
 function Decisions(props: SectionProps & { onOutcome: (outcome: Outcome) => void }) {
   const { t, overview: o } = props;
   const { shown, more } = useShowMore(o.decisions, 10);
+  const onOutcome = toldFrom('overview-decisions', props.onOutcome);
   return (
     <Section
       id="overview-decisions"
@@ -326,7 +338,7 @@ function Decisions(props: SectionProps & { onOutcome: (outcome: Outcome) => void
                 networkId={props.networkId}
                 decision={decision}
                 timeZone={o.timeZone}
-                onOutcome={props.onOutcome}
+                onOutcome={onOutcome}
               />
             ))}
           </ul>
@@ -451,6 +463,7 @@ function Topics(props: SectionProps) {
 function Proposals(props: SectionProps & { onOutcome: (outcome: Outcome) => void }) {
   const { t, overview: o } = props;
   const { shown, more } = useShowMore(o.proposals, 10);
+  const onOutcome = toldFrom('overview-proposals', props.onOutcome);
   return (
     <Section
       id="overview-proposals"
@@ -469,7 +482,7 @@ function Proposals(props: SectionProps & { onOutcome: (outcome: Outcome) => void
                 networkId={props.networkId}
                 proposal={proposal}
                 timeZone={o.timeZone}
-                onOutcome={props.onOutcome}
+                onOutcome={onOutcome}
               />
             ))}
           </ul>
