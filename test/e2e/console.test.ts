@@ -96,7 +96,7 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
   expect(await seriousViolations(page), `axe on ${screen}`).toEqual([]);
 }
 
-/** What has focus (the body when nothing has): its tag, and its label (a field) or text (anything else). */
+/** What has focus (the body when nothing has): its tag, and its aria-label, label (a field) or text. */
 async function focused(page: Page): Promise<{ tag: string; name: string }> {
   return page.evaluate(() => {
     const { activeElement } = (
@@ -106,12 +106,17 @@ async function focused(page: Page): Promise<{ tag: string; name: string }> {
             tagName: string;
             textContent: string | null;
             labels?: { textContent: string | null }[] | null;
+            getAttribute(name: string): string | null;
           } | null;
         };
       }
     ).document;
     if (activeElement === null) return { tag: 'none', name: '' };
-    const label = activeElement.labels?.[0]?.textContent ?? activeElement.textContent ?? '';
+    const label =
+      activeElement.getAttribute('aria-label') ??
+      activeElement.labels?.[0]?.textContent ??
+      activeElement.textContent ??
+      '';
     return { tag: activeElement.tagName.toLowerCase(), name: label.trim().slice(0, 80) };
   });
 }
@@ -336,6 +341,31 @@ describe('the coordinators’ console in a real browser', () => {
     expect(joinRequests.find((r) => r.email === outsider.email)).toMatchObject({ status: 'approved' });
     const welcome = await stack.waitForEmailTo(outsider.email, (m) => m.subject.startsWith('Välkommen till'));
     expect(welcome.subject).toBe(`Välkommen till ”${group.title}” i ${network.name}`);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('approves a request in place on the overview with the keyboard; focus stays in the decisions', async () => {
+    const network = await newNetwork();
+    const { group } = await seedGroup(network.id, ['Anna']);
+    const outsider = { name: 'Olle Extern', email: uniqueEmail('olle') };
+    await requestToJoinFromOutside(stack, group.id, outsider);
+
+    const { page, consoleErrors } = await signIn(network, `/n/${network.id}`);
+    await screenShows(page, 'Översikt', 'Väntar på beslut (1)');
+    await tabTo(page, `Godkänn att ${outsider.name} går med i ${group.title}`);
+    await page.keyboard.press('Enter');
+    await page
+      .getByText(`${outsider.name} har fått en plats i ${group.title} och får ett e-postmeddelande.`)
+      .waitFor();
+    await page.getByText('Ingen förfrågan väntar på beslut.').waitFor();
+    expect(await focused(page)).toEqual({ tag: 'h2', name: 'Väntar på beslut (0)' });
+    await expectAccessible(page, 'overview after a decision');
+
+    const { joinRequests } = await adminGet<{ joinRequests: JoinRequest[] }>(
+      network,
+      `/v1/admin/groups/${group.id}/join-requests`,
+    );
+    expect(joinRequests.find((r) => r.email === outsider.email)).toMatchObject({ status: 'approved' });
     expect(consoleErrors).toEqual([]);
   });
 
