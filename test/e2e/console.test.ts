@@ -202,6 +202,17 @@ describe('the coordinators’ console in a real browser', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('opens the one network’s overview when signing in at the console’s bare address', async () => {
+    // As npm start and the ConsoleUrl output print it: a coordinator of one network lands on its overview,
+    // not on the list of networks under the overview's address.
+    const network = await newNetwork();
+    const { page, consoleErrors } = await signIn(network, '/');
+    await page.waitForURL((url) => url.pathname === `/n/${network.id}`);
+    await expect.poll(() => page.locator('main h1').first().textContent()).toBe('Översikt');
+    expect(await page.getByRole('link', { name: 'Översikt' }).getAttribute('aria-current')).toBe('page');
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('creates a group on the Groups screen, and the API has it with what was typed', async () => {
     const network = await newNetwork();
     const { page, consoleErrors } = await signIn(network, `/n/${network.id}/groups`);
