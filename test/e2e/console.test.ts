@@ -322,6 +322,37 @@ describe('the coordinators’ console in a real browser', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('cancels a meeting after asking; focus moves to what was done, and the API has it cancelled', async () => {
+    const network = await newNetwork();
+    const { group } = await seedGroup(network.id, ['Anna', 'Bertil']);
+    const [first, second] = await scheduleThroughApi(network, group.id, 2);
+    const { page, consoleErrors } = await signIn(network, `/n/${network.id}/meetings/${group.id}`);
+    await screenShows(page, group.title, 'Tiderna gäller i Europe/Stockholm.');
+
+    const card = page.locator('li.card').filter({ has: page.getByRole('heading', { name: /^Träff 1: / }) });
+    await card.getByRole('button', { name: 'Ställ in träffen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ställ in träffen' });
+    expect(await dialog.textContent()).toContain('Ställa in träff 1');
+    await dialog.getByRole('button', { name: 'Ställ in träffen' }).click();
+
+    const told = 'Träff 1 är inställd och deltagarna har fått besked.';
+    await page.getByRole('status').filter({ hasText: told }).waitFor();
+    // The meeting's buttons went with it; focus is on the notice, not at the page's start.
+    await expect.poll(() => focused(page)).toEqual({ tag: 'p', name: told });
+    await expect
+      .poll(() => page.getByRole('heading', { level: 3, name: /^Träff \d+: / }).allTextContents())
+      .toEqual([expect.stringMatching(/^Träff 2: /)]);
+    const { meetings } = await adminGet<{ meetings: { id: string; status: string }[] }>(
+      network,
+      `/v1/admin/groups/${group.id}/meetings`,
+    );
+    expect(Object.fromEntries(meetings.map((m) => [m.id, m.status]))).toEqual({
+      [first ?? '']: 'cancelled',
+      [second ?? '']: 'scheduled',
+    });
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('approves a pending join request with the keyboard: the person becomes a member and gets the welcome email', async () => {
     const network = await newNetwork();
     const { group } = await seedGroup(network.id, ['Anna']);

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ApiError, type Schemas, unwrap } from '../api/client.ts';
 import { useApp } from '../app.ts';
 import { ConfirmButton } from '../components/confirm.tsx';
@@ -173,6 +173,13 @@ export function GroupMeetings(props: { networkId: string; groupId: string }) {
   const { api } = useApp();
   const { networkId, groupId } = props;
   const [notice, setNotice] = useState('');
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  // A cancelled or changed meeting's buttons go with the reload: focus would fall to the page's start, so
+  // it moves to the notice that tells what happened.
+  const tell = (message: string) => {
+    setNotice(message);
+    noticeRef.current?.focus();
+  };
   const [load, reload] = useLoad(async (): Promise<GroupData> => {
     const group = { params: { path: { groupId } } };
     const network = { params: { path: { networkId } } };
@@ -197,18 +204,11 @@ export function GroupMeetings(props: { networkId: string; groupId: string }) {
       <p>
         <Link href={path('n', networkId, 'meetings')}>{t('allGroups')}</Link>
       </p>
-      <p class="saved meeting-notice" role="status">
+      <p class="saved meeting-notice" role="status" tabIndex={-1} ref={noticeRef}>
         {notice}
       </p>
       <Loaded load={load} retry={reload}>
-        {(data) => (
-          <GroupPage
-            networkId={networkId}
-            data={data}
-            reload={reload}
-            tell={(message) => setNotice(message)}
-          />
-        )}
+        {(data) => <GroupPage networkId={networkId} data={data} reload={reload} tell={tell} />}
       </Loaded>
     </Layout>
   );
