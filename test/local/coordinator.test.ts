@@ -5,19 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  type AddCoordinator,
-  addAwsCoordinator,
-  addLocalCoordinator,
-  type CoordinatorDirectory,
-  CoordinatorError,
-  type CoordinatorSignIn,
-  type Prompter,
-  parseCoordinatorArgs,
-  type SignIn,
-  signIn,
-  UsageError,
-} from '../../infra/local/coordinator.ts';
-import {
   createLocalIssuer,
   loadOrCreateSigningKey,
   readCoordinators,
@@ -38,6 +25,19 @@ import {
   sessionKey,
   srpClientSecret,
 } from '../../infra/tools/cognito-srp.ts';
+import {
+  type AddCoordinator,
+  addAwsCoordinator,
+  addLocalCoordinator,
+  type CoordinatorDirectory,
+  CoordinatorError,
+  type CoordinatorSignIn,
+  type Prompter,
+  parseCoordinatorArgs,
+  type SignIn,
+  signIn,
+  UsageError,
+} from '../../infra/tools/coordinator.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const dirs: string[] = [];
@@ -323,7 +323,7 @@ describe('npm run coordinator -- add, in AWS', () => {
       [
         '--import',
         'tsx',
-        'infra/local/coordinator.ts',
+        'infra/tools/coordinator.ts',
         'add',
         '--email',
         'a@b.se',

@@ -26,17 +26,13 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ADMIN_GROUP, networkGroup } from '../../shared/http/auth.ts';
 import {
-  type PasswordVerifierChallenge,
-  passwordVerifierResponses,
-  srpClientSecret,
-} from '../tools/cognito-srp.ts';
-import {
   type LocalCoordinator,
   NoLocalIssuerError,
   normaliseEmail,
   registerCoordinator,
   signWithLocalIssuer,
-} from './issuer.ts';
+} from '../local/issuer.ts';
+import { type PasswordVerifierChallenge, passwordVerifierResponses, srpClientSecret } from './cognito-srp.ts';
 
 export const usage = [
   'usage: npm run coordinator -- add --email <address> (--network <id>)... [--admin] [where]',
@@ -585,7 +581,7 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   const { target } = request;
   if (target.kind === 'local') {
-    const { repoRoot } = await import('./lambda.ts');
+    const { repoRoot } = await import('../local/lambda.ts');
     // The issuer of the npm start this is for: SAMLA_LOCAL_DIR moves it, as it moves npm start's.
     const dir = join(resolve(process.env.SAMLA_LOCAL_DIR || join(repoRoot, '.local')), 'issuer');
     const { coordinator, token } = await addLocalCoordinator(dir, request);

@@ -11,8 +11,13 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { NoLocalIssuerError, readCoordinators, signWithLocalIssuer, ungrantedGroups } from './issuer.ts';
-import { repoRoot } from './lambda.ts';
+import {
+  NoLocalIssuerError,
+  readCoordinators,
+  signWithLocalIssuer,
+  ungrantedGroups,
+} from '../local/issuer.ts';
+import { repoRoot } from '../local/lambda.ts';
 
 const usage =
   'usage: npm run token -- --email you@example.org [--network demo] [--network other] [--admin] [--hours 8]';
