@@ -15,7 +15,7 @@
  *
  * Signs a coordinator in and prints their ID token, for the admin API. The stack's app client allows
  * SRP only (the password never leaves the machine), which the AWS CLI cannot compute; this does
- * (infra/tools/cognito-srp.ts), and answers the first sign-in's NEW_PASSWORD_REQUIRED and a TOTP code.
+ * (with amazon-cognito-identity-js), and answers the first sign-in's NEW_PASSWORD_REQUIRED and a TOTP code.
  * Passwords are asked for on the terminal, or read line by line from stdin when it is not one.
  */
 import { join, resolve } from 'node:path';
@@ -24,6 +24,7 @@ import { Writable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { CognitoUserSession, IAuthenticationCallback } from 'amazon-cognito-identity-js';
 import { ADMIN_GROUP, networkGroup } from '../../shared/http/auth.ts';
 import {
   type LocalCoordinator,
@@ -32,7 +33,6 @@ import {
   registerCoordinator,
   signWithLocalIssuer,
 } from '../local/issuer.ts';
-import { type PasswordVerifierChallenge, passwordVerifierResponses, srpClientSecret } from './cognito-srp.ts';
 
 export const usage = [
   'usage: npm run coordinator -- add --email <address> (--network <id>)... [--admin] [where]',
@@ -251,25 +251,13 @@ export async function addAwsCoordinator(
   return { userPoolId, user, groups };
 }
 
-/** One answer of InitiateAuth or RespondToAuthChallenge: tokens, or the next challenge. */
-export type AuthStep =
-  | { readonly idToken: string; readonly expiresIn: number | undefined }
-  | {
-      readonly challenge: string;
-      readonly parameters: Readonly<Record<string, string>>;
-      readonly session?: string;
-    };
-
-/** What signing in needs from Cognito: two unauthenticated calls, and the stack's outputs. */
+/**
+ * Where signing in goes: the stack's outputs name the pool and its app client. `endpoint` stands in
+ * for Cognito's own (https://cognito-idp.<region>.amazonaws.com/, from the pool id) in tests.
+ */
 export interface CoordinatorSignIn {
   appClientOf(stackName: string): Promise<{ userPoolId: string; clientId: string }>;
-  initiateSrp(clientId: string, email: string, srpA: string): Promise<AuthStep>;
-  respond(
-    clientId: string,
-    challenge: string,
-    responses: Record<string, string>,
-    session: string | undefined,
-  ): Promise<AuthStep>;
+  readonly endpoint?: string;
 }
 
 export interface Prompter {
@@ -279,12 +267,19 @@ export interface Prompter {
   newSecret(label: string): Promise<string>;
 }
 
-function challengeParameter(parameters: Readonly<Record<string, string>>, name: string): string {
-  const value = parameters[name];
-  if (value === undefined) throw new CoordinatorError(`Cognito's PASSWORD_VERIFIER challenge has no ${name}`);
-  return value;
+/** Cognito's own words for a refused sign-in ("Incorrect username or password.") are the clearest. */
+function refused(error: unknown): never {
+  if (isNamed(error, 'NotAuthorizedException', 'UserNotFoundException', 'PasswordResetRequiredException'))
+    throw new CoordinatorError(`sign-in refused: ${error.message}`);
+  if (isNamed(error, 'InvalidPasswordException', 'CodeMismatchException', 'ExpiredCodeException'))
+    throw new CoordinatorError(`${error.message} Run the command again.`);
+  throw error;
 }
 
+/**
+ * USER_SRP_AUTH through amazon-cognito-identity-js, which computes the PASSWORD_VERIFIER answer;
+ * this answers the first sign-in's NEW_PASSWORD_REQUIRED and a TOTP code from the prompter.
+ */
 export async function signIn(
   cognito: CoordinatorSignIn,
   prompter: Prompter,
@@ -296,48 +291,48 @@ export async function signIn(
       ? { userPoolId: target.userPoolId, clientId: target.clientId }
       : await cognito.appClientOf(`samla-${target.stage}`);
   const password = await prompter.secret(`Password for ${email}: `);
-  const secret = srpClientSecret();
-  let step = await cognito.initiateSrp(clientId, email, secret.A.toString(16));
-  let userId = email;
+  const { AuthenticationDetails, CognitoUser, CognitoUserPool } = await import('amazon-cognito-identity-js');
+  const pool = new CognitoUserPool({
+    UserPoolId: userPoolId,
+    ClientId: clientId,
+    ...(cognito.endpoint === undefined ? {} : { endpoint: cognito.endpoint }),
+  });
+  // Without a browser the tokens stay in the library's memory storage; only stdout gets the ID token.
+  const user = new CognitoUser({ Username: email, Pool: pool });
   let passwordChanged = false;
-  // PASSWORD_VERIFIER, then at most a new password and a TOTP code: anything longer is a loop.
-  for (let round = 0; round < 4; round++) {
-    if ('idToken' in step) return { idToken: step.idToken, expiresIn: step.expiresIn, passwordChanged };
-    const { parameters } = step;
-    let responses: Record<string, string>;
-    switch (step.challenge) {
-      case 'PASSWORD_VERIFIER': {
-        const challenge: PasswordVerifierChallenge = {
-          SALT: challengeParameter(parameters, 'SALT'),
-          SRP_B: challengeParameter(parameters, 'SRP_B'),
-          SECRET_BLOCK: challengeParameter(parameters, 'SECRET_BLOCK'),
-          USER_ID_FOR_SRP: challengeParameter(parameters, 'USER_ID_FOR_SRP'),
-        };
-        userId = challenge.USER_ID_FOR_SRP;
-        responses = passwordVerifierResponses({ userPoolId, password, secret, challenge });
-        break;
-      }
-      case 'NEW_PASSWORD_REQUIRED':
-        responses = {
-          USERNAME: userId,
-          NEW_PASSWORD: await prompter.newSecret(
+  const session = await new Promise<CognitoUserSession>((resolve, reject) => {
+    const cannotAnswer = (challenge: string) =>
+      reject(new CoordinatorError(`Cognito asks for ${challenge}, which this command cannot answer`));
+    const callbacks: IAuthenticationCallback = {
+      onSuccess: resolve,
+      onFailure: reject,
+      newPasswordRequired() {
+        prompter
+          .newSecret(
             'First sign-in: choose a new password (the pool requires at least 14 characters with upper and lower case, a digit and a symbol): ',
-          ),
-        };
-        passwordChanged = true;
-        break;
-      case 'SOFTWARE_TOKEN_MFA':
-        responses = {
-          USERNAME: userId,
-          SOFTWARE_TOKEN_MFA_CODE: await prompter.secret('Code from your authenticator app: '),
-        };
-        break;
-      default:
-        throw new CoordinatorError(`Cognito asks for ${step.challenge}, which this command cannot answer`);
-    }
-    step = await cognito.respond(clientId, step.challenge, responses, step.session);
-  }
-  throw new CoordinatorError('Cognito kept asking for more; giving up');
+          )
+          .then((newPassword) => {
+            passwordChanged = true;
+            user.completeNewPasswordChallenge(newPassword, {}, callbacks);
+          }, reject);
+      },
+      totpRequired() {
+        prompter
+          .secret('Code from your authenticator app: ')
+          .then((code) => user.sendMFACode(code, callbacks, 'SOFTWARE_TOKEN_MFA'), reject);
+      },
+      mfaRequired: cannotAnswer,
+      mfaSetup: cannotAnswer,
+      selectMFAType: cannotAnswer,
+      customChallenge: () => cannotAnswer('CUSTOM_CHALLENGE'),
+    };
+    user.authenticateUser(new AuthenticationDetails({ Username: email, Password: password }), callbacks);
+  }).catch(refused);
+  const idToken = session.getIdToken();
+  // The library keeps the token's claims, not the response's ExpiresIn: exp - iat is the same span.
+  const { exp, iat } = idToken.payload;
+  const expiresIn = typeof exp === 'number' && typeof iat === 'number' ? exp - iat : undefined;
+  return { idToken: idToken.getJwtToken(), expiresIn, passwordChanged };
 }
 
 function isNamed(error: unknown, ...names: string[]): error is Error {
@@ -399,26 +394,6 @@ export async function awsClients(region: string | undefined, needsCredentials: b
       throw new CoordinatorError(`the stack ${stackName} has no ${name} output: is it a samla stack?`);
     return value;
   }
-  function step(result: import('@aws-sdk/client-cognito-identity-provider').InitiateAuthResponse): AuthStep {
-    const idToken = result.AuthenticationResult?.IdToken;
-    if (idToken !== undefined) return { idToken, expiresIn: result.AuthenticationResult?.ExpiresIn };
-    if (result.ChallengeName === undefined)
-      throw new CoordinatorError('Cognito answered with neither a token nor a challenge');
-    return {
-      challenge: result.ChallengeName,
-      parameters: result.ChallengeParameters ?? {},
-      ...(result.Session === undefined ? {} : { session: result.Session }),
-    };
-  }
-  /** Cognito's own words for a refused sign-in ("Incorrect username or password.") are the clearest. */
-  function refused(error: unknown): never {
-    if (isNamed(error, 'NotAuthorizedException', 'UserNotFoundException', 'PasswordResetRequiredException'))
-      throw new CoordinatorError(`sign-in refused: ${error.message}`);
-    if (isNamed(error, 'InvalidPasswordException', 'CodeMismatchException', 'ExpiredCodeException'))
-      throw new CoordinatorError(`${error.message} Run the command again.`);
-    throw error;
-  }
-
   const directory: CoordinatorDirectory = {
     async userPoolIdOf(stackName) {
       return output(await outputsOf(stackName), stackName, 'CoordinatorUserPoolId');
@@ -474,38 +449,6 @@ export async function awsClients(region: string | undefined, needsCredentials: b
         userPoolId: output(outputs, stackName, 'CoordinatorUserPoolId'),
         clientId: output(outputs, stackName, 'CoordinatorUserPoolClientId'),
       };
-    },
-    async initiateSrp(clientId, email, srpA) {
-      try {
-        return step(
-          await cognito.send(
-            new idp.InitiateAuthCommand({
-              ClientId: clientId,
-              AuthFlow: 'USER_SRP_AUTH',
-              AuthParameters: { USERNAME: email, SRP_A: srpA },
-            }),
-          ),
-        );
-      } catch (error) {
-        return refused(error);
-      }
-    },
-    async respond(clientId, challenge, responses, session) {
-      try {
-        return step(
-          await cognito.send(
-            new idp.RespondToAuthChallengeCommand({
-              ClientId: clientId,
-              ChallengeName:
-                challenge as import('@aws-sdk/client-cognito-identity-provider').ChallengeNameType,
-              ChallengeResponses: responses,
-              ...(session === undefined ? {} : { Session: session }),
-            }),
-          ),
-        );
-      } catch (error) {
-        return refused(error);
-      }
     },
   };
   return { directory, signIn: signInCalls };

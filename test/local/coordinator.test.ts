@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createLocalIssuer,
   loadOrCreateSigningKey,
@@ -12,25 +11,10 @@ import {
   writeIssuerInfo,
 } from '../../infra/local/issuer.ts';
 import {
-  cognitoTimestamp,
-  g,
-  k,
-  modPow,
-  N,
-  padHex,
-  passwordAuthenticationKey,
-  passwordClaimSignature,
-  passwordExponent,
-  scrambler,
-  sessionKey,
-  srpClientSecret,
-} from '../../infra/tools/cognito-srp.ts';
-import {
   type AddCoordinator,
   addAwsCoordinator,
   addLocalCoordinator,
   type CoordinatorDirectory,
-  CoordinatorError,
   type CoordinatorSignIn,
   type Prompter,
   parseCoordinatorArgs,
@@ -38,6 +22,7 @@ import {
   signIn,
   UsageError,
 } from '../../infra/tools/coordinator.ts';
+import { type FakeUser, fakeCognito } from '../support/fake-cognito.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const dirs: string[] = [];
@@ -399,118 +384,25 @@ describe('npm run coordinator -- sign-in: arguments', () => {
   });
 });
 
-describe('Cognito SRP (infra/tools/cognito-srp.ts)', () => {
-  it('derives the key amazon-cognito-identity-js derives (a known answer)', () => {
-    // Computed once with AuthenticationHelper of amazon-cognito-identity-js 6.3.21 for these inputs.
-    const a = BigInt(
-      '0x27a179a88f7d9b6f887c0e99218e3cf91e6788616f993ba923c3d82a75553786f1a8d12f9541cb620869b8fb403559132ded003d229eed08c9dc7f0ba62bb79ce3a844ab89a3963e7f55660bcda42f983ef918302b790ca9282399b1a4abf0ffaa159b16ba565587f6d58413eb919ddc06dd25da666ca2c3622af6ee268fc859',
-    );
-    const B = BigInt(
-      '0xfed59de1fb17d7e11eb7b8f17ac79f6e2c273695b80894f5ec59e026654cac07377a080570539335a9996cc11dd2c6a63b7f7bcb8fde81e54348824373c703d5f49254e72fe6dbd8cea55e25769a14d55dd3ab00686ca06aec020fc20aac2442b028c7ce238028c5a06968be5d63e6dd754ccdd79d2446dc32615a412ed1fb40d249dd4e2733ae3b6865ffdee2a1329cd86976570e33ce2373b3dc1c88f5930e4e750061c5f9c05af2761994c2475561d7fa19583beb5a3fb23eaeb6c985d6256321fcc9a0660255c2c191211290557bbc90f02de2d5c470853cc1b33a92b620b37bbd12a64a8e307876ff9641d47b80aa4022a00af7a1f8fbdb4f848ff672421a4aa9b060e13027256e08283a9df1c125602529b5d96bac17ea9e57a2f8767d7378de513fe4b3e39826a7ba51f34a0047aa7410b316d1725c83324bfe6ab0b557c0c46755636b6f47d9ad3cb37b923d9652ebf05c79287f17466f1db5ea58f46b7ececa91ed982777a3cc2549df73b2ee6855ffb87dc8db017408be89d2ec64',
-    );
-    const secret = srpClientSecret(a);
-    expect(secret.A.toString(16).slice(0, 32)).toBe('2b966e57fc41d8f6a44859befaf297c0');
-    const key = passwordAuthenticationKey({
-      poolName: 'AbC123xyz',
-      userId: 'user-0-e954bbb69871e0c3',
-      password: 'Pässw0rd!0',
-      secret,
-      B,
-      salt: BigInt('0xa54894fdec86e3e476a30caf18bb087b'),
-    });
-    expect(key.toString('hex')).toBe('0bd670dad77cc8d49a5f610b3bc082aa');
-  });
-
-  it('pads like Java’s BigInteger.toByteArray, and writes Cognito’s timestamp', () => {
-    expect(padHex(0x14n)).toBe('14');
-    expect(padHex(0xecn)).toBe('00ec');
-    expect(padHex(0xabcn)).toBe('0abc');
-    expect(cognitoTimestamp(new Date('2026-03-03T09:05:07Z'))).toBe('Tue Mar 3 09:05:07 UTC 2026');
-    expect(cognitoTimestamp(new Date('2025-12-25T23:59:59Z'))).toBe('Thu Dec 25 23:59:59 UTC 2025');
-  });
-});
-
-/**
- * Cognito's side of SRP, from the verifier a pool keeps (v = g^x), never the password: the client's
- * signature only matches when both sides arrived at the same key.
- */
-function fakeCognito(
-  users: Record<string, { userId: string; password: string; mustChangePassword?: boolean }>,
-) {
-  const userPoolId = 'eu-north-1_AbC123xyz';
-  const poolName = 'AbC123xyz';
-  const sessions = new Map<string, { email: string; key: Buffer; secretBlock: string; userId: string }>();
-  const verifiers = new Map<string, { salt: bigint; v: bigint }>();
-  const setPassword = (email: string, userId: string, password: string) => {
-    const salt = BigInt(`0x${randomBytes(16).toString('hex')}`);
-    verifiers.set(email, { salt, v: modPow(g, passwordExponent(poolName, userId, password, salt), N) });
-  };
-  for (const [email, user] of Object.entries(users)) setPassword(email, user.userId, user.password);
-  const refused = () => new CoordinatorError('sign-in refused: Incorrect username or password.');
-  const tokenFor = (email: string) => ({ idToken: `id-token-of-${email}`, expiresIn: 3600 });
+/** The fake Cognito of test/support, with the app client the stack samla-prod names. */
+async function cognitoOf(users: Record<string, FakeUser>) {
+  const fake = await fakeCognito(users);
+  servers.push(fake);
   const cognito: CoordinatorSignIn = {
     async appClientOf(stackName) {
       expect(stackName).toBe('samla-prod');
-      return { userPoolId, clientId: 'client1' };
+      return { userPoolId: fake.userPoolId, clientId: fake.clientId };
     },
-    async initiateSrp(clientId, email, srpA) {
-      expect(clientId).toBe('client1');
-      const user = users[email];
-      const verifier = verifiers.get(email);
-      if (!user || !verifier) throw refused();
-      const b = BigInt(`0x${randomBytes(32).toString('hex')}`);
-      const B = (k * verifier.v + modPow(g, b, N)) % N;
-      const A = BigInt(`0x${srpA}`);
-      const u = scrambler(A, B);
-      const key = sessionKey(modPow(A * modPow(verifier.v, u, N), b, N), u);
-      const secretBlock = randomBytes(48).toString('base64');
-      const session = randomBytes(8).toString('hex');
-      sessions.set(session, { email, key, secretBlock, userId: user.userId });
-      return {
-        challenge: 'PASSWORD_VERIFIER',
-        parameters: {
-          SALT: verifier.salt.toString(16),
-          SRP_B: B.toString(16),
-          SECRET_BLOCK: secretBlock,
-          USER_ID_FOR_SRP: user.userId,
-        },
-        session,
-      };
-    },
-    async respond(_clientId, challenge, responses, session) {
-      const state = session === undefined ? undefined : sessions.get(session);
-      if (!state) throw new CoordinatorError('sign-in refused: Invalid session for the user.');
-      const user = users[state.email];
-      if (!user) throw refused();
-      expect(responses.USERNAME).toBe(state.userId);
-      if (challenge === 'PASSWORD_VERIFIER') {
-        expect(responses.TIMESTAMP).toMatch(/^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{1,2} \d\d:\d\d:\d\d UTC \d{4}$/);
-        const expected = passwordClaimSignature(
-          state.key,
-          poolName,
-          state.userId,
-          state.secretBlock,
-          responses.TIMESTAMP ?? '',
-        );
-        if (
-          responses.PASSWORD_CLAIM_SIGNATURE !== expected ||
-          responses.PASSWORD_CLAIM_SECRET_BLOCK !== state.secretBlock
-        )
-          throw refused();
-        if (user.mustChangePassword) return { challenge: 'NEW_PASSWORD_REQUIRED', parameters: {}, session };
-        return tokenFor(state.email);
-      }
-      if (challenge === 'NEW_PASSWORD_REQUIRED' && user.mustChangePassword) {
-        user.password = responses.NEW_PASSWORD ?? '';
-        user.mustChangePassword = false;
-        setPassword(state.email, user.userId, user.password);
-        return tokenFor(state.email);
-      }
-      throw new CoordinatorError(`unexpected ${challenge}`);
-    },
+    endpoint: fake.endpoint,
   };
-  return { cognito, users };
+  return { cognito, timestamps: fake.timestamps };
 }
+const servers: { close(): Promise<void> }[] = [];
+afterAll(() => Promise.all(servers.map((server) => server.close())));
+
+/** The claims of a JWT, unchecked. */
+const claims = (jwt: string): unknown =>
+  JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
 
 function answers(...lines: string[]): Prompter & { asked: string[] } {
   const asked: string[] = [];
@@ -530,26 +422,47 @@ describe('npm run coordinator -- sign-in', () => {
     return parsed;
   };
 
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('signs in with SRP, setting the new password the first sign-in asks for', async () => {
-    const { cognito, users } = fakeCognito({
+    const users = {
       'anna@example.org': { userId: 'f1e2d3c4-uuid', password: 'Temporary-Pass-1', mustChangePassword: true },
-    });
+    };
+    const { cognito, timestamps } = await cognitoOf(users);
+    // Only the clock is fixed, for Cognito's TIMESTAMP: Java's "EEE MMM d HH:mm:ss z yyyy" in UTC.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-03T09:05:07Z'));
     const prompter = answers('Temporary-Pass-1', 'My-own-long-Passw0rd!');
     const first = await signIn(cognito, prompter, request(['--stage', 'prod']));
-    expect(first).toEqual({
-      idToken: 'id-token-of-anna@example.org',
-      expiresIn: 3600,
-      passwordChanged: true,
-    });
+    expect(first).toEqual({ idToken: expect.any(String), expiresIn: 3600, passwordChanged: true });
+    expect(claims(first.idToken)).toMatchObject({ email: 'anna@example.org', token_use: 'id' });
+    expect(timestamps).toEqual(['Tue Mar 3 09:05:07 UTC 2026']);
     expect(prompter.asked[1]).toMatch(/First sign-in: choose a new password/);
     expect(users['anna@example.org']?.password).toBe('My-own-long-Passw0rd!');
     // The next time, with the new password, straight to the token.
+    vi.setSystemTime(new Date('2025-12-25T23:59:59Z'));
     const again = await signIn(cognito, answers('My-own-long-Passw0rd!'), request(['--stage', 'prod']));
     expect(again.passwordChanged).toBe(false);
+    expect(timestamps[1]).toBe('Thu Dec 25 23:59:59 UTC 2025');
+  });
+
+  it('answers a TOTP code after the password, and says to try again after a wrong one', async () => {
+    const { cognito } = await cognitoOf({
+      'anna@example.org': { userId: 'f1e2d3c4-uuid', password: 'Right-Passw0rd!', totpCode: '123456' },
+    });
+    const prompter = answers('Right-Passw0rd!', '123456');
+    const result = await signIn(cognito, prompter, request(['--stage', 'prod']));
+    expect(claims(result.idToken)).toMatchObject({ email: 'anna@example.org' });
+    expect(prompter.asked[1]).toBe('Code from your authenticator app: ');
+    await expect(
+      signIn(cognito, answers('Right-Passw0rd!', '654321'), request(['--stage', 'prod'])),
+    ).rejects.toThrow(/^Invalid code received for user Run the command again\.$/);
   });
 
   it('is refused with a wrong password, in Cognito’s words', async () => {
-    const { cognito } = fakeCognito({
+    const { cognito } = await cognitoOf({
       'anna@example.org': { userId: 'f1e2d3c4-uuid', password: 'Right-Passw0rd!' },
     });
     await expect(signIn(cognito, answers('Wrong-Passw0rd!'), request(['--stage', 'prod']))).rejects.toThrow(
