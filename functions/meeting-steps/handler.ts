@@ -3,14 +3,9 @@ import middy from '@middy/core';
 import * as z from 'zod';
 import { logger } from '../../shared/logger.ts';
 import { asWorkflowStep } from '../../shared/notify.ts';
-import {
-  ensureIntroducer,
-  loadMeetingContext,
-  nextStep,
-  type Step,
-  sendMeetingMail,
-  sendStep,
-} from '../../shared/services/meetings.ts';
+import { loadMeetingContext } from '../../shared/services/meeting-context.ts';
+import { nextStep, type Step, sendStep } from '../../shared/services/meeting-steps.ts';
+import { ensureIntroducer, sendMeetingMail } from '../../shared/services/meetings.ts';
 import { getGroup } from '../../shared/store/groups.ts';
 import { getMeeting } from '../../shared/store/meetings.ts';
 import { getNetwork } from '../../shared/store/networks.ts';

@@ -20,8 +20,7 @@ import {
 } from '../store/evaluations.ts';
 import { addFollowUps } from '../store/follow-ups.ts';
 import { listMeetings } from '../store/meetings.ts';
-import type { MeetingContext } from './meetings.ts';
-import { meetingFacts } from './meetings.ts';
+import { type MeetingContext, meetingFacts } from './meeting-context.ts';
 
 /*
  * After a meeting: the one-tap evaluation request, one reminder to those who have not answered, and the

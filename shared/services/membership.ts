@@ -26,7 +26,8 @@ import {
 } from '../store/join-requests.ts';
 import { listMeetings } from '../store/meetings.ts';
 import type { OfferWorkflowInput } from '../workflows/offers.ts';
-import { loadMeetingContext, sendMeetingMail } from './meetings.ts';
+import { loadMeetingContext } from './meeting-context.ts';
+import { sendMeetingMail } from './meetings.ts';
 
 /*
  * What happens to a join request between the person's confirmation and their seat, and after: the seat

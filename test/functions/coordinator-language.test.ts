@@ -6,7 +6,7 @@ import type { Network } from '../../shared/domain/network.ts';
 import type { Language } from '../../shared/i18n.ts';
 import { closeAndSummarise } from '../../shared/services/evaluations.ts';
 import { tellCoordinators } from '../../shared/services/group-proposals.ts';
-import { loadMeetingContext } from '../../shared/services/meetings.ts';
+import { loadMeetingContext } from '../../shared/services/meeting-context.ts';
 import { tellPlacement } from '../../shared/services/membership.ts';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
 import { seedGroup } from '../support/groups.ts';

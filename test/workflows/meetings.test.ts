@@ -11,7 +11,7 @@ import {
   meetingDedupeKey,
   reminderKind,
 } from '../../shared/domain/meeting.ts';
-import type { Step } from '../../shared/services/meetings.ts';
+import type { Step } from '../../shared/services/meeting-steps.ts';
 import { keys } from '../../shared/store/keys.ts';
 import { createMeetings } from '../../shared/store/meetings.ts';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
