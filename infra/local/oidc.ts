@@ -20,7 +20,6 @@ import Provider, {
   type Interaction,
   type KoaContextWithOIDC,
 } from 'oidc-provider';
-import type { LocalCoordinator } from './issuer.ts';
 import {
   type KnownCoordinator,
   pageContentSecurityPolicy,
@@ -43,6 +42,12 @@ export const CONSOLE_SCOPES = 'openid email profile';
 /** A request as a mounted app gets it (Express's `app.use(path, …)`): `url` below the mount path. */
 export type MountedRequest = IncomingMessage & { originalUrl?: string };
 
+/**
+ * A coordinator as the provider needs one, without its address (the registry's key): what issuer.ts keeps
+ * for each, described here so this module does not import issuer.ts, which loads this one.
+ */
+type CoordinatorAccess = Omit<KnownCoordinator, 'email'>;
+
 export interface OpenIdProviderOptions {
   /** The issuer URL; its path is where the provider is mounted (e.g. http://127.0.0.1:3000/local-issuer). */
   readonly issuer: string;
@@ -52,11 +57,11 @@ export interface OpenIdProviderOptions {
   /** Origins of the console, e.g. http://127.0.0.1:5173: its redirect URIs, CORS and form targets. */
   readonly consoleOrigins: readonly string[];
   /** The coordinators who may sign in, by normalised address; read at every sign-in and token. */
-  readonly coordinators: () => Readonly<Record<string, LocalCoordinator>>;
+  readonly coordinators: () => Readonly<Record<string, CoordinatorAccess>>;
   /** The stable `sub` of an address (issuer.ts `localSub`), also the provider's account id. */
   readonly subOf: (email: string) => string;
   /** The claims Cognito puts in an ID token for this coordinator, but those of the token itself. */
-  readonly identityClaims: (email: string, coordinator: LocalCoordinator) => Record<string, unknown>;
+  readonly identityClaims: (email: string, coordinator: CoordinatorAccess) => Record<string, unknown>;
 }
 
 export interface LocalOpenIdProvider {

@@ -1,6 +1,7 @@
 import type { Group, JoinRequest } from './group.ts';
 import type { GroupProposal } from './group-proposal.ts';
 import type { MeetingMode } from './meeting.ts';
+import type { DigestSchedule } from './network.ts';
 import type { Registration } from './registration.ts';
 import type { TopicTally } from './topics.ts';
 
@@ -8,14 +9,6 @@ import type { TopicTally } from './topics.ts';
  * The coordinators' digest: what changed in a network since the last one, sent on the network's own
  * schedule and only when there is something new to say.
  */
-
-/** ISO weekday: 1 = Monday … 7 = Sunday. */
-export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
-
-export type DigestSchedule =
-  | { frequency: 'off' }
-  | { frequency: 'daily'; hour: number }
-  | { frequency: 'weekly'; weekday: Weekday; hour: number };
 
 /** Monday morning, before the week's meetings: a coordinator can act on it the same day. */
 export const defaultDigestSchedule: DigestSchedule = { frequency: 'weekly', weekday: 1, hour: 7 };

@@ -1,6 +1,17 @@
 import { domainToASCII } from 'node:url';
 import type { Language } from '../i18n.ts';
-import type { DigestSchedule } from './digest.ts';
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/**
+ * When the coordinators get their digest: a network's setting, so it lives here and digest.ts imports it
+ * (the other way round, network → digest → group → network, was an import cycle).
+ */
+export type DigestSchedule =
+  | { frequency: 'off' }
+  | { frequency: 'daily'; hour: number }
+  | { frequency: 'weekly'; weekday: Weekday; hour: number };
 
 /** A network: the community members register interest in and coordinators run. */
 export interface Network {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   coordinatorLanguage,
   type Digest,
-  type DigestSchedule,
   digestSlot,
   digestSpanEnd,
   hasNews,
@@ -11,6 +10,7 @@ import {
   isEmpty,
   sharedTopics,
 } from '../../shared/domain/digest.ts';
+import type { DigestSchedule } from '../../shared/domain/network.ts';
 import { tallyTopics } from '../../shared/domain/topics.ts';
 import { sampleDigest } from '../mail/privacy-samples.ts';
 
