@@ -15,6 +15,7 @@ import { putNewGroup } from './groups.ts';
 import { putApprovedMember } from './join-requests.ts';
 import { keys } from './keys.ts';
 import { spendToken } from './tokens.ts';
+import { updateExpression } from './update-expression.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -134,32 +135,18 @@ function proposalUpdate(
   set: Record<string, unknown>,
   options: { index?: { gsi1pk: string; gsi1sk: string }; removeTtl?: boolean; notLapsedAt?: string } = {},
 ): TransactItem {
-  const names: Record<string, string> = { '#status': 'status' };
-  const values: Record<string, unknown> = { ':from': from };
-  const sets: string[] = [];
-  for (const [field, value] of Object.entries(set)) {
-    names[`#${field}`] = field;
-    values[`:${field}`] = value;
-    sets.push(`#${field} = :${field}`);
-  }
-  if (options.index) {
-    values[':gsi1pk'] = options.index.gsi1pk;
-    values[':gsi1sk'] = options.index.gsi1sk;
-    sets.push('gsi1pk = :gsi1pk', 'gsi1sk = :gsi1sk');
-  }
-  let condition = '#status = :from';
-  if (options.notLapsedAt) {
-    values[':notLapsedAt'] = options.notLapsedAt;
-    condition += ' AND expireAt > :notLapsedAt';
-  }
   return {
     Update: {
       TableName: env.tableName(),
       Key: keys.groupProposal(proposal.networkId, proposal.id),
-      UpdateExpression: `SET ${sets.join(', ')}${options.removeTtl ? ' REMOVE expiresAt' : ''}`,
-      ConditionExpression: condition,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+      ...updateExpression(
+        { ...set, ...options.index, ...(options.removeTtl ? { expiresAt: null } : {}) },
+        {
+          expression: `#status = :from${options.notLapsedAt ? ' AND expireAt > :notLapsedAt' : ''}`,
+          names: { '#status': 'status' },
+          values: { ':from': from, ...(options.notLapsedAt ? { ':notLapsedAt': options.notLapsedAt } : {}) },
+        },
+      ),
     },
   };
 }

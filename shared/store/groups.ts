@@ -5,6 +5,7 @@ import type { Group, JoinRequest } from '../domain/group.ts';
 import { queryAll } from './common.ts';
 import { isConditionalCheckFailed } from './errors.ts';
 import { keys } from './keys.ts';
+import { updateExpression } from './update-expression.ts';
 
 export function groupItem(group: Group): Record<string, unknown> {
   return {
@@ -88,25 +89,22 @@ export async function updateGroup(
   now: Date,
 ): Promise<Group | 'below-seats'> {
   const next: Group = { ...group, ...changes, updatedAt: now.toISOString() };
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':capacity': next.capacity };
-  const sets = ['gsi1sk = :gsi1sk'];
-  values[':gsi1sk'] = keys.groupIndex(next.networkId, next.status, next.createdAt, next.id).gsi1sk;
-  for (const [field, value] of Object.entries({ ...changes, updatedAt: next.updatedAt })) {
-    if (value === undefined) continue;
-    names[`#${field}`] = field;
-    values[`:${field}`] = value;
-    sets.push(`#${field} = :${field}`);
-  }
   try {
     const { Attributes } = await dynamo.send(
       new UpdateCommand({
         TableName: env.tableName(),
         Key: keys.group(group.id),
-        UpdateExpression: `SET ${sets.join(', ')}`,
-        ConditionExpression: 'attribute_exists(pk) AND seatsTaken <= :capacity',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+        ...updateExpression(
+          {
+            ...changes,
+            updatedAt: next.updatedAt,
+            gsi1sk: keys.groupIndex(next.networkId, next.status, next.createdAt, next.id).gsi1sk,
+          },
+          {
+            expression: 'attribute_exists(pk) AND seatsTaken <= :newCapacity',
+            values: { ':newCapacity': next.capacity },
+          },
+        ),
         ReturnValues: 'ALL_NEW',
       }),
     );

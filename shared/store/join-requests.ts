@@ -14,6 +14,7 @@ import { isConditionalCheckFailed, isTransactionCancelled, type TransactionCance
 import { addPlacesMap, isMissingPlaces } from './groups.ts';
 import { keys } from './keys.ts';
 import { spendToken } from './tokens.ts';
+import { updateExpression } from './update-expression.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -148,33 +149,19 @@ function requestUpdate(
   set: Record<string, unknown>,
   options: { index?: { gsi1pk: string; gsi1sk: string } | 'remove'; removeTtl?: boolean } = {},
 ): TransactItem {
-  const names: Record<string, string> = { '#status': 'status' };
-  const values: Record<string, unknown> = {};
-  const sets: string[] = [];
-  for (const [field, value] of Object.entries(set)) {
-    names[`#${field}`] = field;
-    values[`:${field}`] = value;
-    sets.push(`#${field} = :${field}`);
-  }
-  const removes: string[] = [];
-  if (options.index === 'remove') removes.push('gsi1pk', 'gsi1sk');
-  else if (options.index) {
-    values[':gsi1pk'] = options.index.gsi1pk;
-    values[':gsi1sk'] = options.index.gsi1sk;
-    sets.push('gsi1pk = :gsi1pk', 'gsi1sk = :gsi1sk');
-  }
-  if (options.removeTtl) removes.push('expiresAt');
-  from.forEach((status, i) => {
-    values[`:from${i}`] = status;
-  });
+  const index = options.index === 'remove' ? { gsi1pk: null, gsi1sk: null } : options.index;
   return {
     Update: {
       TableName: env.tableName(),
       Key: keys.joinRequest(request.groupId, request.id),
-      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-      ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+      ...updateExpression(
+        { ...set, ...index, ...(options.removeTtl ? { expiresAt: null } : {}) },
+        {
+          expression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+          names: { '#status': 'status' },
+          values: Object.fromEntries(from.map((status, i) => [`:from${i}`, status])),
+        },
+      ),
     },
   };
 }

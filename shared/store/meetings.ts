@@ -6,6 +6,7 @@ import { queryAll } from './common.ts';
 import { isConditionalCheckFailed, isTransactionCancelled } from './errors.ts';
 import { keys } from './keys.ts';
 import { spendToken } from './tokens.ts';
+import { updateExpression } from './update-expression.ts';
 
 export type Rsvp = 'yes' | 'no';
 export type Attendance = 'present' | 'absent' | 'half';
@@ -92,30 +93,27 @@ export async function updateMeeting(
   now: Date,
   options: { bumpVersion: boolean },
 ): Promise<Meeting | 'changed-meanwhile'> {
-  const names: Record<string, string> = { '#version': 'version' };
-  const values: Record<string, unknown> = { ':expected': meeting.version, ':now': now.toISOString() };
-  const sets = ['updatedAt = :now'];
-  if (options.bumpVersion) {
-    values[':one'] = 1;
-    sets.push('#version = #version + :one');
-  }
-  for (const [field, value] of Object.entries(changes)) {
-    if (value === undefined) continue;
-    names[`#${field}`] = field;
-    values[`:${field}`] = value;
-    sets.push(`#${field} = :${field}`);
-  }
   try {
     const { Attributes } = await dynamo.send(
       new UpdateCommand({
         TableName: env.tableName(),
         Key: keys.meeting(meeting.groupId, meeting.id),
-        // A cancelled meeting's workflow stops before the evaluation closes, so the salt of an evaluation
-        // already asked goes here, or it would stay for good (see closeEvaluation).
-        UpdateExpression: `SET ${sets.join(', ')}${changes.status === 'cancelled' ? ' REMOVE evaluationSalt' : ''}`,
-        ConditionExpression: '#version = :expected',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+        ...updateExpression(
+          {
+            ...changes,
+            updatedAt: now.toISOString(),
+            // The condition pins the version read, so setting the next one is the same as counting up.
+            ...(options.bumpVersion ? { version: meeting.version + 1 } : {}),
+            // A cancelled meeting's workflow stops before the evaluation closes, so the salt of an
+            // evaluation already asked goes here, or it would stay for good (see closeEvaluation).
+            ...(changes.status === 'cancelled' ? { evaluationSalt: null } : {}),
+          },
+          {
+            expression: '#version = :expected',
+            names: { '#version': 'version' },
+            values: { ':expected': meeting.version },
+          },
+        ),
         ReturnValues: 'ALL_NEW',
       }),
     );
@@ -127,22 +125,10 @@ export async function updateMeeting(
 }
 
 function participationUpdate(meetingId: string, memberId: string, fields: Record<string, string>) {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':meetingId': meetingId, ':memberId': memberId };
-  const sets = ['meetingId = :meetingId', 'memberId = :memberId', '#type = :type'];
-  names['#type'] = 'type';
-  values[':type'] = 'participation';
-  for (const [field, value] of Object.entries(fields)) {
-    names[`#${field}`] = field;
-    values[`:${field}`] = value;
-    sets.push(`#${field} = :${field}`);
-  }
   return {
     TableName: env.tableName(),
     Key: keys.participation(meetingId, memberId),
-    UpdateExpression: `SET ${sets.join(', ')}`,
-    ExpressionAttributeNames: names,
-    ExpressionAttributeValues: values,
+    ...updateExpression({ meetingId, memberId, type: 'participation', ...fields }),
   };
 }
 

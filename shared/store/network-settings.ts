@@ -5,6 +5,7 @@ import type { Network } from '../domain/network.ts';
 import { isConditionalCheckFailed } from './errors.ts';
 import { keys } from './keys.ts';
 import { networkFromItem, networkItem } from './network-item.ts';
+import { updateExpression } from './update-expression.ts';
 
 /**
  * Networks as coordinators manage them through the admin API. Every write is conditional: creating
@@ -64,29 +65,15 @@ export async function updateNetworkSettings(
   patch: NetworkSettingsPatch,
   now: Date,
 ): Promise<Network | undefined> {
-  const set = ['#updatedAt = :updatedAt'];
-  const remove: string[] = [];
-  const names: Record<string, string> = { '#updatedAt': 'updatedAt' };
-  const values: Record<string, unknown> = { ':updatedAt': now.toISOString() };
-  for (const field of settable) {
-    const value = patch[field];
-    if (value === undefined) continue;
-    names[`#${field}`] = field;
-    if (value === null) remove.push(`#${field}`);
-    else {
-      set.push(`#${field} = :${field}`);
-      values[`:${field}`] = value;
-    }
-  }
+  // Only the settable fields: a patch is never a way to write the network's id or keys.
+  const changes: Record<string, unknown> = { updatedAt: now.toISOString() };
+  for (const field of settable) changes[field] = patch[field];
   try {
     const { Attributes } = await dynamo.send(
       new UpdateCommand({
         TableName: env.tableName(),
         Key: keys.network(networkId),
-        UpdateExpression: `SET ${set.join(', ')}${remove.length > 0 ? ` REMOVE ${remove.join(', ')}` : ''}`,
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+        ...updateExpression(changes, { expression: 'attribute_exists(pk)' }),
         ReturnValues: 'ALL_NEW',
       }),
     );
