@@ -9,6 +9,7 @@ import { logger } from '../logger.ts';
 import { privacySummary, type SummaryNames } from '../mail/privacy-summary.ts';
 import { type SendOutcome, sendOnce } from '../notify.ts';
 import { getGroup } from '../store/groups.ts';
+import { keys } from '../store/keys.ts';
 import { listMeetings, listParticipation } from '../store/meetings.ts';
 import { getNetwork } from '../store/networks.ts';
 import { getItems, listAnswerItems, personItemKeys, type StoredItem } from '../store/person-data.ts';
@@ -53,7 +54,7 @@ export async function collectPersonData(email: string): Promise<PersonData> {
       ]);
       for (const reply of replies)
         if (reply.memberId === member.id)
-          participation.push({ ...reply, pk: `MEETING#${meeting.id}`, sk: `MEMBER#${member.id}` });
+          participation.push({ ...reply, ...keys.participation(meeting.id, member.id) });
       for (const answer of given) if (answer.memberId === member.id) answers.push(answer);
     }
   }

@@ -12,6 +12,9 @@ export const keys = {
     pk: `NETWORK#${networkId}`,
     sk: `REGISTRATION#${registrationId}`,
   }),
+  /** The registration id in a registration's sort key (a page's last key); undefined for any other item. */
+  registrationIdOf: (sk: unknown) =>
+    typeof sk === 'string' && sk.startsWith('REGISTRATION#') ? sk.slice('REGISTRATION#'.length) : undefined,
   /** Registrations of a network, newest first by when they were confirmed, for digests and admin lists. */
   registrationIndex: (networkId: string, confirmedAt: string) => ({
     gsi1pk: `NETWORK#${networkId}#REGISTRATIONS`,
@@ -77,6 +80,7 @@ export const keys = {
   followUp: (groupId: string, id: string) => ({ pk: `GROUP#${groupId}`, sk: `FOLLOWUP#${id}` }),
   followUpPrefix: (groupId: string) => ({ pk: `GROUP#${groupId}`, sk: 'FOLLOWUP#' }),
   token: (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' }),
+  isToken: (key: { pk: string }) => key.pk.startsWith('TOKEN#'),
   /**
    * One item per email sent: the dedupe key makes a retried step a no-op. Keyed by the key's hash, because
    * dedupe keys hold member ids and an erased person's ids must not stay behind in the table.
@@ -88,6 +92,8 @@ export const keys = {
   /** A person's own partition: their profile (activity for the retention sweep), consent log and opt-outs. */
   person: (personId: string) => ({ pk: `PERSON#${personId}`, sk: 'PROFILE' }),
   personPartition: (personId: string) => ({ pk: `PERSON#${personId}` }),
+  /** The person id of an item in a person's partition (a profile read from the activity index). */
+  personIdOf: (pk: string) => pk.slice('PERSON#'.length),
   consent: (personId: string, at: string, subject: string) => ({
     pk: `PERSON#${personId}`,
     sk: `CONSENT#${at}#${subject}`,

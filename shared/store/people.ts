@@ -283,7 +283,7 @@ async function listProfiles(partition: string, before: string, limit: number): P
     }),
   );
   return (Items ?? []).map((item) => ({
-    personId: String(item.pk).slice('PERSON#'.length),
+    personId: keys.personIdOf(String(item.pk)),
     email: String(item.email),
     language: item.language as Language,
     lastActiveAt: String(item.lastActiveAt),

@@ -138,7 +138,7 @@ export async function clearIntroducer(groupId: string, meetingId: string, member
 /** The address behind a person id, from any item that holds it (a link carries only the id). */
 export async function emailOfPerson(personId: string): Promise<string | undefined> {
   const itemKeys = await personItemKeys(personId);
-  for (const item of await getItems(itemKeys.filter((key) => !key.pk.startsWith('TOKEN#')).slice(0, 10)))
+  for (const item of await getItems(itemKeys.filter((key) => !keys.isToken(key)).slice(0, 10)))
     if (typeof item.email === 'string') return item.email;
   return undefined;
 }

@@ -204,10 +204,8 @@ export async function listRegistrations(
     start = result.LastEvaluatedKey;
   }
   // A bounded amount of work per request: hand back what was found and where to go on.
-  const last = start?.sk;
-  return typeof last === 'string' && last.startsWith(prefix)
-    ? { items, next: last.slice(prefix.length) }
-    : { items };
+  const next = keys.registrationIdOf(start?.sk);
+  return next === undefined ? { items } : { items, next };
 }
 
 /**
