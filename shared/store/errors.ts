@@ -1,6 +1,11 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+
 /** Narrowing for the DynamoDB errors the store turns into outcomes; anything else propagates. */
 export interface ConditionalCheckFailed extends Error {
   name: 'ConditionalCheckFailedException';
+  /** The item as it was, when the write asked for it (see oldItemOf). */
+  Item?: Record<string, AttributeValue>;
 }
 
 export interface TransactionCancelled extends Error {
@@ -10,6 +15,16 @@ export interface TransactionCancelled extends Error {
 
 export function isConditionalCheckFailed(error: unknown): error is ConditionalCheckFailed {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}
+
+/**
+ * The item a conditional write failed on, when the write asked for it (ReturnValuesOnConditionCheckFailure
+ * ALL_OLD): what was in the way, without a second read. It comes in DynamoDB's own attribute format, not
+ * the document client's. Undefined when there was no item or the write did not ask.
+ */
+export function oldItemOf(error: unknown): Record<string, unknown> | undefined {
+  if (!isConditionalCheckFailed(error)) return undefined;
+  return error.Item ? unmarshall(error.Item) : undefined;
 }
 
 export function isTransactionCancelled(error: unknown): error is TransactionCancelled {

@@ -10,7 +10,7 @@ import type { Group, JoinRequest } from '../domain/group.ts';
 import type { GroupProposal, GroupProposalStatus } from '../domain/group-proposal.ts';
 import { personId } from '../domain/person.ts';
 import { queryAll, recordOf } from './common.ts';
-import { isConditionalCheckFailed, isTransactionCancelled } from './errors.ts';
+import { isTransactionCancelled, oldItemOf } from './errors.ts';
 import { putNewGroup } from './groups.ts';
 import { putApprovedMember } from './join-requests.ts';
 import { keys } from './keys.ts';
@@ -75,14 +75,15 @@ export async function createGroupProposal(
           ':pending': 'pending_confirmation',
           ':now': now.toISOString(),
         },
+        // What was in the way comes back with the failure: the member's live record, no second read.
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
     );
     return { created: true };
   } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw error;
-    const existing = await getGroupProposal(proposal.networkId, proposal.id);
-    if (!existing) throw error;
-    return { created: false, existing };
+    const old = oldItemOf(error);
+    if (!old) throw error;
+    return { created: false, existing: fromItem(old) };
   }
 }
 

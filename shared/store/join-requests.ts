@@ -10,7 +10,7 @@ import { env } from '../config.ts';
 import type { JoinRequest } from '../domain/group.ts';
 import { personId } from '../domain/person.ts';
 import { queryAll, recordOf } from './common.ts';
-import { isConditionalCheckFailed, isTransactionCancelled, type TransactionCancelled } from './errors.ts';
+import { isTransactionCancelled, oldItemOf, type TransactionCancelled } from './errors.ts';
 import { addPlacesMap, isMissingPlaces } from './groups.ts';
 import { keys } from './keys.ts';
 import { spendToken } from './tokens.ts';
@@ -81,14 +81,15 @@ export async function createJoinRequest(request: JoinRequest, now: Date): Promis
           ':pending': 'pending_confirmation',
           ':now': now.toISOString(),
         },
+        // What was in the way comes back with the failure: the member's live record, no second read.
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
     );
     return { created: true };
   } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw error;
-    const existing = await getJoinRequest(request.groupId, request.id);
-    if (!existing) throw error;
-    return { created: false, existing };
+    const old = oldItemOf(error);
+    if (!old) throw error;
+    return { created: false, existing: fromItem(old) };
   }
 }
 

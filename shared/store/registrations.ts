@@ -10,7 +10,7 @@ import { env } from '../config.ts';
 import { personId } from '../domain/person.ts';
 import type { Registration } from '../domain/registration.ts';
 import { queryAll, recordOf } from './common.ts';
-import { isConditionalCheckFailed, isTransactionCancelled } from './errors.ts';
+import { isConditionalCheckFailed, isTransactionCancelled, oldItemOf } from './errors.ts';
 import { keys } from './keys.ts';
 import { spendToken } from './tokens.ts';
 
@@ -68,14 +68,15 @@ export async function createRegistration(registration: Registration, now: Date):
           ':pending': 'pending_confirmation',
           ':now': now.toISOString(),
         },
+        // What was in the way comes back with the failure: the member's live record, no second read.
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
     );
     return { created: true };
   } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw error;
-    const existing = await getRegistration(registration.networkId, registration.id);
-    if (!existing) throw error;
-    return { created: false, existing };
+    const old = oldItemOf(error);
+    if (!old) throw error;
+    return { created: false, existing: fromItem(old) };
   }
 }
 
