@@ -23,6 +23,28 @@ export function recordOf(item: Record<string, unknown>): Record<string, unknown>
   return record;
 }
 
+/**
+ * A stored record as its type, once it has the fields every record of that type has: an item that is
+ * not one (a wrong key, an item edited by hand) fails here, by name, instead of as an undefined field
+ * further on. Not a full validation: only these modules write the table, from the same types.
+ */
+export function readRecord<T extends object>(
+  record: Record<string, unknown>,
+  what: string,
+  required: readonly (keyof T & string)[],
+): T {
+  if (hasFields<T>(record, required)) return record;
+  const missing = required.filter((field) => record[field] === undefined);
+  throw new Error(`a stored ${what} without ${missing.join(', ')}`);
+}
+
+function hasFields<T extends object>(
+  record: Record<string, unknown>,
+  required: readonly (keyof T & string)[],
+): record is Record<string, unknown> & T {
+  return required.every((field) => record[field] !== undefined);
+}
+
 /** Every page of a Query (an access pattern on keys: never a Scan). */
 export async function queryAll(
   input: Omit<QueryCommandInput, 'ExclusiveStartKey'>,

@@ -2,13 +2,13 @@ import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@
 import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import type { EvaluationAnswer } from '../domain/evaluation.ts';
-import { queryAll } from './common.ts';
+import { queryAll, readRecord } from './common.ts';
 import { isConditionalCheckFailed, isTransactionCancelled } from './errors.ts';
 import { keys } from './keys.ts';
 
 function fromItem(item: Record<string, unknown>): EvaluationAnswer {
   const { pk: _pk, sk: _sk, type: _t, meetingId: _m, ...answer } = item;
-  return answer as unknown as EvaluationAnswer;
+  return readRecord<EvaluationAnswer>(answer, 'evaluation answer', ['rating']);
 }
 
 /**

@@ -2,13 +2,13 @@ import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import type { FollowUp, FollowUpStatus } from '../domain/follow-up.ts';
-import { queryAll } from './common.ts';
+import { queryAll, readRecord } from './common.ts';
 import { isConditionalCheckFailed } from './errors.ts';
 import { keys } from './keys.ts';
 
 function fromItem(item: Record<string, unknown>): FollowUp {
   const { pk: _pk, sk: _sk, type: _t, ...followUp } = item;
-  return followUp as unknown as FollowUp;
+  return readRecord<FollowUp>(followUp, 'follow-up', ['id', 'groupId', 'status']);
 }
 
 /** Adds follow-ups once: a coordinator's "done" or "removed" is never reset by a retried close. */

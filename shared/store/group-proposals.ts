@@ -9,7 +9,7 @@ import { env } from '../config.ts';
 import type { Group, JoinRequest } from '../domain/group.ts';
 import type { GroupProposal, GroupProposalStatus } from '../domain/group-proposal.ts';
 import { personId } from '../domain/person.ts';
-import { queryAll, recordOf } from './common.ts';
+import { queryAll, readRecord, recordOf } from './common.ts';
 import { isTransactionCancelled, oldItemOf } from './errors.ts';
 import { putNewGroup } from './groups.ts';
 import { putApprovedMember } from './join-requests.ts';
@@ -33,7 +33,7 @@ function toItem(proposal: GroupProposal): Record<string, unknown> {
 }
 
 function fromItem(item: Record<string, unknown>): GroupProposal {
-  return recordOf(item) as unknown as GroupProposal;
+  return readRecord<GroupProposal>(recordOf(item), 'group proposal', ['id', 'networkId', 'email', 'status']);
 }
 
 export async function getGroupProposal(

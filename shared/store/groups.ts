@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import type { Group, JoinRequest } from '../domain/group.ts';
-import { queryAll } from './common.ts';
+import { queryAll, readRecord } from './common.ts';
 import { isConditionalCheckFailed } from './errors.ts';
 import { keys } from './keys.ts';
 import { updateExpression } from './update-expression.ts';
@@ -28,7 +28,7 @@ function fromItem(item: Record<string, unknown>): Group {
     waitlistClaims: _c,
     ...group
   } = item;
-  return group as unknown as Group;
+  return readRecord<Group>(group, 'group', ['id', 'networkId', 'status', 'capacity']);
 }
 
 export async function createGroup(group: Group): Promise<void> {

@@ -9,7 +9,7 @@ import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import type { JoinRequest } from '../domain/group.ts';
 import { personId } from '../domain/person.ts';
-import { queryAll, recordOf } from './common.ts';
+import { queryAll, readRecord, recordOf } from './common.ts';
 import { isTransactionCancelled, oldItemOf, type TransactionCancelled } from './errors.ts';
 import { addPlacesMap, isMissingPlaces } from './groups.ts';
 import { keys } from './keys.ts';
@@ -33,7 +33,7 @@ function toItem(request: JoinRequest): Record<string, unknown> {
 }
 
 function fromItem(item: Record<string, unknown>): JoinRequest {
-  return recordOf(item) as unknown as JoinRequest;
+  return readRecord<JoinRequest>(recordOf(item), 'join request', ['id', 'groupId', 'email', 'status']);
 }
 
 /**

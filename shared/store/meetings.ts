@@ -2,7 +2,7 @@ import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dy
 import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import type { Meeting } from '../domain/meeting.ts';
-import { queryAll } from './common.ts';
+import { queryAll, readRecord } from './common.ts';
 import { isConditionalCheckFailed, isTransactionCancelled } from './errors.ts';
 import { keys } from './keys.ts';
 import { spendToken } from './tokens.ts';
@@ -24,7 +24,7 @@ export interface Participation {
 
 function fromMeetingItem(item: Record<string, unknown>): Meeting {
   const { pk: _pk, sk: _sk, type: _t, ...meeting } = item;
-  return meeting as unknown as Meeting;
+  return readRecord<Meeting>(meeting, 'meeting', ['id', 'groupId', 'version', 'startsAt']);
 }
 
 /** A whole series at once, or none of it (at most six meetings: well within one transaction). */

@@ -9,7 +9,7 @@ import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import { personId } from '../domain/person.ts';
 import type { Registration } from '../domain/registration.ts';
-import { queryAll, recordOf } from './common.ts';
+import { queryAll, readRecord, recordOf } from './common.ts';
 import { isConditionalCheckFailed, isTransactionCancelled, oldItemOf } from './errors.ts';
 import { keys } from './keys.ts';
 import { spendToken } from './tokens.ts';
@@ -30,7 +30,7 @@ function toItem(registration: Registration): Record<string, unknown> {
 }
 
 function fromItem(item: Record<string, unknown>): Registration {
-  return recordOf(item) as unknown as Registration;
+  return readRecord<Registration>(recordOf(item), 'registration', ['id', 'networkId', 'email', 'status']);
 }
 
 export async function getRegistration(
