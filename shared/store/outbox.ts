@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
-import { isConditionalCheckFailed } from './errors.ts';
+import { isConditionalCheckFailed, oldItemOf } from './errors.ts';
 import { keys } from './keys.ts';
 
 /** Long enough to outlive any retry of any workflow step; short enough to keep the table small. */
@@ -71,10 +69,8 @@ export async function claimOutbox(dedupeKey: string, now: Date): Promise<OutboxC
     return { outcome: 'claimed', claimId };
   } catch (error) {
     if (!isConditionalCheckFailed(error)) throw error;
-    // The failed condition's item comes back in DynamoDB's own attribute format, not the document client's.
-    const returned = (error as { Item?: Record<string, AttributeValue> }).Item;
     const old =
-      (returned && unmarshall(returned)) ??
+      oldItemOf(error) ??
       (
         await dynamo.send(
           new GetCommand({ TableName: env.tableName(), Key: keys.outbox(dedupeKey), ConsistentRead: true }),

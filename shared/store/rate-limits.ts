@@ -1,5 +1,4 @@
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import {
@@ -8,7 +7,7 @@ import {
   windowEndingAfter,
   windowIsOpen,
 } from '../domain/mail-allowance.ts';
-import { isConditionalCheckFailed } from './errors.ts';
+import { isConditionalCheckFailed, oldItemOf } from './errors.ts';
 import { keys } from './keys.ts';
 
 /**
@@ -26,9 +25,11 @@ export interface MailPlace {
 type CounterItem = { windowEndsAt?: number; count?: number };
 
 function failedItem(error: unknown): CounterItem | undefined {
-  const item = (error as { Item?: Parameters<typeof unmarshall>[0] }).Item;
-  return item ? (unmarshall(item) as CounterItem) : undefined;
+  const item = oldItemOf(error);
+  return item && { windowEndsAt: numberOr(item.windowEndsAt), count: numberOr(item.count) };
 }
+
+const numberOr = (value: unknown) => (typeof value === 'number' ? value : undefined);
 
 /** One more in the running window, or the first of a new window when there is no counter yet. */
 async function countInWindow(email: string, now: Date): Promise<MailPlace | 'full' | 'window-over'> {
