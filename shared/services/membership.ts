@@ -12,7 +12,7 @@ import { recipientTag } from '../domain/registration.ts';
 import { issueLink } from '../links.ts';
 import { sendOnce } from '../notify.ts';
 import { StillContended } from '../store/errors.ts';
-import { claimWaitlistPlace, releaseWaitlistClaim, waitlistClaims } from '../store/groups.ts';
+import { claimWaitlistPlace, getGroup, releaseWaitlistClaim, waitlistClaims } from '../store/groups.ts';
 import {
   awaitApproval,
   declineRequest,
@@ -25,6 +25,8 @@ import {
   takeSeat,
 } from '../store/join-requests.ts';
 import { listMeetings } from '../store/meetings.ts';
+import { getNetwork } from '../store/networks.ts';
+import { recordConfirmedConsent } from '../store/people.ts';
 import type { OfferWorkflowInput } from '../workflows/offers.ts';
 import { loadMeetingContext } from './meeting-context.ts';
 import { sendMeetingMail } from './meetings.ts';
@@ -189,7 +191,7 @@ async function positionOnWaitlist(groupId: string, seq: number): Promise<number>
 }
 
 /** Where a confirmed request stands, read back for a repeated press of its link. */
-export async function currentPlacement(request: JoinRequest): Promise<Placement | undefined> {
+async function currentPlacement(request: JoinRequest): Promise<Placement | undefined> {
   if (request.status === 'approved' || request.status === 'pending_approval')
     return { status: request.status };
   if (request.status === 'waitlisted' && request.waitlistSeq !== undefined)
@@ -198,7 +200,7 @@ export async function currentPlacement(request: JoinRequest): Promise<Placement 
 }
 
 /** After the person confirmed by the emailed link. */
-export async function placeConfirmedRequest(
+async function placeConfirmedRequest(
   network: Network,
   group: Group,
   request: JoinRequest,
@@ -214,6 +216,63 @@ export async function placeConfirmedRequest(
   }
   if (result.placement) await tellPlacement(network, group, request, result.placement, now);
   return result;
+}
+
+/** What opening or pressing a join request's confirmation link came to. */
+export type JoinConfirmation =
+  | { outcome: 'placed'; placement: Placement }
+  /** A GET of a live link: the page with the button to press. */
+  | { outcome: 'awaiting-confirmation' }
+  | { outcome: 'link-expired' }
+  | { outcome: 'group-closed' };
+
+/**
+ * The confirmation link of a join request, opened (GET, which changes nothing) or pressed. Undefined when
+ * the network, group or request is gone.
+ */
+export async function confirmJoinRequest(
+  link: { networkId: string; groupId: string; requestId: string; tokenHash: string; usable: boolean },
+  pressed: boolean,
+  now: Date,
+): Promise<{ network: Network; group: Group; confirmation: JoinConfirmation } | undefined> {
+  const [network, group, request] = await Promise.all([
+    getNetwork(link.networkId),
+    getGroup(link.groupId),
+    getJoinRequest(link.groupId, link.requestId),
+  ]);
+  if (!network || !group || !request) return undefined;
+  const placed = (placement: Placement) => ({
+    network,
+    group,
+    confirmation: { outcome: 'placed', placement } as const,
+  });
+
+  if (!pressed || request.status !== 'pending_confirmation') {
+    const placement = await currentPlacement(request);
+    if (placement) {
+      // Pressed again after a failure cut the welcome short (a throttled write, SES down): send what is
+      // missing. A GET changes nothing, so it only shows.
+      if (pressed) await tellPlacement(network, group, request, placement, now);
+      return placed(placement);
+    }
+    const live = !pressed && link.usable && request.status === 'pending_confirmation';
+    return { network, group, confirmation: { outcome: live ? 'awaiting-confirmation' : 'link-expired' } };
+  }
+
+  const result = await placeConfirmedRequest(network, group, request, link.tokenHash, now);
+  if (result.placement) {
+    await recordConfirmedConsent(request, 'join', now);
+    return placed(result.placement);
+  }
+  // Someone else pressed the button at the same moment, or the link ran out: say where things stand.
+  const current = await getJoinRequest(link.groupId, request.id);
+  const placement = current ? await currentPlacement(current) : undefined;
+  if (placement) return placed(placement);
+  return {
+    network,
+    group,
+    confirmation: { outcome: group.status === 'closed' ? 'group-closed' : 'link-expired' },
+  };
 }
 
 /** A coordinator approves: the same seat rule as for members of member organisations. */
