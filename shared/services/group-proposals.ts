@@ -4,13 +4,22 @@ import {
   type GroupFromProposal,
   type GroupProposal,
   groupFromProposal,
+  isProposalLapsed,
   proposalDedupeKey,
   proposerMembership,
 } from '../domain/group-proposal.ts';
 import { coordinatorLanguage, type Network } from '../domain/network.ts';
 import { recipientTag } from '../domain/registration.ts';
+import { logger, redactError } from '../logger.ts';
 import { sendOnce } from '../notify.ts';
-import { acceptProposal, declineProposal } from '../store/group-proposals.ts';
+import {
+  acceptProposal,
+  confirmProposalWithToken,
+  declineProposal,
+  getGroupProposal,
+} from '../store/group-proposals.ts';
+import { getNetwork } from '../store/networks.ts';
+import { recordConfirmedConsent } from '../store/people.ts';
 import { leaveLink } from './membership.ts';
 
 /*
@@ -42,6 +51,72 @@ export async function tellCoordinators(network: Network, proposal: GroupProposal
       }),
     });
   }
+}
+
+/**
+ * Tells the coordinators, after the confirmation is stored. If SES fails now, the proposal is listed all
+ * the same, and pressing the button again sends what is missing (each email has its dedupe key).
+ */
+async function tellCoordinatorsOrLater(network: Network, proposal: GroupProposal): Promise<void> {
+  try {
+    await tellCoordinators(network, proposal);
+  } catch (error) {
+    logger.warn(
+      'coordinators not told of a proposal; they are when the link is used again',
+      redactError(error as Error),
+    );
+  }
+}
+
+/** What opening or pressing a group proposal's confirmation link came to. */
+export type ProposalConfirmation =
+  /** Confirmed now or before (or already decided): the proposal as it stands. */
+  | { outcome: 'shown'; proposal: GroupProposal }
+  /** A GET of a live link: the page with the button to press. */
+  | { outcome: 'awaiting-confirmation'; proposal: GroupProposal }
+  | { outcome: 'link-expired' };
+
+/**
+ * The confirmation link of a group proposal, opened (GET, which changes nothing, not even the outbox) or
+ * pressed. Undefined when the network or proposal is gone.
+ */
+export async function confirmGroupProposal(
+  link: { networkId: string; proposalId: string; tokenHash: string; usable: boolean },
+  pressed: boolean,
+  now: Date,
+): Promise<{ network: Network; confirmation: ProposalConfirmation } | undefined> {
+  const [network, proposal] = await Promise.all([
+    getNetwork(link.networkId),
+    getGroupProposal(link.networkId, link.proposalId),
+  ]);
+  if (!network || !proposal) return undefined;
+  const shown = (current: GroupProposal) => ({
+    network,
+    confirmation: { outcome: 'shown', proposal: current } as const,
+  });
+  const expired = { network, confirmation: { outcome: 'link-expired' } as const };
+
+  if (proposal.status !== 'pending_confirmation') {
+    if (proposal.status === 'expired') return expired;
+    if (pressed && proposal.status === 'proposed') await tellCoordinatorsOrLater(network, proposal);
+    return shown(proposal);
+  }
+  if (!link.usable || isProposalLapsed(proposal, now)) return expired;
+  if (!pressed) return { network, confirmation: { outcome: 'awaiting-confirmation', proposal } };
+
+  const outcome = await confirmProposalWithToken(proposal, link.tokenHash, now);
+  if (outcome === 'done') {
+    logger.info('group proposal confirmed', { networkId: network.id, proposalId: proposal.id });
+    const confirmed: GroupProposal = { ...proposal, status: 'proposed', confirmedAt: now.toISOString() };
+    await recordConfirmedConsent(proposal, 'group-proposal', now);
+    await tellCoordinatorsOrLater(network, confirmed);
+    return shown(confirmed);
+  }
+  // Someone pressed the button at the same moment, or the link ran out: say where things stand.
+  const current = await getGroupProposal(network.id, proposal.id);
+  if (current && current.status !== 'pending_confirmation' && current.status !== 'expired')
+    return shown(current);
+  return expired;
 }
 
 /** The proposer learns that the proposal is a group, with the welcome a new member gets. */
