@@ -37,6 +37,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { contentSecurityPolicy } from '../console-csp.ts';
 import type { SignInEndpoints } from './auth.ts';
 import { CONSOLE_CALLBACK_PATH, CONSOLE_SIGN_OUT_PATH } from './auth.ts';
 
@@ -354,26 +355,6 @@ export class ConsoleHosting extends Construct {
       },
     );
   }
-}
-
-/** The CSP of every console response: only what the console loads and calls, nothing inline. */
-export function contentSecurityPolicy(origins: {
-  readonly api: string;
-  readonly cognito: string;
-  readonly signIn: string;
-}): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self' ${origins.api} ${origins.cognito} ${origins.signIn}`,
-    `form-action 'self' ${origins.signIn}`,
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "object-src 'none'",
-  ].join('; ');
 }
 
 /**

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { contentSecurityPolicy } from '../console-csp.ts';
 import { repoRoot } from './lambda.ts';
 import { assertPortFree } from './ports.ts';
 
@@ -34,23 +35,10 @@ export interface ConsoleSettings {
   readonly clientId: string;
 }
 
-/** The CSP of infra/constructs/console.ts, with this machine's API and provider as the allowed origins. */
+/** CloudFront's CSP (infra/console-csp.ts), with this machine's API and provider as the allowed origins. */
 export function consoleCsp(settings: ConsoleSettings): string {
-  const origins = [...new Set([new URL(settings.apiUrl).origin, new URL(settings.authority).origin])].join(
-    ' ',
-  );
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self' ${origins}`,
-    `form-action 'self' ${origins}`,
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "object-src 'none'",
-  ].join('; ');
+  const provider = new URL(settings.authority).origin;
+  return contentSecurityPolicy({ api: new URL(settings.apiUrl).origin, cognito: provider, signIn: provider });
 }
 
 const types: Readonly<Record<string, string>> = {
