@@ -1,8 +1,9 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../infra/config.ts';
+import { parseConfig } from '../../infra/config.ts';
 import { type CfnResource, type CfnTemplate, cdkJsonContext, synthTemplate } from '../../infra/synth.ts';
 import { routes } from '../../shared/http/routes.ts';
+import { configProblems } from '../support/infra.ts';
 
 let cfn: CfnTemplate;
 let template: Template;
@@ -150,15 +151,7 @@ describe('an existing user pool from cdk.json', () => {
   }, 60_000);
 
   it('is validated, with the key’s path in the message', () => {
-    const problems = (cognito: unknown): string[] => {
-      try {
-        parseConfig({ ...samla(), cognito });
-        return [];
-      } catch (error) {
-        if (error instanceof ConfigError) return [...error.problems];
-        throw error;
-      }
-    };
+    const problems = (cognito: unknown) => configProblems({ ...samla(), cognito });
     expect(
       parseConfig({ ...samla(), cognito: { userPoolId: 'eu-west-1_x1', userPoolClientId: 'abc' } }).cognito,
     ).toEqual({ userPoolId: 'eu-west-1_x1', userPoolClientId: 'abc', region: 'eu-west-1' });

@@ -1,14 +1,8 @@
-/**
- * The coordinators' console in AWS: its bucket, distribution and headers, what it is deployed with,
- * its sign-in (the user pool's managed login and app client), and the API's CORS for it.
- */
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../infra/config.ts';
 import { buildConsole, SPA_REWRITE_CODE } from '../../infra/constructs/console.ts';
 import { projectRoot } from '../../infra/constructs/function.ts';
 import { corsFromTemplate, type LocalGateway, startGateway } from '../../infra/local/gateway.ts';
@@ -23,6 +17,7 @@ import {
   synthTemplate,
 } from '../../infra/synth.ts';
 import { isRecord, referencedId } from '../support/cfn.ts';
+import { configProblems, fileHashes } from '../support/infra.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -444,15 +439,7 @@ describe('the sign-in domain prefix', () => {
       'https://natverket-samla.auth.us-east-1.amazoncognito.com',
     ]);
 
-    const problems = (console: unknown): string[] => {
-      try {
-        parseConfig({ ...samla(), console });
-        return [];
-      } catch (error) {
-        if (error instanceof ConfigError) return [...error.problems];
-        throw error;
-      }
-    };
+    const problems = (console: unknown) => configProblems({ ...samla(), console });
     expect(problems({ signInDomainPrefix: 'samla-aws' })).toEqual([
       'samla.console.signInDomainPrefix: must not contain aws, amazon, cognito (Cognito refuses them)',
     ]);
@@ -551,15 +538,7 @@ describe('an existing user pool', () => {
   }, 60_000);
 
   it('takes the console client and the domain together or not at all', () => {
-    const problems = (cognito: unknown): string[] => {
-      try {
-        parseConfig({ ...samla(), cognito });
-        return [];
-      } catch (error) {
-        if (error instanceof ConfigError) return [...error.problems];
-        throw error;
-      }
-    };
+    const problems = (cognito: unknown) => configProblems({ ...samla(), cognito });
     expect(problems({ ...existingPool, consoleClientId: 'abc' })).toEqual([
       'samla.cognito.signInDomain: is required with consoleClientId: the console signs in through both',
     ]);
@@ -573,20 +552,6 @@ describe('an existing user pool', () => {
     ]);
   });
 });
-
-/** Relative path → SHA-256 of every file under `dir`. */
-function fileHashes(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (path: string) => {
-    for (const name of readdirSync(path).sort()) {
-      const full = join(path, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out[relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 describe('the console’s build (what cdk deploy bundles)', () => {
   it('is `vite build` into the asset folder, byte for byte the same each time', () => {

@@ -4,14 +4,14 @@
  * laptop then differ only where the code does.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samlaConfigSchema } from '../../infra/config.ts';
 import { projectRoot } from '../../infra/constructs/function.ts';
 import { buildApp, type CfnTemplate, cdkJsonContext, functionEntries, type Json } from '../../infra/synth.ts';
+import { fileHashes } from '../support/infra.ts';
 
 const outdirs: string[] = [];
 afterAll(() => {
@@ -191,24 +191,6 @@ describe('stages: two stacks in one account', () => {
     ).toEqual([]);
   });
 });
-
-/** Relative path → SHA-256 of every file under `dir` (or of `dir` itself: some assets are one zip). */
-function fileHashes(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!statSync(dir).isDirectory()) {
-    out['.'] = createHash('sha256').update(readFileSync(dir)).digest('hex');
-    return out;
-  }
-  const walk = (path: string) => {
-    for (const name of readdirSync(path).sort()) {
-      const full = join(path, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out[relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 function assetDirs(outdir: string): string[] {
   return readdirSync(outdir)
