@@ -1,5 +1,6 @@
-import { type EvaluationAnswer, withoutIdentity } from '../domain/evaluation.ts';
+import { withoutIdentity } from '../domain/evaluation.ts';
 import { logger } from '../logger.ts';
+import { answerFromItem } from '../store/evaluations.ts';
 import { getGroup } from '../store/groups.ts';
 import { leaveWaitlist } from '../store/join-requests.ts';
 import type { ItemKey } from '../store/keys.ts';
@@ -34,11 +35,10 @@ export async function erasePerson(email: string, now: Date): Promise<void> {
   for (const reply of data.participation)
     await deleteParticipation(String(reply.meetingId), String(reply.memberId));
   for (const answer of data.answers) {
-    const { pk, sk, type: _t, meetingId, ...given } = answer;
     await replaceAnswer(
-      { pk, sk },
-      String(meetingId),
-      withoutIdentity({ ...(given as unknown as EvaluationAnswer), anonymous: true }),
+      { pk: answer.pk, sk: answer.sk },
+      String(answer.meetingId),
+      withoutIdentity({ ...answerFromItem(answer), anonymous: true }),
     );
   }
   for (const intro of data.introductions) {

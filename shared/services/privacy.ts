@@ -9,6 +9,7 @@ import { logger } from '../logger.ts';
 import { privacySummary, type SummaryNames } from '../mail/privacy-summary.ts';
 import { type SendOutcome, sendOnce } from '../notify.ts';
 import { getGroup } from '../store/groups.ts';
+import { joinRequestFromItem } from '../store/join-requests.ts';
 import { keys } from '../store/keys.ts';
 import { listMeetings, listParticipation } from '../store/meetings.ts';
 import { getNetwork } from '../store/networks.ts';
@@ -38,7 +39,7 @@ export interface PersonData {
 
 export async function collectPersonData(email: string): Promise<PersonData> {
   const items = await getItems(await personItemKeys(personId(email)));
-  const memberships = items.filter((item) => item.type === 'join-request') as unknown as JoinRequest[];
+  const memberships = items.filter((item) => item.type === 'join-request').map(joinRequestFromItem);
   const participation: StoredItem[] = [];
   const answers: StoredItem[] = [];
   const introductions: PersonData['introductions'] = [];

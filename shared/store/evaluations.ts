@@ -6,7 +6,8 @@ import { queryAll, readRecord } from './common.ts';
 import { isConditionalCheckFailed, isTransactionCancelled } from './errors.ts';
 import { keys } from './keys.ts';
 
-function fromItem(item: Record<string, unknown>): EvaluationAnswer {
+/** A stored answer as given, without its keys; erasure rewrites one from its item. */
+export function answerFromItem(item: Record<string, unknown>): EvaluationAnswer {
   const { pk: _pk, sk: _sk, type: _t, meetingId: _m, ...answer } = item;
   return readRecord<EvaluationAnswer>(answer, 'evaluation answer', ['rating']);
 }
@@ -75,7 +76,7 @@ export async function getAnswer(meetingId: string, answerKey: string): Promise<E
       ConsistentRead: true,
     }),
   );
-  return Item ? fromItem(Item) : undefined;
+  return Item ? answerFromItem(Item) : undefined;
 }
 
 export async function listAnswers(meetingId: string): Promise<EvaluationAnswer[]> {
@@ -86,7 +87,7 @@ export async function listAnswers(meetingId: string): Promise<EvaluationAnswer[]
     ExpressionAttributeValues: { ':pk': prefix.pk, ':sk': prefix.sk },
     ConsistentRead: true,
   });
-  return items.map(fromItem);
+  return items.map(answerFromItem);
 }
 
 /** How many answered, without reading what they answered (a digest needs the number only). */

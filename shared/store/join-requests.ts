@@ -32,7 +32,8 @@ function toItem(request: JoinRequest): Record<string, unknown> {
   };
 }
 
-function fromItem(item: Record<string, unknown>): JoinRequest {
+/** A stored join request without the table's internals; the privacy service reads a person's items whole. */
+export function joinRequestFromItem(item: Record<string, unknown>): JoinRequest {
   return readRecord<JoinRequest>(recordOf(item), 'join request', ['id', 'groupId', 'email', 'status']);
 }
 
@@ -55,7 +56,7 @@ export async function getJoinRequest(groupId: string, requestId: string): Promis
       ConsistentRead: true,
     }),
   );
-  return Item ? fromItem(Item) : undefined;
+  return Item ? joinRequestFromItem(Item) : undefined;
 }
 
 export type CreateJoinOutcome = { created: true } | { created: false; existing: JoinRequest };
@@ -89,7 +90,7 @@ export async function createJoinRequest(request: JoinRequest, now: Date): Promis
   } catch (error) {
     const old = oldItemOf(error);
     if (!old) throw error;
-    return { created: false, existing: fromItem(old) };
+    return { created: false, existing: joinRequestFromItem(old) };
   }
 }
 
@@ -102,7 +103,7 @@ export async function listJoinRequests(groupId: string): Promise<JoinRequest[]> 
     ExpressionAttributeValues: { ':pk': prefix.pk, ':sk': prefix.sk },
     ConsistentRead: true,
   });
-  return items.map(fromItem).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return items.map(joinRequestFromItem).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
 /** The waitlist in order, first in line first. */
@@ -118,7 +119,7 @@ export async function listWaitlist(groupId: string, limit?: number): Promise<Joi
         Limit: limit,
       }),
     );
-    return (page.Items ?? []).map(fromItem);
+    return (page.Items ?? []).map(joinRequestFromItem);
   }
   const items = await queryAll({
     TableName: env.tableName(),
@@ -126,7 +127,7 @@ export async function listWaitlist(groupId: string, limit?: number): Promise<Joi
     KeyConditionExpression: 'gsi1pk = :pk',
     ExpressionAttributeValues: { ':pk': gsi1pk },
   });
-  return items.map(fromItem);
+  return items.map(joinRequestFromItem);
 }
 
 /** Join requests of a network waiting for a coordinator's decision, oldest first. */
@@ -137,7 +138,7 @@ export async function listPendingApproval(networkId: string): Promise<JoinReques
     KeyConditionExpression: 'gsi1pk = :pk',
     ExpressionAttributeValues: { ':pk': keys.pendingApproval(networkId).gsi1pk },
   });
-  return items.map(fromItem);
+  return items.map(joinRequestFromItem);
 }
 
 /* ---- Transitions. Each is one transaction: the seat count and the request change together or not at all. */
