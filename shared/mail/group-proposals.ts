@@ -156,6 +156,49 @@ export const confirmGroupProposalCopy: Record<Language, ConfirmProposalCopy> = {
   },
 };
 
+/** The one reminder for an unconfirmed proposal, sent while its link is still valid. */
+export const confirmGroupProposalReminderCopy: Record<Language, ConfirmProposalCopy> = {
+  sv: {
+    subject: (network, title) => `Påminnelse: bekräfta ditt gruppförslag ”${title}” i ${network}`,
+    preheader: (expires) => `Ditt förslag väntar på ett klick. Länken gäller fram till ${expires}.`,
+    intro: (network, title) =>
+      `Du föreslog nyligen gruppen ”${title}” i ${network}, men vi har inte fått någon bekräftelse än. Det räcker med ett klick, så går förslaget vidare till nätverkets samordnare.`,
+    next: 'Samordnarna går igenom förslaget och hör av sig via mejl.',
+    button: 'Bekräfta mitt förslag',
+    expiry: (expires) =>
+      `Länken gäller fram till ${expires}. Därefter tas förslaget bort, och du är alltid välkommen att föreslå gruppen igen.`,
+    notYou:
+      'Har du ångrat dig, eller var det inte du? Då kan du bortse från det här mejlet. Det här är den enda påminnelsen du får.',
+    footer: confirmGroupProposalCopy.sv.footer,
+  },
+  nb: {
+    subject: (network, title) => `Påminnelse: bekreft gruppeforslaget ditt «${title}» i ${network}`,
+    preheader: (expires) => `Forslaget ditt venter på ett klikk. Lenken er gyldig til ${expires}.`,
+    intro: (network, title) =>
+      `Du foreslo nylig gruppen «${title}» i ${network}, men vi har ikke fått noen bekreftelse ennå. Det holder med ett klikk, så går forslaget videre til koordinatorene i nettverket.`,
+    next: 'Koordinatorene går gjennom forslaget og gir deg beskjed på e-post.',
+    button: 'Bekreft forslaget mitt',
+    expiry: (expires) =>
+      `Lenken er gyldig til ${expires}. Etter det blir forslaget slettet, og du er alltid velkommen til å foreslå gruppen igjen.`,
+    notYou:
+      'Har du ombestemt deg, eller var det ikke deg? Da kan du se bort fra denne e-posten. Dette er den eneste påminnelsen du får.',
+    footer: confirmGroupProposalCopy.nb.footer,
+  },
+  en: {
+    subject: (network, title) => `Reminder: confirm your proposal for the group “${title}” in ${network}`,
+    preheader: (expires) => `Your proposal is waiting for one click. The link is valid until ${expires}.`,
+    intro: (network, title) =>
+      `You recently proposed the group “${title}” in ${network}, but we have not had your confirmation yet. It only takes one click, and your proposal goes to the network's coordinators.`,
+    next: 'The coordinators will look at your proposal and get back to you by email.',
+    button: 'Confirm my proposal',
+    expiry: (expires) =>
+      `The link is valid until ${expires}. After that the proposal is removed, and you are always welcome to propose the group again.`,
+    notYou:
+      'Changed your mind, or was it not you? Then just ignore this email. This is the only reminder we send.',
+    footer: confirmGroupProposalCopy.en.footer,
+  },
+};
+
 export const groupProposalReceivedCopy: Record<Language, ProposalReceivedCopy> = {
   sv: {
     subject: (network, title, proposer) => `${proposer} föreslår en ny grupp i ${network}: ”${title}”`,
@@ -291,7 +334,21 @@ function quoted(intro: string, message: string | undefined): Block[] {
 }
 
 export function composeConfirmGroupProposal(m: ConfirmGroupProposalFields, language: Language): MailContent {
-  const copy = confirmGroupProposalCopy[language];
+  return composeConfirmProposal(confirmGroupProposalCopy[language], m, language);
+}
+
+export function composeConfirmGroupProposalReminder(
+  m: ConfirmGroupProposalFields,
+  language: Language,
+): MailContent {
+  return composeConfirmProposal(confirmGroupProposalReminderCopy[language], m, language);
+}
+
+function composeConfirmProposal(
+  copy: ConfirmProposalCopy,
+  m: ConfirmGroupProposalFields,
+  language: Language,
+): MailContent {
   const expires = formatDateTime(m.expiresAt, language, m.timeZone);
   return {
     language,

@@ -257,6 +257,49 @@ export const confirmJoinRequestCopy: Record<Language, ConfirmJoinCopy> = {
   },
 };
 
+/** The one reminder for an unconfirmed request to join, sent while its link is still valid. */
+export const confirmJoinRequestReminderCopy: Record<Language, ConfirmJoinCopy> = {
+  sv: {
+    subject: (network, group) => `Påminnelse: bekräfta din anmälan till ”${group}” i ${network}`,
+    preheader: (expires) => `Din anmälan väntar på ett klick. Länken gäller fram till ${expires}.`,
+    intro: (network, group) =>
+      `Du anmälde nyligen att du vill vara med i gruppen ”${group}” i ${network}, men vi har inte fått någon bekräftelse än. Det räcker med ett klick.`,
+    next: 'Du får besked via mejl så snart du har bekräftat.',
+    button: 'Bekräfta min anmälan',
+    expiry: (expires) =>
+      `Länken gäller fram till ${expires}. Därefter tas anmälan bort, och du är alltid välkommen att anmäla dig igen.`,
+    notYou:
+      'Har du ångrat dig, eller var det inte du? Då kan du bortse från det här mejlet. Det här är den enda påminnelsen du får.',
+    footer: confirmJoinRequestCopy.sv.footer,
+  },
+  nb: {
+    subject: (network, group) => `Påminnelse: bekreft påmeldingen din til «${group}» i ${network}`,
+    preheader: (expires) => `Påmeldingen din venter på ett klikk. Lenken er gyldig til ${expires}.`,
+    intro: (network, group) =>
+      `Du meldte deg nylig på gruppen «${group}» i ${network}, men vi har ikke fått noen bekreftelse ennå. Det holder med ett klikk.`,
+    next: 'Du får beskjed på e-post så snart du har bekreftet.',
+    button: 'Bekreft påmeldingen min',
+    expiry: (expires) =>
+      `Lenken er gyldig til ${expires}. Etter det blir påmeldingen slettet, og du er alltid velkommen til å melde deg på igjen.`,
+    notYou:
+      'Har du ombestemt deg, eller var det ikke deg? Da kan du se bort fra denne e-posten. Dette er den eneste påminnelsen du får.',
+    footer: confirmJoinRequestCopy.nb.footer,
+  },
+  en: {
+    subject: (network, group) => `Reminder: confirm your request to join “${group}” in ${network}`,
+    preheader: (expires) => `Your request is waiting for one click. The link is valid until ${expires}.`,
+    intro: (network, group) =>
+      `You recently asked to join the group “${group}” in ${network}, but we have not had your confirmation yet. It only takes one click.`,
+    next: 'You will hear from us by email as soon as you have confirmed.',
+    button: 'Confirm my request',
+    expiry: (expires) =>
+      `The link is valid until ${expires}. After that the request is removed, and you are always welcome to ask again.`,
+    notYou:
+      'Changed your mind, or was it not you? Then just ignore this email. This is the only reminder we send.',
+    footer: confirmJoinRequestCopy.en.footer,
+  },
+};
+
 export const joinApprovedCopy: Record<Language, ApprovedCopy> = {
   sv: {
     subject: (network, group) => `Välkommen till ”${group}” i ${network}`,
@@ -646,7 +689,21 @@ function quietLink(text: string, label: string, url: string): Block {
 }
 
 export function composeConfirmJoinRequest(m: ConfirmJoinRequestFields, language: Language): MailContent {
-  const copy = confirmJoinRequestCopy[language];
+  return composeConfirmJoin(confirmJoinRequestCopy[language], m, language);
+}
+
+export function composeConfirmJoinRequestReminder(
+  m: ConfirmJoinRequestFields,
+  language: Language,
+): MailContent {
+  return composeConfirmJoin(confirmJoinRequestReminderCopy[language], m, language);
+}
+
+function composeConfirmJoin(
+  copy: ConfirmJoinCopy,
+  m: ConfirmJoinRequestFields,
+  language: Language,
+): MailContent {
   const expires = formatDateTime(m.expiresAt, language, m.timeZone);
   return {
     language,

@@ -11,6 +11,7 @@ import {
 import {
   type ConfirmGroupProposalFields,
   composeConfirmGroupProposal,
+  composeConfirmGroupProposalReminder,
   composeGroupProposalAccepted,
   composeGroupProposalDeclined,
   composeGroupProposalReceived,
@@ -21,6 +22,7 @@ import {
 import {
   type ConfirmJoinRequestFields,
   composeConfirmJoinRequest,
+  composeConfirmJoinRequestReminder,
   composeJoinApprovalRequest,
   composeJoinApproved,
   composeJoinDeclined,
@@ -114,6 +116,7 @@ export interface MailFields {
   'confirm-registration-reminder': ConfirmRegistrationFields;
   'registration-receipt': RegistrationReceiptFields;
   'confirm-join-request': ConfirmJoinRequestFields;
+  'confirm-join-request-reminder': ConfirmJoinRequestFields;
   'join-approved': JoinApprovedFields;
   'join-waitlisted': JoinWaitlistedFields;
   'join-pending-approval': JoinPendingApprovalFields;
@@ -123,6 +126,7 @@ export interface MailFields {
   'offer-expired': OfferExpiredFields;
   'left-group': LeftGroupFields;
   'confirm-group-proposal': ConfirmGroupProposalFields;
+  'confirm-group-proposal-reminder': ConfirmGroupProposalFields;
   'group-proposal-received': GroupProposalReceivedFields;
   'group-proposal-accepted': GroupProposalAcceptedFields;
   'group-proposal-declined': GroupProposalDeclinedFields;
@@ -151,6 +155,7 @@ const composers: Composers = {
   'confirm-registration-reminder': composeConfirmRegistrationReminder,
   'registration-receipt': composeRegistrationReceipt,
   'confirm-join-request': composeConfirmJoinRequest,
+  'confirm-join-request-reminder': composeConfirmJoinRequestReminder,
   'join-approved': composeJoinApproved,
   'join-waitlisted': composeJoinWaitlisted,
   'join-pending-approval': composeJoinPendingApproval,
@@ -160,6 +165,7 @@ const composers: Composers = {
   'offer-expired': composeOfferExpired,
   'left-group': composeLeftGroup,
   'confirm-group-proposal': composeConfirmGroupProposal,
+  'confirm-group-proposal-reminder': composeConfirmGroupProposalReminder,
   'group-proposal-received': composeGroupProposalReceived,
   'group-proposal-accepted': composeGroupProposalAccepted,
   'group-proposal-declined': composeGroupProposalDeclined,

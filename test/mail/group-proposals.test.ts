@@ -3,6 +3,7 @@ import { type Language, languages } from '../../shared/i18n.ts';
 import { commonCopy } from '../../shared/mail/common.ts';
 import {
   confirmGroupProposalCopy,
+  confirmGroupProposalReminderCopy,
   groupProposalAcceptedCopy,
   groupProposalDeclinedCopy,
   groupProposalReceivedCopy,
@@ -25,6 +26,7 @@ function render<K extends ProposalMailKind>(message: MailMessage<K>, language: L
 /** Every link of a kind, and whether it is the button (twice in HTML) or a quiet link (once). */
 const links: Record<ProposalMailKind, readonly { url: string; button: boolean }[]> = {
   'confirm-group-proposal': [{ url: urls.confirm, button: true }],
+  'confirm-group-proposal-reminder': [{ url: urls.confirm, button: true }],
   'group-proposal-received': [],
   'group-proposal-accepted': [{ url: urls.leave, button: false }],
   'group-proposal-declined': [],
@@ -80,9 +82,8 @@ describe('group proposal mails', () => {
     });
   }
 
-  describe('confirm-group-proposal', () => {
+  describe.each(['confirm-group-proposal', 'confirm-group-proposal-reminder'] as const)('%s', (kind) => {
     it('says until when the link holds, in the language and the network’s time zone', () => {
-      const kind = 'confirm-group-proposal';
       expect(render(samples[kind], 'sv').text).toContain('söndag 29 november 2026 kl. 14.00');
       expect(render(samples[kind], 'nb').text).toContain('søndag 29. november 2026 kl. 14.00');
       expect(render(samples[kind], 'en').text).toContain('Sunday, 29 November 2026 at 14:00');
@@ -93,8 +94,10 @@ describe('group proposal mails', () => {
     it.each(languages)(
       'puts the button under the intro and says what happens without it in %s',
       (language) => {
-        const copy = confirmGroupProposalCopy[language];
-        const mail = render(samples['confirm-group-proposal'], language);
+        const copy = (
+          kind === 'confirm-group-proposal' ? confirmGroupProposalCopy : confirmGroupProposalReminderCopy
+        )[language];
+        const mail = render(samples[kind], language);
         expect(mail.text).toContain(`${copy.button}:\n${urls.confirm}`);
         expect(mail.text).toContain(copy.notYou);
         expect(mail.text).toContain(copy.next);

@@ -3,6 +3,7 @@ import type { MailMessage } from '../../shared/mail/templates.ts';
 /** One sample of each group mail, shared by templates.test.ts (every kind) and groups.test.ts. */
 export type GroupMailKind =
   | 'confirm-join-request'
+  | 'confirm-join-request-reminder'
   | 'join-approved'
   | 'join-waitlisted'
   | 'join-pending-approval'
@@ -34,6 +35,13 @@ const base = {
 export const groupSamples: { [K in GroupMailKind]: MailMessage<K> } = {
   'confirm-join-request': {
     kind: 'confirm-join-request',
+    ...base,
+    confirmUrl: groupUrls.confirm,
+    expiresAt: groupExpiresAt,
+    timeZone: 'Europe/Stockholm',
+  },
+  'confirm-join-request-reminder': {
+    kind: 'confirm-join-request-reminder',
     ...base,
     confirmUrl: groupUrls.confirm,
     expiresAt: groupExpiresAt,

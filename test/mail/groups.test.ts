@@ -25,6 +25,7 @@ function render<K extends GroupMailKind>(message: MailMessage<K>, language: Lang
 /** Every link of a kind, and whether it is the button (twice in HTML) or a quiet link (once). */
 const links: Record<GroupMailKind, readonly { url: string; button: boolean }[]> = {
   'confirm-join-request': [{ url: urls.confirm, button: true }],
+  'confirm-join-request-reminder': [{ url: urls.confirm, button: true }],
   'join-approved': [{ url: urls.leave, button: false }],
   'join-waitlisted': [{ url: urls.leave, button: false }],
   'join-pending-approval': [],
@@ -92,7 +93,12 @@ describe('group mails', () => {
     });
   }
 
-  describe.each(['confirm-join-request', 'join-approval-request', 'seat-offered'] as const)('%s', (kind) => {
+  describe.each([
+    'confirm-join-request',
+    'confirm-join-request-reminder',
+    'join-approval-request',
+    'seat-offered',
+  ] as const)('%s', (kind) => {
     it('says until when the link holds, in the language and the network’s time zone', () => {
       expect(render(samples[kind], 'sv').text).toContain('söndag 29 november 2026 kl. 14.00');
       expect(render(samples[kind], 'nb').text).toContain('søndag 29. november 2026 kl. 14.00');
@@ -100,6 +106,17 @@ describe('group mails', () => {
       const inNewYork = render({ ...samples[kind], timeZone: 'America/New_York' }, 'en');
       expect(inNewYork.text).toContain('Sunday, 29 November 2026 at 08:00');
     });
+  });
+
+  it('reminds in other words than the first confirmation, and says it is the only reminder', () => {
+    const said = { sv: 'den enda påminnelsen', nb: 'den eneste påminnelsen', en: 'the only reminder' };
+    for (const language of languages) {
+      const first = render(samples['confirm-join-request'], language);
+      const reminder = render(samples['confirm-join-request-reminder'], language);
+      expect(reminder.subject).not.toBe(first.subject);
+      expect(reminder.text).toContain(said[language]);
+      expect(first.text).not.toContain(said[language]);
+    }
   });
 
   it('refuses a link that is not http(s), wherever it is', () => {

@@ -3,6 +3,7 @@ import type { MailMessage } from '../../shared/mail/templates.ts';
 /** One sample of each group proposal mail, shared by templates.test.ts (every kind) and group-proposals.test.ts. */
 export type ProposalMailKind =
   | 'confirm-group-proposal'
+  | 'confirm-group-proposal-reminder'
   | 'group-proposal-received'
   | 'group-proposal-accepted'
   | 'group-proposal-declined';
@@ -23,6 +24,15 @@ const question = 'Hur tydliggör vi rektors mandat gentemot huvudmannen?';
 export const proposalSamples: { [K in ProposalMailKind]: MailMessage<K> } = {
   'confirm-group-proposal': {
     kind: 'confirm-group-proposal',
+    recipientName: 'Åsa Ericson',
+    networkName,
+    proposalTitle: title,
+    confirmUrl: proposalUrls.confirm,
+    expiresAt: proposalExpiresAt,
+    timeZone: 'Europe/Stockholm',
+  },
+  'confirm-group-proposal-reminder': {
+    kind: 'confirm-group-proposal-reminder',
     recipientName: 'Åsa Ericson',
     networkName,
     proposalTitle: title,
