@@ -10,7 +10,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Group, JoinRequest } from '../../shared/domain/group.ts';
-import { createGroup } from '../../shared/store/groups.ts';
 import { leaveLinkOf, seedGroup, seedWaitlist } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
 import { seedNetwork } from '../support/networks.ts';
@@ -29,22 +28,8 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 async function newGroup(capacity: number): Promise<Group> {
-  const at = new Date().toISOString();
-  const group: Group = {
-    id: randomUUID().slice(0, 12),
-    networkId,
-    title: 'Skolans ekonomi',
-    question: 'Hur räknar vi?',
-    facilitator: { name: 'Magnus' },
-    capacity,
-    seatsTaken: 0,
-    mode: 'online',
-    status: 'open',
-    createdAt: at,
-    updatedAt: at,
-  };
-  await createGroup(group);
-  return group;
+  const overrides = { title: 'Skolans ekonomi', question: 'Hur räknar vi?', facilitator: { name: 'Magnus' } };
+  return (await seedGroup(networkId, [], { ...overrides, capacity })).group;
 }
 
 const person = (email: string) => ({

@@ -6,10 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Group } from '../../shared/domain/group.ts';
-import { createGroup } from '../../shared/store/groups.ts';
-import { createNetworkIfMissing } from '../../shared/store/networks.ts';
 import { hashToken } from '../../shared/tokens.ts';
+import { seedGroup } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
+import { seedNetwork } from '../support/networks.ts';
 import { allItems, linkIn } from '../support/table.ts';
 import { cancelledTransaction, type DynamoCall, dynamoThrottles, failDynamo, isWrite } from './faults.ts';
 
@@ -19,13 +19,10 @@ const memberAddress = (label: string) => `${label}-${randomUUID().slice(0, 8)}@s
 
 beforeAll(async () => {
   stack = await useLocalStack();
-  await createNetworkIfMissing({
+  await seedNetwork(stack, {
     id: networkId,
     name: 'Strypta nätverket',
-    languages: ['sv', 'nb', 'en'],
-    coordinators: [uniqueEmail('coordinator')],
-    memberDomains: ['skola.se'],
-    timeZone: 'Europe/Stockholm',
+    coordinator: uniqueEmail('coordinator'),
   });
 });
 afterAll(() => stack.stop());
@@ -107,22 +104,12 @@ describe('registering interest while DynamoDB throttles', () => {
 });
 
 async function newGroup(capacity = 5): Promise<Group> {
-  const at = new Date().toISOString();
-  const group: Group = {
-    id: randomUUID().slice(0, 12),
-    networkId,
+  const overrides = {
     title: 'Rektors mandat',
     question: 'Hur tydliggör vi rektors mandat?',
     facilitator: { name: 'Maria' },
-    capacity,
-    seatsTaken: 0,
-    mode: 'online',
-    status: 'open',
-    createdAt: at,
-    updatedAt: at,
   };
-  await createGroup(group);
-  return group;
+  return (await seedGroup(networkId, [], { ...overrides, capacity })).group;
 }
 
 const groupItem = async (groupId: string) =>

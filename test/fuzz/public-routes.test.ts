@@ -20,13 +20,13 @@ import { prefersHtml } from '../../shared/http/request.ts';
 import { type RouteDef, routes } from '../../shared/http/routes.ts';
 import { ErrorResponse } from '../../shared/http/schemas.ts';
 import { issueLink } from '../../shared/links.ts';
-import { createGroup } from '../../shared/store/groups.ts';
 import { createJoinRequest } from '../../shared/store/join-requests.ts';
 import { createMeetings } from '../../shared/store/meetings.ts';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
 import type { TokenPurpose } from '../../shared/store/tokens.ts';
 import { seedGroup } from '../support/groups.ts';
 import { type TestStack, useLocalStack } from '../support/local-stack.ts';
+import { quiesce } from '../support/quiesce.ts';
 import { allItems, linkIn } from '../support/table.ts';
 import { injectedBcc, SCRIPT_MARKER } from './hostile.ts';
 import { headerProblems, type SentRaw, tapRawMessages } from './mime.ts';
@@ -78,24 +78,10 @@ afterAll(async () => {
   await ownInbox?.stop();
 });
 
-async function newGroup(overrides: Partial<Group>): Promise<Group> {
-  const at = new Date().toISOString();
-  const group: Group = {
-    id: `fuzz-${randomUUID().slice(0, 8)}`,
-    networkId,
-    title: 'Skolans ekonomi',
-    question: 'Hur räknar vi?',
-    facilitator: { name: 'Magnus' },
-    capacity: 500,
-    seatsTaken: 0,
-    mode: 'online',
-    status: 'open',
-    createdAt: at,
-    updatedAt: at,
-    ...overrides,
-  };
-  await createGroup(group);
-  return group;
+async function newGroup(inNetwork: string, overrides: Partial<Group> = {}): Promise<Group> {
+  const group = { title: 'Skolans ekonomi', question: 'Hur räknar vi?', facilitator: { name: 'Magnus' } };
+  const id = `fuzz-${randomUUID().slice(0, 8)}`;
+  return (await seedGroup(inNetwork, [], { ...group, id, capacity: 500, ...overrides })).group;
 }
 
 const tokenOf = (url: string) => url.slice(url.lastIndexOf('/') + 1);
@@ -115,9 +101,9 @@ async function makeTargets(): Promise<FuzzTargets> {
     thankYouUrl: 'https://example.org/tack',
     timeZone: 'Europe/Stockholm',
   });
-  const open = await newGroup({});
-  const demoGroup = await newGroup({ networkId: stack.demoNetworkId });
-  const closed = await newGroup({ status: 'closed' });
+  const open = await newGroup(networkId);
+  const demoGroup = await newGroup(stack.demoNetworkId);
+  const closed = await newGroup(networkId, { status: 'closed' });
 
   const person = { name: 'Anna', organisation: 'Ekskolan', role: 'Rektor', consent: true };
   const registrant = `registrant-${randomUUID().slice(0, 6)}@example.org`;
@@ -214,19 +200,6 @@ async function makeTargets(): Promise<FuzzTargets> {
       feedback: [await issue('feedback', a, past), await issue('feedback', b, past)],
     },
   };
-}
-
-/** Until no workflow is between its steps (each waits, or has ended): then nothing writes on its own. */
-async function quiesce(timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const busy = stack.sfn
-      .listExecutions()
-      .filter((e) => e.status === 'RUNNING' && !/^Wait/.test(e.currentState ?? ''));
-    if (busy.length === 0) return;
-    if (Date.now() > deadline) throw new Error(`${busy.length} workflow executions still busy`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 interface Outcome {
@@ -375,7 +348,7 @@ describe(`fuzzing every public route (${publicRoutes.length} routes, seed ${SEED
   });
 
   it('requests that must change nothing: never a 5xx, errors in shape, and the table exactly as before', async () => {
-    await quiesce();
+    await quiesce(stack);
     const before = await allItems(stack.tableName);
     const sentBefore = tap.sent.length;
     const executionsBefore = stack.sfn.listExecutions().length;
@@ -393,7 +366,7 @@ describe(`fuzzing every public route (${publicRoutes.length} routes, seed ${SEED
     const runs = Math.ceil((TOTAL * (1 - READ_ONLY_SHARE)) / BATCH);
     await fuzz(anyRoute(undefined, 3), runs, SEED + 1, outcomes);
     expect([...found.values()]).toEqual([]);
-    await quiesce();
+    await quiesce(stack);
 
     const accepted = new Set(outcomes.filter((o) => o.status < 400).flatMap((o) => emailOf(o.request) ?? []));
     const refused = new Set(

@@ -6,12 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import type { Group, JoinRequest } from '../../shared/domain/group.ts';
+import type { JoinRequest } from '../../shared/domain/group.ts';
 import { routes } from '../../shared/http/routes.ts';
-import { createGroup } from '../../shared/store/groups.ts';
-import { createNetworkIfMissing } from '../../shared/store/networks.ts';
 import { inDays, seedGroup } from '../support/groups.ts';
 import type { StoredEmail, TestStack } from '../support/local-stack.ts';
+import { seedNetwork } from '../support/networks.ts';
 
 export interface Link {
   readonly kind: string;
@@ -51,18 +50,7 @@ export async function walkThrough(stack: TestStack): Promise<Walked> {
   const networkId = `security-${tag}`;
   const coordinator = `samordnare-${tag}@example.org`;
   const address = (label: string, domain = 'skola.se') => `${label}-${tag}@${domain}`;
-  await createNetworkIfMissing({
-    id: networkId,
-    name: 'Säkerhetsnätverket',
-    languages: ['sv', 'nb', 'en'],
-    coordinators: [coordinator],
-    memberDomains: ['skola.se'],
-    timeZone: 'Europe/Stockholm',
-  });
-  const admin = {
-    authorization: `Bearer ${await stack.token({ email: coordinator, networks: [networkId] })}`,
-    'content-type': 'application/json',
-  };
+  const admin = await seedNetwork(stack, { id: networkId, name: 'Säkerhetsnätverket', coordinator });
   const post = (path: string, body: unknown) =>
     stack.api(path, {
       method: 'POST',
@@ -106,21 +94,13 @@ export async function walkThrough(stack: TestStack): Promise<Walked> {
   expect(await press(confirmRegistration?.url ?? '')).toMatchObject({ status: 'confirmed' });
 
   // Joining a group of one seat: the first gets it, the second waits; an outsider needs a decision.
-  const at = new Date().toISOString();
-  const group: Group = {
+  const { group } = await seedGroup(networkId, [], {
     id: `sec-${tag}`,
-    networkId,
     title: 'Rektors mandat',
     question: 'Hur tydliggör vi mandatet?',
     facilitator: { name: 'Maria' },
     capacity: 1,
-    seatsTaken: 0,
-    mode: 'online',
-    status: 'open',
-    createdAt: at,
-    updatedAt: at,
-  };
-  await createGroup(group);
+  });
   const [seated, waiting] = [address('seated'), address('waiting')];
   const outsider = address('outsider', 'elsewhere.example');
   for (const email of [seated, waiting, outsider]) {
@@ -212,17 +192,4 @@ export async function walkThrough(stack: TestStack): Promise<Walked> {
   ];
   const emails = (await Promise.all(addresses.map((a) => stack.emailsTo(a)))).flat();
   return { networkId, groupId: group.id, leaver: seated, addresses, links: emails.flatMap(linksIn), emails };
-}
-
-/** Until no workflow is between its steps: each waits, or has ended. Then nothing writes on its own. */
-export async function quiesce(stack: TestStack, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const busy = stack.sfn
-      .listExecutions()
-      .filter((e) => e.status === 'RUNNING' && !/^Wait/.test(e.currentState ?? ''));
-    if (busy.length === 0) return;
-    if (Date.now() > deadline) throw new Error(`${busy.length} workflow executions still busy`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

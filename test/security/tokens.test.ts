@@ -8,8 +8,9 @@ import { routes } from '../../shared/http/routes.ts';
 import { issueLink } from '../../shared/links.ts';
 import { hashToken, newToken } from '../../shared/tokens.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
+import { quiesce } from '../support/quiesce.ts';
 import { allItems } from '../support/table.ts';
-import { linksIn, quiesce, WAIT_FOR_NEXT_MS, type Walked, walkThrough } from './flow.ts';
+import { linksIn, WAIT_FOR_NEXT_MS, type Walked, walkThrough } from './flow.ts';
 
 let stack: TestStack;
 let walked: Walked;
