@@ -3,7 +3,7 @@ import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import type { Group, JoinRequest } from '../domain/group.ts';
 import { queryAll, readRecord } from './common.ts';
-import { isConditionalCheckFailed } from './errors.ts';
+import { isConditionalCheckFailed, oldItemOf } from './errors.ts';
 import { keys } from './keys.ts';
 import { updateExpression } from './update-expression.ts';
 
@@ -149,13 +149,15 @@ export async function claimWaitlistPlace(
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
         ReturnValues: 'UPDATED_NEW',
+        // The group as it was comes back with a failure: the place this request holds, no second read.
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
     );
     return Number(Attributes?.waitlistCounter);
   } catch (error) {
     if (isConditionalCheckFailed(error)) {
-      const existing = (await waitlistClaims(groupId)).find((c) => c.requestId === request.id);
-      if (existing) return existing.seq;
+      const held = heldPlace(oldItemOf(error), claim);
+      if (held !== undefined) return held;
       throw error;
     }
     // A group stored before claims were noted has no map to note them in: add it, then claim (once).
@@ -165,6 +167,14 @@ export async function claimWaitlistPlace(
     }
     throw error;
   }
+}
+
+/** The place noted under `claim` on a stored group item; undefined without the group or the place. */
+function heldPlace(group: Record<string, unknown> | undefined, claim: string): number | undefined {
+  const claims = group?.waitlistClaims;
+  if (typeof claims !== 'object' || claims === null) return undefined;
+  const seq: unknown = (claims as Record<string, unknown>)[claim];
+  return typeof seq === 'number' ? seq : undefined;
 }
 
 /** The group's map of held places, read consistently; undefined for a group stored before there was one. */
