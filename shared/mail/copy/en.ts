@@ -1,4 +1,16 @@
-import type { ConfirmRegistrationCopy, RegistrationReceiptCopy } from './types.ts';
+import type {
+  ConfirmJoinCopy,
+  ConfirmRegistrationCopy,
+  JoinApprovalRequestCopy,
+  JoinApprovedCopy,
+  JoinDeclinedCopy,
+  JoinPendingApprovalCopy,
+  JoinWaitlistedCopy,
+  LeftGroupCopy,
+  OfferExpiredCopy,
+  RegistrationReceiptCopy,
+  SeatOfferedCopy,
+} from './types.ts';
 
 // The English copy of every mail, one export per kind; the shapes are in types.ts.
 
@@ -45,3 +57,159 @@ export const registrationReceipt = {
   engagement: 'You take part as much or as little as you like.',
   footer: (network) => `You are receiving this email because you registered with ${network}.`,
 } satisfies RegistrationReceiptCopy;
+
+// groups.ts
+
+// Why a member, or someone who asked to join, receives a group mail.
+const joinFooter = (network: string): string =>
+  `You are receiving this email because you asked to join a group in ${network}.`;
+
+export const confirmJoinRequest = {
+  subject: (network, group) => `Confirm your request to join “${group}” in ${network}`,
+  preheader: (expires) => `One click and your request is complete. The link is valid until ${expires}.`,
+  intro: (network, group) =>
+    `Thank you for asking to join the group “${group}” in ${network}! Please confirm that it was you, and we will take care of your request.`,
+  next: 'You will hear from us by email as soon as you have confirmed.',
+  button: 'Confirm my request',
+  expiry: (expires) => `The link is valid until ${expires}.`,
+  notYou:
+    'If it was not you who asked to join, just ignore this email. Without a confirmation the request is removed and you will not hear from us again.',
+  footer: (network) =>
+    `You are receiving this email because this address was used to ask to join a group in ${network}.`,
+} satisfies ConfirmJoinCopy;
+
+export const confirmJoinRequestReminder = {
+  subject: (network, group) => `Reminder: confirm your request to join “${group}” in ${network}`,
+  preheader: (expires) => `Your request is waiting for one click. The link is valid until ${expires}.`,
+  intro: (network, group) =>
+    `You recently asked to join the group “${group}” in ${network}, but we have not had your confirmation yet. It only takes one click.`,
+  next: 'You will hear from us by email as soon as you have confirmed.',
+  button: 'Confirm my request',
+  expiry: (expires) =>
+    `The link is valid until ${expires}. After that the request is removed, and you are always welcome to ask again.`,
+  notYou:
+    'Changed your mind, or was it not you? Then just ignore this email. This is the only reminder we send.',
+  footer: confirmJoinRequest.footer,
+} satisfies ConfirmJoinCopy;
+
+export const joinApproved = {
+  subject: (network, group) => `Welcome to “${group}” in ${network}`,
+  preheader: (group) => `You have a seat in “${group}”. Here is what you need to know.`,
+  intro: (network, group) => `Welcome to the group “${group}” in ${network}! You have a seat.`,
+  questionIntro: 'The question the group gathers around:',
+  facilitator: (name) => `The meetings are facilitated by ${name}.`,
+  online: 'The group meets online. Each invitation says how to join the meeting.',
+  inPerson: (location) =>
+    location
+      ? `The group meets in person. Meeting place: ${location}`
+      : 'The group meets in person. Each invitation says where.',
+  commitmentsHeading: 'What taking part means',
+  commitments: [
+    'Attendance: nobody can make every meeting, but aim to join as many as you can – both you and the group gain from it.',
+    'Preparation: every meeting opens with an introduction, and each participant prepares one at some point.',
+    'Confidentiality: what is said in the group stays in the group.',
+  ],
+  dates: 'Dates and times of the meetings will follow in separate invitations.',
+  leave: 'Can you no longer take part? Then you can leave the group, and your seat goes to someone else.',
+  leaveLabel: 'Leave the group',
+  footer: joinFooter,
+} satisfies JoinApprovedCopy;
+
+export const joinWaitlisted = {
+  subject: (network, group) => `You are on the waitlist for “${group}” in ${network}`,
+  preheader: (position) => `You are number ${position} in line. We will email you when a seat frees up.`,
+  intro: (network, group) =>
+    `Thank you for asking to join the group “${group}” in ${network}! The group is full right now, so you have a place on the waitlist.`,
+  position: (position) => `You are number ${position} in line.`,
+  offer:
+    'When a seat frees up and it is your turn, you will get an email offering it to you. There is nothing you need to do until then.',
+  leave: 'No longer want to wait? Then you can leave the waitlist.',
+  leaveLabel: 'Leave the waitlist',
+  footer: joinFooter,
+} satisfies JoinWaitlistedCopy;
+
+export const joinPendingApproval = {
+  subject: (network, group) => `Your request to join “${group}” in ${network} awaits a decision`,
+  preheader: 'A coordinator will look at your request and get back to you.',
+  intro: (network, group) => `Thank you for asking to join the group “${group}” in ${network}!`,
+  why: (network) =>
+    `The groups in ${network} are open to everyone whose employer is a member organisation of the network. Your organisation is not (yet) registered as a member organisation, so a coordinator will look at your request and decide.`,
+  next: 'You will get an email as soon as there is a decision. There is nothing you need to do in the meantime.',
+  footer: joinFooter,
+} satisfies JoinPendingApprovalCopy;
+
+export const joinDeclined = {
+  subject: (network, group) => `About your request to join “${group}” in ${network}`,
+  preheader: 'There is no seat in the group for you this time.',
+  intro: (network, group) =>
+    `Thank you for your interest in the group “${group}” in ${network}. A coordinator has looked at your request, and unfortunately there is no seat for you in the group this time.`,
+  messageIntro: 'The coordinator writes:',
+  welcome:
+    "If you have any questions, you are welcome to contact the network's coordinators. And you are always welcome to ask to join another group later on.",
+  footer: joinFooter,
+} satisfies JoinDeclinedCopy;
+
+export const joinApprovalRequest = {
+  subject: (network, group, requester) => `${requester} would like to join “${group}” in ${network}`,
+  preheader: 'The organisation is not registered as a member. Approve or decline the request.',
+  greeting: 'Hello,',
+  intro: (network, group, requester) => `${requester} has asked to join the group “${group}” in ${network}.`,
+  why: 'The request comes from an organisation that is not (yet) registered as a member organisation, so it needs a decision by a coordinator.',
+  detailsHeading: 'About the person asking',
+  name: (value) => `Name: ${value}`,
+  email: (value) => `Email: ${value}`,
+  organisation: (value) => `Organisation: ${value}`,
+  role: (value) => `Role: ${value}`,
+  messageIntro: 'The request came with this message:',
+  decisionHeading: 'Your decision',
+  approve: 'If you approve, they get a seat in the group, or a place on the waitlist if the group is full.',
+  approveButton: 'Approve the request',
+  decline: 'If you decline, you can write a message that goes with the answer to them.',
+  declineButton: 'Decline the request',
+  expiry: (expires) => `The links work once and are valid until ${expires}.`,
+  footer: (network) => `You are receiving this email because you coordinate ${network}.`,
+} satisfies JoinApprovalRequestCopy;
+
+export const seatOffered = {
+  subject: (network, group) => `A seat is free in “${group}” in ${network}`,
+  preheader: (expires) => `Accept by ${expires} and the seat is yours.`,
+  intro: (network, group) =>
+    `Good news: a seat has come free in the group “${group}” in ${network}, and it is your turn on the waitlist.`,
+  hold: (expires) => `We are holding the seat for you until ${expires}. Accept before then and it is yours.`,
+  button: 'Accept the seat',
+  decline:
+    'Cannot take part? Decline, and the seat goes straight to the next in line. If you do not answer, it passes on when the time is up.',
+  declineLabel: 'Decline the seat',
+  footer: joinFooter,
+} satisfies SeatOfferedCopy;
+
+export const offerExpired = {
+  subject: (network, group) => `The seat in “${group}” in ${network} has passed on`,
+  preheader: 'You are welcome to ask to join again.',
+  intro: (network, group) =>
+    `We held a seat for you in the group “${group}” in ${network}, but the time to accept has run out, so the seat has passed to the next in line.`,
+  again: 'If you would still like to take part, you are welcome to ask to join the group again.',
+  footer: joinFooter,
+} satisfies OfferExpiredCopy;
+
+export const leftGroup = {
+  group: {
+    subject: (network, group) => `You have left “${group}” in ${network}`,
+    preheader: 'This confirms it. There is nothing more you need to do.',
+    intro: (network, group) =>
+      `You have left the group “${group}” in ${network}. Thank you for your time and commitment!`,
+    after: 'What was said in the group still stays in the group.',
+    again: 'If you change your mind, you are welcome to ask to join again while seats remain.',
+    notYou: "Was it not you who left the group? Then please contact the network's coordinators.",
+    footer: joinFooter,
+  },
+  waitlist: {
+    subject: (network, group) => `You have left the waitlist for “${group}” in ${network}`,
+    preheader: 'This confirms it. There is nothing more you need to do.',
+    intro: (network, group) => `You are no longer on the waitlist for the group “${group}” in ${network}.`,
+    after: 'So you will not be offered a seat when one frees up.',
+    again: 'If you change your mind, you are welcome to ask to join again.',
+    notYou: "Was it not you who left the waitlist? Then please contact the network's coordinators.",
+    footer: joinFooter,
+  },
+} satisfies { group: LeftGroupCopy; waitlist: LeftGroupCopy };

@@ -1,4 +1,16 @@
-import type { ConfirmRegistrationCopy, RegistrationReceiptCopy } from './types.ts';
+import type {
+  ConfirmJoinCopy,
+  ConfirmRegistrationCopy,
+  JoinApprovalRequestCopy,
+  JoinApprovedCopy,
+  JoinDeclinedCopy,
+  JoinPendingApprovalCopy,
+  JoinWaitlistedCopy,
+  LeftGroupCopy,
+  OfferExpiredCopy,
+  RegistrationReceiptCopy,
+  SeatOfferedCopy,
+} from './types.ts';
 
 // The Norwegian (bokmål) copy of every mail, one export per kind; the shapes are in types.ts.
 
@@ -45,3 +57,161 @@ export const registrationReceipt = {
   engagement: 'Du engasjerer deg så mye eller så lite du vil.',
   footer: (network) => `Du får denne e-posten fordi du har meldt deg på ${network}.`,
 } satisfies RegistrationReceiptCopy;
+
+// groups.ts
+
+// Why a member, or someone who asked to join, receives a group mail.
+const joinFooter = (network: string): string =>
+  `Du får denne e-posten fordi du har meldt deg på en gruppe i ${network}.`;
+
+export const confirmJoinRequest = {
+  subject: (network, group) => `Bekreft påmeldingen din til «${group}» i ${network}`,
+  preheader: (expires) => `Ett klikk, så er påmeldingen klar. Lenken er gyldig til ${expires}.`,
+  intro: (network, group) =>
+    `Takk for at du vil være med i gruppen «${group}» i ${network}! Bekreft at det var du som meldte deg på, så tar vi oss av påmeldingen.`,
+  next: 'Du får beskjed på e-post så snart du har bekreftet.',
+  button: 'Bekreft påmeldingen min',
+  expiry: (expires) => `Lenken er gyldig til ${expires}.`,
+  notYou:
+    'Var det ikke du som meldte deg på? Da kan du se bort fra denne e-posten. Uten bekreftelse blir påmeldingen slettet, og du hører ikke mer fra oss.',
+  footer: (network) =>
+    `Du får denne e-posten fordi denne adressen ble brukt til å melde seg på en gruppe i ${network}.`,
+} satisfies ConfirmJoinCopy;
+
+export const confirmJoinRequestReminder = {
+  subject: (network, group) => `Påminnelse: bekreft påmeldingen din til «${group}» i ${network}`,
+  preheader: (expires) => `Påmeldingen din venter på ett klikk. Lenken er gyldig til ${expires}.`,
+  intro: (network, group) =>
+    `Du meldte deg nylig på gruppen «${group}» i ${network}, men vi har ikke fått noen bekreftelse ennå. Det holder med ett klikk.`,
+  next: 'Du får beskjed på e-post så snart du har bekreftet.',
+  button: 'Bekreft påmeldingen min',
+  expiry: (expires) =>
+    `Lenken er gyldig til ${expires}. Etter det blir påmeldingen slettet, og du er alltid velkommen til å melde deg på igjen.`,
+  notYou:
+    'Har du ombestemt deg, eller var det ikke deg? Da kan du se bort fra denne e-posten. Dette er den eneste påminnelsen du får.',
+  footer: confirmJoinRequest.footer,
+} satisfies ConfirmJoinCopy;
+
+export const joinApproved = {
+  subject: (network, group) => `Velkommen til «${group}» i ${network}`,
+  preheader: (group) => `Du har fått plass i «${group}». Her er det du trenger å vite.`,
+  intro: (network, group) => `Velkommen til gruppen «${group}» i ${network}! Du har fått plass.`,
+  questionIntro: 'Spørsmålet som gruppen samles om:',
+  facilitator: (name) => `Møtene ledes av ${name}.`,
+  online: 'Gruppen møtes digitalt. Hvordan du kobler deg på, står i invitasjonen til hvert møte.',
+  inPerson: (location) =>
+    location
+      ? `Gruppen møtes fysisk. Møtested: ${location}`
+      : 'Gruppen møtes fysisk. Hvor står i invitasjonen til hvert møte.',
+  commitmentsHeading: 'Hva innebærer det å være med?',
+  commitments: [
+    'Oppmøte: ingen kan være med på alle møtene, men prøv å delta på så mange som mulig – det tjener både du og gruppen på.',
+    'Forberedelser: hvert møte starter med en introduksjon, og alle deltakerne får på et tidspunkt i oppgave å forberede den.',
+    'Fortrolighet: det som blir sagt i gruppen, blir i gruppen.',
+  ],
+  dates: 'Dato og tid for møtene kommer i egne invitasjoner.',
+  leave: 'Kan du ikke være med lenger? Da kan du melde deg ut av gruppen, så går plassen til noen andre.',
+  leaveLabel: 'Meld meg ut av gruppen',
+  footer: joinFooter,
+} satisfies JoinApprovedCopy;
+
+export const joinWaitlisted = {
+  subject: (network, group) => `Du står på ventelisten til «${group}» i ${network}`,
+  preheader: (position) =>
+    `Du er nummer ${position} i køen. Vi sender deg en e-post når en plass blir ledig.`,
+  intro: (network, group) =>
+    `Takk for påmeldingen din til gruppen «${group}» i ${network}! Gruppen er full akkurat nå, så du har fått plass på ventelisten.`,
+  position: (position) => `Du er nummer ${position} i køen.`,
+  offer:
+    'Når en plass blir ledig og det er din tur, får du en e-post med tilbud om plassen. Du trenger ikke å gjøre noe før det.',
+  leave: 'Vil du ikke vente lenger? Da kan du melde deg av ventelisten.',
+  leaveLabel: 'Meld meg av ventelisten',
+  footer: joinFooter,
+} satisfies JoinWaitlistedCopy;
+
+export const joinPendingApproval = {
+  subject: (network, group) => `Påmeldingen din til «${group}» i ${network} venter på avgjørelse`,
+  preheader: 'En koordinator går gjennom påmeldingen din og tar kontakt.',
+  intro: (network, group) => `Takk for påmeldingen din til gruppen «${group}» i ${network}!`,
+  why: (network) =>
+    `Gruppene i ${network} er åpne for alle som har en arbeidsgiver som er medlemsorganisasjon i nettverket. Organisasjonen din er ikke (ennå) registrert som medlemsorganisasjon, så en koordinator går gjennom påmeldingen og avgjør den.`,
+  next: 'Du får en e-post så snart det er tatt en avgjørelse. Du trenger ikke å gjøre noe i mellomtiden.',
+  footer: joinFooter,
+} satisfies JoinPendingApprovalCopy;
+
+export const joinDeclined = {
+  subject: (network, group) => `Om påmeldingen din til «${group}» i ${network}`,
+  preheader: 'Denne gangen ble det ikke plass i gruppen.',
+  intro: (network, group) =>
+    `Takk for interessen din for gruppen «${group}» i ${network}. En koordinator har gått gjennom påmeldingen din, og denne gangen kan du dessverre ikke få plass i gruppen.`,
+  messageIntro: 'Koordinatoren skriver:',
+  welcome:
+    'Har du spørsmål, er du velkommen til å ta kontakt med koordinatorene i nettverket. Og du er alltid velkommen til å melde deg på en annen gruppe senere.',
+  footer: joinFooter,
+} satisfies JoinDeclinedCopy;
+
+export const joinApprovalRequest = {
+  subject: (network, group, requester) => `${requester} vil være med i «${group}» i ${network}`,
+  preheader: 'Organisasjonen er ikke registrert som medlem. Godkjenn eller avslå påmeldingen.',
+  greeting: 'Hei!',
+  intro: (network, group, requester) => `${requester} har meldt seg på gruppen «${group}» i ${network}.`,
+  why: 'Påmeldingen kommer fra en organisasjon som ikke (ennå) er registrert som medlemsorganisasjon, så den trenger en avgjørelse fra en koordinator.',
+  detailsHeading: 'Om den som har meldt seg på',
+  name: (value) => `Navn: ${value}`,
+  email: (value) => `E-post: ${value}`,
+  organisation: (value) => `Organisasjon: ${value}`,
+  role: (value) => `Rolle: ${value}`,
+  messageIntro: 'Påmeldingen hadde med denne meldingen:',
+  decisionHeading: 'Din avgjørelse',
+  approve: 'Godkjenner du, får personen plass i gruppen, eller plass på ventelisten hvis gruppen er full.',
+  approveButton: 'Godkjenn påmeldingen',
+  decline: 'Avslår du, kan du skrive en melding som følger med beskjeden til personen.',
+  declineButton: 'Avslå påmeldingen',
+  expiry: (expires) => `Lenkene kan brukes én gang og er gyldige til ${expires}.`,
+  footer: (network) => `Du får denne e-posten fordi du er koordinator for ${network}.`,
+} satisfies JoinApprovalRequestCopy;
+
+export const seatOffered = {
+  subject: (network, group) => `En plass er ledig i «${group}» i ${network}`,
+  preheader: (expires) => `Takk ja innen ${expires}, så er plassen din.`,
+  intro: (network, group) =>
+    `Gode nyheter: en plass har blitt ledig i gruppen «${group}» i ${network}, og nå er det din tur på ventelisten.`,
+  hold: (expires) => `Vi holder av plassen til deg til ${expires}. Takk ja før det, så er den din.`,
+  button: 'Takk ja til plassen',
+  decline:
+    'Kan du ikke være med? Takk nei, så går plassen med en gang til nestemann i køen. Svarer du ikke, går den videre når fristen er ute.',
+  declineLabel: 'Takk nei til plassen',
+  footer: joinFooter,
+} satisfies SeatOfferedCopy;
+
+export const offerExpired = {
+  subject: (network, group) => `Plassen i «${group}» i ${network} har gått videre`,
+  preheader: 'Du er velkommen til å melde deg på igjen.',
+  intro: (network, group) =>
+    `Vi holdt av en plass til deg i gruppen «${group}» i ${network}, men fristen for å takke ja er ute. Plassen har derfor gått videre til nestemann i køen.`,
+  again: 'Vil du fortsatt være med, er du velkommen til å melde deg på gruppen igjen.',
+  footer: joinFooter,
+} satisfies OfferExpiredCopy;
+
+export const leftGroup = {
+  group: {
+    subject: (network, group) => `Du har meldt deg ut av «${group}» i ${network}`,
+    preheader: 'Dette er en bekreftelse. Du trenger ikke å gjøre noe mer.',
+    intro: (network, group) =>
+      `Du har meldt deg ut av gruppen «${group}» i ${network}. Takk for tiden og engasjementet ditt!`,
+    after: 'Det som er sagt i gruppen, blir fortsatt i gruppen.',
+    again: 'Ombestemmer du deg, er du velkommen til å melde deg på igjen så lenge det er ledige plasser.',
+    notYou: 'Var det ikke du som meldte deg ut? Ta i så fall kontakt med koordinatorene i nettverket.',
+    footer: joinFooter,
+  },
+  waitlist: {
+    subject: (network, group) => `Du har meldt deg av ventelisten til «${group}» i ${network}`,
+    preheader: 'Dette er en bekreftelse. Du trenger ikke å gjøre noe mer.',
+    intro: (network, group) => `Du står ikke lenger på ventelisten til gruppen «${group}» i ${network}.`,
+    after: 'Du får altså ikke noe tilbud når en plass blir ledig.',
+    again: 'Ombestemmer du deg, er du velkommen til å melde deg på igjen.',
+    notYou:
+      'Var det ikke du som meldte deg av ventelisten? Ta i så fall kontakt med koordinatorene i nettverket.',
+    footer: joinFooter,
+  },
+} satisfies { group: LeftGroupCopy; waitlist: LeftGroupCopy };

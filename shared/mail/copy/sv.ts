@@ -1,4 +1,16 @@
-import type { ConfirmRegistrationCopy, RegistrationReceiptCopy } from './types.ts';
+import type {
+  ConfirmJoinCopy,
+  ConfirmRegistrationCopy,
+  JoinApprovalRequestCopy,
+  JoinApprovedCopy,
+  JoinDeclinedCopy,
+  JoinPendingApprovalCopy,
+  JoinWaitlistedCopy,
+  LeftGroupCopy,
+  OfferExpiredCopy,
+  RegistrationReceiptCopy,
+  SeatOfferedCopy,
+} from './types.ts';
 
 // The Swedish copy of every mail, one export per kind; the shapes are in types.ts.
 
@@ -45,3 +57,159 @@ export const registrationReceipt = {
   engagement: 'Du engagerar dig så mycket eller så lite du vill.',
   footer: (network) => `Du får det här mejlet eftersom du har anmält dig till ${network}.`,
 } satisfies RegistrationReceiptCopy;
+
+// groups.ts
+
+// Why a member, or someone who asked to join, receives a group mail.
+const joinFooter = (network: string): string =>
+  `Du får det här mejlet eftersom du har anmält dig till en grupp i ${network}.`;
+
+export const confirmJoinRequest = {
+  subject: (network, group) => `Bekräfta din anmälan till ”${group}” i ${network}`,
+  preheader: (expires) => `Ett klick, så är din anmälan klar. Länken gäller fram till ${expires}.`,
+  intro: (network, group) =>
+    `Tack för att du vill vara med i gruppen ”${group}” i ${network}! Bekräfta att det var du som anmälde dig, så tar vi hand om din anmälan.`,
+  next: 'Du får besked via mejl så snart du har bekräftat.',
+  button: 'Bekräfta min anmälan',
+  expiry: (expires) => `Länken gäller fram till ${expires}.`,
+  notYou:
+    'Var det inte du som anmälde dig? Då kan du bortse från det här mejlet. Utan bekräftelse tas anmälan bort och du hör inte av oss igen.',
+  footer: (network) =>
+    `Du får det här mejlet eftersom den här adressen användes för att anmäla sig till en grupp i ${network}.`,
+} satisfies ConfirmJoinCopy;
+
+export const confirmJoinRequestReminder = {
+  subject: (network, group) => `Påminnelse: bekräfta din anmälan till ”${group}” i ${network}`,
+  preheader: (expires) => `Din anmälan väntar på ett klick. Länken gäller fram till ${expires}.`,
+  intro: (network, group) =>
+    `Du anmälde nyligen att du vill vara med i gruppen ”${group}” i ${network}, men vi har inte fått någon bekräftelse än. Det räcker med ett klick.`,
+  next: 'Du får besked via mejl så snart du har bekräftat.',
+  button: 'Bekräfta min anmälan',
+  expiry: (expires) =>
+    `Länken gäller fram till ${expires}. Därefter tas anmälan bort, och du är alltid välkommen att anmäla dig igen.`,
+  notYou:
+    'Har du ångrat dig, eller var det inte du? Då kan du bortse från det här mejlet. Det här är den enda påminnelsen du får.',
+  footer: confirmJoinRequest.footer,
+} satisfies ConfirmJoinCopy;
+
+export const joinApproved = {
+  subject: (network, group) => `Välkommen till ”${group}” i ${network}`,
+  preheader: (group) => `Du har fått en plats i ”${group}”. Här är det du behöver veta.`,
+  intro: (network, group) => `Välkommen till gruppen ”${group}” i ${network}! Du har fått en plats.`,
+  questionIntro: 'Frågan som gruppen samlas kring:',
+  facilitator: (name) => `Träffarna leds av ${name}.`,
+  online: 'Gruppen träffas online. Hur du ansluter står i inbjudan till varje träff.',
+  inPerson: (location) =>
+    location
+      ? `Gruppen träffas fysiskt. Mötesplats: ${location}`
+      : 'Gruppen träffas fysiskt. Var står i inbjudan till varje träff.',
+  commitmentsHeading: 'Vad innebär det att vara med?',
+  commitments: [
+    'Närvaro: alla kan inte vara med på alla träffar, men sikta på att delta på så många som möjligt – det vinner både du och gruppen på.',
+    'Förberedelser: varje träff börjar med en introduktion, och alla deltagare får vid något tillfälle uppdraget att förbereda den.',
+    'Förtroende: det som sägs i gruppen stannar i gruppen.',
+  ],
+  dates: 'Datum och tid för träffarna kommer i separata inbjudningar.',
+  leave: 'Kan du inte vara med längre? Då kan du lämna gruppen, så går platsen till någon annan.',
+  leaveLabel: 'Lämna gruppen',
+  footer: joinFooter,
+} satisfies JoinApprovedCopy;
+
+export const joinWaitlisted = {
+  subject: (network, group) => `Du står på väntelistan till ”${group}” i ${network}`,
+  preheader: (position) => `Du är nummer ${position} i kön. Vi mejlar dig när en plats blir ledig.`,
+  intro: (network, group) =>
+    `Tack för din anmälan till gruppen ”${group}” i ${network}! Gruppen är full just nu, så du har fått en plats på väntelistan.`,
+  position: (position) => `Du är nummer ${position} i kön.`,
+  offer:
+    'När en plats blir ledig och det är din tur får du ett mejl där platsen erbjuds dig. Du behöver inte göra något innan dess.',
+  leave: 'Vill du inte vänta längre? Då kan du lämna väntelistan.',
+  leaveLabel: 'Lämna väntelistan',
+  footer: joinFooter,
+} satisfies JoinWaitlistedCopy;
+
+export const joinPendingApproval = {
+  subject: (network, group) => `Din anmälan till ”${group}” i ${network} väntar på beslut`,
+  preheader: 'En samordnare går igenom din anmälan och hör av sig.',
+  intro: (network, group) => `Tack för din anmälan till gruppen ”${group}” i ${network}!`,
+  why: (network) =>
+    `Grupperna i ${network} är öppna för alla vars arbetsgivare är medlemsorganisation i nätverket. Din organisation är inte (ännu) registrerad som medlemsorganisation, så en samordnare går igenom din anmälan och beslutar om den.`,
+  next: 'Du får ett mejl så snart det finns ett beslut. Du behöver inte göra något under tiden.',
+  footer: joinFooter,
+} satisfies JoinPendingApprovalCopy;
+
+export const joinDeclined = {
+  subject: (network, group) => `Om din anmälan till ”${group}” i ${network}`,
+  preheader: 'Den här gången blev det ingen plats i gruppen.',
+  intro: (network, group) =>
+    `Tack för ditt intresse för gruppen ”${group}” i ${network}. En samordnare har gått igenom din anmälan, och den här gången kan du tyvärr inte få en plats i gruppen.`,
+  messageIntro: 'Samordnaren skriver:',
+  welcome:
+    'Har du frågor är du välkommen att höra av dig till nätverkets samordnare. Och du är alltid välkommen att anmäla dig till en annan grupp längre fram.',
+  footer: joinFooter,
+} satisfies JoinDeclinedCopy;
+
+export const joinApprovalRequest = {
+  subject: (network, group, requester) => `${requester} vill vara med i ”${group}” i ${network}`,
+  preheader: 'Organisationen är inte registrerad som medlem. Godkänn eller avböj anmälan.',
+  greeting: 'Hej!',
+  intro: (network, group, requester) => `${requester} har anmält sig till gruppen ”${group}” i ${network}.`,
+  why: 'Anmälan kommer från en organisation som inte (ännu) är registrerad som medlemsorganisation, så den behöver ett beslut av en samordnare.',
+  detailsHeading: 'Om den som har anmält sig',
+  name: (value) => `Namn: ${value}`,
+  email: (value) => `E-post: ${value}`,
+  organisation: (value) => `Organisation: ${value}`,
+  role: (value) => `Roll: ${value}`,
+  messageIntro: 'Med anmälan följde det här meddelandet:',
+  decisionHeading: 'Ditt beslut',
+  approve: 'Godkänner du får personen en plats i gruppen, eller en plats på väntelistan om gruppen är full.',
+  approveButton: 'Godkänn anmälan',
+  decline: 'Avböjer du kan du skriva ett meddelande som följer med beskedet till personen.',
+  declineButton: 'Avböj anmälan',
+  expiry: (expires) => `Länkarna går att använda en gång och gäller fram till ${expires}.`,
+  footer: (network) => `Du får det här mejlet eftersom du är samordnare för ${network}.`,
+} satisfies JoinApprovalRequestCopy;
+
+export const seatOffered = {
+  subject: (network, group) => `En plats är ledig i ”${group}” i ${network}`,
+  preheader: (expires) => `Tacka ja senast ${expires}, så är platsen din.`,
+  intro: (network, group) =>
+    `Goda nyheter: en plats har blivit ledig i gruppen ”${group}” i ${network}, och nu är det din tur på väntelistan.`,
+  hold: (expires) => `Vi håller platsen åt dig fram till ${expires}. Tacka ja innan dess, så är den din.`,
+  button: 'Tacka ja till platsen',
+  decline:
+    'Kan du inte vara med? Tacka nej, så går platsen direkt till nästa i kön. Svarar du inte går den vidare när tiden har gått ut.',
+  declineLabel: 'Tacka nej till platsen',
+  footer: joinFooter,
+} satisfies SeatOfferedCopy;
+
+export const offerExpired = {
+  subject: (network, group) => `Platsen i ”${group}” i ${network} har gått vidare`,
+  preheader: 'Du är välkommen att anmäla dig igen.',
+  intro: (network, group) =>
+    `Vi höll en plats åt dig i gruppen ”${group}” i ${network}, men tiden för att tacka ja har gått ut. Platsen har därför gått vidare till nästa i kön.`,
+  again: 'Vill du fortfarande vara med är du välkommen att anmäla dig till gruppen igen.',
+  footer: joinFooter,
+} satisfies OfferExpiredCopy;
+
+export const leftGroup = {
+  group: {
+    subject: (network, group) => `Du har lämnat ”${group}” i ${network}`,
+    preheader: 'Det här är en bekräftelse. Du behöver inte göra något mer.',
+    intro: (network, group) =>
+      `Du har lämnat gruppen ”${group}” i ${network}. Tack för din tid och ditt engagemang!`,
+    after: 'Det som har sagts i gruppen stannar fortfarande i gruppen.',
+    again: 'Ändrar du dig är du välkommen att anmäla dig igen, i mån av plats.',
+    notYou: 'Var det inte du som lämnade gruppen? Hör då av dig till nätverkets samordnare.',
+    footer: joinFooter,
+  },
+  waitlist: {
+    subject: (network, group) => `Du har lämnat väntelistan till ”${group}” i ${network}`,
+    preheader: 'Det här är en bekräftelse. Du behöver inte göra något mer.',
+    intro: (network, group) => `Du står inte längre på väntelistan till gruppen ”${group}” i ${network}.`,
+    after: 'Du får alltså inget erbjudande när en plats blir ledig.',
+    again: 'Ändrar du dig är du välkommen att anmäla dig igen.',
+    notYou: 'Var det inte du som lämnade väntelistan? Hör då av dig till nätverkets samordnare.',
+    footer: joinFooter,
+  },
+} satisfies { group: LeftGroupCopy; waitlist: LeftGroupCopy };

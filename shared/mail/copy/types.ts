@@ -28,3 +28,112 @@ export interface RegistrationReceiptCopy {
   engagement: string;
   footer(networkName: string): string;
 }
+
+// groups.ts
+
+export interface ConfirmJoinCopy {
+  subject(networkName: string, groupTitle: string): string;
+  preheader(expires: string): string;
+  intro(networkName: string, groupTitle: string): string;
+  next: string;
+  button: string;
+  expiry(expires: string): string;
+  notYou: string;
+  footer(networkName: string): string;
+}
+
+export interface JoinApprovedCopy {
+  subject(networkName: string, groupTitle: string): string;
+  preheader(groupTitle: string): string;
+  intro(networkName: string, groupTitle: string): string;
+  questionIntro: string;
+  facilitator(facilitatorName: string): string;
+  online: string;
+  inPerson(location?: string): string;
+  commitmentsHeading: string;
+  commitments: readonly string[];
+  dates: string;
+  leave: string;
+  leaveLabel: string;
+  footer(networkName: string): string;
+}
+
+export interface JoinWaitlistedCopy {
+  subject(networkName: string, groupTitle: string): string;
+  preheader(position: string): string;
+  intro(networkName: string, groupTitle: string): string;
+  position(position: string): string;
+  offer: string;
+  leave: string;
+  leaveLabel: string;
+  footer(networkName: string): string;
+}
+
+export interface JoinPendingApprovalCopy {
+  subject(networkName: string, groupTitle: string): string;
+  preheader: string;
+  intro(networkName: string, groupTitle: string): string;
+  why(networkName: string): string;
+  next: string;
+  footer(networkName: string): string;
+}
+
+export interface JoinDeclinedCopy {
+  subject(networkName: string, groupTitle: string): string;
+  preheader: string;
+  intro(networkName: string, groupTitle: string): string;
+  messageIntro: string;
+  welcome: string;
+  footer(networkName: string): string;
+}
+
+export interface JoinApprovalRequestCopy {
+  subject(networkName: string, groupTitle: string, requesterName: string): string;
+  preheader: string;
+  greeting: string;
+  intro(networkName: string, groupTitle: string, requesterName: string): string;
+  why: string;
+  detailsHeading: string;
+  name(value: string): string;
+  email(value: string): string;
+  organisation(value: string): string;
+  role(value: string): string;
+  messageIntro: string;
+  decisionHeading: string;
+  approve: string;
+  approveButton: string;
+  decline: string;
+  declineButton: string;
+  expiry(expires: string): string;
+  footer(networkName: string): string;
+}
+
+export interface SeatOfferedCopy {
+  subject(networkName: string, groupTitle: string): string;
+  preheader(expires: string): string;
+  intro(networkName: string, groupTitle: string): string;
+  hold(expires: string): string;
+  button: string;
+  decline: string;
+  declineLabel: string;
+  footer(networkName: string): string;
+}
+
+export interface OfferExpiredCopy {
+  subject(networkName: string, groupTitle: string): string;
+  preheader: string;
+  intro(networkName: string, groupTitle: string): string;
+  again: string;
+  footer(networkName: string): string;
+}
+
+export interface LeftGroupCopy {
+  subject(networkName: string, groupTitle: string): string;
+  preheader: string;
+  intro(networkName: string, groupTitle: string): string;
+  /** What the reader keeps in mind: confidentiality for a member, nothing more for the waitlist. */
+  after: string;
+  again: string;
+  notYou: string;
+  footer(networkName: string): string;
+}
