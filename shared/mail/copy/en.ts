@@ -1,6 +1,10 @@
 import type {
+  ConfirmGroupProposalCopy,
   ConfirmJoinCopy,
   ConfirmRegistrationCopy,
+  GroupProposalAcceptedCopy,
+  GroupProposalDeclinedCopy,
+  GroupProposalReceivedCopy,
   JoinApprovalRequestCopy,
   JoinApprovedCopy,
   JoinDeclinedCopy,
@@ -213,3 +217,79 @@ export const leftGroup = {
     footer: joinFooter,
   },
 } satisfies { group: LeftGroupCopy; waitlist: LeftGroupCopy };
+
+// group-proposals.ts
+
+// Why the proposer receives a proposal mail.
+const proposerFooter = (network: string): string =>
+  `You are receiving this email because you proposed a group in ${network}.`;
+
+export const confirmGroupProposal = {
+  subject: (network, title) => `Confirm your proposal for the group “${title}” in ${network}`,
+  preheader: (expires) =>
+    `One click and your proposal goes to the coordinators. The link is valid until ${expires}.`,
+  intro: (network, title) =>
+    `Thank you for taking the initiative for a new group in ${network}! Please confirm that it was you who proposed the group “${title}”, and we will pass your proposal on to the network's coordinators.`,
+  next: 'The coordinators will look at your proposal and get back to you by email.',
+  button: 'Confirm my proposal',
+  expiry: (expires) => `The link is valid until ${expires}.`,
+  notYou:
+    'If it was not you who proposed the group, just ignore this email. Without a confirmation the proposal is removed and you will not hear from us again.',
+  footer: (network) =>
+    `You are receiving this email because this address was used to propose a group in ${network}.`,
+} satisfies ConfirmGroupProposalCopy;
+
+export const confirmGroupProposalReminder = {
+  subject: (network, title) => `Reminder: confirm your proposal for the group “${title}” in ${network}`,
+  preheader: (expires) => `Your proposal is waiting for one click. The link is valid until ${expires}.`,
+  intro: (network, title) =>
+    `You recently proposed the group “${title}” in ${network}, but we have not had your confirmation yet. It only takes one click, and your proposal goes to the network's coordinators.`,
+  next: 'The coordinators will look at your proposal and get back to you by email.',
+  button: 'Confirm my proposal',
+  expiry: (expires) =>
+    `The link is valid until ${expires}. After that the proposal is removed, and you are always welcome to propose the group again.`,
+  notYou:
+    'Changed your mind, or was it not you? Then just ignore this email. This is the only reminder we send.',
+  footer: confirmGroupProposal.footer,
+} satisfies ConfirmGroupProposalCopy;
+
+export const groupProposalReceived = {
+  subject: (network, title, proposer) => `${proposer} proposes a new group in ${network}: “${title}”`,
+  preheader: 'A new group proposal awaits your decision.',
+  greeting: 'Hello,',
+  intro: (network, proposer) =>
+    `${proposer} has taken the initiative for a new group in ${network} and confirmed the proposal by email.`,
+  proposalHeading: 'The proposal',
+  title: (value) => `Title: ${value}`,
+  questionIntro: 'The question the group would gather around:',
+  messageIntro: 'The proposal came with this message:',
+  proposerHeading: 'About the proposer',
+  name: (value) => `Name: ${value}`,
+  email: (value) => `Email: ${value}`,
+  organisation: (value) => `Organisation: ${value}`,
+  role: (value) => `Role: ${value}`,
+  nextHeading: 'Next steps',
+  next: "The proposal is now among the network's group proposals in the administration. There you can turn it into a group – the proposer then becomes its first member – or decline it with a message. The proposer will be told by email.",
+  footer: (network) => `You are receiving this email because you coordinate ${network}.`,
+} satisfies GroupProposalReceivedCopy;
+
+export const groupProposalAccepted = {
+  subject: (network, group) => `Your proposal became a group: “${group}” in ${network}`,
+  preheader: (group) => `The group “${group}” now exists, and you are its first member.`,
+  intro: (network, group) =>
+    `Good news: the coordinators of ${network} have turned your proposal into a group. The group “${group}” now exists, and you are its first member.`,
+  renamed: (proposal) => `You proposed it under the title “${proposal}”.`,
+  others: 'Others can now ask to join the group, while seats remain.',
+  footer: proposerFooter,
+} satisfies GroupProposalAcceptedCopy;
+
+export const groupProposalDeclined = {
+  subject: (network, title) => `About your proposal for the group “${title}” in ${network}`,
+  preheader: 'Your proposal will not become a group this time.',
+  intro: (network, title) =>
+    `Thank you for taking the initiative for the group “${title}” in ${network}. The coordinators have looked at your proposal, and unfortunately it will not become a group this time.`,
+  messageIntro: 'The coordinator writes:',
+  welcome:
+    "If you have any questions, you are welcome to contact the network's coordinators. And you are always welcome to propose a group again later on, or to ask to join one of the network's groups.",
+  footer: proposerFooter,
+} satisfies GroupProposalDeclinedCopy;

@@ -1,6 +1,10 @@
 import type {
+  ConfirmGroupProposalCopy,
   ConfirmJoinCopy,
   ConfirmRegistrationCopy,
+  GroupProposalAcceptedCopy,
+  GroupProposalDeclinedCopy,
+  GroupProposalReceivedCopy,
   JoinApprovalRequestCopy,
   JoinApprovedCopy,
   JoinDeclinedCopy,
@@ -215,3 +219,79 @@ export const leftGroup = {
     footer: joinFooter,
   },
 } satisfies { group: LeftGroupCopy; waitlist: LeftGroupCopy };
+
+// group-proposals.ts
+
+// Why the proposer receives a proposal mail.
+const proposerFooter = (network: string): string =>
+  `Du får denne e-posten fordi du har foreslått en gruppe i ${network}.`;
+
+export const confirmGroupProposal = {
+  subject: (network, title) => `Bekreft gruppeforslaget ditt «${title}» i ${network}`,
+  preheader: (expires) =>
+    `Ett klikk, så går forslaget videre til koordinatorene. Lenken er gyldig til ${expires}.`,
+  intro: (network, title) =>
+    `Takk for at du tar initiativ til en ny gruppe i ${network}! Bekreft at det var du som foreslo gruppen «${title}», så sender vi forslaget videre til koordinatorene i nettverket.`,
+  next: 'Koordinatorene går gjennom forslaget og gir deg beskjed på e-post.',
+  button: 'Bekreft forslaget mitt',
+  expiry: (expires) => `Lenken er gyldig til ${expires}.`,
+  notYou:
+    'Var det ikke du som foreslo gruppen? Da kan du se bort fra denne e-posten. Uten bekreftelse blir forslaget slettet, og du hører ikke mer fra oss.',
+  footer: (network) =>
+    `Du får denne e-posten fordi denne adressen ble brukt til å foreslå en gruppe i ${network}.`,
+} satisfies ConfirmGroupProposalCopy;
+
+export const confirmGroupProposalReminder = {
+  subject: (network, title) => `Påminnelse: bekreft gruppeforslaget ditt «${title}» i ${network}`,
+  preheader: (expires) => `Forslaget ditt venter på ett klikk. Lenken er gyldig til ${expires}.`,
+  intro: (network, title) =>
+    `Du foreslo nylig gruppen «${title}» i ${network}, men vi har ikke fått noen bekreftelse ennå. Det holder med ett klikk, så går forslaget videre til koordinatorene i nettverket.`,
+  next: 'Koordinatorene går gjennom forslaget og gir deg beskjed på e-post.',
+  button: 'Bekreft forslaget mitt',
+  expiry: (expires) =>
+    `Lenken er gyldig til ${expires}. Etter det blir forslaget slettet, og du er alltid velkommen til å foreslå gruppen igjen.`,
+  notYou:
+    'Har du ombestemt deg, eller var det ikke deg? Da kan du se bort fra denne e-posten. Dette er den eneste påminnelsen du får.',
+  footer: confirmGroupProposal.footer,
+} satisfies ConfirmGroupProposalCopy;
+
+export const groupProposalReceived = {
+  subject: (network, title, proposer) => `${proposer} foreslår en ny gruppe i ${network}: «${title}»`,
+  preheader: 'Et nytt gruppeforslag venter på avgjørelsen deres.',
+  greeting: 'Hei!',
+  intro: (network, proposer) =>
+    `${proposer} har tatt initiativ til en ny gruppe i ${network} og bekreftet forslaget på e-post.`,
+  proposalHeading: 'Forslaget',
+  title: (value) => `Tittel: ${value}`,
+  questionIntro: 'Spørsmålet som gruppen skulle samles om:',
+  messageIntro: 'Forslaget hadde med denne meldingen:',
+  proposerHeading: 'Om forslagsstilleren',
+  name: (value) => `Navn: ${value}`,
+  email: (value) => `E-post: ${value}`,
+  organisation: (value) => `Organisasjon: ${value}`,
+  role: (value) => `Rolle: ${value}`,
+  nextHeading: 'Neste steg',
+  next: 'Forslaget ligger nå blant gruppeforslagene for nettverket i administrasjonen. Der kan dere gjøre det om til en gruppe – da blir forslagsstilleren gruppens første deltaker – eller avslå det med en melding. Forslagsstilleren får beskjed på e-post.',
+  footer: (network) => `Du får denne e-posten fordi du er koordinator for ${network}.`,
+} satisfies GroupProposalReceivedCopy;
+
+export const groupProposalAccepted = {
+  subject: (network, group) => `Forslaget ditt ble en gruppe: «${group}» i ${network}`,
+  preheader: (group) => `Gruppen «${group}» finnes nå, og du er den første deltakeren.`,
+  intro: (network, group) =>
+    `Gode nyheter: koordinatorene i ${network} har gjort forslaget ditt om til en gruppe. Gruppen «${group}» finnes nå, og du er den første deltakeren.`,
+  renamed: (proposal) => `Du foreslo den med tittelen «${proposal}».`,
+  others: 'Nå kan flere melde seg på gruppen, så lenge det er ledige plasser.',
+  footer: proposerFooter,
+} satisfies GroupProposalAcceptedCopy;
+
+export const groupProposalDeclined = {
+  subject: (network, title) => `Om gruppeforslaget ditt «${title}» i ${network}`,
+  preheader: 'Denne gangen blir det ingen gruppe av forslaget.',
+  intro: (network, title) =>
+    `Takk for at du tok initiativ til gruppen «${title}» i ${network}. Koordinatorene har gått gjennom forslaget ditt, og denne gangen blir det dessverre ingen gruppe av det.`,
+  messageIntro: 'Koordinatoren skriver:',
+  welcome:
+    'Har du spørsmål, er du velkommen til å ta kontakt med koordinatorene i nettverket. Og du er alltid velkommen til å foreslå en gruppe igjen senere, eller til å melde deg på en av gruppene i nettverket.',
+  footer: proposerFooter,
+} satisfies GroupProposalDeclinedCopy;

@@ -1,6 +1,10 @@
 import type {
+  ConfirmGroupProposalCopy,
   ConfirmJoinCopy,
   ConfirmRegistrationCopy,
+  GroupProposalAcceptedCopy,
+  GroupProposalDeclinedCopy,
+  GroupProposalReceivedCopy,
   JoinApprovalRequestCopy,
   JoinApprovedCopy,
   JoinDeclinedCopy,
@@ -213,3 +217,79 @@ export const leftGroup = {
     footer: joinFooter,
   },
 } satisfies { group: LeftGroupCopy; waitlist: LeftGroupCopy };
+
+// group-proposals.ts
+
+// Why the proposer receives a proposal mail.
+const proposerFooter = (network: string): string =>
+  `Du får det här mejlet eftersom du har föreslagit en grupp i ${network}.`;
+
+export const confirmGroupProposal = {
+  subject: (network, title) => `Bekräfta ditt gruppförslag ”${title}” i ${network}`,
+  preheader: (expires) =>
+    `Ett klick, så går förslaget vidare till samordnarna. Länken gäller fram till ${expires}.`,
+  intro: (network, title) =>
+    `Tack för att du tar initiativ till en ny grupp i ${network}! Bekräfta att det var du som föreslog gruppen ”${title}”, så skickar vi förslaget vidare till nätverkets samordnare.`,
+  next: 'Samordnarna går igenom förslaget och hör av sig via mejl.',
+  button: 'Bekräfta mitt förslag',
+  expiry: (expires) => `Länken gäller fram till ${expires}.`,
+  notYou:
+    'Var det inte du som föreslog gruppen? Då kan du bortse från det här mejlet. Utan bekräftelse tas förslaget bort och du hör inte av oss igen.',
+  footer: (network) =>
+    `Du får det här mejlet eftersom den här adressen användes för att föreslå en grupp i ${network}.`,
+} satisfies ConfirmGroupProposalCopy;
+
+export const confirmGroupProposalReminder = {
+  subject: (network, title) => `Påminnelse: bekräfta ditt gruppförslag ”${title}” i ${network}`,
+  preheader: (expires) => `Ditt förslag väntar på ett klick. Länken gäller fram till ${expires}.`,
+  intro: (network, title) =>
+    `Du föreslog nyligen gruppen ”${title}” i ${network}, men vi har inte fått någon bekräftelse än. Det räcker med ett klick, så går förslaget vidare till nätverkets samordnare.`,
+  next: 'Samordnarna går igenom förslaget och hör av sig via mejl.',
+  button: 'Bekräfta mitt förslag',
+  expiry: (expires) =>
+    `Länken gäller fram till ${expires}. Därefter tas förslaget bort, och du är alltid välkommen att föreslå gruppen igen.`,
+  notYou:
+    'Har du ångrat dig, eller var det inte du? Då kan du bortse från det här mejlet. Det här är den enda påminnelsen du får.',
+  footer: confirmGroupProposal.footer,
+} satisfies ConfirmGroupProposalCopy;
+
+export const groupProposalReceived = {
+  subject: (network, title, proposer) => `${proposer} föreslår en ny grupp i ${network}: ”${title}”`,
+  preheader: 'Ett nytt gruppförslag väntar på ert beslut.',
+  greeting: 'Hej!',
+  intro: (network, proposer) =>
+    `${proposer} har tagit initiativ till en ny grupp i ${network} och bekräftat förslaget via mejl.`,
+  proposalHeading: 'Förslaget',
+  title: (value) => `Rubrik: ${value}`,
+  questionIntro: 'Frågan som gruppen skulle samlas kring:',
+  messageIntro: 'Med förslaget följde det här meddelandet:',
+  proposerHeading: 'Om förslagsställaren',
+  name: (value) => `Namn: ${value}`,
+  email: (value) => `E-post: ${value}`,
+  organisation: (value) => `Organisation: ${value}`,
+  role: (value) => `Roll: ${value}`,
+  nextHeading: 'Nästa steg',
+  next: 'Förslaget finns nu bland nätverkets gruppförslag i administrationen. Där kan ni göra en grupp av det – då blir förslagsställaren gruppens första deltagare – eller avböja det med ett meddelande. Förslagsställaren får besked via mejl.',
+  footer: (network) => `Du får det här mejlet eftersom du är samordnare för ${network}.`,
+} satisfies GroupProposalReceivedCopy;
+
+export const groupProposalAccepted = {
+  subject: (network, group) => `Ditt förslag blev en grupp: ”${group}” i ${network}`,
+  preheader: (group) => `Gruppen ”${group}” finns nu, och du är dess första deltagare.`,
+  intro: (network, group) =>
+    `Goda nyheter: samordnarna i ${network} har gjort en grupp av ditt förslag. Gruppen ”${group}” finns nu, och du är dess första deltagare.`,
+  renamed: (proposal) => `Du föreslog den under rubriken ”${proposal}”.`,
+  others: 'Nu kan fler anmäla sig till gruppen, i mån av plats.',
+  footer: proposerFooter,
+} satisfies GroupProposalAcceptedCopy;
+
+export const groupProposalDeclined = {
+  subject: (network, title) => `Om ditt gruppförslag ”${title}” i ${network}`,
+  preheader: 'Den här gången blir det ingen grupp av förslaget.',
+  intro: (network, title) =>
+    `Tack för att du tog initiativ till gruppen ”${title}” i ${network}. Samordnarna har gått igenom ditt förslag, och den här gången blir det tyvärr ingen grupp av det.`,
+  messageIntro: 'Samordnaren skriver:',
+  welcome:
+    'Har du frågor är du välkommen att höra av dig till nätverkets samordnare. Och du är alltid välkommen att föreslå en grupp igen längre fram, eller att anmäla dig till en av nätverkets grupper.',
+  footer: proposerFooter,
+} satisfies GroupProposalDeclinedCopy;

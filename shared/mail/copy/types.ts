@@ -137,3 +137,53 @@ export interface LeftGroupCopy {
   notYou: string;
   footer(networkName: string): string;
 }
+
+// group-proposals.ts
+
+export interface ConfirmGroupProposalCopy {
+  subject(networkName: string, title: string): string;
+  preheader(expires: string): string;
+  intro(networkName: string, title: string): string;
+  next: string;
+  button: string;
+  expiry(expires: string): string;
+  notYou: string;
+  footer(networkName: string): string;
+}
+
+export interface GroupProposalReceivedCopy {
+  subject(networkName: string, title: string, proposerName: string): string;
+  preheader: string;
+  greeting: string;
+  intro(networkName: string, proposerName: string): string;
+  proposalHeading: string;
+  title(value: string): string;
+  questionIntro: string;
+  messageIntro: string;
+  proposerHeading: string;
+  name(value: string): string;
+  email(value: string): string;
+  organisation(value: string): string;
+  role(value: string): string;
+  nextHeading: string;
+  next: string;
+  footer(networkName: string): string;
+}
+
+export interface GroupProposalAcceptedCopy {
+  subject(networkName: string, groupTitle: string): string;
+  preheader(groupTitle: string): string;
+  intro(networkName: string, groupTitle: string): string;
+  renamed(proposalTitle: string): string;
+  others: string;
+  footer(networkName: string): string;
+}
+
+export interface GroupProposalDeclinedCopy {
+  subject(networkName: string, title: string): string;
+  preheader: string;
+  intro(networkName: string, title: string): string;
+  messageIntro: string;
+  welcome: string;
+  footer(networkName: string): string;
+}
