@@ -5,12 +5,18 @@ import type {
   GroupProposalAcceptedCopy,
   GroupProposalDeclinedCopy,
   GroupProposalReceivedCopy,
+  IntroducerReminderCopy,
   JoinApprovalRequestCopy,
   JoinApprovedCopy,
   JoinDeclinedCopy,
   JoinPendingApprovalCopy,
   JoinWaitlistedCopy,
   LeftGroupCopy,
+  MeetingCancelledCopy,
+  MeetingCopy,
+  MeetingInvitationCopy,
+  MeetingReminderCopy,
+  MeetingUpdatedCopy,
   OfferExpiredCopy,
   RegistrationReceiptCopy,
   SeatOfferedCopy,
@@ -293,3 +299,99 @@ export const groupProposalDeclined = {
     "If you have any questions, you are welcome to contact the network's coordinators. And you are always welcome to propose a group again later on, or to ask to join one of the network's groups.",
   footer: proposerFooter,
 } satisfies GroupProposalDeclinedCopy;
+
+// meetings.ts
+
+export const meeting = {
+  position: (seq, count) => `${seq} of ${count}`,
+  whenAndWhereHeading: 'When and where',
+  when: (value) => `When: ${value}`,
+  online: 'Where: online',
+  onlineLater: 'Where: online – the link follows before the meeting',
+  inPerson: (address) =>
+    address ? `Where: ${address}` : 'Where: in person – the address follows before the meeting',
+  introducer: (name) => `Introduction: ${name}`,
+  joinText: 'You join the meeting by the link.',
+  joinLabel: 'Join the meeting',
+  questionIntro: 'The question the group gathers around:',
+  beforeHeading: 'Before the meeting',
+  parkedHeading: 'Parked questions to take up',
+  suggestionsHeading: 'How to make the next meeting one point better – suggestions from last time',
+  before: [
+    'The meeting opens with an introduction that one of the participants has prepared. Then we talk about the group’s question – what are our experiences, what do we think, what would we like to achieve?',
+    'Bring examples and experiences from your own work – they are what the conversation is built on.',
+    'What is said in the group stays in the group.',
+  ],
+  rsvpHeading: 'Are you coming?',
+  rsvpIntro: 'Please let us know, so the group knows who is coming.',
+  yes: 'I’m coming',
+  noText: 'Cannot come this time? You keep your seat in the group.',
+  noLabel: 'I can’t come this time',
+  noSeriesText:
+    'Cannot come to the rest of the group’s meetings? Then your seat is freed, so someone else can have it.',
+  noSeriesLabel: 'I can’t come to the rest of the series (frees my seat)',
+  calendar: 'A calendar file is attached: open it to add the meeting to your calendar.',
+  unsubscribeText:
+    'Would you rather not get reminders? That stops the reminders before meetings and the reminder to evaluate. You will still get invitations, changes, the request to evaluate after a meeting and the mail when it is your turn to introduce.',
+  unsubscribeLabel: 'Stop reminders',
+  footer: (network) => `You are receiving this email because you are a member of a group in ${network}.`,
+} satisfies MeetingCopy;
+
+export const meetingInvitation = {
+  subject: (network, group, day) => `Invitation: “${group}” in ${network}, ${day}`,
+  preheader: (when) => `See you on ${when}. Please let us know if you are coming.`,
+  intro: (network, group, position) =>
+    `Here is your invitation to ${position ? `meeting ${position}` : 'the meeting'} of the group “${group}” in ${network}.`,
+} satisfies MeetingInvitationCopy;
+
+export const meetingReminder = {
+  subject: (network, group, relative, day) => `Reminder: “${group}” in ${network} – ${relative}, ${day}`,
+  preheader: (when) => `See you on ${when}.`,
+  relative: (days) => (days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`),
+  intro: (network, group, position, relative) =>
+    `${position ? `Meeting ${position}` : 'The meeting'} of the group “${group}” in ${network} is ${relative}.`,
+  rsvpIntro:
+    'If you have already answered, there is nothing more you need to do. If your plans have changed, you can answer again here.',
+} satisfies MeetingReminderCopy;
+
+export const introducerReminder = {
+  subject: (network, group, day) => `Your turn to give the introduction: “${group}” in ${network}, ${day}`,
+  preheader: (when) => `You open the meeting on ${when} with an introduction of about 10 minutes.`,
+  intro: (network, group, position, when) =>
+    `It is your turn to prepare the introduction that opens ${position ? `meeting ${position}` : 'the meeting'} of the group “${group}” in ${network} on ${when}.`,
+  length: 'The introduction takes about 10 minutes and starts the conversation about the group’s question:',
+  tipsHeading: 'How you might go about it',
+  tips: [
+    'Start from an example of your own: a current project or a situation from your everyday work as a school leader.',
+    'Tell what you have done, what you have seen and what you are wondering about.',
+    'End with one or two questions the group can carry on talking about.',
+  ],
+  closing: 'A well-prepared introduction makes for a good conversation and new insights. Good luck!',
+  rsvpIntro:
+    'Cannot come? Please tell us as soon as possible, so someone else has time to prepare the introduction.',
+} satisfies IntroducerReminderCopy;
+
+export const meetingUpdated = {
+  subject: (network, group, day) => `Meeting changed: “${group}” in ${network}, ${day}`,
+  preheader: (when) => `Now: ${when}.`,
+  intro: (network, group, position) =>
+    `${position ? `Meeting ${position}` : 'The meeting'} of the group “${group}” in ${network} has changed.`,
+  moved: (from, to) => `It has moved from ${from} to ${to}.`,
+  newTime: (to) => `It has a new time: ${to}.`,
+  newPlace: (address) => (address ? `It has a new place: ${address}` : 'It has a new place.'),
+  newLink: 'It has a new link: use the one below.',
+  nowOnline: 'It is now held online.',
+  nowInPerson: (address) => (address ? `It is now held in person: ${address}` : 'It is now held in person.'),
+  unspecified: 'The details of the meeting have changed. Here is what holds now.',
+  rsvpIntro: 'Please answer again, so the group knows who is coming.',
+  calendar: 'The attached calendar file updates the meeting in your calendar.',
+} satisfies MeetingUpdatedCopy;
+
+export const meetingCancelled = {
+  subject: (network, group, day) => `Cancelled: “${group}” in ${network}, ${day}`,
+  preheader: (when) => `The meeting on ${when} will not take place.`,
+  intro: (network, group, position, when) =>
+    `${position ? `Meeting ${position}` : 'The meeting'} of the group “${group}” in ${network}, on ${when}, is cancelled.`,
+  next: 'If the meeting gets a new date, we will send a new invitation.',
+  calendar: 'The attached calendar file removes the meeting from your calendar.',
+} satisfies MeetingCancelledCopy;

@@ -5,12 +5,18 @@ import type {
   GroupProposalAcceptedCopy,
   GroupProposalDeclinedCopy,
   GroupProposalReceivedCopy,
+  IntroducerReminderCopy,
   JoinApprovalRequestCopy,
   JoinApprovedCopy,
   JoinDeclinedCopy,
   JoinPendingApprovalCopy,
   JoinWaitlistedCopy,
   LeftGroupCopy,
+  MeetingCancelledCopy,
+  MeetingCopy,
+  MeetingInvitationCopy,
+  MeetingReminderCopy,
+  MeetingUpdatedCopy,
   OfferExpiredCopy,
   RegistrationReceiptCopy,
   SeatOfferedCopy,
@@ -295,3 +301,98 @@ export const groupProposalDeclined = {
     'Har du spørsmål, er du velkommen til å ta kontakt med koordinatorene i nettverket. Og du er alltid velkommen til å foreslå en gruppe igjen senere, eller til å melde deg på en av gruppene i nettverket.',
   footer: proposerFooter,
 } satisfies GroupProposalDeclinedCopy;
+
+// meetings.ts
+
+export const meeting = {
+  position: (seq, count) => `${seq} av ${count}`,
+  whenAndWhereHeading: 'Tid og sted',
+  when: (value) => `Når: ${value}`,
+  online: 'Hvor: digitalt',
+  onlineLater: 'Hvor: digitalt – lenken kommer før møtet',
+  inPerson: (address) => (address ? `Hvor: ${address}` : 'Hvor: fysisk – adressen kommer før møtet'),
+  introducer: (name) => `Innledning: ${name}`,
+  joinText: 'Du kobler deg på møtet via lenken.',
+  joinLabel: 'Koble deg på møtet',
+  questionIntro: 'Spørsmålet som gruppen samles om:',
+  beforeHeading: 'Før møtet',
+  parkedHeading: 'Parkerte spørsmål å ta opp',
+  suggestionsHeading: 'Slik blir neste møte ett poeng bedre – forslag fra forrige gang',
+  before: [
+    'Møtet starter med en innledning som en av deltakerne har forberedt. Deretter snakker vi sammen om spørsmålet til gruppen – hvilke erfaringer har vi, hva mener vi, hva vil vi oppnå?',
+    'Ta gjerne med egne eksempler og erfaringer fra din virksomhet – det er dem samtalen bygger på.',
+    'Det som blir sagt i gruppen, blir i gruppen.',
+  ],
+  rsvpHeading: 'Kommer du?',
+  rsvpIntro: 'Svar gjerne, så vet gruppen hvem som kommer.',
+  yes: 'Jeg kommer',
+  noText: 'Kan du ikke komme denne gangen? Plassen din i gruppen beholder du.',
+  noLabel: 'Jeg kan ikke komme denne gangen',
+  noSeriesText:
+    'Kan du ikke komme på resten av møtene i gruppen? Da blir plassen din ledig, slik at noen andre kan få den.',
+  noSeriesLabel: 'Jeg kan ikke komme på resten av møtene (plassen min blir ledig)',
+  calendar: 'En kalenderfil er vedlagt: åpne den for å legge møtet inn i kalenderen din.',
+  unsubscribeText:
+    'Vil du ikke få påminnelser? Det stopper påminnelsene før møtene og påminnelsen om evalueringen. Invitasjoner, endringer, spørsmålet om evaluering etter et møte og e-posten når det er din tur til å innlede, får du uansett.',
+  unsubscribeLabel: 'Slutt å sende påminnelser',
+  footer: (network) => `Du får denne e-posten fordi du er med i en gruppe i ${network}.`,
+} satisfies MeetingCopy;
+
+export const meetingInvitation = {
+  subject: (network, group, day) => `Invitasjon: «${group}» i ${network}, ${day}`,
+  preheader: (when) => `Vi ses ${when}. Svar gjerne om du kommer.`,
+  intro: (network, group, position) =>
+    `Her er invitasjonen til ${position ? `møte ${position}` : 'møtet'} i gruppen «${group}» i ${network}.`,
+} satisfies MeetingInvitationCopy;
+
+export const meetingReminder = {
+  subject: (network, group, relative, day) => `Påminnelse: «${group}» i ${network} – ${relative}, ${day}`,
+  preheader: (when) => `Vi ses ${when}.`,
+  relative: (days) => (days <= 0 ? 'i dag' : days === 1 ? 'i morgen' : `om ${days} dager`),
+  intro: (network, group, position, relative) =>
+    `${position ? `Møte ${position}` : 'Møtet'} i gruppen «${group}» i ${network} er ${relative}.`,
+  rsvpIntro:
+    'Har du allerede svart, trenger du ikke å gjøre noe mer. Har planene dine endret seg, kan du svare på nytt her.',
+} satisfies MeetingReminderCopy;
+
+export const introducerReminder = {
+  subject: (network, group, day) => `Din tur til å holde innledningen: «${group}» i ${network}, ${day}`,
+  preheader: (when) => `Du åpner møtet ${when} med en innledning på omtrent 10 minutter.`,
+  intro: (network, group, position, when) =>
+    `Det er din tur til å forberede innledningen som åpner ${position ? `møte ${position}` : 'møtet'} i gruppen «${group}» i ${network}, ${when}.`,
+  length: 'Innledningen tar omtrent 10 minutter og setter i gang samtalen om spørsmålet til gruppen:',
+  tipsHeading: 'Slik kan du legge den opp',
+  tips: [
+    'Ta gjerne utgangspunkt i et eget eksempel: et pågående prosjekt eller en situasjon fra hverdagen din som skoleleder.',
+    'Fortell hva dere har gjort, hva du har sett, og hva du lurer på.',
+    'Avslutt med ett eller to spørsmål som gruppen kan snakke videre om.',
+  ],
+  closing: 'Forbereder du deg godt, blir det lettere å få til gode samtaler og ny kunnskap. Lykke til!',
+  rsvpIntro:
+    'Kan du ikke komme? Si fra så snart som mulig, slik at noen andre rekker å forberede innledningen.',
+} satisfies IntroducerReminderCopy;
+
+export const meetingUpdated = {
+  subject: (network, group, day) => `Endret møte: «${group}» i ${network}, ${day}`,
+  preheader: (when) => `Nå gjelder: ${when}.`,
+  intro: (network, group, position) =>
+    `${position ? `Møte ${position}` : 'Møtet'} i gruppen «${group}» i ${network} er endret.`,
+  moved: (from, to) => `Møtet er flyttet fra ${from} til ${to}.`,
+  newTime: (to) => `Møtet har fått nytt tidspunkt: ${to}.`,
+  newPlace: (address) => (address ? `Møtet har fått nytt sted: ${address}` : 'Møtet har fått nytt sted.'),
+  newLink: 'Møtet har fått ny lenke: bruk den nedenfor.',
+  nowOnline: 'Møtet holdes nå digitalt.',
+  nowInPerson: (address) => (address ? `Møtet holdes nå fysisk: ${address}` : 'Møtet holdes nå fysisk.'),
+  unspecified: 'Opplysningene om møtet er endret. Her er det som gjelder nå.',
+  rsvpIntro: 'Svar gjerne på nytt, så vet gruppen hvem som kommer.',
+  calendar: 'Den vedlagte kalenderfilen oppdaterer møtet i kalenderen din.',
+} satisfies MeetingUpdatedCopy;
+
+export const meetingCancelled = {
+  subject: (network, group, day) => `Avlyst: «${group}» i ${network}, ${day}`,
+  preheader: (when) => `Møtet ${when} blir ikke noe av.`,
+  intro: (network, group, position, when) =>
+    `${position ? `Møte ${position}` : 'Møtet'} i gruppen «${group}» i ${network}, ${when}, er avlyst.`,
+  next: 'Får møtet en ny dato, sender vi en ny invitasjon.',
+  calendar: 'Den vedlagte kalenderfilen fjerner møtet fra kalenderen din.',
+} satisfies MeetingCancelledCopy;

@@ -5,12 +5,18 @@ import type {
   GroupProposalAcceptedCopy,
   GroupProposalDeclinedCopy,
   GroupProposalReceivedCopy,
+  IntroducerReminderCopy,
   JoinApprovalRequestCopy,
   JoinApprovedCopy,
   JoinDeclinedCopy,
   JoinPendingApprovalCopy,
   JoinWaitlistedCopy,
   LeftGroupCopy,
+  MeetingCancelledCopy,
+  MeetingCopy,
+  MeetingInvitationCopy,
+  MeetingReminderCopy,
+  MeetingUpdatedCopy,
   OfferExpiredCopy,
   RegistrationReceiptCopy,
   SeatOfferedCopy,
@@ -293,3 +299,98 @@ export const groupProposalDeclined = {
     'Har du frågor är du välkommen att höra av dig till nätverkets samordnare. Och du är alltid välkommen att föreslå en grupp igen längre fram, eller att anmäla dig till en av nätverkets grupper.',
   footer: proposerFooter,
 } satisfies GroupProposalDeclinedCopy;
+
+// meetings.ts
+
+export const meeting = {
+  position: (seq, count) => `${seq} av ${count}`,
+  whenAndWhereHeading: 'När och var',
+  when: (value) => `När: ${value}`,
+  online: 'Var: online',
+  onlineLater: 'Var: online – länken kommer före träffen',
+  inPerson: (address) => (address ? `Var: ${address}` : 'Var: fysiskt – adressen kommer före träffen'),
+  introducer: (name) => `Introduktion: ${name}`,
+  joinText: 'Du ansluter till träffen via länken.',
+  joinLabel: 'Anslut till träffen',
+  questionIntro: 'Frågan som gruppen samlas kring:',
+  beforeHeading: 'Inför träffen',
+  parkedHeading: 'Parkerade frågor att ta upp',
+  suggestionsHeading: 'Så blir nästa träff en poäng bättre – förslag från förra gången',
+  before: [
+    'Träffen börjar med en introduktion som en av deltagarna har förberett. Sedan samtalar vi om gruppens fråga – vilka erfarenheter har vi, vad tycker vi, vad vill vi uppnå?',
+    'Ta gärna med egna exempel och erfarenheter från din verksamhet – det är dem samtalet bygger på.',
+    'Det som sägs i gruppen stannar i gruppen.',
+  ],
+  rsvpHeading: 'Kommer du?',
+  rsvpIntro: 'Svara gärna, så vet gruppen vilka som kommer.',
+  yes: 'Jag kommer',
+  noText: 'Kan du inte komma den här gången? Din plats i gruppen har du kvar.',
+  noLabel: 'Jag kan inte komma den här gången',
+  noSeriesText:
+    'Kan du inte komma på resten av gruppens träffar? Då blir din plats ledig, så att någon annan kan få den.',
+  noSeriesLabel: 'Jag kan inte komma på resten av träffarna (min plats blir ledig)',
+  calendar: 'En kalenderfil är bifogad: öppna den för att lägga in träffen i din kalender.',
+  unsubscribeText:
+    'Vill du inte få påminnelser? Det stoppar påminnelserna inför träffarna och påminnelsen om utvärderingen. Inbjudningar, ändringar, frågan om utvärdering efter en träff och mejlet när det är din tur att inleda får du ändå.',
+  unsubscribeLabel: 'Sluta skicka påminnelser',
+  footer: (network) => `Du får det här mejlet eftersom du är med i en grupp i ${network}.`,
+} satisfies MeetingCopy;
+
+export const meetingInvitation = {
+  subject: (network, group, day) => `Inbjudan: ”${group}” i ${network}, ${day}`,
+  preheader: (when) => `Vi ses ${when}. Svara gärna om du kommer.`,
+  intro: (network, group, position) =>
+    `Här kommer inbjudan till ${position ? `träff ${position}` : 'träffen'} i gruppen ”${group}” i ${network}.`,
+} satisfies MeetingInvitationCopy;
+
+export const meetingReminder = {
+  subject: (network, group, relative, day) => `Påminnelse: ”${group}” i ${network} – ${relative}, ${day}`,
+  preheader: (when) => `Vi ses ${when}.`,
+  relative: (days) => (days <= 0 ? 'i dag' : days === 1 ? 'i morgon' : `om ${days} dagar`),
+  intro: (network, group, position, relative) =>
+    `${position ? `Träff ${position}` : 'Träffen'} i gruppen ”${group}” i ${network} är ${relative}.`,
+  rsvpIntro:
+    'Har du redan svarat behöver du inte göra något mer. Har dina planer ändrats kan du svara på nytt här.',
+} satisfies MeetingReminderCopy;
+
+export const introducerReminder = {
+  subject: (network, group, day) => `Din tur att hålla introduktionen: ”${group}” i ${network}, ${day}`,
+  preheader: (when) => `Du inleder träffen ${when} med en introduktion på ungefär 10 minuter.`,
+  intro: (network, group, position, when) =>
+    `Det är din tur att förbereda introduktionen som inleder ${position ? `träff ${position}` : 'träffen'} i gruppen ”${group}” i ${network}, ${when}.`,
+  length: 'Introduktionen tar ungefär 10 minuter och sätter igång samtalet om gruppens fråga:',
+  tipsHeading: 'Så kan du lägga upp den',
+  tips: [
+    'Utgå gärna från ett eget exempel: ett aktuellt projekt eller en situation från din vardag som skolledare.',
+    'Berätta vad ni har gjort, vad du har sett och vad du undrar över.',
+    'Avsluta med en eller två frågor som gruppen kan samtala vidare om.',
+  ],
+  closing: 'Gör det väl, så ökar förutsättningarna för bra samtal och nya kunskaper. Lycka till!',
+  rsvpIntro:
+    'Kan du inte komma? Säg till så snart som möjligt, så att någon annan hinner förbereda introduktionen.',
+} satisfies IntroducerReminderCopy;
+
+export const meetingUpdated = {
+  subject: (network, group, day) => `Ändrad träff: ”${group}” i ${network}, ${day}`,
+  preheader: (when) => `Nu gäller: ${when}.`,
+  intro: (network, group, position) =>
+    `${position ? `Träff ${position}` : 'Träffen'} i gruppen ”${group}” i ${network} har ändrats.`,
+  moved: (from, to) => `Träffen är flyttad från ${from} till ${to}.`,
+  newTime: (to) => `Träffen har en ny tid: ${to}.`,
+  newPlace: (address) => (address ? `Träffen har en ny plats: ${address}` : 'Träffen har en ny plats.'),
+  newLink: 'Träffen har en ny länk: använd den nedan.',
+  nowOnline: 'Träffen hålls nu online.',
+  nowInPerson: (address) => (address ? `Träffen hålls nu fysiskt: ${address}` : 'Träffen hålls nu fysiskt.'),
+  unspecified: 'Uppgifterna om träffen har ändrats. Här är det som gäller nu.',
+  rsvpIntro: 'Svara gärna på nytt, så vet gruppen vilka som kommer.',
+  calendar: 'Den bifogade kalenderfilen uppdaterar träffen i din kalender.',
+} satisfies MeetingUpdatedCopy;
+
+export const meetingCancelled = {
+  subject: (network, group, day) => `Inställd: ”${group}” i ${network}, ${day}`,
+  preheader: (when) => `Träffen ${when} blir inte av.`,
+  intro: (network, group, position, when) =>
+    `${position ? `Träff ${position}` : 'Träffen'} i gruppen ”${group}” i ${network}, ${when}, är inställd.`,
+  next: 'Får träffen ett nytt datum skickar vi en ny inbjudan.',
+  calendar: 'Den bifogade kalenderfilen tar bort träffen ur din kalender.',
+} satisfies MeetingCancelledCopy;

@@ -187,3 +187,85 @@ export interface GroupProposalDeclinedCopy {
   welcome: string;
   footer(networkName: string): string;
 }
+
+// meetings.ts
+
+/** Phrases every meeting mail shares. */
+export interface MeetingCopy {
+  /** "2 av 4": this meeting's place in the series. */
+  position(seq: string, count: string): string;
+  whenAndWhereHeading: string;
+  when(value: string): string;
+  online: string;
+  onlineLater: string;
+  inPerson(address?: string): string;
+  introducer(name: string): string;
+  joinText: string;
+  joinLabel: string;
+  questionIntro: string;
+  beforeHeading: string;
+  /** Closing the loop: what the last meeting's evaluation left for this one. */
+  parkedHeading: string;
+  suggestionsHeading: string;
+  before: readonly string[];
+  rsvpHeading: string;
+  rsvpIntro: string;
+  yes: string;
+  noText: string;
+  noLabel: string;
+  noSeriesText: string;
+  noSeriesLabel: string;
+  calendar: string;
+  unsubscribeText: string;
+  unsubscribeLabel: string;
+  footer(networkName: string): string;
+}
+
+export interface MeetingInvitationCopy {
+  subject(networkName: string, groupTitle: string, day: string): string;
+  preheader(when: string): string;
+  intro(networkName: string, groupTitle: string, position: string): string;
+}
+
+export interface MeetingReminderCopy {
+  subject(networkName: string, groupTitle: string, relative: string, day: string): string;
+  preheader(when: string): string;
+  /** "i dag", "i morgon", "om 7 dagar". */
+  relative(days: number): string;
+  intro(networkName: string, groupTitle: string, position: string, relative: string): string;
+  rsvpIntro: string;
+}
+
+export interface IntroducerReminderCopy {
+  subject(networkName: string, groupTitle: string, day: string): string;
+  preheader(when: string): string;
+  intro(networkName: string, groupTitle: string, position: string, when: string): string;
+  length: string;
+  tipsHeading: string;
+  tips: readonly string[];
+  closing: string;
+  rsvpIntro: string;
+}
+
+export interface MeetingUpdatedCopy {
+  subject(networkName: string, groupTitle: string, day: string): string;
+  preheader(when: string): string;
+  intro(networkName: string, groupTitle: string, position: string): string;
+  moved(from: string, to: string): string;
+  newTime(to: string): string;
+  newPlace(address?: string): string;
+  newLink: string;
+  nowOnline: string;
+  nowInPerson(address?: string): string;
+  unspecified: string;
+  rsvpIntro: string;
+  calendar: string;
+}
+
+export interface MeetingCancelledCopy {
+  subject(networkName: string, groupTitle: string, day: string): string;
+  preheader(when: string): string;
+  intro(networkName: string, groupTitle: string, position: string, when: string): string;
+  next: string;
+  calendar: string;
+}
