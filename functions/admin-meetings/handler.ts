@@ -1,12 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import {
-  defaultDurationMinutes,
-  defaultMeetingTimeZone,
-  localToUtc,
-  type Meeting,
-  parseLocal,
-  seriesDates,
-} from '../../shared/domain/meeting.ts';
+import type { Group } from '../../shared/domain/group.ts';
 import { type Coordinator, coordinatorHandler, requireNetwork } from '../../shared/http/auth.ts';
 import { HttpError, notFound, validationFailed } from '../../shared/http/errors.ts';
 import { AttendanceBody, CreateMeetings, UpdateMeeting } from '../../shared/http/meeting-schemas.ts';
@@ -14,115 +6,35 @@ import { fieldMessages } from '../../shared/http/messages.ts';
 import type { ApiRequest } from '../../shared/http/request.ts';
 import { json } from '../../shared/http/responses.ts';
 import { validate } from '../../shared/http/validation.ts';
+import { changeMeeting, scheduleSeries } from '../../shared/services/meeting-schedule.ts';
 import { getGroup } from '../../shared/store/groups.ts';
 import { listJoinRequests } from '../../shared/store/join-requests.ts';
 import {
-  createMeetings,
   getMeeting,
   listMeetings,
   listParticipation,
-  type MeetingChanges,
   recordAttendance,
-  updateMeeting,
 } from '../../shared/store/meetings.ts';
-import { startMeetingWorkflow } from '../../shared/workflows/meetings.ts';
 
-const newMeetingId = () => randomBytes(12).toString('base64url');
-
-/** A date the calendar cannot have, or a zone that does not exist: the person's mistake, so a 400. */
-function datesOr400<T>(language: 'sv' | 'nb' | 'en', field: string, make: () => T): T {
-  try {
-    return make();
-  } catch (error) {
-    if (error instanceof RangeError) throw validationFailed({ [field]: fieldMessages[language].invalid() });
-    throw error;
-  }
-}
-
-async function createSeries(request: ApiRequest, groupId: string, language: 'sv' | 'nb' | 'en') {
-  const group = await getGroup(groupId);
-  if (!group) throw notFound('group_not_found');
+async function createSeries(request: ApiRequest, group: Group, language: 'sv' | 'nb' | 'en') {
   const input = validate(CreateMeetings, request.body, language);
-  const timeZone = input.timeZone ?? defaultMeetingTimeZone;
-  const dates = datesOr400(language, 'firstLocal', () =>
-    seriesDates({
-      firstLocal: input.firstLocal,
-      timeZone,
-      count: input.count,
-      ...(input.intervalWeeks ? { intervalWeeks: input.intervalWeeks } : {}),
-    }),
-  );
-  const existing = (await listMeetings(group.id)).filter((m) => m.status === 'scheduled').length;
-  const at = new Date().toISOString();
-  const meetings: Meeting[] = dates.map((startsAt, index) => {
-    const override = input.overrides?.find((o) => o.seq === index + 1);
-    const mode = override?.mode ?? input.mode;
-    const onlineUrl = override?.onlineUrl ?? input.onlineUrl;
-    const address = override?.address ?? input.address;
-    return {
-      id: newMeetingId(),
-      groupId: group.id,
-      networkId: group.networkId,
-      seq: existing + index + 1,
-      startsAt,
-      durationMinutes: input.durationMinutes ?? defaultDurationMinutes,
-      timeZone,
-      mode,
-      ...(onlineUrl ? { onlineUrl } : {}),
-      ...(address ? { address } : {}),
-      status: 'scheduled',
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-    };
-  });
-  await createMeetings(meetings);
-  for (const meeting of meetings) await startMeetingWorkflow(meeting);
-  return json(201, { meetings });
+  const result = await scheduleSeries(group, input, new Date());
+  // A date the calendar cannot have, or a zone that does not exist: the person's mistake.
+  if (result.outcome === 'invalid-time')
+    throw validationFailed({ firstLocal: fieldMessages[language].invalid() });
+  return json(201, { meetings: result.meetings });
 }
 
-/**
- * A change of time, place or mode, or a cancellation, makes a new version: its own workflow execution
- * sends the updated (or cancelled) calendar entry, and the old one stops before its next reminder. Only
- * choosing the introducer leaves the version alone.
- */
 async function change(request: ApiRequest, groupId: string, meetingId: string, language: 'sv' | 'nb' | 'en') {
-  const meeting = await getMeeting(groupId, meetingId);
-  if (!meeting) throw notFound();
-  if (meeting.status === 'cancelled') throw new HttpError(409, 'meeting_cancelled');
   const input = validate(UpdateMeeting, request.body, language);
-  const changes: MeetingChanges = {};
-  if (input.startsLocal)
-    changes.startsAt = datesOr400(language, 'startsLocal', () =>
-      localToUtc(parseLocal(input.startsLocal ?? ''), meeting.timeZone).toISOString(),
-    );
-  if (input.durationMinutes) changes.durationMinutes = input.durationMinutes;
-  if (input.mode) changes.mode = input.mode;
-  if (input.onlineUrl) changes.onlineUrl = input.onlineUrl;
-  if (input.address) changes.address = input.address;
-  if (input.status) changes.status = input.status;
-  const calendarChange = Object.keys(changes).length > 0;
-  if (input.introducerId) {
-    const members = await listJoinRequests(groupId);
-    if (!members.some((m) => m.id === input.introducerId && m.status === 'approved'))
-      throw validationFailed({ introducerId: fieldMessages[language].invalid_choice() });
-    changes.introducerId = input.introducerId;
-    changes.introducerOverride = true;
-  }
-  if (calendarChange) {
-    const { startsAt, durationMinutes, mode, onlineUrl, address } = meeting;
-    changes.previous = {
-      startsAt,
-      durationMinutes,
-      mode,
-      ...(onlineUrl ? { onlineUrl } : {}),
-      ...(address ? { address } : {}),
-    };
-  }
-  const updated = await updateMeeting(meeting, changes, new Date(), { bumpVersion: calendarChange });
-  if (updated === 'changed-meanwhile') throw new HttpError(409, 'meeting_changed');
-  if (calendarChange) await startMeetingWorkflow(updated);
-  return json(200, updated);
+  const result = await changeMeeting(groupId, meetingId, input, new Date());
+  if (result.outcome === 'changed') return json(200, result.meeting);
+  if (result.outcome === 'not-found') throw notFound();
+  if (result.outcome === 'cancelled') throw new HttpError(409, 'meeting_cancelled');
+  if (result.outcome === 'changed-meanwhile') throw new HttpError(409, 'meeting_changed');
+  if (result.outcome === 'invalid-time')
+    throw validationFailed({ startsLocal: fieldMessages[language].invalid() });
+  throw validationFailed({ introducerId: fieldMessages[language].invalid_choice() });
 }
 
 async function list(groupId: string) {
@@ -191,7 +103,7 @@ export const handler = coordinatorHandler(
     const language = request.language ?? 'en';
     const meetingId = request.params.meetingId;
     const method = request.event.requestContext.http.method;
-    if (!meetingId) return method === 'POST' ? createSeries(request, groupId, language) : list(groupId);
+    if (!meetingId) return method === 'POST' ? createSeries(request, group, language) : list(groupId);
     if (method === 'PATCH') return change(request, groupId, meetingId, language);
     if (method === 'PUT') return attendance(request, groupId, meetingId, language);
     return participants(groupId, meetingId);

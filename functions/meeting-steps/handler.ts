@@ -1,6 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import * as z from 'zod';
+import { noticeFor } from '../../shared/domain/meeting.ts';
 import { logger } from '../../shared/logger.ts';
 import { asWorkflowStep } from '../../shared/notify.ts';
 import { loadMeetingContext } from '../../shared/services/meeting-context.ts';
@@ -47,13 +48,13 @@ const steps = middy()
     let ctx = await loadMeetingContext(network, group, meeting);
 
     if (input.step === 'invite') {
-      if (meeting.status === 'cancelled') {
-        for (const member of ctx.members) await sendMeetingMail(ctx, member, 'cancellation');
+      const notice = noticeFor(meeting);
+      if (notice === 'cancellation') {
+        for (const member of ctx.members) await sendMeetingMail(ctx, member, notice);
         return {};
       }
       ctx = { ...ctx, meeting: await ensureIntroducer(ctx, now) };
-      const kind = meeting.version === 1 ? 'invitation' : 'update';
-      for (const member of ctx.members) await sendMeetingMail(ctx, member, kind);
+      for (const member of ctx.members) await sendMeetingMail(ctx, member, notice);
       const next = nextStep(network, ctx.meeting, now);
       return next ? { next } : {};
     }

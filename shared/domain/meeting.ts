@@ -470,3 +470,147 @@ export function meetingDedupeKey(input: {
 export function meetingEnd(meeting: Pick<Meeting, 'startsAt' | 'durationMinutes'>): string {
   return new Date(Date.parse(meeting.startsAt) + meeting.durationMinutes * minuteMs).toISOString();
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Building a series, changing a meeting
+
+export interface MeetingPlace {
+  mode: MeetingMode;
+  onlineUrl?: string | undefined;
+  address?: string | undefined;
+}
+
+/** What a coordinator asks for when scheduling: the dates (SeriesInput), the length and the place. */
+export interface SeriesRequest extends SeriesInput, MeetingPlace {
+  /** 90 unless given. */
+  durationMinutes?: number | undefined;
+  /** Another mode or place for single meetings, by their number in this request (1-based). */
+  overrides?: readonly ({ seq: number } & Partial<MeetingPlace>)[] | undefined;
+}
+
+/**
+ * The meetings of a new series, numbered after the `scheduledBefore` meetings the group already has, each
+ * at version 1 (the invitation's). Throws a RangeError for dates seriesDates refuses.
+ */
+export function newSeries(
+  group: { id: string; networkId: string },
+  request: SeriesRequest,
+  options: { scheduledBefore: number; now: Date; newId: () => string },
+): Meeting[] {
+  const timeZone = request.timeZone ?? defaultMeetingTimeZone;
+  const dates = seriesDates({
+    firstLocal: request.firstLocal,
+    timeZone,
+    count: request.count,
+    ...(request.intervalWeeks ? { intervalWeeks: request.intervalWeeks } : {}),
+  });
+  const at = options.now.toISOString();
+  return dates.map((startsAt, index) => {
+    const override = request.overrides?.find((o) => o.seq === index + 1);
+    const onlineUrl = override?.onlineUrl ?? request.onlineUrl;
+    const address = override?.address ?? request.address;
+    return {
+      id: options.newId(),
+      groupId: group.id,
+      networkId: group.networkId,
+      seq: options.scheduledBefore + index + 1,
+      startsAt,
+      durationMinutes: request.durationMinutes ?? defaultDurationMinutes,
+      timeZone,
+      mode: override?.mode ?? request.mode,
+      ...(onlineUrl ? { onlineUrl } : {}),
+      ...(address ? { address } : {}),
+      status: 'scheduled',
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    };
+  });
+}
+
+/** A coordinator's edit of a meeting's time, place or status; a field left out stays as it is. */
+export interface MeetingEdit {
+  /** New wall-clock start in the meeting's own zone: 'YYYY-MM-DDTHH:mm'. */
+  startsLocal?: string | undefined;
+  durationMinutes?: number | undefined;
+  mode?: MeetingMode | undefined;
+  onlineUrl?: string | undefined;
+  address?: string | undefined;
+  status?: 'cancelled' | undefined;
+}
+
+export type CalendarChanges = Partial<
+  Pick<Meeting, 'startsAt' | 'durationMinutes' | 'mode' | 'onlineUrl' | 'address' | 'status' | 'previous'>
+>;
+
+/**
+ * What an edit changes in everyone's calendar, with the time and place before it (for the update email's
+ * "moved from … to …"); undefined when it names nothing of the calendar. Any field named counts as a
+ * change, as the coordinator meant one: the meeting gets a new version and its members the update (or the
+ * cancellation). Throws a RangeError for a start that is not a wall-clock time.
+ */
+export function calendarChanges(meeting: Meeting, edit: MeetingEdit): CalendarChanges | undefined {
+  const changes: CalendarChanges = {};
+  if (edit.startsLocal)
+    changes.startsAt = localToUtc(parseLocal(edit.startsLocal), meeting.timeZone).toISOString();
+  if (edit.durationMinutes) changes.durationMinutes = edit.durationMinutes;
+  if (edit.mode) changes.mode = edit.mode;
+  if (edit.onlineUrl) changes.onlineUrl = edit.onlineUrl;
+  if (edit.address) changes.address = edit.address;
+  if (edit.status) changes.status = edit.status;
+  if (Object.keys(changes).length === 0) return undefined;
+  const { startsAt, durationMinutes, mode, onlineUrl, address } = meeting;
+  changes.previous = {
+    startsAt,
+    durationMinutes,
+    mode,
+    ...(onlineUrl ? { onlineUrl } : {}),
+    ...(address ? { address } : {}),
+  };
+  return changes;
+}
+
+/**
+ * What a version of a meeting tells its members when its workflow starts: the first version invites, a
+ * cancelled one cancels, any other was changed.
+ */
+export function noticeFor(
+  meeting: Pick<Meeting, 'status' | 'version'>,
+): 'invitation' | 'update' | 'cancellation' {
+  if (meeting.status === 'cancelled') return 'cancellation';
+  return meeting.version === 1 ? 'invitation' : 'update';
+}
+
+export type MeetingChange = 'time' | 'place' | 'mode';
+
+/**
+ * What changed since the version before, for the update email: the time (start or length), the place
+ * (address or link), the mode; the start before, when it moved. Without a record of the time and place
+ * before, the time is what the email speaks of.
+ */
+export function changesOf(
+  meeting: Pick<Meeting, 'previous' | 'startsAt' | 'durationMinutes' | 'mode' | 'onlineUrl' | 'address'>,
+): {
+  changes: MeetingChange[];
+  previousStartsAt?: string;
+} {
+  const { previous } = meeting;
+  if (!previous) return { changes: ['time'] };
+  const changes: MeetingChange[] = [];
+  if (previous.startsAt !== meeting.startsAt || previous.durationMinutes !== meeting.durationMinutes)
+    changes.push('time');
+  if (previous.address !== meeting.address || previous.onlineUrl !== meeting.onlineUrl) changes.push('place');
+  if (previous.mode !== meeting.mode) changes.push('mode');
+  return {
+    changes,
+    ...(previous.startsAt !== meeting.startsAt ? { previousStartsAt: previous.startsAt } : {}),
+  };
+}
+
+/** The scheduled meetings that have not started by `now`: what someone who joins now is invited to. */
+export function upcomingMeetings<M extends Pick<Meeting, 'status' | 'startsAt'>>(
+  meetings: readonly M[],
+  now: Date,
+): M[] {
+  return meetings.filter((m) => m.status === 'scheduled' && Date.parse(m.startsAt) > now.getTime());
+}

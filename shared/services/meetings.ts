@@ -1,6 +1,7 @@
 import { env } from '../config.ts';
 import type { JoinRequest } from '../domain/group.ts';
 import {
+  changesOf,
   introductionCounts,
   type Meeting,
   type MeetingMailKind,
@@ -113,24 +114,11 @@ export async function sendMeetingMail(
           unsubscribeUrl,
         };
       if (kind === 'update') {
-        const previous = meeting.previous;
-        const changes = previous
-          ? ([
-              previous.startsAt !== meeting.startsAt || previous.durationMinutes !== meeting.durationMinutes
-                ? 'time'
-                : undefined,
-              previous.address !== meeting.address || previous.onlineUrl !== meeting.onlineUrl
-                ? 'place'
-                : undefined,
-              previous.mode !== meeting.mode ? 'mode' : undefined,
-            ].filter((c) => c !== undefined) as ('time' | 'place' | 'mode')[])
-          : (['time'] as const);
+        const { changes, previousStartsAt } = changesOf(meeting);
         return {
           kind: 'meeting-updated',
           ...base,
-          ...(previous && previous.startsAt !== meeting.startsAt
-            ? { previousStartsAt: new Date(previous.startsAt) }
-            : {}),
+          ...(previousStartsAt ? { previousStartsAt: new Date(previousStartsAt) } : {}),
           changes,
           yesUrl: links.yesUrl,
           noUrl: links.noUrl,
