@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { ApiError, type Schemas, unwrap } from '../api/client.ts';
 import { useApp } from '../app.ts';
@@ -384,13 +385,17 @@ function UpcomingActions(props: {
   );
 }
 
-interface ChangeValues {
-  date: string;
-  time: string;
+/** What scheduling and changing a meeting both ask: how long it is, and where (online or in person). */
+interface MeetingShape {
   duration: string;
   mode: Mode;
   onlineUrl: string;
   address: string;
+}
+
+interface ChangeValues extends MeetingShape {
+  date: string;
+  time: string;
 }
 
 /** Move a meeting (date and time in its own zone), change its length, or switch online/in person. */
@@ -467,7 +472,13 @@ function ChangeForm(props: {
         {t('changeHeading', { seq: meeting.seq })}
       </h4>
       {fields._ ? <p class="field-error">{fields._}</p> : null}
-      <div class="inline">
+      <MeetingShapeFields
+        words={t}
+        names={{ duration: 'change-duration', mode: 'change-mode', place: 'change' }}
+        values={values}
+        update={update}
+        fields={fields}
+      >
         <Field name="change-date" label={t('date')} error={fields.startsLocal}>
           {(a11y) => (
             <input {...a11y} type="date" value={values.date} onInput={(e) => update({ date: textOf(e) })} />
@@ -478,7 +489,38 @@ function ChangeForm(props: {
             <input {...a11y} type="time" value={values.time} onInput={(e) => update({ time: textOf(e) })} />
           )}
         </Field>
-        <Field name="change-duration" label={t('duration')} error={fields.durationMinutes}>
+      </MeetingShapeFields>
+      <div class="actions">
+        <button type="submit" class="primary" disabled={action.busy}>
+          {t('saveChange')}
+        </button>
+        <button type="button" onClick={props.close}>
+          {t('close')}
+        </button>
+      </div>
+      <ActionStatus action={action} />
+    </form>
+  );
+}
+
+/**
+ * A meeting's length, mode and place, the same in the schedule and the change form. The length shares
+ * its row with `children` (the fields before it); `names` keep each form's own field names and ids.
+ */
+function MeetingShapeFields(props: {
+  words: Words;
+  names: { duration: string; mode: string; place: string };
+  values: MeetingShape;
+  update: (next: Partial<MeetingShape>) => void;
+  fields: Readonly<Record<string, string>>;
+  children: ComponentChildren;
+}) {
+  const { words: t, values, update, fields } = props;
+  return (
+    <>
+      <div class="inline">
+        {props.children}
+        <Field name={props.names.duration} label={t('duration')} error={fields.durationMinutes}>
           {(a11y) => (
             <input
               {...a11y}
@@ -493,7 +535,7 @@ function ChangeForm(props: {
         </Field>
       </div>
       <ModeChoice
-        name="change-mode"
+        name={props.names.mode}
         value={values.mode}
         onChange={(mode) => update({ mode })}
         {...(fields.mode ? { error: fields.mode } : {})}
@@ -501,21 +543,12 @@ function ChangeForm(props: {
       <PlaceField
         words={t}
         mode={values.mode}
-        prefix="change"
+        prefix={props.names.place}
         values={values}
         update={update}
         fields={fields}
       />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={action.busy}>
-          {t('saveChange')}
-        </button>
-        <button type="button" onClick={props.close}>
-          {t('close')}
-        </button>
-      </div>
-      <ActionStatus action={action} />
-    </form>
+    </>
   );
 }
 
@@ -569,15 +602,11 @@ function PlaceField(props: {
   );
 }
 
-interface ScheduleValues {
+interface ScheduleValues extends MeetingShape {
   date: string;
   time: string;
   count: string;
   interval: string;
-  duration: string;
-  mode: Mode;
-  onlineUrl: string;
-  address: string;
 }
 
 /** A series in the network's zone: the date and time as the clock there shows them. */
@@ -662,7 +691,13 @@ function ScheduleForm(props: {
           )}
         </Field>
       </div>
-      <div class="inline">
+      <MeetingShapeFields
+        words={t}
+        names={{ duration: 'durationMinutes', mode: 'mode', place: 'schedule' }}
+        values={values}
+        update={update}
+        fields={fields}
+      >
         <Field name="count" label={t('count')} error={errorFor(fields, 'count')}>
           {(a11y) => (
             <select {...a11y} value={values.count} onChange={(e) => update({ count: textOf(e) })}>
@@ -686,34 +721,7 @@ function ScheduleForm(props: {
             />
           )}
         </Field>
-        <Field name="durationMinutes" label={t('duration')} error={fields.durationMinutes}>
-          {(a11y) => (
-            <input
-              {...a11y}
-              type="number"
-              min={15}
-              max={480}
-              step={15}
-              value={values.duration}
-              onInput={(e) => update({ duration: textOf(e) })}
-            />
-          )}
-        </Field>
-      </div>
-      <ModeChoice
-        name="mode"
-        value={values.mode}
-        onChange={(mode) => update({ mode })}
-        {...(fields.mode ? { error: fields.mode } : {})}
-      />
-      <PlaceField
-        words={t}
-        mode={values.mode}
-        prefix="schedule"
-        values={values}
-        update={update}
-        fields={fields}
-      />
+      </MeetingShapeFields>
       {preview.length > 0 ? (
         <>
           <p>{t('preview')}</p>
