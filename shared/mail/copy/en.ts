@@ -2,6 +2,10 @@ import type {
   ConfirmGroupProposalCopy,
   ConfirmJoinCopy,
   ConfirmRegistrationCopy,
+  EvaluationCopy,
+  EvaluationReminderCopy,
+  EvaluationRequestCopy,
+  EvaluationSummaryCopy,
   GroupProposalAcceptedCopy,
   GroupProposalDeclinedCopy,
   GroupProposalReceivedCopy,
@@ -395,3 +399,68 @@ export const meetingCancelled = {
   next: 'If the meeting gets a new date, we will send a new invitation.',
   calendar: 'The attached calendar file removes the meeting from your calendar.',
 } satisfies MeetingCancelledCopy;
+
+// evaluations.ts
+
+export const evaluation = {
+  scale: 'Place the meeting on a scale from 1 to 10, where 10 is best. You decide what you rate and how.',
+  nextTimeQuestion: 'What has to happen for the next meeting to score at least one point higher?',
+  nextTime:
+    'After the number you can also say what has to happen for the next meeting to score at least one point higher.',
+  formText:
+    'You can also open the form directly to share your reflections or park questions for the group to take up later.',
+  formLabel: 'Open the form',
+  anonymity:
+    'You choose whether to answer with or without your name. The summary for the coordinators and the facilitator shows no names.',
+  closes: (when) => `The evaluation closes on ${when}.`,
+  reflections: {
+    programme: 'Reflections on the programme',
+    preparation: 'The preparations for the meeting',
+    execution: 'How the meeting was carried out',
+    takeHome: 'What do you take home from the meeting?',
+    continueAtHome: 'How will you continue at home?',
+  },
+  reflectionsHeading: 'Reflections',
+  parkedHeading: 'Parked questions',
+} satisfies EvaluationCopy;
+
+export const evaluationRequest = {
+  subject: (network, group, day) => `How was the meeting? “${group}” in ${network}, ${day}`,
+  preheader: () => 'Tap a number from 1 to 10 – it only takes a few seconds.',
+  intro: (network, group, position, when) =>
+    `Thank you for ${position ? `meeting ${position}` : 'the meeting'} of the group “${group}” in ${network} on ${when}!`,
+  heading: 'How was today’s meeting? Tap a number',
+} satisfies EvaluationRequestCopy;
+
+export const evaluationReminder = {
+  subject: (network, group, day) => `Reminder: how was the meeting? “${group}” in ${network}, ${day}`,
+  preheader: (closes) => `Tapping a number is enough. The evaluation closes on ${closes}.`,
+  intro: (network, group, position, when) =>
+    `Have you had a moment to think about ${position ? `meeting ${position}` : 'the meeting'} of the group “${group}” in ${network} on ${when}? We would like to know what you thought – tapping a number is enough.`,
+  heading: 'How was the meeting? Tap a number',
+  once: 'This is the only reminder.',
+} satisfies EvaluationReminderCopy;
+
+export const evaluationSummary = {
+  subject: (network, group, day, answered) => `Evaluation: “${group}” in ${network}, ${day} – ${answered}`,
+  preheader: (answered, mean) => `${answered}. ${mean}`,
+  hello: 'Hello,',
+  intro: (network, group, position, when, closed) =>
+    `The evaluation of ${position ? `meeting ${position}` : 'the meeting'} of the group “${group}” in ${network} on ${when} closed on ${closed}. Here is what the participants answered.`,
+  responsesHeading: 'Answers',
+  answered: (responses, asked) => `${responses} of ${asked} answered`,
+  rate: (percent) => `Response rate: ${percent}.`,
+  nobody: 'Nobody answered the evaluation this time.',
+  ratingsHeading: 'Ratings from 1 to 10',
+  mean: (value) => `Mean rating: ${value}`,
+  change: (signed) => `${signed} since the last meeting`,
+  same: 'the same as at the last meeting',
+  noMean: 'No mean rating, as nobody answered.',
+  noSuggestions: 'No suggestions this time.',
+  parkedIntro:
+    'Questions that came up off the topic. Take them up at a time set aside for them, for example at the start of the next meeting.',
+  identity:
+    'The summary shows no names: answers with and without a name are shown alike, and the texts are in alphabetical order.',
+  footer: (network, group) =>
+    `You are receiving this email because you coordinate or facilitate the group “${group}” in ${network}.`,
+} satisfies EvaluationSummaryCopy;

@@ -2,6 +2,10 @@ import type {
   ConfirmGroupProposalCopy,
   ConfirmJoinCopy,
   ConfirmRegistrationCopy,
+  EvaluationCopy,
+  EvaluationReminderCopy,
+  EvaluationRequestCopy,
+  EvaluationSummaryCopy,
   GroupProposalAcceptedCopy,
   GroupProposalDeclinedCopy,
   GroupProposalReceivedCopy,
@@ -396,3 +400,69 @@ export const meetingCancelled = {
   next: 'Får møtet en ny dato, sender vi en ny invitasjon.',
   calendar: 'Den vedlagte kalenderfilen fjerner møtet fra kalenderen din.',
 } satisfies MeetingCancelledCopy;
+
+// evaluations.ts
+
+export const evaluation = {
+  scale:
+    'Plasser møtet på en skala fra 1 til 10, der 10 er best. Du bestemmer selv hva og hvordan du vurderer.',
+  nextTimeQuestion: 'Hva må skje for at neste møte skal få minst ett poeng mer?',
+  nextTime:
+    'Etter tallet kan du også svare på hva som må skje for at neste møte skal få minst ett poeng mer.',
+  formText:
+    'Du kan også åpne skjemaet direkte og dele refleksjonene dine eller parkere spørsmål som gruppen kan ta opp senere.',
+  formLabel: 'Åpne skjemaet',
+  anonymity:
+    'Du velger selv om du svarer med eller uten navnet ditt. Sammenstillingen til koordinatorene og den som leder møtene, viser ingen navn.',
+  closes: (when) => `Evalueringen stenger ${when}.`,
+  reflections: {
+    programme: 'Refleksjon rundt programmet',
+    preparation: 'Forberedelsene til møtet',
+    execution: 'Gjennomføringen',
+    takeHome: 'Hva tar du med deg hjem fra møtet?',
+    continueAtHome: 'Hvordan tenker du å arbeide videre på hjemmebane?',
+  },
+  reflectionsHeading: 'Refleksjoner',
+  parkedHeading: 'Parkerte spørsmål',
+} satisfies EvaluationCopy;
+
+export const evaluationRequest = {
+  subject: (network, group, day) => `Hvordan var møtet? «${group}» i ${network}, ${day}`,
+  preheader: () => 'Trykk på et tall fra 1 til 10 – det tar bare noen sekunder.',
+  intro: (network, group, position, when) =>
+    `Takk for ${position ? `møte ${position}` : 'møtet'} i gruppen «${group}» i ${network}, ${when}!`,
+  heading: 'Hvordan var dagens møte? Trykk på et tall',
+} satisfies EvaluationRequestCopy;
+
+export const evaluationReminder = {
+  subject: (network, group, day) => `Påminnelse: Hvordan var møtet? «${group}» i ${network}, ${day}`,
+  preheader: (closes) => `Det holder å trykke på et tall. Evalueringen stenger ${closes}.`,
+  intro: (network, group, position, when) =>
+    `Har du rukket å tenke på ${position ? `møte ${position}` : 'møtet'} i gruppen «${group}» i ${network}, ${when}? Vi vil gjerne vite hva du syntes – det holder å trykke på et tall.`,
+  heading: 'Hvordan var møtet? Trykk på et tall',
+  once: 'Dette er den eneste påminnelsen.',
+} satisfies EvaluationReminderCopy;
+
+export const evaluationSummary = {
+  subject: (network, group, day, answered) => `Evaluering: «${group}» i ${network}, ${day} – ${answered}`,
+  preheader: (answered, mean) => `${answered}. ${mean}`,
+  hello: 'Hei!',
+  intro: (network, group, position, when, closed) =>
+    `Evalueringen av ${position ? `møte ${position}` : 'møtet'} i gruppen «${group}» i ${network}, ${when}, ble avsluttet ${closed}. Her er det deltakerne svarte.`,
+  responsesHeading: 'Svar',
+  answered: (responses, asked) => `${responses} av ${asked} svarte`,
+  rate: (percent) => `Svarprosent: ${percent}.`,
+  nobody: 'Ingen svarte på evalueringen denne gangen.',
+  ratingsHeading: 'Vurdering fra 1 til 10',
+  mean: (value) => `Gjennomsnitt: ${value}`,
+  change: (signed) => `${signed} siden forrige møte`,
+  same: 'det samme som på forrige møte',
+  noMean: 'Ikke noe gjennomsnitt, siden ingen svarte.',
+  noSuggestions: 'Ingen forslag denne gangen.',
+  parkedIntro:
+    'Spørsmål som dukket opp på siden av temaet. Ta dem gjerne opp på et tidspunkt som er satt av til det, for eksempel i starten av neste møte.',
+  identity:
+    'Sammenstillingen viser ingen navn: svar med og uten navn vises på samme måte, og tekstene står i alfabetisk rekkefølge.',
+  footer: (network, group) =>
+    `Du får denne e-posten fordi du koordinerer eller leder gruppen «${group}» i ${network}.`,
+} satisfies EvaluationSummaryCopy;

@@ -2,6 +2,10 @@ import type {
   ConfirmGroupProposalCopy,
   ConfirmJoinCopy,
   ConfirmRegistrationCopy,
+  EvaluationCopy,
+  EvaluationReminderCopy,
+  EvaluationRequestCopy,
+  EvaluationSummaryCopy,
   GroupProposalAcceptedCopy,
   GroupProposalDeclinedCopy,
   GroupProposalReceivedCopy,
@@ -394,3 +398,68 @@ export const meetingCancelled = {
   next: 'Får träffen ett nytt datum skickar vi en ny inbjudan.',
   calendar: 'Den bifogade kalenderfilen tar bort träffen ur din kalender.',
 } satisfies MeetingCancelledCopy;
+
+// evaluations.ts
+
+export const evaluation = {
+  scale: 'Sätt in träffen på en skala från 1 till 10, där 10 är bäst. Du avgör själv vad och hur du bedömer.',
+  nextTimeQuestion: 'Vad behöver hända för att nästa träff ska bli minst en poäng högre?',
+  nextTime:
+    'Efter siffran kan du också svara på vad som behöver hända för att nästa träff ska bli minst en poäng högre.',
+  formText:
+    'Du kan också öppna formuläret direkt och dela dina reflektioner eller parkera frågor som gruppen kan ta upp senare.',
+  formLabel: 'Öppna formuläret',
+  anonymity:
+    'Du väljer själv om du svarar med eller utan ditt namn. Sammanställningen till samordnarna och den som leder träffarna visar inga namn.',
+  closes: (when) => `Utvärderingen stänger ${when}.`,
+  reflections: {
+    programme: 'Reflektion kring programmet',
+    preparation: 'Förberedelserna inför träffen',
+    execution: 'Genomförandet',
+    takeHome: 'Vad tar du med dig hem från träffen?',
+    continueAtHome: 'Hur tänker du arbeta vidare på hemmaplan?',
+  },
+  reflectionsHeading: 'Reflektioner',
+  parkedHeading: 'Parkerade frågor',
+} satisfies EvaluationCopy;
+
+export const evaluationRequest = {
+  subject: (network, group, day) => `Hur var träffen? ”${group}” i ${network}, ${day}`,
+  preheader: () => 'Tryck på en siffra från 1 till 10 – det tar bara några sekunder.',
+  intro: (network, group, position, when) =>
+    `Tack för ${position ? `träff ${position}` : 'träffen'} i gruppen ”${group}” i ${network}, ${when}!`,
+  heading: 'Hur var dagens träff? Tryck på en siffra',
+} satisfies EvaluationRequestCopy;
+
+export const evaluationReminder = {
+  subject: (network, group, day) => `Påminnelse: Hur var träffen? ”${group}” i ${network}, ${day}`,
+  preheader: (closes) => `Det räcker att trycka på en siffra. Utvärderingen stänger ${closes}.`,
+  intro: (network, group, position, when) =>
+    `Har du hunnit tänka på ${position ? `träff ${position}` : 'träffen'} i gruppen ”${group}” i ${network}, ${when}? Vi vill gärna veta vad du tyckte – det räcker att trycka på en siffra.`,
+  heading: 'Hur var träffen? Tryck på en siffra',
+  once: 'Det här är den enda påminnelsen.',
+} satisfies EvaluationReminderCopy;
+
+export const evaluationSummary = {
+  subject: (network, group, day, answered) => `Utvärdering: ”${group}” i ${network}, ${day} – ${answered}`,
+  preheader: (answered, mean) => `${answered}. ${mean}`,
+  hello: 'Hej!',
+  intro: (network, group, position, when, closed) =>
+    `Utvärderingen av ${position ? `träff ${position}` : 'träffen'} i gruppen ”${group}” i ${network}, ${when}, stängdes ${closed}. Här är vad deltagarna svarade.`,
+  responsesHeading: 'Svar',
+  answered: (responses, asked) => `${responses} av ${asked} svarade`,
+  rate: (percent) => `Svarsfrekvens: ${percent}.`,
+  nobody: 'Ingen svarade på utvärderingen den här gången.',
+  ratingsHeading: 'Betyg från 1 till 10',
+  mean: (value) => `Medelbetyg: ${value}`,
+  change: (signed) => `${signed} sedan förra träffen`,
+  same: 'samma som vid förra träffen',
+  noMean: 'Inget medelbetyg, eftersom ingen svarade.',
+  noSuggestions: 'Inga förslag den här gången.',
+  parkedIntro:
+    'Frågor som kom upp vid sidan av ämnet. Ta gärna upp dem vid en tid som är avsatt för det, till exempel i början av nästa träff.',
+  identity:
+    'Sammanställningen visar inga namn: svar med och utan namn redovisas på samma sätt, och texterna står i bokstavsordning.',
+  footer: (network, group) =>
+    `Du får det här mejlet eftersom du samordnar eller leder gruppen ”${group}” i ${network}.`,
+} satisfies EvaluationSummaryCopy;

@@ -1,3 +1,5 @@
+import type { ReflectionField } from '../../domain/evaluation.ts';
+
 /**
  * The shape of each kind of mail's copy. copy/sv.ts, nb.ts and en.ts export one object per kind, and
  * each `satisfies` its type here, so a key missing from or added to one language fails typecheck in
@@ -268,4 +270,57 @@ export interface MeetingCancelledCopy {
   intro(networkName: string, groupTitle: string, position: string, when: string): string;
   next: string;
   calendar: string;
+}
+
+// evaluations.ts
+
+/** Phrases the evaluation mails (and the feedback page) share. */
+export interface EvaluationCopy {
+  /** How to rate, after the minutes: the reader decides what and how. */
+  scale: string;
+  /** "What has to happen for the next meeting to score at least one point higher?" */
+  nextTimeQuestion: string;
+  /** One line on that question under the numbers. */
+  nextTime: string;
+  formText: string;
+  formLabel: string;
+  anonymity: string;
+  closes(when: string): string;
+  /** The questions of the written feedback (seed 004). */
+  reflections: Record<ReflectionField, string>;
+  reflectionsHeading: string;
+  parkedHeading: string;
+}
+
+export interface EvaluationRequestCopy {
+  subject(networkName: string, groupTitle: string, day: string): string;
+  preheader(closes: string): string;
+  intro(networkName: string, groupTitle: string, position: string, when: string): string;
+  heading: string;
+}
+
+export interface EvaluationReminderCopy extends EvaluationRequestCopy {
+  once: string;
+}
+
+export interface EvaluationSummaryCopy {
+  subject(networkName: string, groupTitle: string, day: string, answered: string): string;
+  preheader(answered: string, mean: string): string;
+  hello: string;
+  intro(networkName: string, groupTitle: string, position: string, when: string, closed: string): string;
+  responsesHeading: string;
+  /** "7 av 9 svarade". */
+  answered(responses: string, asked: string): string;
+  rate(percent: string): string;
+  nobody: string;
+  ratingsHeading: string;
+  mean(value: string): string;
+  /** "+0,8 sedan förra träffen". */
+  change(signed: string): string;
+  same: string;
+  noMean: string;
+  noSuggestions: string;
+  parkedIntro: string;
+  identity: string;
+  footer(networkName: string, groupTitle: string): string;
 }
