@@ -1,7 +1,9 @@
+import { plural } from '../../i18n.ts';
 import type {
   ConfirmGroupProposalCopy,
   ConfirmJoinCopy,
   ConfirmRegistrationCopy,
+  DigestCopy,
   EvaluationCopy,
   EvaluationReminderCopy,
   EvaluationRequestCopy,
@@ -464,3 +466,47 @@ export const evaluationSummary = {
   footer: (network, group) =>
     `You are receiving this email because you coordinate or facilitate the group “${group}” in ${network}.`,
 } satisfies EvaluationSummaryCopy;
+
+// digest.ts
+
+export const digest = {
+  subject: (network, parts) => `New in ${network}: ${parts.join(', ')}`,
+  subjectQuiet: (network) => `Where ${network} stands`,
+  preheader: (since) => (since ? `What has happened since ${since}.` : 'How the network stands right now.'),
+  intro: (network) => `Here is the latest from ${network}.`,
+  newRegistrations: (n) => plural('en', n, { one: 'One new registration', other: `${n} new registrations` }),
+  registrationLine: (name, org) => `${name}, ${org}`,
+  topicsHeading: 'Topics many people want to discuss',
+  topicUncovered: (n, topic) =>
+    `${n} ${plural('en', n, { one: 'person wants', other: 'people want' })} to talk about “${topic}” and no group covers it: propose a group.`,
+  topicCovered: (n, topic) =>
+    `${n} ${plural('en', n, { one: 'person wants', other: 'people want' })} to talk about “${topic}”. An open group already covers it.`,
+  proposalsHeading: (n) => `Group proposals waiting for a decision (${n})`,
+  proposalLine: (title, name) => `“${title}”, proposed by ${name}`,
+  pendingHeading: (n) => `Requests to decide on (${n})`,
+  pendingLine: (name, org, group) => `${name} (${org}) would like to join ${group}.`,
+  approve: 'Approve',
+  decline: 'Decline',
+  linksNote: 'The links are valid for two weeks and work once; whoever decides first counts.',
+  queuesHeading: 'Waitlists and offered seats',
+  queueLine: (group, taken, capacity, waitlisted) =>
+    `${group}: ${taken} of ${capacity} seats taken, ${waitlisted} on the waitlist`,
+  offerLine: (name, until) => `Seat offered to ${name}, answer by ${until}`,
+  meetingsHeading: 'Meetings in the next two weeks',
+  meetingLine: (group, seq, when) => `${group}, meeting ${seq}: ${when}`,
+  rsvpLine: (yes, no, unanswered) =>
+    `${yes} coming, ${no} cannot come, ${unanswered} ${plural('en', unanswered, { one: 'has', other: 'have' })} not answered`,
+  introducer: (name) => (name ? `Introducer: ${name}` : 'No introducer chosen yet'),
+  evaluationsHeading: 'Evaluations that have closed',
+  evaluationLine: (group, day, answered, asked) =>
+    `${group}, the meeting on ${day}: ${answered} of ${asked} answered`,
+  mean: (mean, change) => `mean rating ${mean}${change ? ` (${change} since the last meeting)` : ''}`,
+  noAnswers: 'no answers',
+  subjectParts: {
+    registrations: (n) => `${n} ${plural('en', n, { one: 'new registration', other: 'new registrations' })}`,
+    decisions: (n) => `${n} ${plural('en', n, { one: 'request', other: 'requests' })} to decide on`,
+    topics: (n) => `${n} ${plural('en', n, { one: 'topic', other: 'topics' })} without a group`,
+  },
+  footer: (network) =>
+    `You are receiving this email because you coordinate ${network}. How often it comes is set in the network’s settings.`,
+} satisfies DigestCopy;

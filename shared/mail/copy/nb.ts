@@ -1,7 +1,9 @@
+import { plural } from '../../i18n.ts';
 import type {
   ConfirmGroupProposalCopy,
   ConfirmJoinCopy,
   ConfirmRegistrationCopy,
+  DigestCopy,
   EvaluationCopy,
   EvaluationReminderCopy,
   EvaluationRequestCopy,
@@ -466,3 +468,47 @@ export const evaluationSummary = {
   footer: (network, group) =>
     `Du får denne e-posten fordi du koordinerer eller leder gruppen «${group}» i ${network}.`,
 } satisfies EvaluationSummaryCopy;
+
+// digest.ts
+
+export const digest = {
+  subject: (network, parts) => `Nytt i ${network}: ${parts.join(', ')}`,
+  subjectQuiet: (network) => `Status i ${network}`,
+  preheader: (since) =>
+    since ? `Dette har skjedd siden ${since}.` : 'Slik ser det ut i nettverket akkurat nå.',
+  intro: (network) => `Her er det siste fra ${network}.`,
+  newRegistrations: (n) => plural('nb', n, { one: 'Én ny påmelding', other: `${n} nye påmeldinger` }),
+  registrationLine: (name, org) => `${name}, ${org}`,
+  topicsHeading: 'Temaer mange vil snakke om',
+  topicUncovered: (n, topic) =>
+    `${n} ${plural('nb', n, { one: 'person', other: 'personer' })} vil snakke om «${topic}», og ingen gruppe tar det opp: foreslå en gruppe.`,
+  topicCovered: (n, topic) =>
+    `${n} ${plural('nb', n, { one: 'person', other: 'personer' })} vil snakke om «${topic}». En åpen gruppe tar det allerede opp.`,
+  proposalsHeading: (n) => `Gruppeforslag som venter på beslutning (${n})`,
+  proposalLine: (title, name) => `«${title}», foreslått av ${name}`,
+  pendingHeading: (n) => `Forespørsler å ta stilling til (${n})`,
+  pendingLine: (name, org, group) => `${name} (${org}) vil bli med i ${group}.`,
+  approve: 'Godkjenn',
+  decline: 'Avslå',
+  linksNote: 'Lenkene er gyldige i to uker og kan brukes én gang; den som bestemmer først, gjelder.',
+  queuesHeading: 'Ventelister og tilbudte plasser',
+  queueLine: (group, taken, capacity, waitlisted) =>
+    `${group}: ${taken} av ${capacity} plasser tatt, ${waitlisted} på ventelisten`,
+  offerLine: (name, until) => `Plass tilbudt til ${name}, svar innen ${until}`,
+  meetingsHeading: 'Møter de neste to ukene',
+  meetingLine: (group, seq, when) => `${group}, møte ${seq}: ${when}`,
+  rsvpLine: (yes, no, unanswered) => `${yes} kommer, ${no} kan ikke, ${unanswered} har ikke svart`,
+  introducer: (name) => (name ? `Innleder: ${name}` : 'Ingen innleder valgt ennå'),
+  evaluationsHeading: 'Evalueringer som er avsluttet',
+  evaluationLine: (group, day, answered, asked) => `${group}, møtet ${day}: ${answered} av ${asked} svarte`,
+  mean: (mean, change) => `snittkarakter ${mean}${change ? ` (${change} siden forrige møte)` : ''}`,
+  noAnswers: 'ingen svar',
+  subjectParts: {
+    registrations: (n) => `${n} ${plural('nb', n, { one: 'ny påmelding', other: 'nye påmeldinger' })}`,
+    decisions: (n) =>
+      `${n} ${plural('nb', n, { one: 'forespørsel', other: 'forespørsler' })} å ta stilling til`,
+    topics: (n) => `${n} ${plural('nb', n, { one: 'tema', other: 'temaer' })} uten gruppe`,
+  },
+  footer: (network) =>
+    `Du får denne e-posten fordi du er koordinator for ${network}. Hvor ofte den kommer, stiller dere inn blant nettverkets innstillinger.`,
+} satisfies DigestCopy;

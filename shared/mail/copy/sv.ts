@@ -1,7 +1,9 @@
+import { plural } from '../../i18n.ts';
 import type {
   ConfirmGroupProposalCopy,
   ConfirmJoinCopy,
   ConfirmRegistrationCopy,
+  DigestCopy,
   EvaluationCopy,
   EvaluationReminderCopy,
   EvaluationRequestCopy,
@@ -463,3 +465,47 @@ export const evaluationSummary = {
   footer: (network, group) =>
     `Du får det här mejlet eftersom du samordnar eller leder gruppen ”${group}” i ${network}.`,
 } satisfies EvaluationSummaryCopy;
+
+// digest.ts
+
+export const digest = {
+  subject: (network, parts) => `Nytt i ${network}: ${parts.join(', ')}`,
+  subjectQuiet: (network) => `Läget i ${network}`,
+  preheader: (since) =>
+    since ? `Det här har hänt sedan ${since}.` : 'Så här ser det ut i nätverket just nu.',
+  intro: (network) => `Här är det senaste från ${network}.`,
+  newRegistrations: (n) => plural('sv', n, { one: 'En ny anmälan', other: `${n} nya anmälningar` }),
+  registrationLine: (name, org) => `${name}, ${org}`,
+  topicsHeading: 'Ämnen som många vill prata om',
+  topicUncovered: (n, topic) =>
+    `${n} ${plural('sv', n, { one: 'person', other: 'personer' })} vill prata om ”${topic}” och ingen grupp tar upp det: föreslå en grupp.`,
+  topicCovered: (n, topic) =>
+    `${n} ${plural('sv', n, { one: 'person', other: 'personer' })} vill prata om ”${topic}”. En öppen grupp tar redan upp det.`,
+  proposalsHeading: (n) => `Gruppförslag som väntar på beslut (${n})`,
+  proposalLine: (title, name) => `”${title}”, föreslagen av ${name}`,
+  pendingHeading: (n) => `Förfrågningar att besluta om (${n})`,
+  pendingLine: (name, org, group) => `${name} (${org}) vill gå med i ${group}.`,
+  approve: 'Godkänn',
+  decline: 'Avböj',
+  linksNote: 'Länkarna gäller i två veckor och kan användas en gång; den som beslutar först gäller.',
+  queuesHeading: 'Väntelistor och erbjudna platser',
+  queueLine: (group, taken, capacity, waitlisted) =>
+    `${group}: ${taken} av ${capacity} platser tagna, ${waitlisted} på väntelistan`,
+  offerLine: (name, until) => `Plats erbjuden till ${name}, svar senast ${until}`,
+  meetingsHeading: 'Träffar de närmaste två veckorna',
+  meetingLine: (group, seq, when) => `${group}, träff ${seq}: ${when}`,
+  rsvpLine: (yes, no, unanswered) => `${yes} kommer, ${no} kan inte, ${unanswered} har inte svarat`,
+  introducer: (name) => (name ? `Inledare: ${name}` : 'Ingen inledare utsedd än'),
+  evaluationsHeading: 'Utvärderingar som har stängt',
+  evaluationLine: (group, day, answered, asked) =>
+    `${group}, träffen ${day}: ${answered} av ${asked} svarade`,
+  mean: (mean, change) => `snittbetyg ${mean}${change ? ` (${change} sedan förra träffen)` : ''}`,
+  noAnswers: 'inga svar',
+  subjectParts: {
+    registrations: (n) => `${n} ${plural('sv', n, { one: 'ny anmälan', other: 'nya anmälningar' })}`,
+    decisions: (n) => `${n} ${plural('sv', n, { one: 'förfrågan', other: 'förfrågningar' })} att besluta om`,
+    topics: (n) => `${n} ${plural('sv', n, { one: 'ämne', other: 'ämnen' })} utan grupp`,
+  },
+  footer: (network) =>
+    `Du får det här mejlet eftersom du är samordnare för ${network}. Hur ofta det kommer ställer ni in bland nätverkets inställningar.`,
+} satisfies DigestCopy;

@@ -324,3 +324,37 @@ export interface EvaluationSummaryCopy {
   identity: string;
   footer(networkName: string, groupTitle: string): string;
 }
+
+// digest.ts
+
+export interface DigestCopy {
+  subject(network: string, parts: string[]): string;
+  subjectQuiet(network: string): string;
+  preheader(since: string | undefined): string;
+  intro(network: string): string;
+  newRegistrations(n: number): string;
+  registrationLine(name: string, organisation: string): string;
+  topicsHeading: string;
+  topicUncovered(n: number, topic: string): string;
+  topicCovered(n: number, topic: string): string;
+  proposalsHeading(n: number): string;
+  proposalLine(title: string, name: string): string;
+  pendingHeading(n: number): string;
+  pendingLine(name: string, organisation: string, group: string): string;
+  approve: string;
+  decline: string;
+  linksNote: string;
+  queuesHeading: string;
+  queueLine(group: string, taken: number, capacity: number, waitlisted: number): string;
+  offerLine(name: string, until: string): string;
+  meetingsHeading: string;
+  meetingLine(group: string, seq: number, when: string): string;
+  rsvpLine(yes: number, no: number, unanswered: number): string;
+  introducer(name: string | undefined): string;
+  evaluationsHeading: string;
+  evaluationLine(group: string, day: string, answered: number, asked: number): string;
+  mean(mean: string, change: string | undefined): string;
+  noAnswers: string;
+  subjectParts: { registrations(n: number): string; decisions(n: number): string; topics(n: number): string };
+  footer(network: string): string;
+}
