@@ -473,7 +473,6 @@ function ChangeForm(props: {
       </h4>
       {fields._ ? <p class="field-error">{fields._}</p> : null}
       <MeetingShapeFields
-        words={t}
         names={{ duration: 'change-duration', mode: 'change-mode', place: 'change' }}
         values={values}
         update={update}
@@ -508,14 +507,14 @@ function ChangeForm(props: {
  * its row with `children` (the fields before it); `names` keep each form's own field names and ids.
  */
 function MeetingShapeFields(props: {
-  words: Words;
   names: { duration: string; mode: string; place: string };
   values: MeetingShape;
   update: (next: Partial<MeetingShape>) => void;
   fields: Readonly<Record<string, string>>;
   children: ComponentChildren;
 }) {
-  const { words: t, values, update, fields } = props;
+  const t = useMessages(words);
+  const { values, update, fields } = props;
   return (
     <>
       <div class="inline">
@@ -692,7 +691,6 @@ function ScheduleForm(props: {
         </Field>
       </div>
       <MeetingShapeFields
-        words={t}
         names={{ duration: 'durationMinutes', mode: 'mode', place: 'schedule' }}
         values={values}
         update={update}
