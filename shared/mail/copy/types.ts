@@ -358,3 +358,24 @@ export interface DigestCopy {
   subjectParts: { registrations(n: number): string; decisions(n: number): string; topics(n: number): string };
   footer(network: string): string;
 }
+
+// privacy.ts
+
+export interface PrivacyCopy {
+  confirm: Record<
+    'export' | 'erase',
+    { subject(sender: string): string; preheader: string; intro: string; button: string; notYou: string }
+  >;
+  expiry(expires: string): string;
+  confirmFooter: string;
+  exportSubject(sender: string): string;
+  exportPreheader: string;
+  exportIntro(fileName: string): string;
+  exportFooter: string;
+  staySubject(networks: string): string;
+  stayPreheader(date: string): string;
+  stayIntro(networks: string): string;
+  stayButton: string;
+  stayElse(date: string): string;
+  stayFooter: string;
+}
