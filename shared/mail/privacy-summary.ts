@@ -1,9 +1,8 @@
-import type { JoinStatus } from '../domain/group.ts';
-import type { GroupProposalStatus } from '../domain/group-proposal.ts';
-import type { OptOutScope } from '../domain/person.ts';
-import type { RegistrationStatus } from '../domain/registration.ts';
-import { type Language, plural } from '../i18n.ts';
-import type { Attendance, Rsvp } from '../store/meetings.ts';
+import type { Language } from '../i18n.ts';
+import * as en from './copy/en.ts';
+import * as nb from './copy/nb.ts';
+import * as sv from './copy/sv.ts';
+import type { PrivacySummaryCopy } from './copy/types.ts';
 import { formatDateTime } from './format.ts';
 
 /**
@@ -36,227 +35,10 @@ export interface SummaryNames {
   meeting(id: string): { groupId: string; startsAt: string; timeZone: string } | undefined;
 }
 
-type ConsentPhrases = Readonly<Record<string, string>>;
-
-interface SummaryCopy {
-  headings: Record<
-    | 'registration'
-    | 'join'
-    | 'proposal'
-    | 'consent'
-    | 'optOut'
-    | 'person'
-    | 'token'
-    | 'replies'
-    | 'answers'
-    | 'introductions',
-    string
-  >;
-  registration: Record<RegistrationStatus, string>;
-  join: Record<JoinStatus, string>;
-  proposal: Record<GroupProposalStatus, string>;
-  /** By consent subject: interest, join, group-proposal, stay, mail-reminders, mail-all. */
-  agreed: ConsentPhrases;
-  withdrew: ConsentPhrases;
-  wording(version: string): string;
-  optOut: Record<OptOutScope, string>;
-  digestOff: string;
-  rsvp: Record<Rsvp, string>;
-  noReply: string;
-  attendance: Record<Attendance, string>;
-  sent(when: string): string;
-  topics(list: string): string;
-  rating(value: string): string;
-  links(count: number): string;
-}
-
-const copy: Record<Language, SummaryCopy> = {
-  sv: {
-    headings: {
-      registration: 'Intresseanmälningar',
-      join: 'Grupper och väntelistor',
-      proposal: 'Förslag på grupper',
-      consent: 'Samtycken',
-      optOut: 'Avregistreringar',
-      person: 'Senast aktiv',
-      token: 'Länkar vi har mejlat',
-      replies: 'Svar på inbjudningar',
-      answers: 'Utvärderingar med namn',
-      introductions: 'Träffar där du håller inledningen',
-    },
-    registration: {
-      pending_confirmation: 'väntar på din bekräftelse',
-      confirmed: 'bekräftad',
-      expired: 'aldrig bekräftad, förfallen',
-    },
-    join: {
-      pending_confirmation: 'väntar på din bekräftelse',
-      pending_approval: 'väntar på en samordnare',
-      approved: 'med i gruppen',
-      waitlisted: 'på väntelistan',
-      offered: 'erbjuden en plats',
-      declined: 'inte antagen',
-      left: 'har lämnat gruppen',
-      offer_expired: 'erbjudandet gick ut',
-      expired: 'aldrig bekräftad, förfallen',
-    },
-    proposal: {
-      pending_confirmation: 'väntar på din bekräftelse',
-      proposed: 'hos samordnarna',
-      accepted: 'blev en grupp',
-      declined: 'inte antaget',
-      expired: 'aldrig bekräftat, förfallet',
-    },
-    agreed: {
-      interest: 'Samtycke till att nätverket sparar din intresseanmälan',
-      join: 'Samtycke till att nätverket sparar dina uppgifter för en plats i en grupp',
-      'group-proposal': 'Samtycke till att nätverket sparar ditt förslag på en grupp',
-      stay: 'Du ville vara kvar',
-      'mail-reminders': 'Påminnelserna på igen',
-      'mail-all': 'Mejlen på igen',
-    },
-    withdrew: {
-      'mail-reminders': 'Påminnelserna avstängda',
-      'mail-all': 'Alla mejl avstängda',
-    },
-    wording: (version) => `textversion ${version}`,
-    optOut: {
-      reminders: 'inga påminnelser',
-      all: 'inga mejl utom dem du själv ber om',
-    },
-    digestOff: 'ingen sammanfattning till samordnarna',
-    rsvp: { yes: 'kommer', no: 'kommer inte' },
-    noReply: 'inget svar',
-    attendance: { present: 'närvarande', absent: 'frånvarande', half: 'halva tiden' },
-    sent: (when) => `skickad ${when}`,
-    topics: (list) => `ämnen: ${list}`,
-    rating: (value) => `betyg ${value}`,
-    links: (count) => `${count} ${plural('sv', count, { one: 'länk', other: 'länkar' })}`,
-  },
-  nb: {
-    headings: {
-      registration: 'Interessemeldinger',
-      join: 'Grupper og ventelister',
-      proposal: 'Forslag til grupper',
-      consent: 'Samtykker',
-      optOut: 'Avmeldinger',
-      person: 'Sist aktiv',
-      token: 'Lenker vi har sendt',
-      replies: 'Svar på invitasjoner',
-      answers: 'Evalueringer med navn',
-      introductions: 'Møter der du holder innledningen',
-    },
-    registration: {
-      pending_confirmation: 'venter på bekreftelsen din',
-      confirmed: 'bekreftet',
-      expired: 'aldri bekreftet, utløpt',
-    },
-    join: {
-      pending_confirmation: 'venter på bekreftelsen din',
-      pending_approval: 'venter på en koordinator',
-      approved: 'med i gruppen',
-      waitlisted: 'på ventelisten',
-      offered: 'tilbudt en plass',
-      declined: 'ikke tatt opp',
-      left: 'har forlatt gruppen',
-      offer_expired: 'tilbudet gikk ut',
-      expired: 'aldri bekreftet, utløpt',
-    },
-    proposal: {
-      pending_confirmation: 'venter på bekreftelsen din',
-      proposed: 'hos koordinatorene',
-      accepted: 'ble en gruppe',
-      declined: 'ikke tatt opp',
-      expired: 'aldri bekreftet, utløpt',
-    },
-    agreed: {
-      interest: 'Samtykke til at nettverket lagrer interessemeldingen din',
-      join: 'Samtykke til at nettverket lagrer opplysningene dine for en plass i en gruppe',
-      'group-proposal': 'Samtykke til at nettverket lagrer forslaget ditt til en gruppe',
-      stay: 'Du ville være med videre',
-      'mail-reminders': 'Påminnelsene slått på igjen',
-      'mail-all': 'E-postene slått på igjen',
-    },
-    withdrew: {
-      'mail-reminders': 'Påminnelsene slått av',
-      'mail-all': 'All e-post slått av',
-    },
-    wording: (version) => `tekstversjon ${version}`,
-    optOut: {
-      reminders: 'ingen påminnelser',
-      all: 'ingen e-post utenom den du selv ber om',
-    },
-    digestOff: 'ingen oppsummering til koordinatorene',
-    rsvp: { yes: 'kommer', no: 'kommer ikke' },
-    noReply: 'ikke svart',
-    attendance: { present: 'til stede', absent: 'fraværende', half: 'halve tiden' },
-    sent: (when) => `sendt ${when}`,
-    topics: (list) => `temaer: ${list}`,
-    rating: (value) => `karakter ${value}`,
-    links: (count) => `${count} ${plural('nb', count, { one: 'lenke', other: 'lenker' })}`,
-  },
-  en: {
-    headings: {
-      registration: 'Registrations of interest',
-      join: 'Groups and waitlists',
-      proposal: 'Group proposals',
-      consent: 'Consents',
-      optOut: 'Unsubscribes',
-      person: 'Last active',
-      token: 'Links we emailed',
-      replies: 'Replies to invitations',
-      answers: 'Evaluations with your name',
-      introductions: 'Meetings you open with the introduction',
-    },
-    registration: {
-      pending_confirmation: 'awaiting your confirmation',
-      confirmed: 'confirmed',
-      expired: 'never confirmed, lapsed',
-    },
-    join: {
-      pending_confirmation: 'awaiting your confirmation',
-      pending_approval: 'awaiting a coordinator',
-      approved: 'member of the group',
-      waitlisted: 'on the waitlist',
-      offered: 'offered a seat',
-      declined: 'not admitted',
-      left: 'left the group',
-      offer_expired: 'the offer lapsed',
-      expired: 'never confirmed, lapsed',
-    },
-    proposal: {
-      pending_confirmation: 'awaiting your confirmation',
-      proposed: 'with the coordinators',
-      accepted: 'became a group',
-      declined: 'not taken up',
-      expired: 'never confirmed, lapsed',
-    },
-    agreed: {
-      interest: 'Consent to the network keeping your registration of interest',
-      join: 'Consent to the network keeping your details for a seat in a group',
-      'group-proposal': 'Consent to the network keeping your group proposal',
-      stay: 'You wanted to stay',
-      'mail-reminders': 'Reminders turned back on',
-      'mail-all': 'Emails turned back on',
-    },
-    withdrew: {
-      'mail-reminders': 'Reminders turned off',
-      'mail-all': 'All emails turned off',
-    },
-    wording: (version) => `wording ${version}`,
-    optOut: {
-      reminders: 'no reminders',
-      all: 'no emails except those you ask for',
-    },
-    digestOff: 'no digest for the coordinators',
-    rsvp: { yes: 'coming', no: 'not coming' },
-    noReply: 'no reply',
-    attendance: { present: 'present', absent: 'absent', half: 'half the time' },
-    sent: (when) => `sent ${when}`,
-    topics: (list) => `topics: ${list}`,
-    rating: (value) => `rating ${value}`,
-    links: (count) => `${count} ${plural('en', count, { one: 'link', other: 'links' })}`,
-  },
+const copy: Record<Language, PrivacySummaryCopy> = {
+  sv: sv.privacySummary,
+  nb: nb.privacySummary,
+  en: en.privacySummary,
 };
 
 const text = (value: unknown): string =>
@@ -288,7 +70,7 @@ export function privacySummary(
   const details = (...parts: string[]) => parts.filter((part) => part !== '').join(', ');
   const ofType = (...types: string[]) => data.items.filter((item) => types.includes(text(item.type)));
 
-  const lines: [keyof SummaryCopy['headings'], string[]][] = [
+  const lines: [keyof PrivacySummaryCopy['headings'], string[]][] = [
     [
       'registration',
       ofType('registration').map((item) => {

@@ -25,6 +25,7 @@ import type {
   MeetingUpdatedCopy,
   OfferExpiredCopy,
   PrivacyCopy,
+  PrivacySummaryCopy,
   RegistrationReceiptCopy,
   SeatOfferedCopy,
 } from './types.ts';
@@ -550,3 +551,68 @@ export const privacy = {
   stayFooter:
     'You are receiving this email because you are in the network but have not been active for a long time.',
 } satisfies PrivacyCopy;
+
+// privacy-summary.ts
+
+export const privacySummary = {
+  headings: {
+    registration: 'Registrations of interest',
+    join: 'Groups and waitlists',
+    proposal: 'Group proposals',
+    consent: 'Consents',
+    optOut: 'Unsubscribes',
+    person: 'Last active',
+    token: 'Links we emailed',
+    replies: 'Replies to invitations',
+    answers: 'Evaluations with your name',
+    introductions: 'Meetings you open with the introduction',
+  },
+  registration: {
+    pending_confirmation: 'awaiting your confirmation',
+    confirmed: 'confirmed',
+    expired: 'never confirmed, lapsed',
+  },
+  join: {
+    pending_confirmation: 'awaiting your confirmation',
+    pending_approval: 'awaiting a coordinator',
+    approved: 'member of the group',
+    waitlisted: 'on the waitlist',
+    offered: 'offered a seat',
+    declined: 'not admitted',
+    left: 'left the group',
+    offer_expired: 'the offer lapsed',
+    expired: 'never confirmed, lapsed',
+  },
+  proposal: {
+    pending_confirmation: 'awaiting your confirmation',
+    proposed: 'with the coordinators',
+    accepted: 'became a group',
+    declined: 'not taken up',
+    expired: 'never confirmed, lapsed',
+  },
+  agreed: {
+    interest: 'Consent to the network keeping your registration of interest',
+    join: 'Consent to the network keeping your details for a seat in a group',
+    'group-proposal': 'Consent to the network keeping your group proposal',
+    stay: 'You wanted to stay',
+    'mail-reminders': 'Reminders turned back on',
+    'mail-all': 'Emails turned back on',
+  },
+  withdrew: {
+    'mail-reminders': 'Reminders turned off',
+    'mail-all': 'All emails turned off',
+  },
+  wording: (version) => `wording ${version}`,
+  optOut: {
+    reminders: 'no reminders',
+    all: 'no emails except those you ask for',
+  },
+  digestOff: 'no digest for the coordinators',
+  rsvp: { yes: 'coming', no: 'not coming' },
+  noReply: 'no reply',
+  attendance: { present: 'present', absent: 'absent', half: 'half the time' },
+  sent: (when) => `sent ${when}`,
+  topics: (list) => `topics: ${list}`,
+  rating: (value) => `rating ${value}`,
+  links: (count) => `${count} ${plural('en', count, { one: 'link', other: 'links' })}`,
+} satisfies PrivacySummaryCopy;

@@ -25,6 +25,7 @@ import type {
   MeetingUpdatedCopy,
   OfferExpiredCopy,
   PrivacyCopy,
+  PrivacySummaryCopy,
   RegistrationReceiptCopy,
   SeatOfferedCopy,
 } from './types.ts';
@@ -551,3 +552,68 @@ export const privacy = {
     `Hvis vi ikke hører fra deg før ${date}, sletter vi opplysningene dine fra nettverket. Du er alltid velkommen tilbake.`,
   stayFooter: 'Du får denne e-posten fordi du er med i nettverket, men ikke har vært aktiv på lenge.',
 } satisfies PrivacyCopy;
+
+// privacy-summary.ts
+
+export const privacySummary = {
+  headings: {
+    registration: 'Interessemeldinger',
+    join: 'Grupper og ventelister',
+    proposal: 'Forslag til grupper',
+    consent: 'Samtykker',
+    optOut: 'Avmeldinger',
+    person: 'Sist aktiv',
+    token: 'Lenker vi har sendt',
+    replies: 'Svar på invitasjoner',
+    answers: 'Evalueringer med navn',
+    introductions: 'Møter der du holder innledningen',
+  },
+  registration: {
+    pending_confirmation: 'venter på bekreftelsen din',
+    confirmed: 'bekreftet',
+    expired: 'aldri bekreftet, utløpt',
+  },
+  join: {
+    pending_confirmation: 'venter på bekreftelsen din',
+    pending_approval: 'venter på en koordinator',
+    approved: 'med i gruppen',
+    waitlisted: 'på ventelisten',
+    offered: 'tilbudt en plass',
+    declined: 'ikke tatt opp',
+    left: 'har forlatt gruppen',
+    offer_expired: 'tilbudet gikk ut',
+    expired: 'aldri bekreftet, utløpt',
+  },
+  proposal: {
+    pending_confirmation: 'venter på bekreftelsen din',
+    proposed: 'hos koordinatorene',
+    accepted: 'ble en gruppe',
+    declined: 'ikke tatt opp',
+    expired: 'aldri bekreftet, utløpt',
+  },
+  agreed: {
+    interest: 'Samtykke til at nettverket lagrer interessemeldingen din',
+    join: 'Samtykke til at nettverket lagrer opplysningene dine for en plass i en gruppe',
+    'group-proposal': 'Samtykke til at nettverket lagrer forslaget ditt til en gruppe',
+    stay: 'Du ville være med videre',
+    'mail-reminders': 'Påminnelsene slått på igjen',
+    'mail-all': 'E-postene slått på igjen',
+  },
+  withdrew: {
+    'mail-reminders': 'Påminnelsene slått av',
+    'mail-all': 'All e-post slått av',
+  },
+  wording: (version) => `tekstversjon ${version}`,
+  optOut: {
+    reminders: 'ingen påminnelser',
+    all: 'ingen e-post utenom den du selv ber om',
+  },
+  digestOff: 'ingen oppsummering til koordinatorene',
+  rsvp: { yes: 'kommer', no: 'kommer ikke' },
+  noReply: 'ikke svart',
+  attendance: { present: 'til stede', absent: 'fraværende', half: 'halve tiden' },
+  sent: (when) => `sendt ${when}`,
+  topics: (list) => `temaer: ${list}`,
+  rating: (value) => `karakter ${value}`,
+  links: (count) => `${count} ${plural('nb', count, { one: 'lenke', other: 'lenker' })}`,
+} satisfies PrivacySummaryCopy;

@@ -25,6 +25,7 @@ import type {
   MeetingUpdatedCopy,
   OfferExpiredCopy,
   PrivacyCopy,
+  PrivacySummaryCopy,
   RegistrationReceiptCopy,
   SeatOfferedCopy,
 } from './types.ts';
@@ -548,3 +549,68 @@ export const privacy = {
     `Om vi inte hör av dig före ${date} tar vi bort dina uppgifter ur nätverket. Du är alltid välkommen tillbaka.`,
   stayFooter: 'Du får det här mejlet eftersom du är med i nätverket men inte har varit aktiv på länge.',
 } satisfies PrivacyCopy;
+
+// privacy-summary.ts
+
+export const privacySummary = {
+  headings: {
+    registration: 'Intresseanmälningar',
+    join: 'Grupper och väntelistor',
+    proposal: 'Förslag på grupper',
+    consent: 'Samtycken',
+    optOut: 'Avregistreringar',
+    person: 'Senast aktiv',
+    token: 'Länkar vi har mejlat',
+    replies: 'Svar på inbjudningar',
+    answers: 'Utvärderingar med namn',
+    introductions: 'Träffar där du håller inledningen',
+  },
+  registration: {
+    pending_confirmation: 'väntar på din bekräftelse',
+    confirmed: 'bekräftad',
+    expired: 'aldrig bekräftad, förfallen',
+  },
+  join: {
+    pending_confirmation: 'väntar på din bekräftelse',
+    pending_approval: 'väntar på en samordnare',
+    approved: 'med i gruppen',
+    waitlisted: 'på väntelistan',
+    offered: 'erbjuden en plats',
+    declined: 'inte antagen',
+    left: 'har lämnat gruppen',
+    offer_expired: 'erbjudandet gick ut',
+    expired: 'aldrig bekräftad, förfallen',
+  },
+  proposal: {
+    pending_confirmation: 'väntar på din bekräftelse',
+    proposed: 'hos samordnarna',
+    accepted: 'blev en grupp',
+    declined: 'inte antaget',
+    expired: 'aldrig bekräftat, förfallet',
+  },
+  agreed: {
+    interest: 'Samtycke till att nätverket sparar din intresseanmälan',
+    join: 'Samtycke till att nätverket sparar dina uppgifter för en plats i en grupp',
+    'group-proposal': 'Samtycke till att nätverket sparar ditt förslag på en grupp',
+    stay: 'Du ville vara kvar',
+    'mail-reminders': 'Påminnelserna på igen',
+    'mail-all': 'Mejlen på igen',
+  },
+  withdrew: {
+    'mail-reminders': 'Påminnelserna avstängda',
+    'mail-all': 'Alla mejl avstängda',
+  },
+  wording: (version) => `textversion ${version}`,
+  optOut: {
+    reminders: 'inga påminnelser',
+    all: 'inga mejl utom dem du själv ber om',
+  },
+  digestOff: 'ingen sammanfattning till samordnarna',
+  rsvp: { yes: 'kommer', no: 'kommer inte' },
+  noReply: 'inget svar',
+  attendance: { present: 'närvarande', absent: 'frånvarande', half: 'halva tiden' },
+  sent: (when) => `skickad ${when}`,
+  topics: (list) => `ämnen: ${list}`,
+  rating: (value) => `betyg ${value}`,
+  links: (count) => `${count} ${plural('sv', count, { one: 'länk', other: 'länkar' })}`,
+} satisfies PrivacySummaryCopy;

@@ -1,4 +1,9 @@
 import type { ReflectionField } from '../../domain/evaluation.ts';
+import type { JoinStatus } from '../../domain/group.ts';
+import type { GroupProposalStatus } from '../../domain/group-proposal.ts';
+import type { OptOutScope } from '../../domain/person.ts';
+import type { RegistrationStatus } from '../../domain/registration.ts';
+import type { Attendance, Rsvp } from '../../store/meetings.ts';
 
 /**
  * The shape of each kind of mail's copy. copy/sv.ts, nb.ts and en.ts export one object per kind, and
@@ -378,4 +383,40 @@ export interface PrivacyCopy {
   stayButton: string;
   stayElse(date: string): string;
   stayFooter: string;
+}
+
+// privacy-summary.ts
+
+type ConsentPhrases = Readonly<Record<string, string>>;
+
+export interface PrivacySummaryCopy {
+  headings: Record<
+    | 'registration'
+    | 'join'
+    | 'proposal'
+    | 'consent'
+    | 'optOut'
+    | 'person'
+    | 'token'
+    | 'replies'
+    | 'answers'
+    | 'introductions',
+    string
+  >;
+  registration: Record<RegistrationStatus, string>;
+  join: Record<JoinStatus, string>;
+  proposal: Record<GroupProposalStatus, string>;
+  /** By consent subject: interest, join, group-proposal, stay, mail-reminders, mail-all. */
+  agreed: ConsentPhrases;
+  withdrew: ConsentPhrases;
+  wording(version: string): string;
+  optOut: Record<OptOutScope, string>;
+  digestOff: string;
+  rsvp: Record<Rsvp, string>;
+  noReply: string;
+  attendance: Record<Attendance, string>;
+  sent(when: string): string;
+  topics(list: string): string;
+  rating(value: string): string;
+  links(count: number): string;
 }
