@@ -1,31 +1,11 @@
 import type { Language } from '../i18n.ts';
+import * as en from './copy/en.ts';
+import * as nb from './copy/nb.ts';
+import * as sv from './copy/sv.ts';
+import type { CommonCopy } from './copy/types.ts';
 import type { Block } from './layout.ts';
 
-/** Phrases every kind of mail shares. */
-export interface CommonCopy {
-  greeting(name: string): string;
-  closing: string;
-  /** Beneath a button, before the URL in plain text. */
-  buttonFallback: string;
-}
-
-export const commonCopy: Record<Language, CommonCopy> = {
-  sv: {
-    greeting: (name) => `Hej ${name}!`,
-    closing: 'Vänliga hälsningar',
-    buttonFallback: 'Fungerar inte knappen? Kopiera länken till din webbläsare:',
-  },
-  nb: {
-    greeting: (name) => `Hei ${name}!`,
-    closing: 'Vennlig hilsen',
-    buttonFallback: 'Virker ikke knappen? Kopier lenken inn i nettleseren din:',
-  },
-  en: {
-    greeting: (name) => `Hi ${name},`,
-    closing: 'Best wishes,',
-    buttonFallback: 'If the button does not work, copy this link into your browser:',
-  },
-};
+export const commonCopy: Record<Language, CommonCopy> = { sv: sv.common, nb: nb.common, en: en.common };
 
 export function greeting(language: Language, name: string): Block {
   return { type: 'paragraph', text: commonCopy[language].greeting(name) };

@@ -1,5 +1,6 @@
 import { plural } from '../../i18n.ts';
 import type {
+  CommonCopy,
   ConfirmGroupProposalCopy,
   ConfirmJoinCopy,
   ConfirmRegistrationCopy,
@@ -616,3 +617,11 @@ export const privacySummary = {
   rating: (value) => `rating ${value}`,
   links: (count) => `${count} ${plural('en', count, { one: 'link', other: 'links' })}`,
 } satisfies PrivacySummaryCopy;
+
+// common.ts
+
+export const common = {
+  greeting: (name) => `Hi ${name},`,
+  closing: 'Best wishes,',
+  buttonFallback: 'If the button does not work, copy this link into your browser:',
+} satisfies CommonCopy;

@@ -1,5 +1,6 @@
 import { plural } from '../../i18n.ts';
 import type {
+  CommonCopy,
   ConfirmGroupProposalCopy,
   ConfirmJoinCopy,
   ConfirmRegistrationCopy,
@@ -617,3 +618,11 @@ export const privacySummary = {
   rating: (value) => `karakter ${value}`,
   links: (count) => `${count} ${plural('nb', count, { one: 'lenke', other: 'lenker' })}`,
 } satisfies PrivacySummaryCopy;
+
+// common.ts
+
+export const common = {
+  greeting: (name) => `Hei ${name}!`,
+  closing: 'Vennlig hilsen',
+  buttonFallback: 'Virker ikke knappen? Kopier lenken inn i nettleseren din:',
+} satisfies CommonCopy;

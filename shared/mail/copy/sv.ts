@@ -1,5 +1,6 @@
 import { plural } from '../../i18n.ts';
 import type {
+  CommonCopy,
   ConfirmGroupProposalCopy,
   ConfirmJoinCopy,
   ConfirmRegistrationCopy,
@@ -614,3 +615,11 @@ export const privacySummary = {
   rating: (value) => `betyg ${value}`,
   links: (count) => `${count} ${plural('sv', count, { one: 'länk', other: 'länkar' })}`,
 } satisfies PrivacySummaryCopy;
+
+// common.ts
+
+export const common = {
+  greeting: (name) => `Hej ${name}!`,
+  closing: 'Vänliga hälsningar',
+  buttonFallback: 'Fungerar inte knappen? Kopiera länken till din webbläsare:',
+} satisfies CommonCopy;

@@ -420,3 +420,13 @@ export interface PrivacySummaryCopy {
   rating(value: string): string;
   links(count: number): string;
 }
+
+// common.ts
+
+/** Phrases every kind of mail shares. */
+export interface CommonCopy {
+  greeting(name: string): string;
+  closing: string;
+  /** Beneath a button, before the URL in plain text. */
+  buttonFallback: string;
+}
