@@ -1,4 +1,7 @@
 import type { Language } from '../i18n.ts';
+import * as en from './copy/en.ts';
+import * as nb from './copy/nb.ts';
+import * as sv from './copy/sv.ts';
 import { html, type SafeHtml, trustedHtml, webUrl } from './html.ts';
 
 export interface RenderedMail {
@@ -49,9 +52,9 @@ export interface MailContent {
 }
 
 const unsubscribeLabel: Record<Language, string> = {
-  sv: 'Avsluta prenumerationen eller välj bort påminnelser',
-  nb: 'Meld deg av eller velg bort påminnelser',
-  en: 'Unsubscribe, or turn off reminders only',
+  sv: sv.unsubscribeLabel,
+  nb: nb.unsubscribeLabel,
+  en: en.unsubscribeLabel,
 };
 
 export function renderContent(content: MailContent): RenderedMail {

@@ -625,3 +625,8 @@ export const common = {
   closing: 'Best wishes,',
   buttonFallback: 'If the button does not work, copy this link into your browser:',
 } satisfies CommonCopy;
+
+// layout.ts
+
+// The unsubscribe link under every mail to a member.
+export const unsubscribeLabel = 'Unsubscribe, or turn off reminders only';

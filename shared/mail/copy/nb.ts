@@ -626,3 +626,8 @@ export const common = {
   closing: 'Vennlig hilsen',
   buttonFallback: 'Virker ikke knappen? Kopier lenken inn i nettleseren din:',
 } satisfies CommonCopy;
+
+// layout.ts
+
+// The unsubscribe link under every mail to a member.
+export const unsubscribeLabel = 'Meld deg av eller velg bort påminnelser';

@@ -623,3 +623,8 @@ export const common = {
   closing: 'Vänliga hälsningar',
   buttonFallback: 'Fungerar inte knappen? Kopiera länken till din webbläsare:',
 } satisfies CommonCopy;
+
+// layout.ts
+
+// The unsubscribe link under every mail to a member.
+export const unsubscribeLabel = 'Avsluta prenumerationen eller välj bort påminnelser';
