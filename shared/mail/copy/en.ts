@@ -83,6 +83,10 @@ export const registrationReceipt = {
 const joinFooter = (network: string): string =>
   `You are receiving this email because you asked to join a group in ${network}.`;
 
+// Why the address gets the mail asking to confirm a request to join, and its reminder.
+const confirmJoinFooter = (network: string): string =>
+  `You are receiving this email because this address was used to ask to join a group in ${network}.`;
+
 export const confirmJoinRequest = {
   subject: (network, group) => `Confirm your request to join “${group}” in ${network}`,
   preheader: (expires) => `One click and your request is complete. The link is valid until ${expires}.`,
@@ -93,8 +97,7 @@ export const confirmJoinRequest = {
   expiry: (expires) => `The link is valid until ${expires}.`,
   notYou:
     'If it was not you who asked to join, just ignore this email. Without a confirmation the request is removed and you will not hear from us again.',
-  footer: (network) =>
-    `You are receiving this email because this address was used to ask to join a group in ${network}.`,
+  footer: confirmJoinFooter,
 } satisfies ConfirmJoinCopy;
 
 export const confirmJoinRequestReminder = {
@@ -108,7 +111,7 @@ export const confirmJoinRequestReminder = {
     `The link is valid until ${expires}. After that the request is removed, and you are always welcome to ask again.`,
   notYou:
     'Changed your mind, or was it not you? Then just ignore this email. This is the only reminder we send.',
-  footer: confirmJoinRequest.footer,
+  footer: confirmJoinFooter,
 } satisfies ConfirmJoinCopy;
 
 export const joinApproved = {
@@ -239,6 +242,10 @@ export const leftGroup = {
 const proposerFooter = (network: string): string =>
   `You are receiving this email because you proposed a group in ${network}.`;
 
+// Why the address gets the mail asking to confirm a group proposal, and its reminder.
+const confirmProposalFooter = (network: string): string =>
+  `You are receiving this email because this address was used to propose a group in ${network}.`;
+
 export const confirmGroupProposal = {
   subject: (network, title) => `Confirm your proposal for the group “${title}” in ${network}`,
   preheader: (expires) =>
@@ -250,8 +257,7 @@ export const confirmGroupProposal = {
   expiry: (expires) => `The link is valid until ${expires}.`,
   notYou:
     'If it was not you who proposed the group, just ignore this email. Without a confirmation the proposal is removed and you will not hear from us again.',
-  footer: (network) =>
-    `You are receiving this email because this address was used to propose a group in ${network}.`,
+  footer: confirmProposalFooter,
 } satisfies ConfirmGroupProposalCopy;
 
 export const confirmGroupProposalReminder = {
@@ -265,7 +271,7 @@ export const confirmGroupProposalReminder = {
     `The link is valid until ${expires}. After that the proposal is removed, and you are always welcome to propose the group again.`,
   notYou:
     'Changed your mind, or was it not you? Then just ignore this email. This is the only reminder we send.',
-  footer: confirmGroupProposal.footer,
+  footer: confirmProposalFooter,
 } satisfies ConfirmGroupProposalCopy;
 
 export const groupProposalReceived = {

@@ -83,6 +83,10 @@ export const registrationReceipt = {
 const joinFooter = (network: string): string =>
   `Du får denne e-posten fordi du har meldt deg på en gruppe i ${network}.`;
 
+// Why the address gets the mail asking to confirm a request to join, and its reminder.
+const confirmJoinFooter = (network: string): string =>
+  `Du får denne e-posten fordi denne adressen ble brukt til å melde seg på en gruppe i ${network}.`;
+
 export const confirmJoinRequest = {
   subject: (network, group) => `Bekreft påmeldingen din til «${group}» i ${network}`,
   preheader: (expires) => `Ett klikk, så er påmeldingen klar. Lenken er gyldig til ${expires}.`,
@@ -93,8 +97,7 @@ export const confirmJoinRequest = {
   expiry: (expires) => `Lenken er gyldig til ${expires}.`,
   notYou:
     'Var det ikke du som meldte deg på? Da kan du se bort fra denne e-posten. Uten bekreftelse blir påmeldingen slettet, og du hører ikke mer fra oss.',
-  footer: (network) =>
-    `Du får denne e-posten fordi denne adressen ble brukt til å melde seg på en gruppe i ${network}.`,
+  footer: confirmJoinFooter,
 } satisfies ConfirmJoinCopy;
 
 export const confirmJoinRequestReminder = {
@@ -108,7 +111,7 @@ export const confirmJoinRequestReminder = {
     `Lenken er gyldig til ${expires}. Etter det blir påmeldingen slettet, og du er alltid velkommen til å melde deg på igjen.`,
   notYou:
     'Har du ombestemt deg, eller var det ikke deg? Da kan du se bort fra denne e-posten. Dette er den eneste påminnelsen du får.',
-  footer: confirmJoinRequest.footer,
+  footer: confirmJoinFooter,
 } satisfies ConfirmJoinCopy;
 
 export const joinApproved = {
@@ -241,6 +244,10 @@ export const leftGroup = {
 const proposerFooter = (network: string): string =>
   `Du får denne e-posten fordi du har foreslått en gruppe i ${network}.`;
 
+// Why the address gets the mail asking to confirm a group proposal, and its reminder.
+const confirmProposalFooter = (network: string): string =>
+  `Du får denne e-posten fordi denne adressen ble brukt til å foreslå en gruppe i ${network}.`;
+
 export const confirmGroupProposal = {
   subject: (network, title) => `Bekreft gruppeforslaget ditt «${title}» i ${network}`,
   preheader: (expires) =>
@@ -252,8 +259,7 @@ export const confirmGroupProposal = {
   expiry: (expires) => `Lenken er gyldig til ${expires}.`,
   notYou:
     'Var det ikke du som foreslo gruppen? Da kan du se bort fra denne e-posten. Uten bekreftelse blir forslaget slettet, og du hører ikke mer fra oss.',
-  footer: (network) =>
-    `Du får denne e-posten fordi denne adressen ble brukt til å foreslå en gruppe i ${network}.`,
+  footer: confirmProposalFooter,
 } satisfies ConfirmGroupProposalCopy;
 
 export const confirmGroupProposalReminder = {
@@ -267,7 +273,7 @@ export const confirmGroupProposalReminder = {
     `Lenken er gyldig til ${expires}. Etter det blir forslaget slettet, og du er alltid velkommen til å foreslå gruppen igjen.`,
   notYou:
     'Har du ombestemt deg, eller var det ikke deg? Da kan du se bort fra denne e-posten. Dette er den eneste påminnelsen du får.',
-  footer: confirmGroupProposal.footer,
+  footer: confirmProposalFooter,
 } satisfies ConfirmGroupProposalCopy;
 
 export const groupProposalReceived = {

@@ -83,6 +83,10 @@ export const registrationReceipt = {
 const joinFooter = (network: string): string =>
   `Du får det här mejlet eftersom du har anmält dig till en grupp i ${network}.`;
 
+// Why the address gets the mail asking to confirm a request to join, and its reminder.
+const confirmJoinFooter = (network: string): string =>
+  `Du får det här mejlet eftersom den här adressen användes för att anmäla sig till en grupp i ${network}.`;
+
 export const confirmJoinRequest = {
   subject: (network, group) => `Bekräfta din anmälan till ”${group}” i ${network}`,
   preheader: (expires) => `Ett klick, så är din anmälan klar. Länken gäller fram till ${expires}.`,
@@ -93,8 +97,7 @@ export const confirmJoinRequest = {
   expiry: (expires) => `Länken gäller fram till ${expires}.`,
   notYou:
     'Var det inte du som anmälde dig? Då kan du bortse från det här mejlet. Utan bekräftelse tas anmälan bort och du hör inte av oss igen.',
-  footer: (network) =>
-    `Du får det här mejlet eftersom den här adressen användes för att anmäla sig till en grupp i ${network}.`,
+  footer: confirmJoinFooter,
 } satisfies ConfirmJoinCopy;
 
 export const confirmJoinRequestReminder = {
@@ -108,7 +111,7 @@ export const confirmJoinRequestReminder = {
     `Länken gäller fram till ${expires}. Därefter tas anmälan bort, och du är alltid välkommen att anmäla dig igen.`,
   notYou:
     'Har du ångrat dig, eller var det inte du? Då kan du bortse från det här mejlet. Det här är den enda påminnelsen du får.',
-  footer: confirmJoinRequest.footer,
+  footer: confirmJoinFooter,
 } satisfies ConfirmJoinCopy;
 
 export const joinApproved = {
@@ -239,6 +242,10 @@ export const leftGroup = {
 const proposerFooter = (network: string): string =>
   `Du får det här mejlet eftersom du har föreslagit en grupp i ${network}.`;
 
+// Why the address gets the mail asking to confirm a group proposal, and its reminder.
+const confirmProposalFooter = (network: string): string =>
+  `Du får det här mejlet eftersom den här adressen användes för att föreslå en grupp i ${network}.`;
+
 export const confirmGroupProposal = {
   subject: (network, title) => `Bekräfta ditt gruppförslag ”${title}” i ${network}`,
   preheader: (expires) =>
@@ -250,8 +257,7 @@ export const confirmGroupProposal = {
   expiry: (expires) => `Länken gäller fram till ${expires}.`,
   notYou:
     'Var det inte du som föreslog gruppen? Då kan du bortse från det här mejlet. Utan bekräftelse tas förslaget bort och du hör inte av oss igen.',
-  footer: (network) =>
-    `Du får det här mejlet eftersom den här adressen användes för att föreslå en grupp i ${network}.`,
+  footer: confirmProposalFooter,
 } satisfies ConfirmGroupProposalCopy;
 
 export const confirmGroupProposalReminder = {
@@ -265,7 +271,7 @@ export const confirmGroupProposalReminder = {
     `Länken gäller fram till ${expires}. Därefter tas förslaget bort, och du är alltid välkommen att föreslå gruppen igen.`,
   notYou:
     'Har du ångrat dig, eller var det inte du? Då kan du bortse från det här mejlet. Det här är den enda påminnelsen du får.',
-  footer: confirmGroupProposal.footer,
+  footer: confirmProposalFooter,
 } satisfies ConfirmGroupProposalCopy;
 
 export const groupProposalReceived = {
