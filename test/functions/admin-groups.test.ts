@@ -41,6 +41,27 @@ async function joinConfirmed(groupId: string, email: string) {
   return (await response.json()) as { status: string };
 }
 
+/** A group made through the admin API, online and led by Magnus; its id. */
+async function groupMade(title: string, question: string, capacity: number): Promise<string> {
+  const body = { title, question, facilitator: { name: 'Magnus' }, capacity, mode: 'online' };
+  const created = await admin(`/v1/admin/networks/${networkId}/groups`, 'POST', body);
+  return ((await created.json()) as { id: string }).id;
+}
+
+interface ListedJoinRequest {
+  id: string;
+  email: string;
+  status: string;
+  waitlistPosition?: number;
+}
+
+/** The group's join requests as the admin API lists them; with `status`, only those. */
+async function joinRequestsOf(groupId: string, status?: string): Promise<ListedJoinRequest[]> {
+  const query = status === undefined ? '' : `?status=${status}`;
+  const listed = await admin(`/v1/admin/groups/${groupId}/join-requests${query}`, 'GET');
+  return ((await listed.json()) as { joinRequests: ListedJoinRequest[] }).joinRequests;
+}
+
 describe('coordinators’ group routes', () => {
   it('create a group, list it, and validate what they send', async () => {
     const created = await admin(`/v1/admin/networks/${networkId}/groups`, 'POST', {
@@ -72,23 +93,12 @@ describe('coordinators’ group routes', () => {
   });
 
   it('raise the capacity and the waitlist moves up in order; lowering below the seats taken is refused', async () => {
-    const created = await admin(`/v1/admin/networks/${networkId}/groups`, 'POST', {
-      title: 'Kapacitetsanalyser',
-      question: 'Hur många elever ryms?',
-      facilitator: { name: 'Magnus' },
-      capacity: 1,
-      mode: 'online',
-    });
-    const { id } = (await created.json()) as { id: string };
+    const id = await groupMade('Kapacitetsanalyser', 'Hur många elever ryms?', 1);
     const people = [member('a'), member('b'), member('c')];
     for (const email of people) await joinConfirmed(id, email);
 
-    const listed = (await (
-      await admin(`/v1/admin/groups/${id}/join-requests?status=waitlisted`, 'GET')
-    ).json()) as {
-      joinRequests: { email: string; waitlistPosition: number }[];
-    };
-    expect(listed.joinRequests.map((r) => [r.email, r.waitlistPosition])).toEqual([
+    const listed = await joinRequestsOf(id, 'waitlisted');
+    expect(listed.map((r) => [r.email, r.waitlistPosition])).toEqual([
       [people[1], 1],
       [people[2], 2],
     ]);
@@ -99,10 +109,8 @@ describe('coordinators’ group routes', () => {
       people[1] ?? '',
       (m) => (m.body.text ?? '').includes('/v1/leave/') && m.subject !== '',
     );
-    const statuses = (await (await admin(`/v1/admin/groups/${id}/join-requests`, 'GET')).json()) as {
-      joinRequests: { email: string; status: string }[];
-    };
-    expect(Object.fromEntries(statuses.joinRequests.map((r) => [r.email, r.status]))).toEqual({
+    const statuses = await joinRequestsOf(id);
+    expect(Object.fromEntries(statuses.map((r) => [r.email, r.status]))).toEqual({
       [people[0] ?? '']: 'approved',
       [people[1] ?? '']: 'approved',
       [people[2] ?? '']: 'waitlisted',
@@ -119,23 +127,12 @@ describe('coordinators’ group routes', () => {
   });
 
   it('approve and decline requests from outside the member organisations', async () => {
-    const created = await admin(`/v1/admin/networks/${networkId}/groups`, 'POST', {
-      title: 'Utvärdering av skolhusprojekt',
-      question: 'Vad lärde vi oss?',
-      facilitator: { name: 'Magnus' },
-      capacity: 3,
-      mode: 'online',
-    });
-    const { id } = (await created.json()) as { id: string };
+    const id = await groupMade('Utvärdering av skolhusprojekt', 'Vad lärde vi oss?', 3);
     const [outsider, other] = [uniqueEmail('consultant'), uniqueEmail('vendor')];
     expect(await joinConfirmed(id, outsider)).toEqual({ status: 'pending_approval' });
     expect(await joinConfirmed(id, other)).toEqual({ status: 'pending_approval' });
-    const pending = (await (
-      await admin(`/v1/admin/groups/${id}/join-requests?status=pending_approval`, 'GET')
-    ).json()) as {
-      joinRequests: { id: string; email: string }[];
-    };
-    const byEmail = Object.fromEntries(pending.joinRequests.map((r) => [r.email, r.id]));
+    const pending = await joinRequestsOf(id, 'pending_approval');
+    const byEmail = Object.fromEntries(pending.map((r) => [r.email, r.id]));
 
     const approved = await admin(`/v1/admin/groups/${id}/join-requests/${byEmail[outsider]}/approve`, 'POST');
     expect(await approved.json()).toEqual({ status: 'approved' });
