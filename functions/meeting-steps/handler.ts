@@ -6,7 +6,11 @@ import { logger } from '../../shared/logger.ts';
 import { asWorkflowStep } from '../../shared/notify.ts';
 import { loadMeetingContext } from '../../shared/services/meeting-context.ts';
 import { nextStep, type Step, sendStep } from '../../shared/services/meeting-steps.ts';
-import { ensureIntroducer, sendMeetingMail } from '../../shared/services/meetings.ts';
+import {
+  ensureIntroducer,
+  inviteToUpcomingMeetings,
+  sendMeetingMail,
+} from '../../shared/services/meetings.ts';
 import { getGroup } from '../../shared/store/groups.ts';
 import { getMeeting } from '../../shared/store/meetings.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
@@ -27,14 +31,28 @@ const StepInput = z.object({
   reminder: StepSchema.optional(),
 });
 
+/** The member-invitations workflow's one task: a member just placed, invited to the meetings ahead. */
+const InviteMemberInput = z.object({
+  step: z.literal('invite-member'),
+  groupId: z.string().min(1),
+  requestId: z.string().min(1),
+});
+
 /**
  * The meeting workflow's tasks. Each re-reads the meeting and acts only for the version it was started
  * for: a moved or cancelled meeting has a newer version (with its own execution), so this one stops and
- * no stale reminder goes out. Returns the next reminder to wait for, if any.
+ * no stale reminder goes out. Returns the next reminder to wait for, if any. The member-invitations
+ * workflow's task ('invite-member') is served here too: it sends the same invitation.
  */
 const steps = middy()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event: unknown): Promise<{ next?: Step }> => {
+    const member = InviteMemberInput.safeParse(event);
+    if (member.success) {
+      logger.appendKeys({ step: member.data.step, groupId: member.data.groupId });
+      await inviteToUpcomingMeetings(member.data.groupId, member.data.requestId, new Date());
+      return {};
+    }
     const input = StepInput.parse(event);
     logger.appendKeys({ step: input.step, meetingId: input.meetingId, version: input.version });
     const meeting = await getMeeting(input.groupId, input.meetingId);

@@ -214,7 +214,9 @@ class RegistrationWorkflow extends Construct {
  * Input `{ groupId, meetingId, version }`: one version of one meeting. Invites (or sends the update or the
  * cancellation), then waits for each reminder in turn. Every task re-reads the meeting and returns no next
  * step once its version is not the meeting's any more, so a moved or cancelled meeting never gets a stale
- * reminder from an old execution. State names are a contract with the local runtime and the tests.
+ * reminder from an old execution. Input `{ groupId, requestId }` instead: a member placed after meetings
+ * were scheduled, invited to those still ahead (so the request that placed them does not send them). State
+ * names are a contract with the local runtime and the tests.
  */
 class MeetingWorkflow extends Construct {
   readonly stateMachine: StateMachine;
@@ -235,15 +237,30 @@ class MeetingWorkflow extends Construct {
       '$.plan',
     );
     const wait = new Wait(this, 'WaitForNext', { time: WaitTime.timestampPath('$.plan.next.at') });
+    const done = new Succeed(this, 'Done');
     const more = new Choice(this, 'More?')
       .when(Condition.isPresent('$.plan.next.at'), wait.next(remind))
-      .otherwise(new Succeed(this, 'Done'));
+      .otherwise(done);
     remind.next(more);
+    const inviteMember = stepTask(
+      this,
+      'InviteMember',
+      props.meetingSteps,
+      {
+        step: 'invite-member',
+        groupId: JsonPath.stringAt('$.groupId'),
+        requestId: JsonPath.stringAt('$.requestId'),
+      },
+      JsonPath.DISCARD,
+    );
+    const start = new Choice(this, 'ForMember?')
+      .when(Condition.isPresent('$.requestId'), inviteMember.next(done))
+      .otherwise(invite.next(more));
     this.stateMachine = workflowStateMachine(this, {
       workflow: 'meeting',
       comment:
-        'samla meeting: invitation (or update or cancellation) with a calendar file, then the reminders',
-      start: invite.next(more),
+        'samla meeting: invitation (or update or cancellation) with a calendar file, then the reminders; or a member placed later, invited to the meetings still ahead',
+      start,
       steps: props.meetingSteps,
     });
   }

@@ -7,13 +7,17 @@ import {
   type MeetingMailKind,
   meetingDedupeKey,
   pickIntroducer,
+  upcomingMeetings,
 } from '../domain/meeting.ts';
 import { issueLink } from '../links.ts';
 import { calendarContentType, calendarSequence, meetingCalendar, meetingUid } from '../mail/calendar.ts';
 import type { MailMessage } from '../mail/templates.ts';
 import { sendOnce } from '../notify.ts';
+import { getGroup } from '../store/groups.ts';
+import { getJoinRequest } from '../store/join-requests.ts';
 import { listMeetings, updateMeeting } from '../store/meetings.ts';
-import { type MeetingContext, meetingFacts } from './meeting-context.ts';
+import { getNetwork } from '../store/networks.ts';
+import { loadMeetingContext, type MeetingContext, meetingFacts } from './meeting-context.ts';
 
 /*
  * The emails of a meeting: the invitation (or, for a changed meeting, the update, or the cancellation),
@@ -138,4 +142,20 @@ export async function sendMeetingMail(
       return { attachments: calendar };
     },
   });
+}
+
+/**
+ * A member placed after meetings were scheduled: the invitation, with its calendar entry, to each one
+ * still ahead. Run by a workflow step after the placement; nothing goes to someone no longer a member,
+ * and what already went (the meeting's own workflow may have invited them) is not sent again.
+ */
+export async function inviteToUpcomingMeetings(groupId: string, requestId: string, now: Date): Promise<void> {
+  const [group, member] = await Promise.all([getGroup(groupId), getJoinRequest(groupId, requestId)]);
+  if (!group || member?.status !== 'approved') return;
+  const network = await getNetwork(group.networkId);
+  if (!network) return;
+  for (const meeting of upcomingMeetings(await listMeetings(group.id), now)) {
+    const ctx = await loadMeetingContext(network, group, meeting);
+    await sendMeetingMail(ctx, member, 'invitation');
+  }
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handler as stepsHandler } from '../../functions/meeting-steps/handler.ts';
 import { lambdaContext } from '../../infra/local/lambda.ts';
 import { ses } from '../../shared/clients/ses.ts';
-import type { JoinRequest } from '../../shared/domain/group.ts';
+import { type JoinRequest, joinRequestId } from '../../shared/domain/group.ts';
 import {
   type Meeting,
   type MeetingMailKind,
@@ -12,6 +12,7 @@ import {
   reminderKind,
 } from '../../shared/domain/meeting.ts';
 import type { Step } from '../../shared/services/meeting-steps.ts';
+import { createJoinRequest } from '../../shared/store/join-requests.ts';
 import { keys } from '../../shared/store/keys.ts';
 import { createMeetings } from '../../shared/store/meetings.ts';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
@@ -350,6 +351,55 @@ describe('answers, attendance and late joiners', { timeout: 90_000 }, () => {
         (item) => item.pk === `GROUP#${group.id}` && item.sk === 'GROUP',
       ),
     ).toMatchObject({ seatsTaken: 1 });
+  });
+});
+
+describe('a member placed after meetings were scheduled', { timeout: 60_000 }, () => {
+  it('is invited by the member branch to the scheduled meetings still ahead, and nobody who left is', async () => {
+    const { group, members } = await seedGroup(networkId, ['Yrsa']);
+    const [yrsa] = members as [JoinRequest];
+    const email = `zacharias-${randomUUID().slice(0, 6)}@skola.se`;
+    const left: JoinRequest = { ...yrsa, id: joinRequestId(group.id, email), email, status: 'left' };
+    expect(await createJoinRequest(left, new Date())).toEqual({ created: true });
+    const at = new Date().toISOString();
+    const meeting = (id: string, inDaysFromNow: number, over: Partial<Meeting> = {}): Meeting => ({
+      id: `${id}-${randomUUID().slice(0, 6)}`,
+      groupId: group.id,
+      networkId,
+      seq: 1,
+      startsAt: new Date(Date.now() + inDaysFromNow * 24 * 3600_000).toISOString(),
+      durationMinutes: 90,
+      timeZone: 'Europe/Stockholm',
+      mode: 'online',
+      onlineUrl: 'https://meet.example.org/rektorer',
+      status: 'scheduled',
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      ...over,
+    });
+    const [past, cancelled, ahead] = [
+      meeting('past', -2),
+      meeting('cancelled', 10, { status: 'cancelled', version: 2 }),
+      meeting('ahead', 20),
+    ];
+    await createMeetings([past, cancelled, ahead]);
+    for (const requestId of [yrsa.id, left.id, yrsa.id])
+      expect(
+        await stepsHandler(
+          { step: 'invite-member', groupId: group.id, requestId },
+          lambdaContext('meeting-steps'),
+        ),
+      ).toEqual({});
+    const everyone = [yrsa, left];
+    expect(await outboxKeys(ahead.id, everyone)).toEqual([`${yrsa.id}:invitation:v1`]);
+    expect(await outboxKeys(past.id, everyone)).toEqual([]);
+    expect(await outboxKeys(cancelled.id, everyone)).toEqual([]);
+    // Run twice, as a retried step would: one invitation.
+    expect((await stack.emailsTo(yrsa.email)).filter((mail) => calendarOf(mail) !== undefined)).toHaveLength(
+      1,
+    );
+    expect(await stack.emailsTo(email)).toEqual([]);
   });
 });
 
