@@ -13,11 +13,12 @@ const pluralRules = Object.fromEntries(
 /**
  * The word form for a count in a language, chosen by Intl.PluralRules rather than `n === 1`: a form is
  * given for each category the language has (`other` always), so "1 have not answered" cannot happen.
+ * A form may be a message key rather than the words (the console's bundles).
  */
-export function plural(
+export function plural<Form extends string>(
   language: Language,
   n: number,
-  forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string },
-): string {
+  forms: Partial<Record<Intl.LDMLPluralRule, Form>> & { other: Form },
+): Form {
   return forms[pluralRules[language].select(n)] ?? forms.other;
 }

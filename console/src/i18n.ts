@@ -1,6 +1,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 
+// The plural helper (Intl.PluralRules) the mails use too: shared/i18n.ts needs nothing from Node.
+export { plural } from '../../shared/i18n.ts';
+
 /**
  * The console speaks the coordinator's language: Swedish, Norwegian (bokmål) or English, chosen from the
  * browser at first, switchable, and remembered in localStorage. Each screen keeps its own messages (one

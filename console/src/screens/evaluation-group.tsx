@@ -8,7 +8,7 @@ import { useAction } from '../components/forms.tsx';
 import { Layout, Link } from '../components/layout.tsx';
 import { ErrorMessage, Loaded, useLoad } from '../components/load.tsx';
 import { useShowMore } from '../components/paging.tsx';
-import { bundle, type Language, useLanguage, useMessages } from '../i18n.ts';
+import { bundle, type Language, plural, useLanguage, useMessages } from '../i18n.ts';
 import { common } from '../messages.ts';
 import { path } from '../router.ts';
 import {
@@ -334,6 +334,7 @@ function Trend(props: { networkId: string; data: Data }) {
 
 function FollowUps(props: { groupId: string; meetings: readonly Meeting[] }) {
   const t = useMessages(messages);
+  const { language } = useLanguage();
   const { api } = useApp();
   const [notice, setNotice] = useState('');
   const noticeRef = useRef<HTMLParagraphElement>(null);
@@ -388,7 +389,11 @@ function FollowUps(props: { groupId: string; meetings: readonly Meeting[] }) {
                 t('noDone'),
               )}
               {removed > 0 ? (
-                <p class="muted">{removed === 1 ? t('removedOne') : t('removedCount', { count: removed })}</p>
+                <p class="muted">
+                  {t(plural(language, removed, { one: 'removedOne', other: 'removedCount' }), {
+                    count: removed,
+                  })}
+                </p>
               ) : null}
             </>
           );

@@ -6,7 +6,7 @@ import { errorFor, Field, fieldId } from '../components/fields.tsx';
 import { useAction, useDraft } from '../components/forms.tsx';
 import { Layout } from '../components/layout.tsx';
 import { ErrorMessage, Loaded, useLoad } from '../components/load.tsx';
-import { bundle, type Language, languageNames, useLanguage, useMessages } from '../i18n.ts';
+import { bundle, type Language, languageNames, plural, useLanguage, useMessages } from '../i18n.ts';
 import { common } from '../messages.ts';
 import { lines, type NetworkSettings, patchOf, type SettingsValues, valuesOf } from './settings-values.ts';
 
@@ -765,6 +765,7 @@ function SettingsForm(props: {
 
 function DigestNow(props: { networkId: string }) {
   const t = useMessages(messages);
+  const { language } = useLanguage();
   const { api } = useApp();
   const [result, setResult] = useState<Schemas['DigestSent'] | undefined>(undefined);
   const action = useAction(async () => {
@@ -780,15 +781,13 @@ function DigestNow(props: { networkId: string }) {
   const said =
     result === undefined
       ? undefined
-      : result.sent === 1
-        ? t('sentOne')
-        : result.sent > 1
-          ? t('sentMany', { count: result.sent })
-          : result.reason === 'nothing_to_say'
-            ? t('nothingToSay')
-            : result.reason === 'nothing_new'
-              ? t('nothingNew')
-              : t('nobody');
+      : result.sent > 0
+        ? t(plural(language, result.sent, { one: 'sentOne', other: 'sentMany' }), { count: result.sent })
+        : result.reason === 'nothing_to_say'
+          ? t('nothingToSay')
+          : result.reason === 'nothing_new'
+            ? t('nothingNew')
+            : t('nobody');
   return (
     <section aria-labelledby="digest-now">
       <h2 id="digest-now">{t('digestNowHeading')}</h2>
