@@ -4,7 +4,7 @@ import * as en from './copy/en.ts';
 import * as nb from './copy/nb.ts';
 import * as sv from './copy/sv.ts';
 import type {
-  ConfirmJoinCopy,
+  ConfirmJoinRequestCopy,
   JoinApprovalRequestCopy,
   JoinApprovedCopy,
   JoinDeclinedCopy,
@@ -115,14 +115,14 @@ export interface LeftGroupFields {
   wasWaitlisted: boolean;
 }
 
-export const confirmJoinRequestCopy: Record<Language, ConfirmJoinCopy> = {
+export const confirmJoinRequestCopy: Record<Language, ConfirmJoinRequestCopy> = {
   sv: sv.confirmJoinRequest,
   nb: nb.confirmJoinRequest,
   en: en.confirmJoinRequest,
 };
 
 /** The one reminder for an unconfirmed request to join, sent while its link is still valid. */
-export const confirmJoinRequestReminderCopy: Record<Language, ConfirmJoinCopy> = {
+export const confirmJoinRequestReminderCopy: Record<Language, ConfirmJoinRequestCopy> = {
   sv: sv.confirmJoinRequestReminder,
   nb: nb.confirmJoinRequestReminder,
   en: en.confirmJoinRequestReminder,
@@ -205,7 +205,7 @@ export function composeConfirmJoinRequestReminder(
 }
 
 function composeConfirmJoin(
-  copy: ConfirmJoinCopy,
+  copy: ConfirmJoinRequestCopy,
   m: ConfirmJoinRequestFields,
   language: Language,
 ): MailContent {

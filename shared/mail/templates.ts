@@ -106,10 +106,11 @@ export type { PrivacyConfirmFields, PrivacyExportFields, StayQuestionFields } fr
 export type { ConfirmRegistrationFields, RegistrationReceiptFields } from './registration.ts';
 
 /**
- * Every kind of mail samla sends and the facts it needs. To add a kind: write its fields, a
- * dictionary typed `Record<Language, …Copy>` and a compose function (see registration.ts), then add
- * one line here and one in `composers`; a kind without a composer, or a language without a
- * dictionary entry, does not compile.
+ * Every kind of mail samla sends and the facts it needs. To add a kind: write its fields, the shape of
+ * its copy in copy/types.ts, one export that `satisfies` it in each of copy/sv.ts, nb.ts and en.ts, and
+ * a compose function that reads them through a `Record<Language, …Copy>` (see registration.ts); then add
+ * one line here and one in `composers`. A kind without a composer, or a language without the kind's
+ * copy, does not compile.
  */
 export interface MailFields {
   'confirm-registration': ConfirmRegistrationFields;

@@ -2,7 +2,7 @@ import { plural } from '../../i18n.ts';
 import type {
   CommonCopy,
   ConfirmGroupProposalCopy,
-  ConfirmJoinCopy,
+  ConfirmJoinRequestCopy,
   ConfirmRegistrationCopy,
   DigestCopy,
   EvaluationCopy,
@@ -98,7 +98,7 @@ export const confirmJoinRequest = {
   notYou:
     'If it was not you who asked to join, just ignore this email. Without a confirmation the request is removed and you will not hear from us again.',
   footer: confirmJoinFooter,
-} satisfies ConfirmJoinCopy;
+} satisfies ConfirmJoinRequestCopy;
 
 export const confirmJoinRequestReminder = {
   subject: (network, group) => `Reminder: confirm your request to join “${group}” in ${network}`,
@@ -112,7 +112,7 @@ export const confirmJoinRequestReminder = {
   notYou:
     'Changed your mind, or was it not you? Then just ignore this email. This is the only reminder we send.',
   footer: confirmJoinFooter,
-} satisfies ConfirmJoinCopy;
+} satisfies ConfirmJoinRequestCopy;
 
 export const joinApproved = {
   subject: (network, group) => `Welcome to “${group}” in ${network}`,

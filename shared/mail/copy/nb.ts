@@ -2,7 +2,7 @@ import { plural } from '../../i18n.ts';
 import type {
   CommonCopy,
   ConfirmGroupProposalCopy,
-  ConfirmJoinCopy,
+  ConfirmJoinRequestCopy,
   ConfirmRegistrationCopy,
   DigestCopy,
   EvaluationCopy,
@@ -98,7 +98,7 @@ export const confirmJoinRequest = {
   notYou:
     'Var det ikke du som meldte deg på? Da kan du se bort fra denne e-posten. Uten bekreftelse blir påmeldingen slettet, og du hører ikke mer fra oss.',
   footer: confirmJoinFooter,
-} satisfies ConfirmJoinCopy;
+} satisfies ConfirmJoinRequestCopy;
 
 export const confirmJoinRequestReminder = {
   subject: (network, group) => `Påminnelse: bekreft påmeldingen din til «${group}» i ${network}`,
@@ -112,7 +112,7 @@ export const confirmJoinRequestReminder = {
   notYou:
     'Har du ombestemt deg, eller var det ikke deg? Da kan du se bort fra denne e-posten. Dette er den eneste påminnelsen du får.',
   footer: confirmJoinFooter,
-} satisfies ConfirmJoinCopy;
+} satisfies ConfirmJoinRequestCopy;
 
 export const joinApproved = {
   subject: (network, group) => `Velkommen til «${group}» i ${network}`,

@@ -2,7 +2,7 @@ import { plural } from '../../i18n.ts';
 import type {
   CommonCopy,
   ConfirmGroupProposalCopy,
-  ConfirmJoinCopy,
+  ConfirmJoinRequestCopy,
   ConfirmRegistrationCopy,
   DigestCopy,
   EvaluationCopy,
@@ -98,7 +98,7 @@ export const confirmJoinRequest = {
   notYou:
     'Var det inte du som anmälde dig? Då kan du bortse från det här mejlet. Utan bekräftelse tas anmälan bort och du hör inte av oss igen.',
   footer: confirmJoinFooter,
-} satisfies ConfirmJoinCopy;
+} satisfies ConfirmJoinRequestCopy;
 
 export const confirmJoinRequestReminder = {
   subject: (network, group) => `Påminnelse: bekräfta din anmälan till ”${group}” i ${network}`,
@@ -112,7 +112,7 @@ export const confirmJoinRequestReminder = {
   notYou:
     'Har du ångrat dig, eller var det inte du? Då kan du bortse från det här mejlet. Det här är den enda påminnelsen du får.',
   footer: confirmJoinFooter,
-} satisfies ConfirmJoinCopy;
+} satisfies ConfirmJoinRequestCopy;
 
 export const joinApproved = {
   subject: (network, group) => `Välkommen till ”${group}” i ${network}`,

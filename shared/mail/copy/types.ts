@@ -38,7 +38,7 @@ export interface RegistrationReceiptCopy {
 
 // groups.ts
 
-export interface ConfirmJoinCopy {
+export interface ConfirmJoinRequestCopy {
   subject(networkName: string, groupTitle: string): string;
   preheader(expires: string): string;
   intro(networkName: string, groupTitle: string): string;
