@@ -1,35 +1,5 @@
 import { plural } from '../../i18n.ts';
-import type {
-  CommonCopy,
-  ConfirmGroupProposalCopy,
-  ConfirmJoinRequestCopy,
-  ConfirmRegistrationCopy,
-  DigestCopy,
-  EvaluationCopy,
-  EvaluationReminderCopy,
-  EvaluationRequestCopy,
-  EvaluationSummaryCopy,
-  GroupProposalAcceptedCopy,
-  GroupProposalDeclinedCopy,
-  GroupProposalReceivedCopy,
-  IntroducerReminderCopy,
-  JoinApprovalRequestCopy,
-  JoinApprovedCopy,
-  JoinDeclinedCopy,
-  JoinPendingApprovalCopy,
-  JoinWaitlistedCopy,
-  LeftGroupCopy,
-  MeetingCancelledCopy,
-  MeetingCopy,
-  MeetingInvitationCopy,
-  MeetingReminderCopy,
-  MeetingUpdatedCopy,
-  OfferExpiredCopy,
-  PrivacyCopy,
-  PrivacySummaryCopy,
-  RegistrationReceiptCopy,
-  SeatOfferedCopy,
-} from './types.ts';
+import type * as Shape from './types.ts';
 
 // The English copy of every mail, one export per kind; the shapes are in types.ts.
 
@@ -46,7 +16,7 @@ export const confirmRegistration = {
     'If it was not you who registered, just ignore this email. Without a confirmation the registration is removed and you will not hear from us again.',
   footer: (network) =>
     `You are receiving this email because this address was used to register interest in ${network}.`,
-} satisfies ConfirmRegistrationCopy;
+} satisfies Shape.ConfirmRegistrationCopy;
 
 export const confirmRegistrationReminder = {
   subject: (network) => `Reminder: confirm your interest in ${network}`,
@@ -60,7 +30,7 @@ export const confirmRegistrationReminder = {
     'Changed your mind, or was it not you? Then just ignore this email. This is the only reminder we send.',
   footer: (network) =>
     `You are receiving this email because this address was used to register interest in ${network}.`,
-} satisfies ConfirmRegistrationCopy;
+} satisfies Shape.ConfirmRegistrationCopy;
 
 export const registrationReceipt = {
   subject: (network) => `You are registered with ${network}`,
@@ -75,7 +45,7 @@ export const registrationReceipt = {
       : 'Groups form around questions that several members share. If there is a question you would like to raise, do mention it when the coordinators get in touch.',
   engagement: 'You take part as much or as little as you like.',
   footer: (network) => `You are receiving this email because you registered with ${network}.`,
-} satisfies RegistrationReceiptCopy;
+} satisfies Shape.RegistrationReceiptCopy;
 
 // groups.ts
 
@@ -98,7 +68,7 @@ export const confirmJoinRequest = {
   notYou:
     'If it was not you who asked to join, just ignore this email. Without a confirmation the request is removed and you will not hear from us again.',
   footer: confirmJoinFooter,
-} satisfies ConfirmJoinRequestCopy;
+} satisfies Shape.ConfirmJoinRequestCopy;
 
 export const confirmJoinRequestReminder = {
   subject: (network, group) => `Reminder: confirm your request to join “${group}” in ${network}`,
@@ -112,7 +82,7 @@ export const confirmJoinRequestReminder = {
   notYou:
     'Changed your mind, or was it not you? Then just ignore this email. This is the only reminder we send.',
   footer: confirmJoinFooter,
-} satisfies ConfirmJoinRequestCopy;
+} satisfies Shape.ConfirmJoinRequestCopy;
 
 export const joinApproved = {
   subject: (network, group) => `Welcome to “${group}” in ${network}`,
@@ -135,7 +105,7 @@ export const joinApproved = {
   leave: 'Can you no longer take part? Then you can leave the group, and your seat goes to someone else.',
   leaveLabel: 'Leave the group',
   footer: joinFooter,
-} satisfies JoinApprovedCopy;
+} satisfies Shape.JoinApprovedCopy;
 
 export const joinWaitlisted = {
   subject: (network, group) => `You are on the waitlist for “${group}” in ${network}`,
@@ -148,7 +118,7 @@ export const joinWaitlisted = {
   leave: 'No longer want to wait? Then you can leave the waitlist.',
   leaveLabel: 'Leave the waitlist',
   footer: joinFooter,
-} satisfies JoinWaitlistedCopy;
+} satisfies Shape.JoinWaitlistedCopy;
 
 export const joinPendingApproval = {
   subject: (network, group) => `Your request to join “${group}” in ${network} awaits a decision`,
@@ -158,7 +128,7 @@ export const joinPendingApproval = {
     `The groups in ${network} are open to everyone whose employer is a member organisation of the network. Your organisation is not (yet) registered as a member organisation, so a coordinator will look at your request and decide.`,
   next: 'You will get an email as soon as there is a decision. There is nothing you need to do in the meantime.',
   footer: joinFooter,
-} satisfies JoinPendingApprovalCopy;
+} satisfies Shape.JoinPendingApprovalCopy;
 
 export const joinDeclined = {
   subject: (network, group) => `About your request to join “${group}” in ${network}`,
@@ -169,7 +139,7 @@ export const joinDeclined = {
   welcome:
     "If you have any questions, you are welcome to contact the network's coordinators. And you are always welcome to ask to join another group later on.",
   footer: joinFooter,
-} satisfies JoinDeclinedCopy;
+} satisfies Shape.JoinDeclinedCopy;
 
 export const joinApprovalRequest = {
   subject: (network, group, requester) => `${requester} would like to join “${group}” in ${network}`,
@@ -190,7 +160,7 @@ export const joinApprovalRequest = {
   declineButton: 'Decline the request',
   expiry: (expires) => `The links work once and are valid until ${expires}.`,
   footer: (network) => `You are receiving this email because you coordinate ${network}.`,
-} satisfies JoinApprovalRequestCopy;
+} satisfies Shape.JoinApprovalRequestCopy;
 
 export const seatOffered = {
   subject: (network, group) => `A seat is free in “${group}” in ${network}`,
@@ -203,7 +173,7 @@ export const seatOffered = {
     'Cannot take part? Decline, and the seat goes straight to the next in line. If you do not answer, it passes on when the time is up.',
   declineLabel: 'Decline the seat',
   footer: joinFooter,
-} satisfies SeatOfferedCopy;
+} satisfies Shape.SeatOfferedCopy;
 
 export const offerExpired = {
   subject: (network, group) => `The seat in “${group}” in ${network} has passed on`,
@@ -212,7 +182,7 @@ export const offerExpired = {
     `We held a seat for you in the group “${group}” in ${network}, but the time to accept has run out, so the seat has passed to the next in line.`,
   again: 'If you would still like to take part, you are welcome to ask to join the group again.',
   footer: joinFooter,
-} satisfies OfferExpiredCopy;
+} satisfies Shape.OfferExpiredCopy;
 
 export const leftGroup = {
   group: {
@@ -234,7 +204,7 @@ export const leftGroup = {
     notYou: "Was it not you who left the waitlist? Then please contact the network's coordinators.",
     footer: joinFooter,
   },
-} satisfies { group: LeftGroupCopy; waitlist: LeftGroupCopy };
+} satisfies { group: Shape.LeftGroupCopy; waitlist: Shape.LeftGroupCopy };
 
 // group-proposals.ts
 
@@ -258,7 +228,7 @@ export const confirmGroupProposal = {
   notYou:
     'If it was not you who proposed the group, just ignore this email. Without a confirmation the proposal is removed and you will not hear from us again.',
   footer: confirmProposalFooter,
-} satisfies ConfirmGroupProposalCopy;
+} satisfies Shape.ConfirmGroupProposalCopy;
 
 export const confirmGroupProposalReminder = {
   subject: (network, title) => `Reminder: confirm your proposal for the group “${title}” in ${network}`,
@@ -272,7 +242,7 @@ export const confirmGroupProposalReminder = {
   notYou:
     'Changed your mind, or was it not you? Then just ignore this email. This is the only reminder we send.',
   footer: confirmProposalFooter,
-} satisfies ConfirmGroupProposalCopy;
+} satisfies Shape.ConfirmGroupProposalCopy;
 
 export const groupProposalReceived = {
   subject: (network, title, proposer) => `${proposer} proposes a new group in ${network}: “${title}”`,
@@ -292,7 +262,7 @@ export const groupProposalReceived = {
   nextHeading: 'Next steps',
   next: "The proposal is now among the network's group proposals in the administration. There you can turn it into a group – the proposer then becomes its first member – or decline it with a message. The proposer will be told by email.",
   footer: (network) => `You are receiving this email because you coordinate ${network}.`,
-} satisfies GroupProposalReceivedCopy;
+} satisfies Shape.GroupProposalReceivedCopy;
 
 export const groupProposalAccepted = {
   subject: (network, group) => `Your proposal became a group: “${group}” in ${network}`,
@@ -302,7 +272,7 @@ export const groupProposalAccepted = {
   renamed: (proposal) => `You proposed it under the title “${proposal}”.`,
   others: 'Others can now ask to join the group, while seats remain.',
   footer: proposerFooter,
-} satisfies GroupProposalAcceptedCopy;
+} satisfies Shape.GroupProposalAcceptedCopy;
 
 export const groupProposalDeclined = {
   subject: (network, title) => `About your proposal for the group “${title}” in ${network}`,
@@ -313,7 +283,7 @@ export const groupProposalDeclined = {
   welcome:
     "If you have any questions, you are welcome to contact the network's coordinators. And you are always welcome to propose a group again later on, or to ask to join one of the network's groups.",
   footer: proposerFooter,
-} satisfies GroupProposalDeclinedCopy;
+} satisfies Shape.GroupProposalDeclinedCopy;
 
 // meetings.ts
 
@@ -350,14 +320,14 @@ export const meeting = {
     'Would you rather not get reminders? That stops the reminders before meetings and the reminder to evaluate. You will still get invitations, changes, the request to evaluate after a meeting and the mail when it is your turn to introduce.',
   unsubscribeLabel: 'Stop reminders',
   footer: (network) => `You are receiving this email because you are a member of a group in ${network}.`,
-} satisfies MeetingCopy;
+} satisfies Shape.MeetingCopy;
 
 export const meetingInvitation = {
   subject: (network, group, day) => `Invitation: “${group}” in ${network}, ${day}`,
   preheader: (when) => `See you on ${when}. Please let us know if you are coming.`,
   intro: (network, group, position) =>
     `Here is your invitation to ${position ? `meeting ${position}` : 'the meeting'} of the group “${group}” in ${network}.`,
-} satisfies MeetingInvitationCopy;
+} satisfies Shape.MeetingInvitationCopy;
 
 export const meetingReminder = {
   subject: (network, group, relative, day) => `Reminder: “${group}” in ${network} – ${relative}, ${day}`,
@@ -367,7 +337,7 @@ export const meetingReminder = {
     `${position ? `Meeting ${position}` : 'The meeting'} of the group “${group}” in ${network} is ${relative}.`,
   rsvpIntro:
     'If you have already answered, there is nothing more you need to do. If your plans have changed, you can answer again here.',
-} satisfies MeetingReminderCopy;
+} satisfies Shape.MeetingReminderCopy;
 
 export const introducerReminder = {
   subject: (network, group, day) => `Your turn to give the introduction: “${group}” in ${network}, ${day}`,
@@ -384,7 +354,7 @@ export const introducerReminder = {
   closing: 'A well-prepared introduction makes for a good conversation and new insights. Good luck!',
   rsvpIntro:
     'Cannot come? Please tell us as soon as possible, so someone else has time to prepare the introduction.',
-} satisfies IntroducerReminderCopy;
+} satisfies Shape.IntroducerReminderCopy;
 
 export const meetingUpdated = {
   subject: (network, group, day) => `Meeting changed: “${group}” in ${network}, ${day}`,
@@ -400,7 +370,7 @@ export const meetingUpdated = {
   unspecified: 'The details of the meeting have changed. Here is what holds now.',
   rsvpIntro: 'Please answer again, so the group knows who is coming.',
   calendar: 'The attached calendar file updates the meeting in your calendar.',
-} satisfies MeetingUpdatedCopy;
+} satisfies Shape.MeetingUpdatedCopy;
 
 export const meetingCancelled = {
   subject: (network, group, day) => `Cancelled: “${group}” in ${network}, ${day}`,
@@ -409,7 +379,7 @@ export const meetingCancelled = {
     `${position ? `Meeting ${position}` : 'The meeting'} of the group “${group}” in ${network}, on ${when}, is cancelled.`,
   next: 'If the meeting gets a new date, we will send a new invitation.',
   calendar: 'The attached calendar file removes the meeting from your calendar.',
-} satisfies MeetingCancelledCopy;
+} satisfies Shape.MeetingCancelledCopy;
 
 // evaluations.ts
 
@@ -433,7 +403,7 @@ export const evaluation = {
   },
   reflectionsHeading: 'Reflections',
   parkedHeading: 'Parked questions',
-} satisfies EvaluationCopy;
+} satisfies Shape.EvaluationCopy;
 
 export const evaluationRequest = {
   subject: (network, group, day) => `How was the meeting? “${group}” in ${network}, ${day}`,
@@ -441,7 +411,7 @@ export const evaluationRequest = {
   intro: (network, group, position, when) =>
     `Thank you for ${position ? `meeting ${position}` : 'the meeting'} of the group “${group}” in ${network} on ${when}!`,
   heading: 'How was today’s meeting? Tap a number',
-} satisfies EvaluationRequestCopy;
+} satisfies Shape.EvaluationRequestCopy;
 
 export const evaluationReminder = {
   subject: (network, group, day) => `Reminder: how was the meeting? “${group}” in ${network}, ${day}`,
@@ -450,7 +420,7 @@ export const evaluationReminder = {
     `Have you had a moment to think about ${position ? `meeting ${position}` : 'the meeting'} of the group “${group}” in ${network} on ${when}? We would like to know what you thought – tapping a number is enough.`,
   heading: 'How was the meeting? Tap a number',
   once: 'This is the only reminder.',
-} satisfies EvaluationReminderCopy;
+} satisfies Shape.EvaluationReminderCopy;
 
 export const evaluationSummary = {
   subject: (network, group, day, answered) => `Evaluation: “${group}” in ${network}, ${day} – ${answered}`,
@@ -474,7 +444,7 @@ export const evaluationSummary = {
     'The summary shows no names: answers with and without a name are shown alike, and the texts are in alphabetical order.',
   footer: (network, group) =>
     `You are receiving this email because you coordinate or facilitate the group “${group}” in ${network}.`,
-} satisfies EvaluationSummaryCopy;
+} satisfies Shape.EvaluationSummaryCopy;
 
 // digest.ts
 
@@ -518,7 +488,7 @@ export const digest = {
   },
   footer: (network) =>
     `You are receiving this email because you coordinate ${network}. How often it comes is set in the network’s settings.`,
-} satisfies DigestCopy;
+} satisfies Shape.DigestCopy;
 
 // privacy.ts
 
@@ -557,7 +527,7 @@ export const privacy = {
     `If we do not hear from you before ${date}, we will delete your data from the network. You are always welcome back.`,
   stayFooter:
     'You are receiving this email because you are in the network but have not been active for a long time.',
-} satisfies PrivacyCopy;
+} satisfies Shape.PrivacyCopy;
 
 // privacy-summary.ts
 
@@ -622,7 +592,7 @@ export const privacySummary = {
   topics: (list) => `topics: ${list}`,
   rating: (value) => `rating ${value}`,
   links: (count) => `${count} ${plural('en', count, { one: 'link', other: 'links' })}`,
-} satisfies PrivacySummaryCopy;
+} satisfies Shape.PrivacySummaryCopy;
 
 // common.ts
 
@@ -630,7 +600,7 @@ export const common = {
   greeting: (name) => `Hi ${name},`,
   closing: 'Best wishes,',
   buttonFallback: 'If the button does not work, copy this link into your browser:',
-} satisfies CommonCopy;
+} satisfies Shape.CommonCopy;
 
 // layout.ts
 

@@ -1,35 +1,5 @@
 import { plural } from '../../i18n.ts';
-import type {
-  CommonCopy,
-  ConfirmGroupProposalCopy,
-  ConfirmJoinRequestCopy,
-  ConfirmRegistrationCopy,
-  DigestCopy,
-  EvaluationCopy,
-  EvaluationReminderCopy,
-  EvaluationRequestCopy,
-  EvaluationSummaryCopy,
-  GroupProposalAcceptedCopy,
-  GroupProposalDeclinedCopy,
-  GroupProposalReceivedCopy,
-  IntroducerReminderCopy,
-  JoinApprovalRequestCopy,
-  JoinApprovedCopy,
-  JoinDeclinedCopy,
-  JoinPendingApprovalCopy,
-  JoinWaitlistedCopy,
-  LeftGroupCopy,
-  MeetingCancelledCopy,
-  MeetingCopy,
-  MeetingInvitationCopy,
-  MeetingReminderCopy,
-  MeetingUpdatedCopy,
-  OfferExpiredCopy,
-  PrivacyCopy,
-  PrivacySummaryCopy,
-  RegistrationReceiptCopy,
-  SeatOfferedCopy,
-} from './types.ts';
+import type * as Shape from './types.ts';
 
 // The Norwegian (bokmål) copy of every mail, one export per kind; the shapes are in types.ts.
 
@@ -46,7 +16,7 @@ export const confirmRegistration = {
     'Var det ikke du som meldte deg på? Da kan du se bort fra denne e-posten. Uten bekreftelse blir påmeldingen slettet, og du hører ikke mer fra oss.',
   footer: (network) =>
     `Du får denne e-posten fordi denne adressen ble brukt til å melde interesse for ${network}.`,
-} satisfies ConfirmRegistrationCopy;
+} satisfies Shape.ConfirmRegistrationCopy;
 
 export const confirmRegistrationReminder = {
   subject: (network) => `Påminnelse: bekreft interessen din for ${network}`,
@@ -60,7 +30,7 @@ export const confirmRegistrationReminder = {
     'Har du ombestemt deg, eller var det ikke deg? Da kan du se bort fra denne e-posten. Dette er den eneste påminnelsen du får.',
   footer: (network) =>
     `Du får denne e-posten fordi denne adressen ble brukt til å melde interesse for ${network}.`,
-} satisfies ConfirmRegistrationCopy;
+} satisfies Shape.ConfirmRegistrationCopy;
 
 export const registrationReceipt = {
   subject: (network) => `Du er påmeldt til ${network}`,
@@ -75,7 +45,7 @@ export const registrationReceipt = {
       : 'Gruppene vokser fram rundt spørsmål som flere medlemmer deler. Har du et spørsmål du vil ta opp, så si gjerne fra når koordinatorene tar kontakt.',
   engagement: 'Du engasjerer deg så mye eller så lite du vil.',
   footer: (network) => `Du får denne e-posten fordi du har meldt deg på ${network}.`,
-} satisfies RegistrationReceiptCopy;
+} satisfies Shape.RegistrationReceiptCopy;
 
 // groups.ts
 
@@ -98,7 +68,7 @@ export const confirmJoinRequest = {
   notYou:
     'Var det ikke du som meldte deg på? Da kan du se bort fra denne e-posten. Uten bekreftelse blir påmeldingen slettet, og du hører ikke mer fra oss.',
   footer: confirmJoinFooter,
-} satisfies ConfirmJoinRequestCopy;
+} satisfies Shape.ConfirmJoinRequestCopy;
 
 export const confirmJoinRequestReminder = {
   subject: (network, group) => `Påminnelse: bekreft påmeldingen din til «${group}» i ${network}`,
@@ -112,7 +82,7 @@ export const confirmJoinRequestReminder = {
   notYou:
     'Har du ombestemt deg, eller var det ikke deg? Da kan du se bort fra denne e-posten. Dette er den eneste påminnelsen du får.',
   footer: confirmJoinFooter,
-} satisfies ConfirmJoinRequestCopy;
+} satisfies Shape.ConfirmJoinRequestCopy;
 
 export const joinApproved = {
   subject: (network, group) => `Velkommen til «${group}» i ${network}`,
@@ -135,7 +105,7 @@ export const joinApproved = {
   leave: 'Kan du ikke være med lenger? Da kan du melde deg ut av gruppen, så går plassen til noen andre.',
   leaveLabel: 'Meld meg ut av gruppen',
   footer: joinFooter,
-} satisfies JoinApprovedCopy;
+} satisfies Shape.JoinApprovedCopy;
 
 export const joinWaitlisted = {
   subject: (network, group) => `Du står på ventelisten til «${group}» i ${network}`,
@@ -149,7 +119,7 @@ export const joinWaitlisted = {
   leave: 'Vil du ikke vente lenger? Da kan du melde deg av ventelisten.',
   leaveLabel: 'Meld meg av ventelisten',
   footer: joinFooter,
-} satisfies JoinWaitlistedCopy;
+} satisfies Shape.JoinWaitlistedCopy;
 
 export const joinPendingApproval = {
   subject: (network, group) => `Påmeldingen din til «${group}» i ${network} venter på avgjørelse`,
@@ -159,7 +129,7 @@ export const joinPendingApproval = {
     `Gruppene i ${network} er åpne for alle som har en arbeidsgiver som er medlemsorganisasjon i nettverket. Organisasjonen din er ikke (ennå) registrert som medlemsorganisasjon, så en koordinator går gjennom påmeldingen og avgjør den.`,
   next: 'Du får en e-post så snart det er tatt en avgjørelse. Du trenger ikke å gjøre noe i mellomtiden.',
   footer: joinFooter,
-} satisfies JoinPendingApprovalCopy;
+} satisfies Shape.JoinPendingApprovalCopy;
 
 export const joinDeclined = {
   subject: (network, group) => `Om påmeldingen din til «${group}» i ${network}`,
@@ -170,7 +140,7 @@ export const joinDeclined = {
   welcome:
     'Har du spørsmål, er du velkommen til å ta kontakt med koordinatorene i nettverket. Og du er alltid velkommen til å melde deg på en annen gruppe senere.',
   footer: joinFooter,
-} satisfies JoinDeclinedCopy;
+} satisfies Shape.JoinDeclinedCopy;
 
 export const joinApprovalRequest = {
   subject: (network, group, requester) => `${requester} vil være med i «${group}» i ${network}`,
@@ -191,7 +161,7 @@ export const joinApprovalRequest = {
   declineButton: 'Avslå påmeldingen',
   expiry: (expires) => `Lenkene kan brukes én gang og er gyldige til ${expires}.`,
   footer: (network) => `Du får denne e-posten fordi du er koordinator for ${network}.`,
-} satisfies JoinApprovalRequestCopy;
+} satisfies Shape.JoinApprovalRequestCopy;
 
 export const seatOffered = {
   subject: (network, group) => `En plass er ledig i «${group}» i ${network}`,
@@ -204,7 +174,7 @@ export const seatOffered = {
     'Kan du ikke være med? Takk nei, så går plassen med en gang til nestemann i køen. Svarer du ikke, går den videre når fristen er ute.',
   declineLabel: 'Takk nei til plassen',
   footer: joinFooter,
-} satisfies SeatOfferedCopy;
+} satisfies Shape.SeatOfferedCopy;
 
 export const offerExpired = {
   subject: (network, group) => `Plassen i «${group}» i ${network} har gått videre`,
@@ -213,7 +183,7 @@ export const offerExpired = {
     `Vi holdt av en plass til deg i gruppen «${group}» i ${network}, men fristen for å takke ja er ute. Plassen har derfor gått videre til nestemann i køen.`,
   again: 'Vil du fortsatt være med, er du velkommen til å melde deg på gruppen igjen.',
   footer: joinFooter,
-} satisfies OfferExpiredCopy;
+} satisfies Shape.OfferExpiredCopy;
 
 export const leftGroup = {
   group: {
@@ -236,7 +206,7 @@ export const leftGroup = {
       'Var det ikke du som meldte deg av ventelisten? Ta i så fall kontakt med koordinatorene i nettverket.',
     footer: joinFooter,
   },
-} satisfies { group: LeftGroupCopy; waitlist: LeftGroupCopy };
+} satisfies { group: Shape.LeftGroupCopy; waitlist: Shape.LeftGroupCopy };
 
 // group-proposals.ts
 
@@ -260,7 +230,7 @@ export const confirmGroupProposal = {
   notYou:
     'Var det ikke du som foreslo gruppen? Da kan du se bort fra denne e-posten. Uten bekreftelse blir forslaget slettet, og du hører ikke mer fra oss.',
   footer: confirmProposalFooter,
-} satisfies ConfirmGroupProposalCopy;
+} satisfies Shape.ConfirmGroupProposalCopy;
 
 export const confirmGroupProposalReminder = {
   subject: (network, title) => `Påminnelse: bekreft gruppeforslaget ditt «${title}» i ${network}`,
@@ -274,7 +244,7 @@ export const confirmGroupProposalReminder = {
   notYou:
     'Har du ombestemt deg, eller var det ikke deg? Da kan du se bort fra denne e-posten. Dette er den eneste påminnelsen du får.',
   footer: confirmProposalFooter,
-} satisfies ConfirmGroupProposalCopy;
+} satisfies Shape.ConfirmGroupProposalCopy;
 
 export const groupProposalReceived = {
   subject: (network, title, proposer) => `${proposer} foreslår en ny gruppe i ${network}: «${title}»`,
@@ -294,7 +264,7 @@ export const groupProposalReceived = {
   nextHeading: 'Neste steg',
   next: 'Forslaget ligger nå blant gruppeforslagene for nettverket i administrasjonen. Der kan dere gjøre det om til en gruppe – da blir forslagsstilleren gruppens første deltaker – eller avslå det med en melding. Forslagsstilleren får beskjed på e-post.',
   footer: (network) => `Du får denne e-posten fordi du er koordinator for ${network}.`,
-} satisfies GroupProposalReceivedCopy;
+} satisfies Shape.GroupProposalReceivedCopy;
 
 export const groupProposalAccepted = {
   subject: (network, group) => `Forslaget ditt ble en gruppe: «${group}» i ${network}`,
@@ -304,7 +274,7 @@ export const groupProposalAccepted = {
   renamed: (proposal) => `Du foreslo den med tittelen «${proposal}».`,
   others: 'Nå kan flere melde seg på gruppen, så lenge det er ledige plasser.',
   footer: proposerFooter,
-} satisfies GroupProposalAcceptedCopy;
+} satisfies Shape.GroupProposalAcceptedCopy;
 
 export const groupProposalDeclined = {
   subject: (network, title) => `Om gruppeforslaget ditt «${title}» i ${network}`,
@@ -315,7 +285,7 @@ export const groupProposalDeclined = {
   welcome:
     'Har du spørsmål, er du velkommen til å ta kontakt med koordinatorene i nettverket. Og du er alltid velkommen til å foreslå en gruppe igjen senere, eller til å melde deg på en av gruppene i nettverket.',
   footer: proposerFooter,
-} satisfies GroupProposalDeclinedCopy;
+} satisfies Shape.GroupProposalDeclinedCopy;
 
 // meetings.ts
 
@@ -351,14 +321,14 @@ export const meeting = {
     'Vil du ikke få påminnelser? Det stopper påminnelsene før møtene og påminnelsen om evalueringen. Invitasjoner, endringer, spørsmålet om evaluering etter et møte og e-posten når det er din tur til å innlede, får du uansett.',
   unsubscribeLabel: 'Slutt å sende påminnelser',
   footer: (network) => `Du får denne e-posten fordi du er med i en gruppe i ${network}.`,
-} satisfies MeetingCopy;
+} satisfies Shape.MeetingCopy;
 
 export const meetingInvitation = {
   subject: (network, group, day) => `Invitasjon: «${group}» i ${network}, ${day}`,
   preheader: (when) => `Vi ses ${when}. Svar gjerne om du kommer.`,
   intro: (network, group, position) =>
     `Her er invitasjonen til ${position ? `møte ${position}` : 'møtet'} i gruppen «${group}» i ${network}.`,
-} satisfies MeetingInvitationCopy;
+} satisfies Shape.MeetingInvitationCopy;
 
 export const meetingReminder = {
   subject: (network, group, relative, day) => `Påminnelse: «${group}» i ${network} – ${relative}, ${day}`,
@@ -368,7 +338,7 @@ export const meetingReminder = {
     `${position ? `Møte ${position}` : 'Møtet'} i gruppen «${group}» i ${network} er ${relative}.`,
   rsvpIntro:
     'Har du allerede svart, trenger du ikke å gjøre noe mer. Har planene dine endret seg, kan du svare på nytt her.',
-} satisfies MeetingReminderCopy;
+} satisfies Shape.MeetingReminderCopy;
 
 export const introducerReminder = {
   subject: (network, group, day) => `Din tur til å holde innledningen: «${group}» i ${network}, ${day}`,
@@ -385,7 +355,7 @@ export const introducerReminder = {
   closing: 'Forbereder du deg godt, blir det lettere å få til gode samtaler og ny kunnskap. Lykke til!',
   rsvpIntro:
     'Kan du ikke komme? Si fra så snart som mulig, slik at noen andre rekker å forberede innledningen.',
-} satisfies IntroducerReminderCopy;
+} satisfies Shape.IntroducerReminderCopy;
 
 export const meetingUpdated = {
   subject: (network, group, day) => `Endret møte: «${group}» i ${network}, ${day}`,
@@ -401,7 +371,7 @@ export const meetingUpdated = {
   unspecified: 'Opplysningene om møtet er endret. Her er det som gjelder nå.',
   rsvpIntro: 'Svar gjerne på nytt, så vet gruppen hvem som kommer.',
   calendar: 'Den vedlagte kalenderfilen oppdaterer møtet i kalenderen din.',
-} satisfies MeetingUpdatedCopy;
+} satisfies Shape.MeetingUpdatedCopy;
 
 export const meetingCancelled = {
   subject: (network, group, day) => `Avlyst: «${group}» i ${network}, ${day}`,
@@ -410,7 +380,7 @@ export const meetingCancelled = {
     `${position ? `Møte ${position}` : 'Møtet'} i gruppen «${group}» i ${network}, ${when}, er avlyst.`,
   next: 'Får møtet en ny dato, sender vi en ny invitasjon.',
   calendar: 'Den vedlagte kalenderfilen fjerner møtet fra kalenderen din.',
-} satisfies MeetingCancelledCopy;
+} satisfies Shape.MeetingCancelledCopy;
 
 // evaluations.ts
 
@@ -435,7 +405,7 @@ export const evaluation = {
   },
   reflectionsHeading: 'Refleksjoner',
   parkedHeading: 'Parkerte spørsmål',
-} satisfies EvaluationCopy;
+} satisfies Shape.EvaluationCopy;
 
 export const evaluationRequest = {
   subject: (network, group, day) => `Hvordan var møtet? «${group}» i ${network}, ${day}`,
@@ -443,7 +413,7 @@ export const evaluationRequest = {
   intro: (network, group, position, when) =>
     `Takk for ${position ? `møte ${position}` : 'møtet'} i gruppen «${group}» i ${network}, ${when}!`,
   heading: 'Hvordan var dagens møte? Trykk på et tall',
-} satisfies EvaluationRequestCopy;
+} satisfies Shape.EvaluationRequestCopy;
 
 export const evaluationReminder = {
   subject: (network, group, day) => `Påminnelse: Hvordan var møtet? «${group}» i ${network}, ${day}`,
@@ -452,7 +422,7 @@ export const evaluationReminder = {
     `Har du rukket å tenke på ${position ? `møte ${position}` : 'møtet'} i gruppen «${group}» i ${network}, ${when}? Vi vil gjerne vite hva du syntes – det holder å trykke på et tall.`,
   heading: 'Hvordan var møtet? Trykk på et tall',
   once: 'Dette er den eneste påminnelsen.',
-} satisfies EvaluationReminderCopy;
+} satisfies Shape.EvaluationReminderCopy;
 
 export const evaluationSummary = {
   subject: (network, group, day, answered) => `Evaluering: «${group}» i ${network}, ${day} – ${answered}`,
@@ -476,7 +446,7 @@ export const evaluationSummary = {
     'Sammenstillingen viser ingen navn: svar med og uten navn vises på samme måte, og tekstene står i alfabetisk rekkefølge.',
   footer: (network, group) =>
     `Du får denne e-posten fordi du koordinerer eller leder gruppen «${group}» i ${network}.`,
-} satisfies EvaluationSummaryCopy;
+} satisfies Shape.EvaluationSummaryCopy;
 
 // digest.ts
 
@@ -520,7 +490,7 @@ export const digest = {
   },
   footer: (network) =>
     `Du får denne e-posten fordi du er koordinator for ${network}. Hvor ofte den kommer, stiller dere inn blant nettverkets innstillinger.`,
-} satisfies DigestCopy;
+} satisfies Shape.DigestCopy;
 
 // privacy.ts
 
@@ -558,7 +528,7 @@ export const privacy = {
   stayElse: (date) =>
     `Hvis vi ikke hører fra deg før ${date}, sletter vi opplysningene dine fra nettverket. Du er alltid velkommen tilbake.`,
   stayFooter: 'Du får denne e-posten fordi du er med i nettverket, men ikke har vært aktiv på lenge.',
-} satisfies PrivacyCopy;
+} satisfies Shape.PrivacyCopy;
 
 // privacy-summary.ts
 
@@ -623,7 +593,7 @@ export const privacySummary = {
   topics: (list) => `temaer: ${list}`,
   rating: (value) => `karakter ${value}`,
   links: (count) => `${count} ${plural('nb', count, { one: 'lenke', other: 'lenker' })}`,
-} satisfies PrivacySummaryCopy;
+} satisfies Shape.PrivacySummaryCopy;
 
 // common.ts
 
@@ -631,7 +601,7 @@ export const common = {
   greeting: (name) => `Hei ${name}!`,
   closing: 'Vennlig hilsen',
   buttonFallback: 'Virker ikke knappen? Kopier lenken inn i nettleseren din:',
-} satisfies CommonCopy;
+} satisfies Shape.CommonCopy;
 
 // layout.ts
 

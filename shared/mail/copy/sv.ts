@@ -1,35 +1,5 @@
 import { plural } from '../../i18n.ts';
-import type {
-  CommonCopy,
-  ConfirmGroupProposalCopy,
-  ConfirmJoinRequestCopy,
-  ConfirmRegistrationCopy,
-  DigestCopy,
-  EvaluationCopy,
-  EvaluationReminderCopy,
-  EvaluationRequestCopy,
-  EvaluationSummaryCopy,
-  GroupProposalAcceptedCopy,
-  GroupProposalDeclinedCopy,
-  GroupProposalReceivedCopy,
-  IntroducerReminderCopy,
-  JoinApprovalRequestCopy,
-  JoinApprovedCopy,
-  JoinDeclinedCopy,
-  JoinPendingApprovalCopy,
-  JoinWaitlistedCopy,
-  LeftGroupCopy,
-  MeetingCancelledCopy,
-  MeetingCopy,
-  MeetingInvitationCopy,
-  MeetingReminderCopy,
-  MeetingUpdatedCopy,
-  OfferExpiredCopy,
-  PrivacyCopy,
-  PrivacySummaryCopy,
-  RegistrationReceiptCopy,
-  SeatOfferedCopy,
-} from './types.ts';
+import type * as Shape from './types.ts';
 
 // The Swedish copy of every mail, one export per kind; the shapes are in types.ts.
 
@@ -46,7 +16,7 @@ export const confirmRegistration = {
     'Var det inte du som anmälde dig? Då kan du bortse från det här mejlet. Utan bekräftelse tas anmälan bort och du hör inte av oss igen.',
   footer: (network) =>
     `Du får det här mejlet eftersom den här adressen användes för att anmäla intresse för ${network}.`,
-} satisfies ConfirmRegistrationCopy;
+} satisfies Shape.ConfirmRegistrationCopy;
 
 export const confirmRegistrationReminder = {
   subject: (network) => `Påminnelse: bekräfta ditt intresse för ${network}`,
@@ -60,7 +30,7 @@ export const confirmRegistrationReminder = {
     'Har du ångrat dig, eller var det inte du? Då kan du bortse från det här mejlet. Det här är den enda påminnelsen du får.',
   footer: (network) =>
     `Du får det här mejlet eftersom den här adressen användes för att anmäla intresse för ${network}.`,
-} satisfies ConfirmRegistrationCopy;
+} satisfies Shape.ConfirmRegistrationCopy;
 
 export const registrationReceipt = {
   subject: (network) => `Du är anmäld till ${network}`,
@@ -75,7 +45,7 @@ export const registrationReceipt = {
       : 'Grupperna växer fram kring frågor som flera medlemmar delar. Har du en fråga du vill lyfta, berätta gärna om den när samordnarna hör av sig.',
   engagement: 'Du engagerar dig så mycket eller så lite du vill.',
   footer: (network) => `Du får det här mejlet eftersom du har anmält dig till ${network}.`,
-} satisfies RegistrationReceiptCopy;
+} satisfies Shape.RegistrationReceiptCopy;
 
 // groups.ts
 
@@ -98,7 +68,7 @@ export const confirmJoinRequest = {
   notYou:
     'Var det inte du som anmälde dig? Då kan du bortse från det här mejlet. Utan bekräftelse tas anmälan bort och du hör inte av oss igen.',
   footer: confirmJoinFooter,
-} satisfies ConfirmJoinRequestCopy;
+} satisfies Shape.ConfirmJoinRequestCopy;
 
 export const confirmJoinRequestReminder = {
   subject: (network, group) => `Påminnelse: bekräfta din anmälan till ”${group}” i ${network}`,
@@ -112,7 +82,7 @@ export const confirmJoinRequestReminder = {
   notYou:
     'Har du ångrat dig, eller var det inte du? Då kan du bortse från det här mejlet. Det här är den enda påminnelsen du får.',
   footer: confirmJoinFooter,
-} satisfies ConfirmJoinRequestCopy;
+} satisfies Shape.ConfirmJoinRequestCopy;
 
 export const joinApproved = {
   subject: (network, group) => `Välkommen till ”${group}” i ${network}`,
@@ -135,7 +105,7 @@ export const joinApproved = {
   leave: 'Kan du inte vara med längre? Då kan du lämna gruppen, så går platsen till någon annan.',
   leaveLabel: 'Lämna gruppen',
   footer: joinFooter,
-} satisfies JoinApprovedCopy;
+} satisfies Shape.JoinApprovedCopy;
 
 export const joinWaitlisted = {
   subject: (network, group) => `Du står på väntelistan till ”${group}” i ${network}`,
@@ -148,7 +118,7 @@ export const joinWaitlisted = {
   leave: 'Vill du inte vänta längre? Då kan du lämna väntelistan.',
   leaveLabel: 'Lämna väntelistan',
   footer: joinFooter,
-} satisfies JoinWaitlistedCopy;
+} satisfies Shape.JoinWaitlistedCopy;
 
 export const joinPendingApproval = {
   subject: (network, group) => `Din anmälan till ”${group}” i ${network} väntar på beslut`,
@@ -158,7 +128,7 @@ export const joinPendingApproval = {
     `Grupperna i ${network} är öppna för alla vars arbetsgivare är medlemsorganisation i nätverket. Din organisation är inte (ännu) registrerad som medlemsorganisation, så en samordnare går igenom din anmälan och beslutar om den.`,
   next: 'Du får ett mejl så snart det finns ett beslut. Du behöver inte göra något under tiden.',
   footer: joinFooter,
-} satisfies JoinPendingApprovalCopy;
+} satisfies Shape.JoinPendingApprovalCopy;
 
 export const joinDeclined = {
   subject: (network, group) => `Om din anmälan till ”${group}” i ${network}`,
@@ -169,7 +139,7 @@ export const joinDeclined = {
   welcome:
     'Har du frågor är du välkommen att höra av dig till nätverkets samordnare. Och du är alltid välkommen att anmäla dig till en annan grupp längre fram.',
   footer: joinFooter,
-} satisfies JoinDeclinedCopy;
+} satisfies Shape.JoinDeclinedCopy;
 
 export const joinApprovalRequest = {
   subject: (network, group, requester) => `${requester} vill vara med i ”${group}” i ${network}`,
@@ -190,7 +160,7 @@ export const joinApprovalRequest = {
   declineButton: 'Avböj anmälan',
   expiry: (expires) => `Länkarna går att använda en gång och gäller fram till ${expires}.`,
   footer: (network) => `Du får det här mejlet eftersom du är samordnare för ${network}.`,
-} satisfies JoinApprovalRequestCopy;
+} satisfies Shape.JoinApprovalRequestCopy;
 
 export const seatOffered = {
   subject: (network, group) => `En plats är ledig i ”${group}” i ${network}`,
@@ -203,7 +173,7 @@ export const seatOffered = {
     'Kan du inte vara med? Tacka nej, så går platsen direkt till nästa i kön. Svarar du inte går den vidare när tiden har gått ut.',
   declineLabel: 'Tacka nej till platsen',
   footer: joinFooter,
-} satisfies SeatOfferedCopy;
+} satisfies Shape.SeatOfferedCopy;
 
 export const offerExpired = {
   subject: (network, group) => `Platsen i ”${group}” i ${network} har gått vidare`,
@@ -212,7 +182,7 @@ export const offerExpired = {
     `Vi höll en plats åt dig i gruppen ”${group}” i ${network}, men tiden för att tacka ja har gått ut. Platsen har därför gått vidare till nästa i kön.`,
   again: 'Vill du fortfarande vara med är du välkommen att anmäla dig till gruppen igen.',
   footer: joinFooter,
-} satisfies OfferExpiredCopy;
+} satisfies Shape.OfferExpiredCopy;
 
 export const leftGroup = {
   group: {
@@ -234,7 +204,7 @@ export const leftGroup = {
     notYou: 'Var det inte du som lämnade väntelistan? Hör då av dig till nätverkets samordnare.',
     footer: joinFooter,
   },
-} satisfies { group: LeftGroupCopy; waitlist: LeftGroupCopy };
+} satisfies { group: Shape.LeftGroupCopy; waitlist: Shape.LeftGroupCopy };
 
 // group-proposals.ts
 
@@ -258,7 +228,7 @@ export const confirmGroupProposal = {
   notYou:
     'Var det inte du som föreslog gruppen? Då kan du bortse från det här mejlet. Utan bekräftelse tas förslaget bort och du hör inte av oss igen.',
   footer: confirmProposalFooter,
-} satisfies ConfirmGroupProposalCopy;
+} satisfies Shape.ConfirmGroupProposalCopy;
 
 export const confirmGroupProposalReminder = {
   subject: (network, title) => `Påminnelse: bekräfta ditt gruppförslag ”${title}” i ${network}`,
@@ -272,7 +242,7 @@ export const confirmGroupProposalReminder = {
   notYou:
     'Har du ångrat dig, eller var det inte du? Då kan du bortse från det här mejlet. Det här är den enda påminnelsen du får.',
   footer: confirmProposalFooter,
-} satisfies ConfirmGroupProposalCopy;
+} satisfies Shape.ConfirmGroupProposalCopy;
 
 export const groupProposalReceived = {
   subject: (network, title, proposer) => `${proposer} föreslår en ny grupp i ${network}: ”${title}”`,
@@ -292,7 +262,7 @@ export const groupProposalReceived = {
   nextHeading: 'Nästa steg',
   next: 'Förslaget finns nu bland nätverkets gruppförslag i administrationen. Där kan ni göra en grupp av det – då blir förslagsställaren gruppens första deltagare – eller avböja det med ett meddelande. Förslagsställaren får besked via mejl.',
   footer: (network) => `Du får det här mejlet eftersom du är samordnare för ${network}.`,
-} satisfies GroupProposalReceivedCopy;
+} satisfies Shape.GroupProposalReceivedCopy;
 
 export const groupProposalAccepted = {
   subject: (network, group) => `Ditt förslag blev en grupp: ”${group}” i ${network}`,
@@ -302,7 +272,7 @@ export const groupProposalAccepted = {
   renamed: (proposal) => `Du föreslog den under rubriken ”${proposal}”.`,
   others: 'Nu kan fler anmäla sig till gruppen, i mån av plats.',
   footer: proposerFooter,
-} satisfies GroupProposalAcceptedCopy;
+} satisfies Shape.GroupProposalAcceptedCopy;
 
 export const groupProposalDeclined = {
   subject: (network, title) => `Om ditt gruppförslag ”${title}” i ${network}`,
@@ -313,7 +283,7 @@ export const groupProposalDeclined = {
   welcome:
     'Har du frågor är du välkommen att höra av dig till nätverkets samordnare. Och du är alltid välkommen att föreslå en grupp igen längre fram, eller att anmäla dig till en av nätverkets grupper.',
   footer: proposerFooter,
-} satisfies GroupProposalDeclinedCopy;
+} satisfies Shape.GroupProposalDeclinedCopy;
 
 // meetings.ts
 
@@ -349,14 +319,14 @@ export const meeting = {
     'Vill du inte få påminnelser? Det stoppar påminnelserna inför träffarna och påminnelsen om utvärderingen. Inbjudningar, ändringar, frågan om utvärdering efter en träff och mejlet när det är din tur att inleda får du ändå.',
   unsubscribeLabel: 'Sluta skicka påminnelser',
   footer: (network) => `Du får det här mejlet eftersom du är med i en grupp i ${network}.`,
-} satisfies MeetingCopy;
+} satisfies Shape.MeetingCopy;
 
 export const meetingInvitation = {
   subject: (network, group, day) => `Inbjudan: ”${group}” i ${network}, ${day}`,
   preheader: (when) => `Vi ses ${when}. Svara gärna om du kommer.`,
   intro: (network, group, position) =>
     `Här kommer inbjudan till ${position ? `träff ${position}` : 'träffen'} i gruppen ”${group}” i ${network}.`,
-} satisfies MeetingInvitationCopy;
+} satisfies Shape.MeetingInvitationCopy;
 
 export const meetingReminder = {
   subject: (network, group, relative, day) => `Påminnelse: ”${group}” i ${network} – ${relative}, ${day}`,
@@ -366,7 +336,7 @@ export const meetingReminder = {
     `${position ? `Träff ${position}` : 'Träffen'} i gruppen ”${group}” i ${network} är ${relative}.`,
   rsvpIntro:
     'Har du redan svarat behöver du inte göra något mer. Har dina planer ändrats kan du svara på nytt här.',
-} satisfies MeetingReminderCopy;
+} satisfies Shape.MeetingReminderCopy;
 
 export const introducerReminder = {
   subject: (network, group, day) => `Din tur att hålla introduktionen: ”${group}” i ${network}, ${day}`,
@@ -383,7 +353,7 @@ export const introducerReminder = {
   closing: 'Gör det väl, så ökar förutsättningarna för bra samtal och nya kunskaper. Lycka till!',
   rsvpIntro:
     'Kan du inte komma? Säg till så snart som möjligt, så att någon annan hinner förbereda introduktionen.',
-} satisfies IntroducerReminderCopy;
+} satisfies Shape.IntroducerReminderCopy;
 
 export const meetingUpdated = {
   subject: (network, group, day) => `Ändrad träff: ”${group}” i ${network}, ${day}`,
@@ -399,7 +369,7 @@ export const meetingUpdated = {
   unspecified: 'Uppgifterna om träffen har ändrats. Här är det som gäller nu.',
   rsvpIntro: 'Svara gärna på nytt, så vet gruppen vilka som kommer.',
   calendar: 'Den bifogade kalenderfilen uppdaterar träffen i din kalender.',
-} satisfies MeetingUpdatedCopy;
+} satisfies Shape.MeetingUpdatedCopy;
 
 export const meetingCancelled = {
   subject: (network, group, day) => `Inställd: ”${group}” i ${network}, ${day}`,
@@ -408,7 +378,7 @@ export const meetingCancelled = {
     `${position ? `Träff ${position}` : 'Träffen'} i gruppen ”${group}” i ${network}, ${when}, är inställd.`,
   next: 'Får träffen ett nytt datum skickar vi en ny inbjudan.',
   calendar: 'Den bifogade kalenderfilen tar bort träffen ur din kalender.',
-} satisfies MeetingCancelledCopy;
+} satisfies Shape.MeetingCancelledCopy;
 
 // evaluations.ts
 
@@ -432,7 +402,7 @@ export const evaluation = {
   },
   reflectionsHeading: 'Reflektioner',
   parkedHeading: 'Parkerade frågor',
-} satisfies EvaluationCopy;
+} satisfies Shape.EvaluationCopy;
 
 export const evaluationRequest = {
   subject: (network, group, day) => `Hur var träffen? ”${group}” i ${network}, ${day}`,
@@ -440,7 +410,7 @@ export const evaluationRequest = {
   intro: (network, group, position, when) =>
     `Tack för ${position ? `träff ${position}` : 'träffen'} i gruppen ”${group}” i ${network}, ${when}!`,
   heading: 'Hur var dagens träff? Tryck på en siffra',
-} satisfies EvaluationRequestCopy;
+} satisfies Shape.EvaluationRequestCopy;
 
 export const evaluationReminder = {
   subject: (network, group, day) => `Påminnelse: Hur var träffen? ”${group}” i ${network}, ${day}`,
@@ -449,7 +419,7 @@ export const evaluationReminder = {
     `Har du hunnit tänka på ${position ? `träff ${position}` : 'träffen'} i gruppen ”${group}” i ${network}, ${when}? Vi vill gärna veta vad du tyckte – det räcker att trycka på en siffra.`,
   heading: 'Hur var träffen? Tryck på en siffra',
   once: 'Det här är den enda påminnelsen.',
-} satisfies EvaluationReminderCopy;
+} satisfies Shape.EvaluationReminderCopy;
 
 export const evaluationSummary = {
   subject: (network, group, day, answered) => `Utvärdering: ”${group}” i ${network}, ${day} – ${answered}`,
@@ -473,7 +443,7 @@ export const evaluationSummary = {
     'Sammanställningen visar inga namn: svar med och utan namn redovisas på samma sätt, och texterna står i bokstavsordning.',
   footer: (network, group) =>
     `Du får det här mejlet eftersom du samordnar eller leder gruppen ”${group}” i ${network}.`,
-} satisfies EvaluationSummaryCopy;
+} satisfies Shape.EvaluationSummaryCopy;
 
 // digest.ts
 
@@ -517,7 +487,7 @@ export const digest = {
   },
   footer: (network) =>
     `Du får det här mejlet eftersom du är samordnare för ${network}. Hur ofta det kommer ställer ni in bland nätverkets inställningar.`,
-} satisfies DigestCopy;
+} satisfies Shape.DigestCopy;
 
 // privacy.ts
 
@@ -555,7 +525,7 @@ export const privacy = {
   stayElse: (date) =>
     `Om vi inte hör av dig före ${date} tar vi bort dina uppgifter ur nätverket. Du är alltid välkommen tillbaka.`,
   stayFooter: 'Du får det här mejlet eftersom du är med i nätverket men inte har varit aktiv på länge.',
-} satisfies PrivacyCopy;
+} satisfies Shape.PrivacyCopy;
 
 // privacy-summary.ts
 
@@ -620,7 +590,7 @@ export const privacySummary = {
   topics: (list) => `ämnen: ${list}`,
   rating: (value) => `betyg ${value}`,
   links: (count) => `${count} ${plural('sv', count, { one: 'länk', other: 'länkar' })}`,
-} satisfies PrivacySummaryCopy;
+} satisfies Shape.PrivacySummaryCopy;
 
 // common.ts
 
@@ -628,7 +598,7 @@ export const common = {
   greeting: (name) => `Hej ${name}!`,
   closing: 'Vänliga hälsningar',
   buttonFallback: 'Fungerar inte knappen? Kopiera länken till din webbläsare:',
-} satisfies CommonCopy;
+} satisfies Shape.CommonCopy;
 
 // layout.ts
 
