@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { routes, workflowFunctions } from '../shared/http/routes.ts';
+import { type FunctionName, functionNames } from '../shared/functions.ts';
+import { routes } from '../shared/http/routes.ts';
 import type { SamlaConfig } from './config.ts';
 import { Api } from './constructs/api.ts';
 import { CoordinatorAuth } from './constructs/auth.ts';
@@ -14,141 +13,18 @@ import { projectRoot, SamlaFunction } from './constructs/function.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { Schedules } from './constructs/schedules.ts';
 import { Workflows } from './constructs/workflows.ts';
+import { access, grantAccess } from './functions.ts';
 
 export interface SamlaStackProps extends StackProps {
   readonly config: SamlaConfig;
 }
-
-interface Resources {
-  readonly table: ITableV2;
-  readonly email: Email;
-  readonly registrationWorkflow: IStateMachine;
-  readonly offerWorkflow: IStateMachine;
-  readonly meetingWorkflow: IStateMachine;
-}
-
-function readWriteAndMail(fn: SamlaFunction, r: Resources): void {
-  fn.grantTableRead(r.table);
-  fn.grantTableWrite(r.table);
-  fn.grantSendEmail(r.email);
-}
-
-/**
- * What each function may do, and nothing more. A function missing here fails synth: locally nothing
- * enforces IAM, so a forgotten grant would otherwise only show up as AccessDenied in AWS.
- */
-const permissions: Readonly<Record<string, (fn: SamlaFunction, r: Resources) => void>> = {
-  'register-interest': (fn, r) => {
-    fn.grantTableRead(r.table);
-    fn.grantTableWrite(r.table);
-    fn.grantStartExecution(r.registrationWorkflow);
-    fn.addEnvironment('REGISTRATION_WORKFLOW_ARN', r.registrationWorkflow.stateMachineArn);
-  },
-  confirm: (fn, r) => {
-    fn.grantTableRead(r.table);
-    fn.grantTableWrite(r.table);
-    fn.grantSendEmail(r.email);
-  },
-  'registration-steps': (fn, r) => {
-    fn.grantTableRead(r.table);
-    fn.grantTableWrite(r.table);
-    fn.grantSendEmail(r.email);
-  },
-  openapi: () => {},
-  'admin-networks-create': (fn, r) => {
-    fn.grantTableWrite(r.table);
-  },
-  'admin-networks-get': (fn, r) => {
-    fn.grantTableRead(r.table);
-  },
-  // The console's overview: the digest's reads (shared/services/network-state.ts); changes nothing.
-  'admin-overview': (fn, r) => {
-    fn.grantTableRead(r.table);
-  },
-  'admin-networks-update': (fn, r) => {
-    fn.grantTableWrite(r.table);
-  },
-  'admin-registrations-list': (fn, r) => {
-    fn.grantTableRead(r.table);
-  },
-  'admin-registrations-export': (fn, r) => {
-    fn.grantTableRead(r.table);
-  },
-  // Evaluations for coordinators: reads answers, meetings and member names; changes nothing.
-  'admin-feedback': (fn, r) => {
-    fn.grantTableRead(r.table);
-  },
-  'offer-steps': (fn, r) => {
-    fn.grantTableRead(r.table);
-    fn.grantTableWrite(r.table);
-    fn.grantSendEmail(r.email);
-  },
-  'meeting-steps': readWriteAndMail,
-  'admin-follow-ups': (fn, r) => {
-    fn.grantTableRead(r.table);
-    fn.grantTableWrite(r.table);
-  },
-  feedback: (fn, r) => {
-    fn.grantTableRead(r.table);
-    fn.grantTableWrite(r.table);
-  },
-  'admin-meetings': (fn, r) => {
-    fn.grantTableRead(r.table);
-    fn.grantTableWrite(r.table);
-    fn.grantStartExecution(r.meetingWorkflow);
-    fn.addEnvironment('MEETING_WORKFLOW_ARN', r.meetingWorkflow.stateMachineArn);
-  },
-  'meeting-links': (fn, r) => {
-    readWriteAndMail(fn, r);
-    // "Can't come to the rest of the series" passes the seat on as an offer, like leaving.
-    fn.grantStartExecution(r.offerWorkflow);
-    fn.addEnvironment('OFFER_WORKFLOW_ARN', r.offerWorkflow.stateMachineArn);
-  },
-  'list-groups': (fn, r) => {
-    fn.grantTableRead(r.table);
-  },
-  'request-to-join': readWriteAndMail,
-  'admin-groups': readWriteAndMail,
-  'admin-join-requests': readWriteAndMail,
-  'propose-group': readWriteAndMail,
-  'admin-group-proposals': readWriteAndMail,
-  'group-links': (fn, r) => {
-    readWriteAndMail(fn, r);
-    // Leaving passes the seat on as an offer, whose workflow ends it if it is not taken in time.
-    fn.grantStartExecution(r.offerWorkflow);
-    fn.addEnvironment('OFFER_WORKFLOW_ARN', r.offerWorkflow.stateMachineArn);
-  },
-  // The digest reads a network's indexes and groups, issues decision links and notes when it was sent.
-  digest: readWriteAndMail,
-  'admin-digest': readWriteAndMail,
-  unsubscribe: (fn, r) => {
-    fn.grantTableRead(r.table);
-    fn.grantTableWrite(r.table);
-  },
-  'privacy-requests': readWriteAndMail,
-  // Erasure passes the person's seats on as offers, like leaving; so may the retention sweep's.
-  'privacy-links': (fn, r) => {
-    readWriteAndMail(fn, r);
-    fn.grantStartExecution(r.offerWorkflow);
-    fn.addEnvironment('OFFER_WORKFLOW_ARN', r.offerWorkflow.stateMachineArn);
-  },
-  'retention-sweep': (fn, r) => {
-    readWriteAndMail(fn, r);
-    fn.grantStartExecution(r.offerWorkflow);
-    fn.addEnvironment('OFFER_WORKFLOW_ARN', r.offerWorkflow.stateMachineArn);
-  },
-  // Puts suppression items for bounced and complaining addresses; reads nothing, sends nothing.
-  'ses-notifications': (fn, r) => {
-    fn.grantTableWrite(r.table);
-  },
-};
 
 function constructId(fn: string): string {
   return fn.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, c: string) => c.toUpperCase());
 }
 
 export class SamlaStack extends Stack {
-  readonly functions: ReadonlyMap<string, SamlaFunction>;
+  readonly functions: Readonly<Record<FunctionName, SamlaFunction>>;
 
   constructor(scope: Construct, id: string, props: SamlaStackProps) {
     super(scope, id, props);
@@ -202,49 +78,37 @@ export class SamlaStack extends Stack {
       RETENTION_STAY_ANSWER_DAYS: String(config.retention.stayAnswerDays),
     };
     const functionsScope = new Construct(this, 'Functions');
-    const names = [...new Set([...routes.map((route) => route.fn), ...workflowFunctions])];
-    const functions = new Map(
-      names.map((fn) => [fn, new SamlaFunction(functionsScope, constructId(fn), { fn, environment })]),
-    );
+    const functions = Object.fromEntries(
+      functionNames.map((fn) => [
+        fn,
+        new SamlaFunction(functionsScope, constructId(fn), { fn, environment }),
+      ]),
+    ) as Record<FunctionName, SamlaFunction>;
     this.functions = functions;
 
-    const registrationSteps = functions.get('registration-steps');
-    const offerSteps = functions.get('offer-steps');
-    const meetingSteps = functions.get('meeting-steps');
-    if (!registrationSteps || !offerSteps || !meetingSteps)
-      throw new Error("workflowFunctions in shared/http/routes.ts must list every workflow's steps function");
     // Workflow ARNs go only to the functions that start them: a steps function is in its workflow's
     // definition, so its own environment referring back to the workflow would be a cycle.
-    const workflows = new Workflows(this, 'Workflows', { registrationSteps, offerSteps, meetingSteps });
-
+    const workflows = new Workflows(this, 'Workflows', {
+      registrationSteps: functions['registration-steps'],
+      offerSteps: functions['offer-steps'],
+      meetingSteps: functions['meeting-steps'],
+    });
     api.addRoutes(routes, functions);
+    new Schedules(this, 'Schedules', {
+      digest: functions.digest,
+      retentionSweep: functions['retention-sweep'],
+    });
+    email.subscribe(functions['ses-notifications'].function);
 
-    const digest = functions.get('digest');
-    const retentionSweep = functions.get('retention-sweep');
-    if (!digest || !retentionSweep)
-      throw new Error('workflowFunctions in shared/http/routes.ts must list digest and retention-sweep');
-    new Schedules(this, 'Schedules', { digest, retentionSweep });
-
-    const sesNotifications = functions.get('ses-notifications');
-    if (!sesNotifications)
-      throw new Error('workflowFunctions in shared/http/routes.ts must list ses-notifications');
-    email.subscribe(sesNotifications.function);
-
-    const resources: Resources = {
+    const grantables = {
       table: data.table,
       email,
-      registrationWorkflow: workflows.registration,
-      offerWorkflow: workflows.offer,
-      meetingWorkflow: workflows.meeting,
+      workflows: { registration: workflows.registration, offer: workflows.offer, meeting: workflows.meeting },
     };
-    for (const [fn, samlaFunction] of functions) {
-      const grant = permissions[fn];
-      if (!grant) throw new Error(`functions/${fn} has no entry in the permissions table in infra/stack.ts`);
-      grant(samlaFunction, resources);
-    }
+    for (const fn of functionNames) grantAccess(functions[fn], access[fn], grantables);
 
     new Monitoring(this, 'Monitoring', {
-      functions: functions.values(),
+      functions: Object.values(functions),
       stateMachines: {
         Registration: workflows.registration,
         Offer: workflows.offer,

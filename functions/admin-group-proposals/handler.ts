@@ -1,5 +1,6 @@
 import type { GroupProposal } from '../../shared/domain/group-proposal.ts';
 import { type Coordinator, coordinatorHandler, requireNetwork } from '../../shared/http/auth.ts';
+import { byRoute } from '../../shared/http/dispatch.ts';
 import { HttpError, notFound } from '../../shared/http/errors.ts';
 import { AcceptGroupProposal, DeclineBody, GroupProposalListQuery } from '../../shared/http/group-schemas.ts';
 import type { ApiRequest } from '../../shared/http/request.ts';
@@ -51,49 +52,54 @@ async function alreadyDecided(
   throw new HttpError(409, 'proposal_already_decided');
 }
 
+/** A confirmed proposal that waits for a decision; one decided already answers as `alreadyDecided`. */
+async function undecided(request: ApiRequest, coordinator: Coordinator, accepting: boolean) {
+  const net = await network(request, coordinator);
+  const proposal = await getGroupProposal(net.id, request.params.proposalId ?? '');
+  // Unconfirmed proposals are nobody's business yet: they are not found, as in the list.
+  if (!proposal || proposal.status === 'pending_confirmation' || proposal.status === 'expired')
+    throw notFound('proposal_not_found');
+  if (proposal.status !== 'proposed') return alreadyDecided(net, proposal, accepting);
+  return { net, proposal };
+}
+
+const options = { body: 'optional', access: 'network' } as const;
+
 /**
  * Coordinators' routes for group proposals: list the confirmed ones, turn one into a group (the proposer
  * becomes its first member), or decline it. The proposer is told by email either way.
  */
-export const handler = coordinatorHandler(
-  async (request, coordinator) => {
+export const handler = byRoute({
+  'GET /v1/admin/networks/{networkId}/group-proposals': coordinatorHandler(async (request, coordinator) => {
     const net = await network(request, coordinator);
-    const language = request.language ?? 'en';
-
-    if (request.event.requestContext.http.method === 'GET') {
-      const { status } = validate(
-        GroupProposalListQuery,
-        request.event.queryStringParameters ?? {},
-        language,
-      );
-      return json(200, { proposals: (await listProposals(net.id, status)).map(view) });
-    }
-
-    const proposal = await getGroupProposal(net.id, request.params.proposalId ?? '');
-    // Unconfirmed proposals are nobody's business yet: they are not found, as in the list.
-    if (!proposal || proposal.status === 'pending_confirmation' || proposal.status === 'expired')
-      throw notFound('proposal_not_found');
-    const accepting = request.event.rawPath.endsWith('/accept');
-    if (proposal.status !== 'proposed') return alreadyDecided(net, proposal, accepting);
-    const now = new Date();
-
-    if (accepting) {
-      const decision = validate(AcceptGroupProposal, request.body ?? {}, language);
-      const group = await acceptGroupProposal(net, proposal, decision, now);
+    const query = request.event.queryStringParameters ?? {};
+    const { status } = validate(GroupProposalListQuery, query, request.language ?? 'en');
+    return json(200, { proposals: (await listProposals(net.id, status)).map(view) });
+  }, options),
+  'POST /v1/admin/networks/{networkId}/group-proposals/{proposalId}/accept': coordinatorHandler(
+    async (request, coordinator) => {
+      const { net, proposal } = await undecided(request, coordinator, true);
+      const decision = validate(AcceptGroupProposal, request.body ?? {}, request.language ?? 'en');
+      const group = await acceptGroupProposal(net, proposal, decision, new Date());
       if (!group) {
         const current = await getGroupProposal(net.id, proposal.id);
-        return alreadyDecided(net, current ?? proposal, accepting);
+        return alreadyDecided(net, current ?? proposal, true);
       }
       return json(201, group);
-    }
-
-    const { message } = validate(DeclineBody, request.body ?? {}, language);
-    const outcome = await declineGroupProposal(net, proposal, message, now);
-    if (outcome !== 'done') {
-      const current = await getGroupProposal(net.id, proposal.id);
-      return alreadyDecided(net, current ?? proposal, accepting);
-    }
-    return json(200, { id: proposal.id, status: 'declined' });
-  },
-  { body: 'optional', access: 'network' },
-);
+    },
+    options,
+  ),
+  'POST /v1/admin/networks/{networkId}/group-proposals/{proposalId}/decline': coordinatorHandler(
+    async (request, coordinator) => {
+      const { net, proposal } = await undecided(request, coordinator, false);
+      const { message } = validate(DeclineBody, request.body ?? {}, request.language ?? 'en');
+      const outcome = await declineGroupProposal(net, proposal, message, new Date());
+      if (outcome !== 'done') {
+        const current = await getGroupProposal(net.id, proposal.id);
+        return alreadyDecided(net, current ?? proposal, false);
+      }
+      return json(200, { id: proposal.id, status: 'declined' });
+    },
+    options,
+  ),
+});

@@ -14,6 +14,7 @@ import {
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { FunctionName } from '../../shared/functions.ts';
 import type { RouteDef } from '../../shared/http/routes.ts';
 import type { SamlaFunction } from './function.ts';
 
@@ -114,11 +115,13 @@ export class Api extends Construct {
   }
 
   /** One route per entry, each integrated with the function of its `fn`. */
-  addRoutes(routes: readonly RouteDef[], functions: ReadonlyMap<string, SamlaFunction>): HttpRoute[] {
+  addRoutes(
+    routes: readonly RouteDef[],
+    functions: Readonly<Record<FunctionName, SamlaFunction>>,
+  ): HttpRoute[] {
     const integrations = new Map<string, HttpLambdaIntegration>();
     return routes.map((route) => {
-      const fn = functions.get(route.fn);
-      if (!fn) throw new Error(`Route ${route.method} ${route.path}: no function for fn "${route.fn}"`);
+      const fn = functions[route.fn];
       let integration = integrations.get(route.fn);
       if (!integration) {
         integration = new HttpLambdaIntegration(`${route.fn}-integration`, fn.function);

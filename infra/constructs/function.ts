@@ -55,7 +55,9 @@ export class SamlaFunction extends Construct implements IGrantable {
     const entry = entryOf(props.fn);
     const entryPath = join(projectRoot, entry);
     if (!existsSync(entryPath)) {
-      throw new Error(`${entry} does not exist: every fn in shared/http/routes.ts needs a handler module`);
+      throw new Error(
+        `${entry} does not exist: every function in shared/functions.ts needs a handler module`,
+      );
     }
 
     this.logGroup = new LogGroup(this, 'Logs', {

@@ -2,9 +2,10 @@
  * The one route table. The CDK api construct creates an HTTP API route per entry, the local gateway
  * serves the same entries, and the OpenAPI document is generated from it, so the three cannot drift.
  *
- * `fn` names the folder under functions/ whose handler.ts serves the route.
+ * `fn` names the folder under functions/ whose handler.ts serves the route: one of shared/functions.ts.
  */
 import * as z from 'zod';
+import type { FunctionName } from '../functions.ts';
 import {
   CreateNetworkRequest,
   DigestSent,
@@ -78,7 +79,7 @@ export interface RouteDef {
   readonly method: HttpMethod;
   /** API Gateway path syntax: `{name}` for a path parameter. */
   readonly path: string;
-  readonly fn: string;
+  readonly fn: FunctionName;
   readonly auth: RouteAuth;
   readonly operationId: string;
   readonly summary: string;
@@ -136,7 +137,7 @@ const linkErrors = {
  * follow GETs); POST acts, once.
  */
 function linkRoutes(
-  fn: string,
+  fn: FunctionName,
   summaries: Readonly<Record<string, string>>,
   result: z.ZodType,
   bodies: Readonly<Record<string, z.ZodType>> = {},
@@ -231,7 +232,7 @@ export const routes: readonly RouteDef[] = [
   {
     method: 'POST',
     path: '/v1/admin/networks',
-    fn: 'admin-networks-create',
+    fn: 'admin-networks',
     auth: 'coordinator',
     adminOnly: true,
     operationId: 'createNetwork',
@@ -246,7 +247,7 @@ export const routes: readonly RouteDef[] = [
   {
     method: 'GET',
     path: '/v1/admin/networks/{networkId}',
-    fn: 'admin-networks-get',
+    fn: 'admin-networks',
     auth: 'coordinator',
     operationId: 'getNetwork',
     summary: 'The settings of a network you coordinate',
@@ -259,7 +260,7 @@ export const routes: readonly RouteDef[] = [
   {
     method: 'PATCH',
     path: '/v1/admin/networks/{networkId}',
-    fn: 'admin-networks-update',
+    fn: 'admin-networks',
     auth: 'coordinator',
     operationId: 'updateNetwork',
     summary: 'Change settings of a network: only the fields given',
@@ -302,7 +303,7 @@ export const routes: readonly RouteDef[] = [
   {
     method: 'GET',
     path: '/v1/admin/networks/{networkId}/registrations',
-    fn: 'admin-registrations-list',
+    fn: 'admin-registrations',
     auth: 'coordinator',
     operationId: 'listRegistrations',
     summary: 'Registrations of interest in a network, filtered, a page at a time',
@@ -317,7 +318,7 @@ export const routes: readonly RouteDef[] = [
   {
     method: 'GET',
     path: '/v1/admin/networks/{networkId}/registrations.csv',
-    fn: 'admin-registrations-export',
+    fn: 'admin-registrations',
     auth: 'coordinator',
     operationId: 'exportRegistrations',
     summary:
@@ -722,13 +723,3 @@ export const routes: readonly RouteDef[] = [
     },
   },
 ];
-
-/** Functions that no route serves: Step Functions tasks, scheduled jobs and event handlers (SNS). */
-export const workflowFunctions = [
-  'registration-steps',
-  'offer-steps',
-  'meeting-steps',
-  'ses-notifications',
-  'digest',
-  'retention-sweep',
-] as const;

@@ -17,7 +17,7 @@ import { type HandlerLoader, type LambdaHandler, moduleLoader } from '../../infr
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
 import type { CfnTemplate } from '../../infra/local/template.ts';
 import { cachedTemplate } from '../../infra/local/template-cache.ts';
-import { workflowFunctions } from '../../shared/http/routes.ts';
+import { unroutedFunctions } from '../../shared/functions.ts';
 import { Meter, tableDefFrom } from './meter.ts';
 import { progress } from './stats.ts';
 
@@ -105,7 +105,7 @@ export async function startEnvironment(): Promise<BenchEnvironment> {
     let gate: { promise: Promise<void>; open: () => void } | undefined;
     let running = 0;
     const base = moduleLoader();
-    const workflowEntries = new Set(workflowFunctions.map((fn) => `functions/${fn}/handler.ts`));
+    const workflowEntries = new Set(unroutedFunctions.map((fn) => `functions/${fn}/handler.ts`));
     const loadHandler: HandlerLoader = async (entry) => {
       const handler = await base(entry);
       const fn = entry.split('/')[1] ?? entry;

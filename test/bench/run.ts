@@ -19,7 +19,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../infra/local/lambda.ts';
-import { routes, workflowFunctions } from '../../shared/http/routes.ts';
+import { functionNames as registered } from '../../shared/functions.ts';
 import { type BundleReport, measureBundles } from './bundles.ts';
 import { CONSOLE_INITIAL_JS_GZIP_BUDGET, type ConsoleBundle, measureConsole } from './console-bundle.ts';
 import { costMarkdown, costModel } from './cost.ts';
@@ -45,7 +45,7 @@ function functionNames(): string[] {
     .filter((entry) => entry.isDirectory())
     .filter((entry) => readdirSync(join(repoRoot, 'functions', entry.name)).includes('handler.ts'))
     .map((entry) => entry.name);
-  return [...new Set([...routes.map((route) => route.fn), ...workflowFunctions, ...folders])].sort();
+  return [...new Set([...registered, ...folders])].sort();
 }
 
 function bundleRows(report: BundleReport): Row[] {

@@ -4,7 +4,7 @@ import {
   SES_COMPLAINT_RATE_THRESHOLD,
 } from '../../infra/constructs/monitoring.ts';
 import { type CfnResource, type CfnTemplate, type Json, synthTemplate } from '../../infra/synth.ts';
-import { routes, workflowFunctions } from '../../shared/http/routes.ts';
+import { functionNames } from '../../shared/functions.ts';
 
 // Two synths (with and without an alarm address): the slow part of this file.
 let cfn: CfnTemplate;
@@ -21,7 +21,7 @@ beforeAll(() => {
   });
 }, 120_000);
 
-const allFns = [...new Set([...routes.map((route) => route.fn), ...workflowFunctions])];
+const allFns = functionNames;
 
 type Props = Record<string, Json>;
 

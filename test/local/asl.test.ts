@@ -10,7 +10,7 @@ import {
   localStateMachineArn,
   resolveValue,
 } from '../../infra/local/template.ts';
-import { routes, workflowFunctions } from '../../shared/http/routes.ts';
+import { functionNames } from '../../shared/functions.ts';
 import { FIXTURE_IDS, fixtureTemplate } from '../support/fixture-template.ts';
 
 const urls = {
@@ -139,7 +139,7 @@ describe('the synthesized template (infra/synth.ts) meets the local runtime cont
 
   it('names a module for every routed and workflow function', () => {
     const entries = new Set(lambdaEntries(template).values());
-    for (const fn of [...routes.map((route) => route.fn), ...workflowFunctions]) {
+    for (const fn of functionNames) {
       expect(entries, fn).toContain(`functions/${fn}/handler.ts`);
     }
   });
