@@ -14,10 +14,11 @@ import { followUpsFrom } from '../../shared/domain/follow-up.ts';
 import { type JoinRequest, joinRequestId } from '../../shared/domain/group.ts';
 import { type RouteDef, routes } from '../../shared/http/routes.ts';
 import { addFollowUps } from '../../shared/store/follow-ups.ts';
-import { createGroup } from '../../shared/store/groups.ts';
 import { createJoinRequest } from '../../shared/store/join-requests.ts';
 import { createMeetings } from '../../shared/store/meetings.ts';
+import { seedGroup } from '../support/groups.ts';
 import { type TestStack, type TestTokenRequest, useLocalStack } from '../support/local-stack.ts';
+import { meetingOf } from '../support/meetings.ts';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -89,23 +90,10 @@ async function createRealFollowUp(groupId: string): Promise<string> {
 }
 
 async function createRealMeeting(groupId: string, networkId: string): Promise<string> {
-  const at = new Date().toISOString();
   const id = `meeting-${groupId}`;
+  const startsAt = new Date(Date.now() + 30 * 24 * 3600_000).toISOString();
   await createMeetings([
-    {
-      id,
-      groupId,
-      networkId,
-      seq: 1,
-      startsAt: new Date(Date.now() + 30 * 24 * 3600_000).toISOString(),
-      durationMinutes: 90,
-      timeZone: 'Europe/Stockholm',
-      mode: 'online',
-      status: 'cancelled',
-      version: 2,
-      createdAt: at,
-      updatedAt: at,
-    },
+    meetingOf({ id: groupId, networkId }, { id, startsAt, status: 'cancelled', version: 2 }),
   ]);
   return id;
 }
@@ -139,22 +127,14 @@ async function createRealMember(groupId: string, networkId: string): Promise<str
 }
 
 async function createRealGroup(networkId: string): Promise<string> {
-  const at = new Date().toISOString();
-  const id = `authz-${randomUUID().slice(0, 8)}`;
-  await createGroup({
-    id,
-    networkId,
+  const { group } = await seedGroup(networkId, [], {
+    id: `authz-${randomUUID().slice(0, 8)}`,
     title: 'Rektors mandat',
     question: 'Hur tydliggör vi rektors mandat?',
     facilitator: { name: 'Maria' },
     capacity: 10,
-    seatsTaken: 0,
-    mode: 'online',
-    status: 'open',
-    createdAt: at,
-    updatedAt: at,
   });
-  return id;
+  return group.id;
 }
 
 async function pathFor(route: RouteDef, networkId: string): Promise<string> {

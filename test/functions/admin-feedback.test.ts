@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JoinRequest } from '../../shared/domain/group.ts';
 import { createMeetings } from '../../shared/store/meetings.ts';
-import { createNetworkIfMissing } from '../../shared/store/networks.ts';
 import { inDays, seedGroup } from '../support/groups.ts';
 import { type TestStack, useLocalStack } from '../support/local-stack.ts';
+import { meetingOf } from '../support/meetings.ts';
+import { seedNetwork } from '../support/networks.ts';
 
 // The coordinators' view of the evaluations, after two meetings of a series were evaluated for real: the
 // meeting workflow asks, the members answer through their links, the workflow closes.
@@ -15,15 +16,7 @@ const coordinator = `samordnare-${randomUUID().slice(0, 6)}@example.org`;
 
 beforeAll(async () => {
   stack = await useLocalStack({ waitTimeOverrides: { WaitForNext: 3000 } });
-  await createNetworkIfMissing({
-    id: networkId,
-    name: 'Rektorsnätverket',
-    languages: ['sv', 'nb', 'en'],
-    coordinators: [coordinator],
-    memberDomains: ['skola.se'],
-    timeZone: 'Europe/Stockholm',
-  });
-  headers = { authorization: `Bearer ${await stack.token({ email: coordinator, networks: [networkId] })}` };
+  headers = await seedNetwork(stack, { id: networkId, name: 'Rektorsnätverket', coordinator });
 });
 afterAll(() => stack.stop());
 
@@ -122,22 +115,9 @@ describe('the coordinators’ feedback API', () => {
       'Fler exempel från skolorna',
     );
     // A cancelled meeting between the two is left out of the trend.
-    const at = new Date().toISOString();
+    const startsAt = new Date(Date.now() + 2.5 * 24 * 3600_000).toISOString();
     await createMeetings([
-      {
-        id: `cancelled-${group.id}`,
-        groupId: group.id,
-        networkId,
-        seq: 3,
-        startsAt: new Date(Date.now() + 2.5 * 24 * 3600_000).toISOString(),
-        durationMinutes: 90,
-        timeZone: 'Europe/Stockholm',
-        mode: 'online',
-        status: 'cancelled',
-        version: 2,
-        createdAt: at,
-        updatedAt: at,
-      },
+      meetingOf(group, { id: `cancelled-${group.id}`, seq: 3, startsAt, status: 'cancelled', version: 2 }),
     ]);
 
     // One meeting: the figures, and the answers (the anonymous one without member, and only the day).

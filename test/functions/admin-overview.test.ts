@@ -19,6 +19,7 @@ import {
 import { createMeetings } from '../../shared/store/meetings.ts';
 import { leaveLinkOf, seedGroup, seedWaitlist } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
+import { meetingOf } from '../support/meetings.ts';
 import { registerAndConfirm } from '../support/members.ts';
 import { seedNetwork } from '../support/networks.ts';
 import { allItems, linkIn } from '../support/table.ts';
@@ -115,22 +116,15 @@ async function seed(): Promise<Seeded> {
   await confirmMailTo(proposer);
 
   // A meeting next week with Erik introducing, answered by both members; one last week whose evaluation closed.
-  const meeting = (seq: number, startsAt: number): Meeting => ({
-    id: `${open.id}-m${seq}`,
-    groupId: open.id,
-    networkId,
-    seq,
-    startsAt: new Date(startsAt).toISOString(),
-    durationMinutes: 90,
-    timeZone: 'Europe/Stockholm',
-    mode: 'in_person',
-    address: 'Skolgatan 1',
-    status: 'scheduled',
-    version: 1,
-    introducerId: erik.id,
-    createdAt: new Date().toISOString(),
-    updatedAt: new Date().toISOString(),
-  });
+  const meeting = (seq: number, startsAt: number): Meeting =>
+    meetingOf(open, {
+      id: `${open.id}-m${seq}`,
+      seq,
+      startsAt: new Date(startsAt).toISOString(),
+      mode: 'in_person',
+      address: 'Skolgatan 1',
+      introducerId: erik.id,
+    });
   const [past, upcoming] = [meeting(1, Date.now() - 7 * day), meeting(2, Date.now() + 7 * day)] as [
     Meeting,
     Meeting,

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GroupProposal } from '../../shared/domain/group-proposal.ts';
-import type { Meeting } from '../../shared/domain/meeting.ts';
 import type { Network } from '../../shared/domain/network.ts';
 import type { Language } from '../../shared/i18n.ts';
 import { closeAndSummarise } from '../../shared/services/evaluations.ts';
@@ -11,6 +10,7 @@ import { tellPlacement } from '../../shared/services/membership.ts';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
 import { seedGroup } from '../support/groups.ts';
 import { type StoredEmail, type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
+import { meetingOf } from '../support/meetings.ts';
 
 // Issue 20.1: with coordinatorLanguages set, every mail to a coordinator (not only the digest) is in
 // that coordinator's language. Before the fix all 6 of 6 went out in Swedish, the network's first.
@@ -67,20 +67,11 @@ describe("coordinators' mails", () => {
     };
     await tellCoordinators(network, proposal);
 
-    const meeting: Meeting = {
-      id: randomUUID().slice(0, 12),
-      groupId: group.id,
-      networkId: network.id,
-      seq: 1,
+    const meeting = meetingOf(group, {
       startsAt: new Date(now.getTime() - 3 * 24 * 3600_000).toISOString(),
-      durationMinutes: 90,
-      timeZone: 'Europe/Stockholm',
-      mode: 'online',
-      status: 'scheduled',
-      version: 1,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
-    };
+    });
     await closeAndSummarise(await loadMeetingContext(network, group, meeting), now);
 
     const expected: Record<string, Language> = { [nb]: 'nb', [en]: 'en' };

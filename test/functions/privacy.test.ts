@@ -10,6 +10,7 @@ import { getGroup } from '../../shared/store/groups.ts';
 import { createMeetings } from '../../shared/store/meetings.ts';
 import { seedGroup } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
+import { meetingOf as newMeeting } from '../support/meetings.ts';
 import { registerAndConfirm } from '../support/members.ts';
 import { allItems, linkIn } from '../support/table.ts';
 
@@ -30,23 +31,8 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
   });
 
 function meetingOf(groupId: string, introducer: JoinRequest, seq: number, startsAt: string): Meeting {
-  const at = new Date().toISOString();
-  return {
-    id: `m-${groupId}-${seq}`,
-    groupId,
-    networkId,
-    seq,
-    startsAt,
-    durationMinutes: 90,
-    timeZone: 'Europe/Stockholm',
-    mode: 'online',
-    onlineUrl: 'https://meet.example/abc',
-    status: 'scheduled',
-    version: 1,
-    introducerId: introducer.id,
-    createdAt: at,
-    updatedAt: at,
-  };
+  const [id, onlineUrl, introducerId] = [`m-${groupId}-${seq}`, 'https://meet.example/abc', introducer.id];
+  return newMeeting({ id: groupId, networkId }, { id, seq, startsAt, onlineUrl, introducerId });
 }
 
 /**

@@ -26,6 +26,7 @@ import { createNetworkIfMissing } from '../../shared/store/networks.ts';
 import type { TokenPurpose } from '../../shared/store/tokens.ts';
 import { seedGroup } from '../support/groups.ts';
 import { type TestStack, useLocalStack } from '../support/local-stack.ts';
+import { meetingOf } from '../support/meetings.ts';
 import { quiesce } from '../support/quiesce.ts';
 import { allItems, linkIn } from '../support/table.ts';
 import { injectedBcc, SCRIPT_MARKER } from './hostile.ts';
@@ -126,22 +127,13 @@ async function makeTargets(): Promise<FuzzTargets> {
 
   const { group, members } = await seedGroup(networkId, ['Åsa', 'Bo', 'Cilla', 'Dan']);
   const at = new Date().toISOString();
-  const meeting = (id: string, startsAt: string, salt?: string) => ({
-    id,
-    groupId: group.id,
-    networkId,
-    seq: 1,
-    startsAt,
-    durationMinutes: 90,
-    timeZone: 'Europe/Stockholm',
-    mode: 'online' as const,
-    onlineUrl: 'https://meet.example.org/x',
-    status: 'scheduled' as const,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-    ...(salt ? { evaluationSalt: salt, evaluationAsked: members.length } : {}),
-  });
+  const meeting = (id: string, startsAt: string, salt?: string) =>
+    meetingOf(group, {
+      id,
+      startsAt,
+      onlineUrl: 'https://meet.example.org/x',
+      ...(salt ? { evaluationSalt: salt, evaluationAsked: members.length } : {}),
+    });
   const upcoming = `fuzz-next-${randomUUID().slice(0, 6)}`;
   const past = `fuzz-past-${randomUUID().slice(0, 6)}`;
   await createMeetings([meeting(upcoming, later(20)), meeting(past, later(-1), randomUUID())]);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Reflections } from '../../shared/domain/evaluation.ts';
 import type { Group, JoinRequest } from '../../shared/domain/group.ts';
@@ -8,6 +7,7 @@ import { getToken } from '../../shared/store/tokens.ts';
 import { hashToken } from '../../shared/tokens.ts';
 import { startMeetingWorkflow } from '../../shared/workflows/meetings.ts';
 import type { TestStack } from './local-stack.ts';
+import { meetingOf } from './meetings.ts';
 
 /**
  * Meetings that took place `hoursAgo` hours ago, one per entry (in that order: the first is meeting 1),
@@ -17,23 +17,13 @@ import type { TestStack } from './local-stack.ts';
  * week: the evaluation links are valid until the planned close.
  */
 export async function seedPastMeetings(group: Group, hoursAgo: readonly number[]): Promise<Meeting[]> {
-  const at = new Date().toISOString();
   const meetings = hoursAgo.map(
-    (hours, index): Meeting => ({
-      id: randomUUID().slice(0, 12),
-      groupId: group.id,
-      networkId: group.networkId,
-      seq: index + 1,
-      startsAt: new Date(Date.now() - hours * 3600_000).toISOString(),
-      durationMinutes: 90,
-      timeZone: 'Europe/Stockholm',
-      mode: 'online',
-      onlineUrl: 'https://meet.example.org/x',
-      status: 'scheduled',
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-    }),
+    (hours, index): Meeting =>
+      meetingOf(group, {
+        seq: index + 1,
+        startsAt: new Date(Date.now() - hours * 3600_000).toISOString(),
+        onlineUrl: 'https://meet.example.org/x',
+      }),
   );
   await createMeetings(meetings);
   for (const meeting of meetings) await startMeetingWorkflow(meeting);
