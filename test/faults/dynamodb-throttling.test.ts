@@ -11,7 +11,14 @@ import { seedGroup } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
 import { seedNetwork } from '../support/networks.ts';
 import { allItems, linkIn } from '../support/table.ts';
-import { cancelledTransaction, type DynamoCall, dynamoThrottles, failDynamo, isWrite } from './faults.ts';
+import {
+  cancelledTransaction,
+  type DynamoCall,
+  type DynamoFault,
+  dynamoThrottles,
+  failDynamo,
+  isWrite,
+} from './faults.ts';
 
 let stack: TestStack;
 const networkId = `throttle-${randomUUID().slice(0, 6)}`;
@@ -41,6 +48,15 @@ async function expectServiceUnavailable(response: Response): Promise<void> {
   expect(body.error.message.length).toBeGreaterThan(0);
 }
 
+/** The answer to `request` while `fault` is in place; the fault is gone afterwards, whatever happened. */
+async function answerWhile(fault: DynamoFault, request: () => Promise<Response>): Promise<Response> {
+  try {
+    return await request();
+  } finally {
+    fault.stop();
+  }
+}
+
 const post = (path: string, body: unknown) =>
   stack.api(path, {
     method: 'POST',
@@ -67,12 +83,9 @@ describe('registering interest while DynamoDB throttles', () => {
       const email = uniqueEmail('throttled');
       const executions = stack.sfn.listExecutions().length;
       const fault = failDynamo((call) => isWrite(call) && itemType(call) === 'registration', error);
-      let response: Response;
-      try {
-        response = await post(`/v1/networks/${networkId}/interest`, { ...person(email), topics: [] });
-      } finally {
-        fault.stop();
-      }
+      const response = await answerWhile(fault, () =>
+        post(`/v1/networks/${networkId}/interest`, { ...person(email), topics: [] }),
+      );
       expect(fault.injected).toBe(1);
       await expectServiceUnavailable(response);
       expect(await itemsOf((item) => item.email === email)).toEqual([]);
@@ -92,13 +105,10 @@ describe('registering interest while DynamoDB throttles', () => {
       (call) => call.command === 'GetItemCommand',
       dynamoThrottles.ThrottlingException,
     );
-    try {
-      await expectServiceUnavailable(
-        await post(`/v1/networks/${networkId}/interest`, { ...person(uniqueEmail('read')), topics: [] }),
-      );
-    } finally {
-      fault.stop();
-    }
+    const interest = { ...person(uniqueEmail('read')), topics: [] };
+    await expectServiceUnavailable(
+      await answerWhile(fault, () => post(`/v1/networks/${networkId}/interest`, interest)),
+    );
     expect(fault.injected).toBe(1);
   });
 });
@@ -122,12 +132,9 @@ describe('asking to join while DynamoDB throttles', () => {
       const group = await newGroup();
       const email = memberAddress('join');
       const fault = failDynamo((call) => isWrite(call) && itemType(call) === 'join-request', error);
-      let response: Response;
-      try {
-        response = await post(`/v1/groups/${group.id}/join-requests`, person(email));
-      } finally {
-        fault.stop();
-      }
+      const response = await answerWhile(fault, () =>
+        post(`/v1/groups/${group.id}/join-requests`, person(email)),
+      );
       expect(fault.injected).toBe(1);
       await expectServiceUnavailable(response);
       expect(await itemsOf((item) => item.email === email)).toEqual([]);
@@ -175,12 +182,7 @@ describe('confirming a join request while the seat transaction is throttled or c
       const { email, url, token } = await pendingJoin(group);
       const before = await allItems(stack.tableName);
       const fault = failDynamo(isTransaction, error, { times });
-      let response: Response;
-      try {
-        response = await confirm(url);
-      } finally {
-        fault.stop();
-      }
+      const response = await answerWhile(fault, () => confirm(url));
       expect(fault.injected).toBe(times);
       await expectServiceUnavailable(response);
       // Nothing of the transaction happened: the same table as before the press.
@@ -205,12 +207,7 @@ describe('a seat transaction that collides once', () => {
     const fault = failDynamo(isTransaction, (call) =>
       cancelledTransaction(transactionSize(call), 'TransactionConflict', 1),
     );
-    let response: Response;
-    try {
-      response = await confirm(url);
-    } finally {
-      fault.stop();
-    }
+    const response = await answerWhile(fault, () => confirm(url));
     expect(fault.injected).toBe(1);
     expect(await response.json()).toEqual({ status: 'approved' });
     expect(await groupItem(group.id)).toMatchObject({ seatsTaken: 1 });
@@ -226,12 +223,7 @@ describe('confirming a registration while its transaction conflicts', () => {
     ).toBe(202);
     const { url } = linkIn((await stack.waitForEmailTo(email)).body.text);
     const fault = failDynamo(isTransaction, dynamoThrottles.TransactionConflictException);
-    let response: Response;
-    try {
-      response = await confirm(url);
-    } finally {
-      fault.stop();
-    }
+    const response = await answerWhile(fault, () => confirm(url));
     expect(fault.injected).toBe(1);
     await expectServiceUnavailable(response);
     expect(await itemsOf((item) => item.email === email && item.type === 'registration')).toEqual([
@@ -252,12 +244,7 @@ describe('the writes after the one that counts', () => {
       (call) => isWrite(call) && itemType(call) === 'outbox',
       dynamoThrottles.ThrottlingException,
     );
-    let response: Response;
-    try {
-      response = await confirm(url);
-    } finally {
-      fault.stop();
-    }
+    const response = await answerWhile(fault, () => confirm(url));
     expect(fault.injected).toBe(1);
     expect([200, 503]).toContain(response.status);
     if (response.status === 503) expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
@@ -287,11 +274,9 @@ describe('a 503 after the first write: the retry it asks for finishes the job', 
       (call) => isWrite(call) && itemType(call) === 'outbox',
       dynamoThrottles.ThrottlingException,
     );
-    try {
-      await expectServiceUnavailable(await post(`/v1/groups/${group.id}/join-requests`, person(email)));
-    } finally {
-      fault.stop();
-    }
+    await expectServiceUnavailable(
+      await answerWhile(fault, () => post(`/v1/groups/${group.id}/join-requests`, person(email))),
+    );
     expect((await post(`/v1/groups/${group.id}/join-requests`, person(email))).status).toBe(202);
     // Today: the request is stored, the retry finds it "asked for less than 10 minutes ago" and sends nothing.
     await stack.waitForEmailTo(email, () => true, 3000);
@@ -304,11 +289,7 @@ describe('a 503 after the first write: the retry it asks for finishes the job', 
       (call) => isWrite(call) && itemType(call) === 'outbox',
       dynamoThrottles.ThrottlingException,
     );
-    try {
-      await expectServiceUnavailable(await confirm(url));
-    } finally {
-      fault.stop();
-    }
+    await expectServiceUnavailable(await answerWhile(fault, () => confirm(url)));
     expect(await (await confirm(url)).json()).toEqual({ status: 'approved' });
     // Today: the second press reads "approved" and answers without sending what the first one did not.
     await stack.waitForEmailTo(email, (mail) => (mail.body.text ?? '').includes('/v1/leave/'), 3000);
@@ -323,12 +304,8 @@ describe('a 503 after the first write: the retry it asks for finishes the job', 
     const fault = failDynamo(isTransaction, (call) =>
       cancelledTransaction(transactionSize(call), 'TransactionConflict', 1),
     );
-    try {
-      // Today: shared/store/registrations.ts reads any cancellation without a failed token condition as
-      // "registration not pending", and the handler says the link has expired.
-      await expectServiceUnavailable(await confirm(url));
-    } finally {
-      fault.stop();
-    }
+    // Today: shared/store/registrations.ts reads any cancellation without a failed token condition as
+    // "registration not pending", and the handler says the link has expired.
+    await expectServiceUnavailable(await answerWhile(fault, () => confirm(url)));
   });
 });
