@@ -15,7 +15,9 @@ import { createMeetings } from '../../shared/store/meetings.ts';
 import { createNetworkIfMissing, getNetwork } from '../../shared/store/networks.ts';
 import { seedGroup } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
+import { meetingOf } from '../support/meetings.ts';
 import { registerAndConfirm } from '../support/members.ts';
+import { oneClickUnsubscribe } from '../support/one-click.ts';
 import { rawHeadRecorder } from '../support/raw-heads.ts';
 import { allItems, linkIn } from '../support/table.ts';
 
@@ -104,21 +106,13 @@ describe('the coordinators’ digest', { timeout: 90_000 }, () => {
     const { group, members } = await seedGroup(network.id, ['Erik'], { title: 'Rektors mandat' });
     const [erik] = members as [JoinRequest];
     // A meeting in ten days with Erik introducing, and one last week whose evaluation closed.
-    const meeting = (seq: number, startsAt: number): Meeting => ({
-      id: `${group.id}-m${seq}`,
-      groupId: group.id,
-      networkId: network.id,
-      seq,
-      startsAt: new Date(startsAt).toISOString(),
-      durationMinutes: 90,
-      timeZone: 'Europe/Stockholm',
-      mode: 'online',
-      status: 'scheduled',
-      version: 1,
-      introducerId: erik.id,
-      createdAt: new Date().toISOString(),
-      updatedAt: new Date().toISOString(),
-    });
+    const meeting = (seq: number, startsAt: number): Meeting =>
+      meetingOf(group, {
+        id: `${group.id}-m${seq}`,
+        seq,
+        startsAt: new Date(startsAt).toISOString(),
+        introducerId: erik.id,
+      });
     const [past, upcoming] = [meeting(1, Date.now() - 7 * day), meeting(2, Date.now() + 10 * day)] as [
       Meeting,
       Meeting,
@@ -239,11 +233,7 @@ describe('the coordinators’ digest', { timeout: 90_000 }, () => {
     expect(url).toContain('/v1/unsubscribe/');
     // A GET only shows the choice.
     expect(await (await fetch(url)).text()).toContain('Stop sending me the digest');
-    const oneClick = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: 'List-Unsubscribe=One-Click',
-    });
+    const oneClick = await oneClickUnsubscribe(url);
     expect(await oneClick.json()).toEqual({ result: 'unsubscribed', scope: 'digest' });
 
     await registerAndConfirm(stack, network.id, { name: 'Jonas', topics: ['Skolans ekonomi'] });
@@ -283,24 +273,9 @@ describe('the coordinators’ digest', { timeout: 90_000 }, () => {
         ExpressionAttributeValues: { ':left': 'left' },
       }),
     );
-    const at = new Date().toISOString();
+    const startsAt = new Date(Date.now() + 5 * day).toISOString();
     await createMeetings([
-      {
-        id: randomUUID().slice(0, 12),
-        groupId: group.id,
-        networkId: network.id,
-        seq: 1,
-        startsAt: new Date(Date.now() + 5 * day).toISOString(),
-        durationMinutes: 90,
-        timeZone: 'Europe/Stockholm',
-        mode: 'online',
-        onlineUrl: 'https://meet.example.org/x',
-        status: 'scheduled',
-        version: 1,
-        introducerId: petra.id,
-        createdAt: at,
-        updatedAt: at,
-      },
+      meetingOf(group, { startsAt, onlineUrl: 'https://meet.example.org/x', introducerId: petra.id }),
     ]);
     const before = (await stack.emailsTo(coordinatorEn)).length;
     expect((await digestNow()).status).toBe(200);

@@ -3,6 +3,7 @@ import { personId } from '../../shared/domain/person.ts';
 import { inactiveBefore, sweepInactive } from '../../shared/services/retention.ts';
 import { type TestStack, useLocalStack } from '../support/local-stack.ts';
 import { registerAndConfirm } from '../support/members.ts';
+import { oneClickUnsubscribe } from '../support/one-click.ts';
 import { rawHeadRecorder } from '../support/raw-heads.ts';
 import { allItems, linkIn } from '../support/table.ts';
 
@@ -85,11 +86,7 @@ describe('the retention sweep', { timeout: 60_000 }, () => {
     const url = /^<(.+)>$/.exec(header(quiet, 'List-Unsubscribe') ?? '')?.[1] ?? '';
     expect(url).toContain('/v1/unsubscribe/');
     expect(await (await fetch(url)).text()).toContain('Skicka inga fler mejl');
-    const oneClick = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: 'List-Unsubscribe=One-Click',
-    });
+    const oneClick = await oneClickUnsubscribe(url);
     expect(await oneClick.json()).toEqual({ result: 'unsubscribed', scope: 'all' });
     const optOut = (await allItems(stack.tableName)).find(
       (i) => i.pk === `PERSON#${personId(quiet)}` && i.sk === `OPTOUT#${stack.demoNetworkId}`,

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ses } from '../../shared/clients/ses.ts';
-import type { Meeting } from '../../shared/domain/meeting.ts';
 import type { MailCategory } from '../../shared/domain/person.ts';
 import { personId } from '../../shared/domain/person.ts';
 import { sendOnce } from '../../shared/notify.ts';
@@ -12,6 +10,9 @@ import { createMeetings } from '../../shared/store/meetings.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
 import { seedGroup } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
+import { meetingOf } from '../support/meetings.ts';
+import { oneClickUnsubscribe } from '../support/one-click.ts';
+import { rawHeadRecorder } from '../support/raw-heads.ts';
 import { allItems, linkIn } from '../support/table.ts';
 
 let stack: TestStack;
@@ -20,10 +21,10 @@ let networkId: string;
 beforeAll(async () => {
   stack = await useLocalStack();
   networkId = stack.demoNetworkId;
-  ses.middlewareStack.add(watch, { step: 'build', name: 'watchRawMail', override: true });
+  raw.start();
 });
 afterAll(async () => {
-  ses.middlewareStack.remove('watchRawMail');
+  raw.stop();
   await stack?.stop();
 });
 
@@ -43,24 +44,8 @@ const mailTo = (to: string, category: MailCategory) =>
     }),
   });
 
-/**
- * The raw messages handed to SES, by recipient: the local inbox keeps the parsed mail without its
- * headers, so a middleware on the real client watches what goes out (it changes nothing).
- */
-const raw = new Map<string, string>();
-const watch = ((next: (args: { input: unknown }) => Promise<unknown>) => async (args: { input: unknown }) => {
-  const input = args.input as { RawMessage?: { Data?: Uint8Array }; Destinations?: string[] };
-  const data = input.RawMessage?.Data;
-  if (data) for (const to of input.Destinations ?? []) raw.set(to, Buffer.from(data).toString('utf8'));
-  return next(args);
-}) as never;
-
-/** A header of the last raw message to `to`, unfolded. */
-const header = (to: string, name: string) => {
-  const head = (raw.get(to) ?? '').split(/\r\n\r\n/)[0]?.replace(/\r\n[ \t]+/g, ' ') ?? '';
-  const line = head.split('\r\n').find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
-  return line?.slice(name.length + 1).trim();
-};
+const raw = rawHeadRecorder('watchRawMail');
+const header = raw.header;
 
 describe('unsubscribing', { timeout: 60_000 }, () => {
   it('puts a personal link in the footer and RFC 8058 headers on every mail to a member', async () => {
@@ -125,11 +110,7 @@ describe('unsubscribing', { timeout: 60_000 }, () => {
     await mailTo(to, 'news');
     const url = header(to, 'List-Unsubscribe')?.slice(1, -1) ?? '';
     expect(url).toContain('/v1/unsubscribe/');
-    const oneClick = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: 'List-Unsubscribe=One-Click',
-    });
+    const oneClick = await oneClickUnsubscribe(url);
     expect(oneClick.status).toBe(200);
     expect(await oneClick.json()).toEqual({ result: 'unsubscribed', scope: 'all' });
     const sent = (await stack.emailsTo(to)).length;
@@ -149,23 +130,11 @@ describe('unsubscribing', { timeout: 60_000 }, () => {
     const { group, members } = await seedGroup(networkId, ['Nora']);
     const [nora] = members;
     if (!nora) throw new Error('no member');
-    const at = new Date().toISOString();
-    const meeting: Meeting = {
-      id: randomUUID().slice(0, 12),
-      groupId: group.id,
-      networkId,
-      seq: 1,
+    const meeting = meetingOf(group, {
       startsAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
-      durationMinutes: 90,
-      timeZone: 'Europe/Stockholm',
-      mode: 'online',
       onlineUrl: 'https://meet.example.org/x',
-      status: 'scheduled',
-      version: 1,
       introducerId: nora.id,
-      createdAt: at,
-      updatedAt: at,
-    };
+    });
     await createMeetings([meeting]);
     const ctx = await loadMeetingContext(network, group, meeting);
     const count = async () => (await stack.emailsTo(nora.email)).length;
@@ -175,11 +144,7 @@ describe('unsubscribing', { timeout: 60_000 }, () => {
     // The mail says what "stop reminders" stops and what still comes.
     expect(reminder?.body.text).toContain('mejlet när det är din tur att inleda får du ändå');
     const { url } = linkIn(reminder?.body.text, '/v1/unsubscribe/');
-    const oneClick = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: 'List-Unsubscribe=One-Click',
-    });
+    const oneClick = await oneClickUnsubscribe(url);
     expect(await oneClick.json()).toEqual({ result: 'unsubscribed', scope: 'reminders' });
 
     // Not reminders: the introducer's mail and the evaluation request. Before the fix both were withheld.
