@@ -5,11 +5,11 @@ import type { JoinRequest } from '../../shared/domain/group.ts';
 import { evaluationCopy } from '../../shared/mail/evaluations.ts';
 import { pageCopy } from '../../shared/pages/copy.ts';
 import { feedbackCopy } from '../../shared/pages/feedback.ts';
-import { createNetworkIfMissing } from '../../shared/store/networks.ts';
 import { holdEvaluationClose, launchChromium } from '../support/browser.ts';
+import { storedAnswersByRating } from '../support/evaluations.ts';
 import { inDays, seedGroup } from '../support/groups.ts';
 import { type TestStack, useLocalStack } from '../support/local-stack.ts';
-import { allItems } from '../support/table.ts';
+import { seedNetwork } from '../support/networks.ts';
 
 const networkId = `evaluate-browser-${randomUUID().slice(0, 6)}`;
 const coordinator = `samordnare-${randomUUID().slice(0, 6)}@example.org`;
@@ -24,18 +24,7 @@ let browser: Browser;
 let headers: Record<string, string>;
 beforeAll(async () => {
   stack = await useLocalStack({ waitTimeOverrides: { WaitForNext: 1500 }, loadHandler });
-  await createNetworkIfMissing({
-    id: networkId,
-    name: 'Grundskolenätverket',
-    languages: ['sv', 'nb', 'en'],
-    coordinators: [coordinator],
-    memberDomains: ['skola.se'],
-    timeZone: 'Europe/Stockholm',
-  });
-  headers = {
-    authorization: `Bearer ${await stack.token({ email: coordinator, networks: [networkId] })}`,
-    'content-type': 'application/json',
-  };
+  headers = await seedNetwork(stack, { id: networkId, name: 'Grundskolenätverket', coordinator });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -172,11 +161,7 @@ describe('evaluating a meeting in a real browser', () => {
     await second.page.close();
 
     // Exactly the two answers are stored: Anna's without her identity, Bertil's with everything he wrote.
-    const stored = (await allItems(stack.tableName)).filter(
-      (item) => item.type === 'evaluation-answer' && item.meetingId === meeting.id,
-    );
-    expect(stored).toHaveLength(2);
-    const byRating = new Map(stored.map((item) => [item.rating, item]));
+    const byRating = await storedAnswersByRating(stack, meeting.id, 2);
     expect(byRating.get(8)).toMatchObject({
       anonymous: true,
       reflections: { takeHome: 'Ett nytt sätt att planera' },

@@ -7,6 +7,7 @@ import { pageCopy } from '../../shared/pages/copy.ts';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
 import { axeViolations } from '../support/axe.ts';
 import { holdEvaluationClose, launchChromium } from '../support/browser.ts';
+import { storedAnswersByRating } from '../support/evaluations.ts';
 import { inDays, seedGroup } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
 import { allItems } from '../support/table.ts';
@@ -533,11 +534,7 @@ describe('the evaluation form (examples/evaluation.html)', () => {
     );
     await plain.page.close();
 
-    const stored = (await allItems(stack.tableName)).filter(
-      (item) => item.type === 'evaluation-answer' && item.meetingId === meeting.id,
-    );
-    expect(stored).toHaveLength(2);
-    const byRating = new Map(stored.map((item) => [item.rating, item]));
+    const byRating = await storedAnswersByRating(stack, meeting.id, 2);
     expect(byRating.get(8)).toMatchObject({
       anonymous: true,
       reflections: { takeHome: 'Ett nytt sätt att planera' },

@@ -8,6 +8,7 @@ import { hashToken } from '../../shared/tokens.ts';
 import { startMeetingWorkflow } from '../../shared/workflows/meetings.ts';
 import type { TestStack } from './local-stack.ts';
 import { meetingOf } from './meetings.ts';
+import { allItems } from './table.ts';
 
 /**
  * Meetings that took place `hoursAgo` hours ago, one per entry (in that order: the first is meeting 1),
@@ -85,4 +86,20 @@ export async function waitForEvaluationClosed(meeting: Meeting, timeoutMs = 30_0
     if (Date.now() >= deadline) throw new Error(`The evaluation of meeting ${meeting.id} did not close`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * The answers stored for the meeting, checked to be `count`, by their rating (the tests give each member
+ * a rating of their own).
+ */
+export async function storedAnswersByRating(
+  stack: TestStack,
+  meetingId: string,
+  count: number,
+): Promise<Map<unknown, Record<string, unknown>>> {
+  const stored = (await allItems(stack.tableName)).filter(
+    (item) => item.type === 'evaluation-answer' && item.meetingId === meetingId,
+  );
+  expect(stored).toHaveLength(count);
+  return new Map(stored.map((item) => [item.rating, item]));
 }
