@@ -21,7 +21,8 @@ const readWriteAndMail = { table: 'read-write', mail: true } as const;
  */
 export const access = {
   'register-interest': { table: 'read-write', starts: ['registration'] },
-  confirm: readWriteAndMail,
+  // Placing a member starts their invitations to the meetings already scheduled (the meeting workflow).
+  confirm: { ...readWriteAndMail, starts: ['meeting'] },
   'registration-steps': readWriteAndMail,
   openapi: {},
   // Creating a network writes, reading its settings reads, changing them writes only if it exists.
@@ -41,12 +42,14 @@ export const access = {
   'meeting-links': { ...readWriteAndMail, starts: ['offer'] },
   'list-groups': { table: 'read' },
   'request-to-join': readWriteAndMail,
-  'admin-groups': readWriteAndMail,
-  'admin-join-requests': readWriteAndMail,
+  // Approving a request or moving the waitlist up places members: invited to the meetings ahead.
+  'admin-groups': { ...readWriteAndMail, starts: ['meeting'] },
+  'admin-join-requests': { ...readWriteAndMail, starts: ['meeting'] },
   'propose-group': readWriteAndMail,
   'admin-group-proposals': readWriteAndMail,
-  // Leaving passes the seat on as an offer, whose workflow ends it if it is not taken in time.
-  'group-links': { ...readWriteAndMail, starts: ['offer'] },
+  // Leaving passes the seat on as an offer, whose workflow ends it if it is not taken in time; accepting
+  // an offer or approving by link places a member, invited to the meetings ahead by the meeting workflow.
+  'group-links': { ...readWriteAndMail, starts: ['offer', 'meeting'] },
   // The digest reads a network's indexes and groups, issues decision links and notes when it was sent.
   digest: readWriteAndMail,
   'admin-digest': readWriteAndMail,

@@ -24,12 +24,10 @@ import {
   type TransitionOutcome,
   takeSeat,
 } from '../store/join-requests.ts';
-import { listMeetings } from '../store/meetings.ts';
 import { getNetwork } from '../store/networks.ts';
 import { recordConfirmedConsent } from '../store/people.ts';
+import { startMemberInvitations } from '../workflows/meetings.ts';
 import type { OfferWorkflowInput } from '../workflows/offers.ts';
-import { loadMeetingContext } from './meeting-context.ts';
-import { sendMeetingMail } from './meetings.ts';
 
 /*
  * What happens to a join request between the person's confirmation and their seat, and after: the seat
@@ -93,7 +91,8 @@ export async function tellPlacement(
         leaveUrl: await leaveLink(request, now),
       }),
     });
-    await inviteToUpcomingMeetings(network, group, { ...request, status: 'approved' }, now);
+    // The meetings already scheduled: their invitations go from a workflow, not inside this request.
+    await startMemberInvitations(request, request.approvedAt ?? now.toISOString());
   } else if (placement.status === 'waitlisted') {
     await sendOnce({
       dedupeKey: groupDedupeKey(request, 'waitlisted'),
@@ -398,8 +397,7 @@ async function offerSeat(network: Network, group: Group, request: JoinRequest, e
 
 /**
  * Leaving by the personal link: a seat is passed on; a place on the waitlist is simply given up. The
- * offer it makes is returned for the caller to start its workflow, so only the functions that do carry
- * the Step Functions client.
+ * offer it makes is returned for the caller to start its workflow.
  */
 export async function leave(
   network: Network,
@@ -443,17 +441,6 @@ export async function promoteFromWaitlist(network: Network, group: Group, now: D
       promoted += 1;
       await tellPlacement(network, group, next, { status: 'approved' }, now);
     }
-  }
-}
-
-/** Someone who gets a seat after meetings were scheduled is invited to the ones still ahead. */
-async function inviteToUpcomingMeetings(network: Network, group: Group, member: JoinRequest, now: Date) {
-  const upcoming = (await listMeetings(group.id)).filter(
-    (meeting) => meeting.status === 'scheduled' && Date.parse(meeting.startsAt) > now.getTime(),
-  );
-  for (const meeting of upcoming) {
-    const ctx = await loadMeetingContext(network, group, meeting);
-    await sendMeetingMail(ctx, member, 'invitation');
   }
 }
 

@@ -244,6 +244,10 @@ describe('the functions', () => {
   const startsWorkflows = [
     'register-interest',
     'group-links',
+    // A member placed is invited to the meetings ahead by the meeting workflow, not in the request.
+    'confirm',
+    'admin-groups',
+    'admin-join-requests',
     'admin-meetings',
     'meeting-links',
     // Erasing a member passes their seat on as an offer, which has its workflow.

@@ -340,12 +340,20 @@ describe('answers, attendance and late joiners', { timeout: 90_000 }, () => {
       headers: { accept: 'application/json' },
     });
     expect(await accepted.json()).toEqual({ result: 'offer-accepted' });
-    // The new member is invited to both meetings still ahead, each with its calendar entry.
+    // The new member is invited to both meetings still ahead, each with its calendar entry, by the
+    // meeting workflow's member branch rather than inside the request that placed them.
+    const requestId = joinRequestId(group.id, waiting);
+    const invitations = await stack.waitForExecutionStarted((input) => input.requestId === requestId);
+    expect(JSON.parse(invitations.input)).toEqual({ groupId: group.id, requestId });
+    expect((await stack.sfn.waitForExecution(invitations.executionArn, 45_000)).status).toBe('SUCCEEDED');
     for (const meeting of meetings)
       await stack.waitForEmailTo(
         waiting,
         (mail) => calendarOf(mail)?.event.getFirstPropertyValue('uid') === `${meeting.id}@samla`,
       );
+    // Each invitation once, under its dedupe key: the member branch ran once for this placement.
+    const invited = (await stack.emailsTo(waiting)).filter((mail) => calendarOf(mail) !== undefined);
+    expect(invited).toHaveLength(meetings.length);
     expect(
       (await allItems(stack.tableName)).find(
         (item) => item.pk === `GROUP#${group.id}` && item.sk === 'GROUP',
