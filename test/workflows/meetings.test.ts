@@ -19,6 +19,7 @@ import { createNetworkIfMissing } from '../../shared/store/networks.ts';
 import { hashToken } from '../../shared/tokens.ts';
 import { inDays, seedGroup } from '../support/groups.ts';
 import { type StoredEmail, type TestStack, useLocalStack } from '../support/local-stack.ts';
+import { meetingOf } from '../support/meetings.ts';
 import { allItems, linkIn } from '../support/table.ts';
 
 // Meetings three weeks ahead, so the introducer's (14 days) and both reminders (7 and 1 day) are due;
@@ -369,27 +370,16 @@ describe('a member placed after meetings were scheduled', { timeout: 60_000 }, (
     const email = `zacharias-${randomUUID().slice(0, 6)}@skola.se`;
     const left: JoinRequest = { ...yrsa, id: joinRequestId(group.id, email), email, status: 'left' };
     expect(await createJoinRequest(left, new Date())).toEqual({ created: true });
-    const at = new Date().toISOString();
-    const meeting = (id: string, inDaysFromNow: number, over: Partial<Meeting> = {}): Meeting => ({
-      id: `${id}-${randomUUID().slice(0, 6)}`,
-      groupId: group.id,
-      networkId,
-      seq: 1,
-      startsAt: new Date(Date.now() + inDaysFromNow * 24 * 3600_000).toISOString(),
-      durationMinutes: 90,
-      timeZone: 'Europe/Stockholm',
-      mode: 'online',
-      onlineUrl: 'https://meet.example.org/rektorer',
-      status: 'scheduled',
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-      ...over,
-    });
+    const meeting = (inDaysFromNow: number, fields: Partial<Meeting> = {}) =>
+      meetingOf(group, {
+        startsAt: new Date(Date.now() + inDaysFromNow * 24 * 3600_000).toISOString(),
+        onlineUrl: 'https://meet.example.org/rektorer',
+        ...fields,
+      });
     const [past, cancelled, ahead] = [
-      meeting('past', -2),
-      meeting('cancelled', 10, { status: 'cancelled', version: 2 }),
-      meeting('ahead', 20),
+      meeting(-2),
+      meeting(10, { status: 'cancelled', version: 2 }),
+      meeting(20),
     ];
     await createMeetings([past, cancelled, ahead]);
     for (const requestId of [yrsa.id, left.id, yrsa.id])
