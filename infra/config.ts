@@ -252,7 +252,7 @@ const registration = z
       .default(48)
       .meta({
         description:
-          'Hours after registering that someone who has not confirmed their address gets one reminder. Must come before `expireAfterDays`.',
+          'Hours after sending a public form (interest, a request to join a group, a group proposal) that someone who has not confirmed their address gets one reminder. Must come before `expireAfterDays`.',
         examples: [24],
       }),
     expireAfterDays: z
@@ -263,7 +263,7 @@ const registration = z
       .default(7)
       .meta({
         description:
-          "Days after registering that an unconfirmed registration expires: its confirmation link stops working, and DynamoDB's time to live removes it a day later.",
+          "Days after sending a public form that an unconfirmed registration, join request or group proposal expires: its confirmation link stops working, and DynamoDB's time to live removes it a day later.",
         examples: [14],
       }),
   })
@@ -340,7 +340,8 @@ export const samlaConfigSchema = z
         examples: ['https://samla.example.org'],
       }),
     registration: registration.default({ reminderAfterHours: 48, expireAfterDays: 7 }).meta({
-      description: 'The double opt-in of interest registrations: when to remind, and when to give up.',
+      description:
+        'The double opt-in of the public forms (interest registrations, join requests, group proposals): when to remind, and when to give up.',
       examples: [{ reminderAfterHours: 24, expireAfterDays: 14 }],
     }),
     groups: groups.default({ offerHours: 48 }).meta({

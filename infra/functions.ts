@@ -20,10 +20,11 @@ const readWriteAndMail = { table: 'read-write', mail: true } as const;
  * AccessDenied in AWS.
  */
 export const access = {
-  'register-interest': { table: 'read-write', starts: ['registration'] },
+  // The public forms' double opt-in: the opt-in workflow sends the confirmation, its reminder, and lapses it.
+  'register-interest': { table: 'read-write', starts: ['opt-in'] },
   // Placing a member starts their invitations to the meetings already scheduled (the meeting workflow).
   confirm: { ...readWriteAndMail, starts: ['meeting'] },
-  'registration-steps': readWriteAndMail,
+  'opt-in-steps': readWriteAndMail,
   openapi: {},
   // Creating a network writes, reading its settings reads, changing them writes only if it exists.
   'admin-networks': { table: 'read-write' },
@@ -41,11 +42,11 @@ export const access = {
   // "Can't come to the rest of the series" passes the seat on as an offer, like leaving.
   'meeting-links': { ...readWriteAndMail, starts: ['offer'] },
   'list-groups': { table: 'read' },
-  'request-to-join': readWriteAndMail,
+  'request-to-join': { table: 'read-write', starts: ['opt-in'] },
   // Approving a request or moving the waitlist up places members: invited to the meetings ahead.
   'admin-groups': { ...readWriteAndMail, starts: ['meeting'] },
   'admin-join-requests': { ...readWriteAndMail, starts: ['meeting'] },
-  'propose-group': readWriteAndMail,
+  'propose-group': { table: 'read-write', starts: ['opt-in'] },
   'admin-group-proposals': readWriteAndMail,
   // Leaving passes the seat on as an offer, whose workflow ends it if it is not taken in time; accepting
   // an offer or approving by link places a member, invited to the meetings ahead by the meeting workflow.

@@ -19,8 +19,14 @@ export interface SamlaStackProps extends StackProps {
   readonly config: SamlaConfig;
 }
 
+/**
+ * Ids a function keeps from an older name. opt-in-steps was registration-steps: a new id would replace the
+ * function, and executions already waiting for a reminder or an expiry would call one that is gone.
+ */
+const keptIds: Partial<Record<string, string>> = { 'opt-in-steps': 'RegistrationSteps' };
+
 function constructId(fn: string): string {
-  return fn.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, c: string) => c.toUpperCase());
+  return keptIds[fn] ?? fn.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, c: string) => c.toUpperCase());
 }
 
 export class SamlaStack extends Stack {
@@ -89,7 +95,7 @@ export class SamlaStack extends Stack {
     // Workflow ARNs go only to the functions that start them: a steps function is in its workflow's
     // definition, so its own environment referring back to the workflow would be a cycle.
     const workflows = new Workflows(this, 'Workflows', {
-      registrationSteps: functions['registration-steps'],
+      optInSteps: functions['opt-in-steps'],
       offerSteps: functions['offer-steps'],
       meetingSteps: functions['meeting-steps'],
     });
@@ -103,14 +109,14 @@ export class SamlaStack extends Stack {
     const grantables = {
       table: data.table,
       email,
-      workflows: { registration: workflows.registration, offer: workflows.offer, meeting: workflows.meeting },
+      workflows: { 'opt-in': workflows.optIn, offer: workflows.offer, meeting: workflows.meeting },
     };
     for (const fn of functionNames) grantAccess(functions[fn], access[fn], grantables);
 
     new Monitoring(this, 'Monitoring', {
       functions: Object.values(functions),
       stateMachines: {
-        Registration: workflows.registration,
+        OptIn: workflows.optIn,
         Offer: workflows.offer,
         Meeting: workflows.meeting,
       },
@@ -141,7 +147,10 @@ export class SamlaStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: api.endpoint, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'PublicBaseUrl', { value: publicBaseUrl, description: 'Base of links in emails' });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
-    new CfnOutput(this, 'RegistrationWorkflowArn', { value: workflows.registration.stateMachineArn });
+    new CfnOutput(this, 'OptInWorkflowArn', {
+      value: workflows.optIn.stateMachineArn,
+      description: 'The double opt-in of registrations, join requests and group proposals',
+    });
     new CfnOutput(this, 'CoordinatorUserPoolId', {
       value: auth.userPoolId,
       description: 'Cognito user pool of the coordinators (groups network-<id>, samla-admins)',

@@ -30,7 +30,7 @@ export const env = {
   tableName: () => requireEnv('TABLE_NAME'),
   senderAddress: () => requireEnv('SENDER_ADDRESS'),
   publicBaseUrl: () => requireEnv('PUBLIC_BASE_URL').replace(/\/+$/, ''),
-  registrationWorkflowArn: () => requireEnv('REGISTRATION_WORKFLOW_ARN'),
+  optInWorkflowArn: () => requireEnv('OPT_IN_WORKFLOW_ARN'),
   offerWorkflowArn: () => requireEnv('OFFER_WORKFLOW_ARN'),
   meetingWorkflowArn: () => requireEnv('MEETING_WORKFLOW_ARN'),
   /** The SES configuration set that reports bounces and complaints; unset where there is none to report to. */

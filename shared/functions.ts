@@ -9,7 +9,7 @@
  */
 
 /** The Step Functions workflows; each has one steps function for its tasks. */
-export type WorkflowName = 'registration' | 'offer' | 'meeting';
+export type WorkflowName = 'opt-in' | 'offer' | 'meeting';
 
 export type Trigger =
   /** API Gateway, for the routes of shared/http/routes.ts whose `fn` names the function. */
@@ -46,7 +46,7 @@ export const functionTriggers = {
   feedback: http,
   'admin-follow-ups': http,
   'admin-feedback': http,
-  'registration-steps': { workflow: 'registration' },
+  'opt-in-steps': { workflow: 'opt-in' },
   'offer-steps': { workflow: 'offer' },
   'meeting-steps': { workflow: 'meeting' },
   'ses-notifications': { event: 'ses' },

@@ -21,8 +21,8 @@ import { Construct } from 'constructs';
 import type { SamlaFunction } from './function.ts';
 
 export interface WorkflowsProps {
-  /** The registration-steps function: every task of the registration workflow calls it. */
-  readonly registrationSteps: SamlaFunction;
+  /** The opt-in-steps function: every task of the opt-in workflow calls it. */
+  readonly optInSteps: SamlaFunction;
   /** The offer-steps function: ends an offered seat that was not taken in time. */
   readonly offerSteps: SamlaFunction;
   /** The meeting-steps function: invitations, updates, cancellations and reminders of one meeting. */
@@ -31,13 +31,15 @@ export interface WorkflowsProps {
 
 /** The Step Functions workflows. Each gets its own scope, because state names become construct ids. */
 export class Workflows extends Construct {
-  readonly registration: StateMachine;
+  readonly optIn: StateMachine;
   readonly offer: StateMachine;
   readonly meeting: StateMachine;
 
   constructor(scope: Construct, id: string, props: WorkflowsProps) {
     super(scope, id);
-    this.registration = new RegistrationWorkflow(this, 'Registration', props).stateMachine;
+    // Its id from when it served registrations only: a new one would replace the state machine, and
+    // executions waiting for a reminder or an expiry would end with it.
+    this.optIn = new OptInWorkflow(this, 'Registration', props).stateMachine;
     this.offer = new OfferWorkflow(this, 'Offer', props).stateMachine;
     this.meeting = new MeetingWorkflow(this, 'Meeting', props).stateMachine;
   }
@@ -158,31 +160,22 @@ class OfferWorkflow extends Construct {
 /** Metadata key naming a state machine's workflow, so the local runtime can find it in the template. */
 export const WORKFLOW_METADATA_KEY = 'samla:workflow';
 
-export type RegistrationStep = 'send-confirmation' | 'remind' | 'expire';
+export type OptInStep = 'send-confirmation' | 'remind' | 'expire';
 
 /**
- * Input `{ networkId, registrationId, kind: "new" | "resend", remindAt, expireAt }`. Confirmation
- * is not signalled to the execution: the reminder step reads the registration and reports its
- * status, so a confirmed member gets no reminder and the execution ends. State names are a contract
- * with the local runtime and the handlers: change them together.
+ * Input `{ subject: { type, networkId, id, groupId? }, kind: "new" | "resend", remindAt, expireAt }`: the
+ * double opt-in of a registration, a join request or a group proposal (shared/services/opt-in.ts).
+ * Confirmation is not signalled to the execution: the reminder step reads the record and reports its
+ * status, so a confirmed person gets no reminder and the execution ends. State names are a contract with
+ * the local runtime and the handlers: change them together.
  */
-class RegistrationWorkflow extends Construct {
+class OptInWorkflow extends Construct {
   readonly stateMachine: StateMachine;
 
   constructor(scope: Construct, id: string, props: WorkflowsProps) {
     super(scope, id);
-    const task = (name: string, step: RegistrationStep, resultPath?: string) =>
-      stepTask(
-        this,
-        name,
-        props.registrationSteps,
-        {
-          step,
-          networkId: JsonPath.stringAt('$.networkId'),
-          registrationId: JsonPath.stringAt('$.registrationId'),
-        },
-        resultPath,
-      );
+    const task = (name: string, step: OptInStep, resultPath?: string) =>
+      stepTask(this, name, props.optInSteps, { step, subject: JsonPath.objectAt('$.subject') }, resultPath);
 
     const done = new Succeed(this, 'Done');
     const sendAgain = task('SendConfirmationAgain', 'send-confirmation');
@@ -202,10 +195,11 @@ class RegistrationWorkflow extends Construct {
       .otherwise(firstSend);
 
     this.stateMachine = workflowStateMachine(this, {
-      workflow: 'registration',
-      comment: 'samla registration: confirmation link, one reminder, expiry of unconfirmed registrations',
+      workflow: 'opt-in',
+      comment:
+        'samla double opt-in (registration, join request, group proposal): confirmation link, one reminder, expiry',
       start,
-      steps: props.registrationSteps,
+      steps: props.optInSteps,
     });
   }
 }

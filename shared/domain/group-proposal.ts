@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Language } from '../i18n.ts';
 import { type Group, type GroupMode, type JoinRequest, joinRequestId } from './group.ts';
+import { type OptInTiming, optInTimes } from './opt-in.ts';
 import { normaliseEmail } from './registration.ts';
 
 /**
@@ -30,6 +31,8 @@ export interface GroupProposal {
   createdAt: string;
   confirmationRequestedAt: string;
   confirmationCount: number;
+  /** The one reminder of an unconfirmed proposal (shared/domain/opt-in.ts); missing on older proposals. */
+  remindAt?: string;
   /** An unconfirmed proposal lapses then. */
   expireAt: string;
   confirmedAt?: string;
@@ -43,9 +46,6 @@ export interface GroupProposal {
 
 /** The wording version of the consent text on the proposal form. Bump it when the text changes. */
 export const proposalConsentWording = 'proposal-v1';
-
-/** Unconfirmed proposals lapse after a week, like registrations and join requests. */
-export const proposalConfirmationWindow = 7 * 24 * 3600 * 1000;
 
 /** A title as compared: case, spacing and Unicode form do not make another proposal. */
 export function normaliseTitle(title: string): string {
@@ -77,6 +77,7 @@ export function newGroupProposal(
   networkId: string,
   input: GroupProposalInput,
   language: Language,
+  timing: OptInTiming,
   now: Date,
 ): GroupProposal {
   const email = normaliseEmail(input.email);
@@ -97,16 +98,8 @@ export function newGroupProposal(
     createdAt: at,
     confirmationRequestedAt: at,
     confirmationCount: 1,
-    expireAt: new Date(now.getTime() + proposalConfirmationWindow).toISOString(),
+    ...optInTimes(timing, now),
   };
-}
-
-/** Never confirmed in time; it may be proposed again. */
-export function isProposalLapsed(proposal: Pick<GroupProposal, 'status' | 'expireAt'>, now: Date): boolean {
-  return (
-    proposal.status === 'expired' ||
-    (proposal.status === 'pending_confirmation' && Date.parse(proposal.expireAt) <= now.getTime())
-  );
 }
 
 /** What a coordinator decides when turning a proposal into a group: what a proposal does not carry. */

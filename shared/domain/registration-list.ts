@@ -1,4 +1,5 @@
-import { isLapsed, type Registration, type RegistrationStatus } from './registration.ts';
+import { isLapsed } from './opt-in.ts';
+import type { Registration, RegistrationStatus } from './registration.ts';
 
 /**
  * How coordinators see registrations: with the status they effectively have (a pending one past its

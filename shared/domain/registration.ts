@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Language } from '../i18n.ts';
+import { isLapsed, type OptInTiming, optInTimes } from './opt-in.ts';
 
 /**
  * Interest registrations: double opt-in. A registration is pending until the person follows the emailed
@@ -33,9 +34,6 @@ export interface Registration {
 /** The wording version of the consent text on the interest form. Bump it when the text changes. */
 export const interestConsentWording = 'interest-v1';
 
-/** A second request for the same address re-sends the confirmation at most this often. */
-export const resendInterval = 10 * 60 * 1000;
-
 /** Emails key the member, so they are compared the way mail systems do in practice. */
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -66,16 +64,11 @@ export interface RegistrationInput {
   message?: string | undefined;
 }
 
-export interface Timing {
-  reminderAfterSeconds: number;
-  expireAfterSeconds: number;
-}
-
 export function newRegistration(
   networkId: string,
   input: RegistrationInput,
   language: Language,
-  timing: Timing,
+  timing: OptInTiming,
   now: Date,
 ): Registration {
   const email = normaliseEmail(input.email);
@@ -95,8 +88,7 @@ export function newRegistration(
     createdAt: at,
     confirmationRequestedAt: at,
     confirmationCount: 1,
-    remindAt: new Date(now.getTime() + timing.reminderAfterSeconds * 1000).toISOString(),
-    expireAt: new Date(now.getTime() + timing.expireAfterSeconds * 1000).toISOString(),
+    ...optInTimes(timing, now),
   };
 }
 
@@ -112,34 +104,6 @@ export function dedupeTopics(topics: readonly string[]): string[] {
     result.push(topic);
   }
   return result;
-}
-
-export function isLapsed(registration: Pick<Registration, 'status' | 'expireAt'>, now: Date): boolean {
-  return (
-    registration.status === 'expired' ||
-    (registration.status === 'pending_confirmation' && Date.parse(registration.expireAt) <= now.getTime())
-  );
-}
-
-/**
- * `resend-confirmation`: a new confirmation email (counted, rate limited). `retry-last`: the last one
- * again under its own dedupe key, which sends nothing if it went out, and sends it if an earlier attempt
- * failed half-way (a throttled write, SES down) after the record was stored.
- */
-export type RepeatDecision = 'resend-confirmation' | 'retry-last' | 'nothing';
-
-/**
- * What a second registration for a live address does (a lapsed one is simply replaced). It never
- * creates a second member; a pending one gets its confirmation again, but not more often than every ten
- * minutes, so the form cannot be used to flood someone's inbox.
- */
-export function decideOnRepeat(
-  existing: { status: string; confirmationRequestedAt: string },
-  now: Date,
-): RepeatDecision {
-  if (existing.status !== 'pending_confirmation') return 'nothing';
-  const since = now.getTime() - Date.parse(existing.confirmationRequestedAt);
-  return since >= resendInterval ? 'resend-confirmation' : 'retry-last';
 }
 
 export type ConfirmDecision = 'confirm' | 'already-confirmed' | 'expired';

@@ -4,12 +4,12 @@ import {
   type GroupFromProposal,
   type GroupProposal,
   groupFromProposal,
-  isProposalLapsed,
   proposalDedupeKey,
   proposerMembership,
 } from '../domain/group-proposal.ts';
 import { coordinatorLanguage, type Network } from '../domain/network.ts';
 import { recipientTag } from '../domain/registration.ts';
+import { isLapsed } from '../domain/opt-in.ts';
 import { logger, redactError } from '../logger.ts';
 import { sendOnce } from '../notify.ts';
 import {
@@ -101,7 +101,7 @@ export async function confirmGroupProposal(
     if (pressed && proposal.status === 'proposed') await tellCoordinatorsOrLater(network, proposal);
     return shown(proposal);
   }
-  if (!link.usable || isProposalLapsed(proposal, now)) return expired;
+  if (!link.usable || isLapsed(proposal, now)) return expired;
   if (!pressed) return { network, confirmation: { outcome: 'awaiting-confirmation', proposal } };
 
   const outcome = await confirmProposalWithToken(proposal, link.tokenHash, now);

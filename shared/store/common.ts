@@ -1,8 +1,5 @@
-import { QueryCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
-import { env } from '../config.ts';
-import { isConditionalCheckFailed } from './errors.ts';
-import type { ItemKey } from './keys.ts';
 
 /**
  * What a stored item says about its record: the item without its keys, index keys, type and TTL, so
@@ -57,38 +54,4 @@ export async function queryAll(
     start = page.LastEvaluatedKey;
   } while (start);
   return items;
-}
-
-/**
- * Counts one more confirmation email for a pending double opt-in record (a registration, a join request,
- * a group proposal), only if the last was asked for before `notAfter`: of two concurrent repeats, one
- * wins. Returns the new count, or undefined when another request was first or the record is not pending.
- */
-export async function claimConfirmationResend(
-  key: ItemKey,
-  now: Date,
-  notAfter: Date,
-): Promise<number | undefined> {
-  try {
-    const { Attributes } = await dynamo.send(
-      new UpdateCommand({
-        TableName: env.tableName(),
-        Key: key,
-        UpdateExpression: 'SET confirmationRequestedAt = :now ADD confirmationCount :one',
-        ConditionExpression: '#status = :pending AND confirmationRequestedAt <= :notAfter',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':now': now.toISOString(),
-          ':one': 1,
-          ':pending': 'pending_confirmation',
-          ':notAfter': notAfter.toISOString(),
-        },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Attributes?.confirmationCount as number | undefined;
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) return undefined;
-    throw error;
-  }
 }

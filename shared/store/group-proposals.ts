@@ -1,19 +1,15 @@
-import {
-  GetCommand,
-  PutCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import type { Group, JoinRequest } from '../domain/group.ts';
 import type { GroupProposal, GroupProposalStatus } from '../domain/group-proposal.ts';
 import { personId } from '../domain/person.ts';
 import { queryAll, readRecord, recordOf } from './common.ts';
-import { isTransactionCancelled, oldItemOf } from './errors.ts';
+import { isTransactionCancelled } from './errors.ts';
 import { putNewGroup } from './groups.ts';
 import { putApprovedMember } from './join-requests.ts';
 import { keys } from './keys.ts';
+import { type CreateOutcome, createOrReturnExisting } from './opt-in.ts';
 import { spendToken } from './tokens.ts';
 import { updateExpression } from './update-expression.ts';
 
@@ -50,8 +46,6 @@ export async function getGroupProposal(
   return Item ? fromItem(Item) : undefined;
 }
 
-export type CreateProposalOutcome = { created: true } | { created: false; existing: GroupProposal };
-
 /**
  * One proposal per person, network and title: a live one stays (the second time changes nothing); a
  * lapsed or declined one is replaced, so a person may propose it again later. One conditional write, so
@@ -60,31 +54,8 @@ export type CreateProposalOutcome = { created: true } | { created: false; existi
 export async function createGroupProposal(
   proposal: GroupProposal,
   now: Date,
-): Promise<CreateProposalOutcome> {
-  try {
-    await dynamo.send(
-      new PutCommand({
-        TableName: env.tableName(),
-        Item: toItem(proposal),
-        ConditionExpression:
-          'attribute_not_exists(pk) OR #status IN (:declined, :expired) OR (#status = :pending AND expireAt <= :now)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':declined': 'declined',
-          ':expired': 'expired',
-          ':pending': 'pending_confirmation',
-          ':now': now.toISOString(),
-        },
-        // What was in the way comes back with the failure: the member's live record, no second read.
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
-    );
-    return { created: true };
-  } catch (error) {
-    const old = oldItemOf(error);
-    if (!old) throw error;
-    return { created: false, existing: fromItem(old) };
-  }
+): Promise<CreateOutcome<GroupProposal>> {
+  return createOrReturnExisting(toItem(proposal), ['declined', 'expired'], fromItem, now);
 }
 
 /**

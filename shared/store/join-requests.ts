@@ -1,6 +1,5 @@
 import {
   GetCommand,
-  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
@@ -10,9 +9,10 @@ import { env } from '../config.ts';
 import type { JoinRequest } from '../domain/group.ts';
 import { personId } from '../domain/person.ts';
 import { queryAll, readRecord, recordOf } from './common.ts';
-import { isTransactionCancelled, oldItemOf, type TransactionCancelled } from './errors.ts';
+import { isTransactionCancelled, type TransactionCancelled } from './errors.ts';
 import { addPlacesMap, isMissingPlaces } from './groups.ts';
 import { keys } from './keys.ts';
+import { type CreateOutcome, createOrReturnExisting } from './opt-in.ts';
 import { spendToken } from './tokens.ts';
 import { updateExpression } from './update-expression.ts';
 
@@ -59,39 +59,20 @@ export async function getJoinRequest(groupId: string, requestId: string): Promis
   return Item ? joinRequestFromItem(Item) : undefined;
 }
 
-export type CreateJoinOutcome = { created: true } | { created: false; existing: JoinRequest };
-
 /**
  * One request per person and group: a live one stays (the second ask changes nothing); a lapsed,
  * declined or finished one is replaced, so a person may ask again later.
  */
-export async function createJoinRequest(request: JoinRequest, now: Date): Promise<CreateJoinOutcome> {
-  try {
-    await dynamo.send(
-      new PutCommand({
-        TableName: env.tableName(),
-        Item: toItem(request),
-        ConditionExpression:
-          'attribute_not_exists(pk) OR #status IN (:declined, :left, :offerExpired, :expired) OR (#status = :pending AND expireAt <= :now)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':declined': 'declined',
-          ':left': 'left',
-          ':offerExpired': 'offer_expired',
-          ':expired': 'expired',
-          ':pending': 'pending_confirmation',
-          ':now': now.toISOString(),
-        },
-        // What was in the way comes back with the failure: the member's live record, no second read.
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
-    );
-    return { created: true };
-  } catch (error) {
-    const old = oldItemOf(error);
-    if (!old) throw error;
-    return { created: false, existing: joinRequestFromItem(old) };
-  }
+export async function createJoinRequest(
+  request: JoinRequest,
+  now: Date,
+): Promise<CreateOutcome<JoinRequest>> {
+  return createOrReturnExisting(
+    toItem(request),
+    ['declined', 'left', 'offer_expired', 'expired'],
+    joinRequestFromItem,
+    now,
+  );
 }
 
 /** Every join request of a group, oldest first. */

@@ -1,17 +1,12 @@
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import { personId } from '../domain/person.ts';
 import type { Registration } from '../domain/registration.ts';
 import { queryAll, readRecord, recordOf } from './common.ts';
-import { isConditionalCheckFailed, isTransactionCancelled, oldItemOf } from './errors.ts';
+import { isTransactionCancelled } from './errors.ts';
 import { keys } from './keys.ts';
+import { type CreateOutcome, createOrReturnExisting } from './opt-in.ts';
 import { spendToken } from './tokens.ts';
 
 /** Unconfirmed registrations linger a day past their expiry so the workflow's last step still finds them. */
@@ -47,64 +42,16 @@ export async function getRegistration(
   return Item ? fromItem(Item) : undefined;
 }
 
-export type CreateOutcome = { created: true } | { created: false; existing: Registration };
-
 /**
  * Creates the registration unless one is live for the same address. A lapsed one (expired, or pending past
  * its expiry) is replaced, so a person can register again later. One conditional write: no race can
  * make two members of one address.
  */
-export async function createRegistration(registration: Registration, now: Date): Promise<CreateOutcome> {
-  try {
-    await dynamo.send(
-      new PutCommand({
-        TableName: env.tableName(),
-        Item: toItem(registration),
-        ConditionExpression:
-          'attribute_not_exists(pk) OR #status = :expired OR (#status = :pending AND expireAt <= :now)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':expired': 'expired',
-          ':pending': 'pending_confirmation',
-          ':now': now.toISOString(),
-        },
-        // What was in the way comes back with the failure: the member's live record, no second read.
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
-    );
-    return { created: true };
-  } catch (error) {
-    const old = oldItemOf(error);
-    if (!old) throw error;
-    return { created: false, existing: fromItem(old) };
-  }
-}
-
-/** Marks a pending registration expired; returns the status it has afterwards. */
-export async function expireRegistration(
-  networkId: string,
-  registrationId: string,
+export async function createRegistration(
+  registration: Registration,
   now: Date,
-): Promise<void> {
-  try {
-    await dynamo.send(
-      new UpdateCommand({
-        TableName: env.tableName(),
-        Key: keys.registration(networkId, registrationId),
-        UpdateExpression: 'SET #status = :expired, expiredAt = :now',
-        ConditionExpression: '#status = :pending',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':expired': 'expired',
-          ':pending': 'pending_confirmation',
-          ':now': now.toISOString(),
-        },
-      }),
-    );
-  } catch (error) {
-    // Confirmed in the meantime, or already expired: either way there is nothing left to do.
-    if (!isConditionalCheckFailed(error)) throw error;
-  }
+): Promise<CreateOutcome<Registration>> {
+  return createOrReturnExisting(toItem(registration), ['expired'], fromItem, now);
 }
 
 export type ConfirmOutcome = 'confirmed' | 'token-not-usable' | 'registration-not-pending';

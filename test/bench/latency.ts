@@ -12,6 +12,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { buildEvent } from '../../infra/local/gateway.ts';
 import { lambdaContext } from '../../infra/local/lambda.ts';
 import { inbox, recipients } from '../../infra/local/ses.ts';
+import { optInTiming } from '../../shared/services/opt-in.ts';
 import type { BenchEnvironment } from './environment.ts';
 import type { ScenarioContext } from './scenarios.ts';
 import { percentile, progress } from './stats.ts';
@@ -182,7 +183,7 @@ export async function measureLatency(
         },
         bareCall: async (i) => {
           const now = new Date();
-          const request = newJoinRequest(group, person(address('bare-join', i)), 'sv', now);
+          const request = newJoinRequest(group, person(address('bare-join', i)), 'sv', optInTiming(), now);
           return async () => {
             await createJoinRequest(request, now);
             bareRequests.push({ request, tokenHash: '' });

@@ -4,16 +4,16 @@ import {
   type GroupProposal,
   groupFromProposal,
   groupProposalId,
-  isProposalLapsed,
   newGroupProposal,
   normaliseTitle,
-  proposalConfirmationWindow,
   proposalDedupeKey,
   proposerMembership,
 } from '../../shared/domain/group-proposal.ts';
+import { isLapsed } from '../../shared/domain/opt-in.ts';
 import { recipientTag } from '../../shared/domain/registration.ts';
 
 const now = new Date('2026-11-23T10:00:00Z');
+const timing = { reminderAfterSeconds: 48 * 3600, expireAfterSeconds: 7 * 24 * 3600 };
 const input = {
   name: 'Åsa Ericson',
   email: ' Asa@Ekskolan.SE ',
@@ -41,8 +41,8 @@ describe('proposal ids', () => {
 });
 
 describe('a new proposal', () => {
-  it('waits for its confirmation for a week, with the address normalised and the consent recorded', () => {
-    const proposal = newGroupProposal('demo', { ...input, role: '', message: '' }, 'sv', now);
+  it('waits for its confirmation as configured, reminded once, with the address normalised and the consent recorded', () => {
+    const proposal = newGroupProposal('demo', { ...input, role: '', message: '' }, 'sv', timing, now);
     expect(proposal).toMatchObject({
       id: groupProposalId('demo', 'asa@ekskolan.se', 'Rektors mandat'),
       networkId: 'demo',
@@ -52,32 +52,32 @@ describe('a new proposal', () => {
       consent: { at: now.toISOString(), wording: 'proposal-v1' },
       confirmationCount: 1,
       confirmationRequestedAt: now.toISOString(),
-      expireAt: new Date(now.getTime() + proposalConfirmationWindow).toISOString(),
+      remindAt: '2026-11-25T10:00:00.000Z',
+      expireAt: '2026-11-30T10:00:00.000Z',
     });
-    expect(proposalConfirmationWindow).toBe(7 * 24 * 3600 * 1000);
     // Blank optional fields are left out, not stored empty.
     expect(proposal).not.toHaveProperty('role');
     expect(proposal).not.toHaveProperty('message');
-    expect(newGroupProposal('demo', { ...input, role: 'Rektor' }, 'nb', now)).toMatchObject({
+    expect(newGroupProposal('demo', { ...input, role: 'Rektor' }, 'nb', timing, now)).toMatchObject({
       role: 'Rektor',
       language: 'nb',
     });
   });
 
   it('lapses when unconfirmed past its expiry, and only then', () => {
-    const proposal = newGroupProposal('demo', input, 'sv', now);
+    const proposal = newGroupProposal('demo', input, 'sv', timing, now);
     const later = new Date(Date.parse(proposal.expireAt));
-    expect(isProposalLapsed(proposal, now)).toBe(false);
-    expect(isProposalLapsed(proposal, later)).toBe(true);
-    expect(isProposalLapsed({ ...proposal, status: 'proposed' }, later)).toBe(false);
-    expect(isProposalLapsed({ ...proposal, status: 'expired' }, now)).toBe(true);
+    expect(isLapsed(proposal, now)).toBe(false);
+    expect(isLapsed(proposal, later)).toBe(true);
+    expect(isLapsed({ ...proposal, status: 'proposed' }, later)).toBe(false);
+    expect(isLapsed({ ...proposal, status: 'expired' }, now)).toBe(true);
   });
 });
 
 describe('turning a proposal into a group', () => {
   const confirmedAt = '2026-11-23T11:00:00.000Z';
   const proposal: GroupProposal = {
-    ...newGroupProposal('demo', { ...input, role: 'Rektor' }, 'nb', now),
+    ...newGroupProposal('demo', { ...input, role: 'Rektor' }, 'nb', timing, now),
     status: 'proposed',
     confirmedAt,
   };

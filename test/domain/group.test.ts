@@ -64,11 +64,12 @@ describe('join requests', () => {
 });
 
 describe('newJoinRequest', () => {
-  it('starts pending with a normalised address, the consent wording and a week to confirm', () => {
+  it('starts pending with a normalised address, the consent wording, a reminder and the time to confirm', () => {
     const request = newJoinRequest(
       { id: 'g1', networkId: 'demo' },
       { name: 'Ola', email: ' Ola@Skole.NO ', organisation: 'Skolen', role: 'Rektor' },
       'nb',
+      { reminderAfterSeconds: 24 * 3600, expireAfterSeconds: 7 * 24 * 3600 },
       new Date('2026-11-23T10:00:00Z'),
     );
     expect(request).toMatchObject({
@@ -77,6 +78,7 @@ describe('newJoinRequest', () => {
       status: 'pending_confirmation',
       language: 'nb',
       confirmationCount: 1,
+      remindAt: '2026-11-24T10:00:00.000Z',
       expireAt: '2026-11-30T10:00:00.000Z',
     });
     expect(request.consent.wording).toMatch(/^join-v\d+$/);

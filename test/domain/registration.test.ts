@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { decideOnRepeat, isLapsed, resendInterval } from '../../shared/domain/opt-in.ts';
 import {
   confirmationDedupeKey,
   decideOnConfirm,
-  decideOnRepeat,
   dedupeTopics,
-  isLapsed,
   newRegistration,
   normaliseEmail,
   type Registration,
   registrationId,
   reminderDedupeKey,
-  resendInterval,
 } from '../../shared/domain/registration.ts';
 
 const now = new Date('2026-11-23T10:00:00Z');

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sfn } from '../../shared/clients/sfn.ts';
 import type { Group } from '../../shared/domain/group.ts';
 import { hashToken } from '../../shared/tokens.ts';
 import { seedGroup } from '../support/groups.ts';
@@ -267,19 +268,32 @@ describe('the writes after the one that counts', () => {
  * these tests, fixed with `retry-last` and by telling the placement again).
  */
 describe('a 503 after the first write: the retry it asks for finishes the job', () => {
-  it('request-to-join: after a 503 from the outbox claim (the request already stored), asking again sends the confirmation', async () => {
+  it('request-to-join: after a 503 from starting its workflow (the request already stored), asking again sends the confirmation', async () => {
     const group = await newGroup();
     const email = memberAddress('stranded');
-    const fault = failDynamo(
-      (call) => isWrite(call) && itemType(call) === 'outbox',
-      dynamoThrottles.ThrottlingException,
-    );
-    await expectServiceUnavailable(
-      await answerWhile(fault, () => post(`/v1/groups/${group.id}/join-requests`, person(email))),
-    );
+    let refused = 0;
+    const throttleStart = (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+      if (refused === 0) {
+        refused += 1;
+        throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+      }
+      return next(args);
+    };
+    sfn.middlewareStack.add(throttleStart as never, {
+      step: 'initialize',
+      name: 'throttleStart',
+      override: true,
+    });
+    try {
+      await expectServiceUnavailable(await post(`/v1/groups/${group.id}/join-requests`, person(email)));
+    } finally {
+      sfn.middlewareStack.remove('throttleStart');
+    }
+    expect(refused).toBe(1);
+    expect(await stack.emailsTo(email)).toEqual([]);
+    // Asked again within ten minutes: the same workflow start (retry-last), now through.
     expect((await post(`/v1/groups/${group.id}/join-requests`, person(email))).status).toBe(202);
-    // Today: the request is stored, the retry finds it "asked for less than 10 minutes ago" and sends nothing.
-    await stack.waitForEmailTo(email, () => true, 3000);
+    await stack.waitForEmailTo(email, (mail) => (mail.body.text ?? '').includes('/v1/confirm/'));
   });
 
   it('join confirmation: after a 503 from the welcome’s outbox claim (the seat already taken), pressing again sends the welcome with its leave link', async () => {

@@ -15,6 +15,7 @@ import { keys } from '../../shared/store/keys.ts';
 import { OUTBOX_LEASE_SECONDS, outboxLeaseMs } from '../../shared/store/outbox.ts';
 import { getRegistration } from '../../shared/store/registrations.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
+import { optInFor } from '../support/opt-in.ts';
 import { linkIn } from '../support/table.ts';
 
 /** Addresses whose confirmation email gets a claim planted just before the real step runs: ms to lapse. */
@@ -23,12 +24,12 @@ const plantBeforeConfirmation = new Map<string, number>();
 const real = moduleLoader();
 const loadHandler = async (entry: string): Promise<LambdaHandler> => {
   const handler = await real(entry);
-  if (entry !== 'functions/registration-steps/handler.ts') return handler;
+  if (entry !== 'functions/opt-in-steps/handler.ts') return handler;
   return async (event, context) => {
-    const { step, networkId, registrationId } = event as Record<string, string | undefined>;
+    const { step, subject } = event as { step?: string; subject?: { networkId: string; id: string } };
     const registration =
-      step === 'send-confirmation' && networkId !== undefined && registrationId !== undefined
-        ? await getRegistration(networkId, registrationId)
+      step === 'send-confirmation' && subject !== undefined
+        ? await getRegistration(subject.networkId, subject.id)
         : undefined;
     const lapsesInMs = registration && plantBeforeConfirmation.get(registration.email);
     if (registration && lapsesInMs !== undefined) {
@@ -144,7 +145,7 @@ describe('a workflow step meeting a fresh claim', () => {
     const lapsesInMs = 2500;
     plantBeforeConfirmation.set(email, lapsesInMs);
     const registrationId = await register(email);
-    const execution = await stack.waitForExecutionStarted((input) => input.registrationId === registrationId);
+    const execution = await stack.waitForExecutionStarted(optInFor(registrationId));
     await stack.sfn.waitForState(execution.executionArn, 'WaitForConfirmation', 20_000);
 
     const failures = execution.events.filter((e) => e.type === 'StateFailed');

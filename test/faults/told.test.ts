@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamo } from '../../shared/clients/dynamodb.ts';
 import { type Group, type JoinRequest, newJoinRequest } from '../../shared/domain/group.ts';
 import { issueLink } from '../../shared/links.ts';
+import { optInTiming } from '../../shared/services/opt-in.ts';
 import { createJoinRequest } from '../../shared/store/join-requests.ts';
 import { leaveLinkOf, seedGroup, seedWaitlist } from '../support/groups.ts';
 import { type StoredEmail, type TestStack, useLocalStack } from '../support/local-stack.ts';
@@ -76,7 +77,7 @@ async function pendingRequests(group: Group, count: number) {
   const now = new Date();
   return Promise.all(
     Array.from({ length: count }, async (_, i) => {
-      const request = newJoinRequest(group, person(address(`crowd${i}`)), 'sv', now);
+      const request = newJoinRequest(group, person(address(`crowd${i}`)), 'sv', optInTiming(), now);
       await createJoinRequest(request, now);
       const url = await issueLink(
         'confirm-join-request',

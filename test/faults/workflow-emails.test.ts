@@ -12,6 +12,7 @@ import { keys } from '../../shared/store/keys.ts';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
 import { inDays, seedGroup } from '../support/groups.ts';
 import { type StoredEmail, type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
+import { optInFor } from '../support/opt-in.ts';
 import { allItems } from '../support/table.ts';
 import { failingHandlers, failSes } from './faults.ts';
 
@@ -19,17 +20,19 @@ const SEED = Number(process.env.FAULT_SEED ?? 20_250_901);
 const networkId = `faults-${randomUUID().slice(0, 6)}`;
 const coordinator = uniqueEmail('coordinator');
 
-// The reminder step of the registration workflow dies after it sent its email (as a Lambda that times
+// The reminder step of the opt-in workflow dies after it sent its email (as a Lambda that times
 // out before returning); the first reminder step of the meeting workflow dies before it runs.
 const handlers = failingHandlers({
-  'registration-steps': { when: 'after', match: (event) => event.step === 'remind' },
+  'opt-in-steps': { when: 'after', match: (event) => event.step === 'remind' },
   'meeting-steps': { when: 'before', match: (event) => event.step === 'remind' },
 });
 
 let stack: TestStack;
 beforeAll(async () => {
   stack = await useLocalStack({
-    env: { REGISTRATION_REMINDER_AFTER_SECONDS: '2', REGISTRATION_EXPIRE_AFTER_SECONDS: '5' },
+    // Expiry well after the reminder: a reminder still failing at the expiry is dropped (its link would be
+    // dead), and SES failures with their retries can hold it back ten seconds or more.
+    env: { REGISTRATION_REMINDER_AFTER_SECONDS: '2', REGISTRATION_EXPIRE_AFTER_SECONDS: '20' },
     waitTimeOverrides: { WaitForNext: 1500 },
     loadHandler: handlers.loader,
   });
@@ -92,7 +95,7 @@ describe('workflows while SES fails on 30 % of calls and a task dies once', () =
       const [meeting] = ((await created.json()) as { meetings: { id: string }[] }).meetings;
       meetingId = meeting?.id ?? '';
       const executions = await Promise.all([
-        ...ids.map((id) => stack.waitForExecutionStarted((input) => input.registrationId === id)),
+        ...ids.map((id) => stack.waitForExecutionStarted(optInFor(id))),
         stack.waitForExecutionStarted((input) => input.meetingId === meeting?.id),
       ]);
       const done = await Promise.all(
@@ -109,7 +112,7 @@ describe('workflows while SES fails on 30 % of calls and a task dies once', () =
     // The faults really happened, and were retried.
     expect(sesFaults.injected).toBeGreaterThan(0);
     expect(sesFaults.calls).toBeGreaterThan(sesFaults.injected);
-    expect(handlers.failures).toEqual({ 'registration-steps': 1, 'meeting-steps': 1 });
+    expect(handlers.failures).toEqual({ 'opt-in-steps': 1, 'meeting-steps': 1 });
 
     const outbox = (await allItems(stack.tableName)).filter((item) => item.type === 'outbox');
     // No claim left behind by a failed send: every one was sent in the end.

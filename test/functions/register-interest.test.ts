@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
+import { optInFor } from '../support/opt-in.ts';
 import { allItems, linkIn } from '../support/table.ts';
 
 let stack: TestStack;
@@ -59,7 +60,7 @@ describe('registering interest and confirming it', () => {
     expect(confirmation.body.html).toContain(url);
 
     // The workflow records the send just after the inbox has the email: let it reach its wait first.
-    const execution = await stack.waitForExecutionStarted((input) => input.registrationId === accepted.id);
+    const execution = await stack.waitForExecutionStarted(optInFor(accepted.id));
     await stack.sfn.waitForState(execution.executionArn, 'WaitForConfirmation');
     const before = await allItems(stack.tableName);
     const page = await fetch(url, { headers: { accept: 'text/html' } });
@@ -131,9 +132,8 @@ describe('registering interest and confirming it', () => {
     expect(registrations[0]?.name).toBe('Anna Lindqvist');
     const executions = stack.sfn
       .listExecutions()
-      .filter(
-        (execution) =>
-          JSON.parse(execution.input).registrationId === registrations[0]?.sk?.toString().slice(13),
+      .filter((execution) =>
+        optInFor(String(registrations[0]?.sk).slice('REGISTRATION#'.length))(JSON.parse(execution.input)),
       );
     expect(executions).toHaveLength(1);
     expect(await stack.emailsTo(email)).toHaveLength(1);
@@ -218,7 +218,7 @@ describe('races', () => {
     const registrations = (await allItems(stack.tableName)).filter((item) => item.email === email);
     expect(registrations).toHaveLength(1);
     const [id] = ids;
-    expect(stack.sfn.listExecutions().filter((e) => JSON.parse(e.input).registrationId === id)).toHaveLength(
+    expect(stack.sfn.listExecutions().filter((e) => optInFor(String(id))(JSON.parse(e.input)))).toHaveLength(
       1,
     );
     expect(await stack.emailsTo(email)).toHaveLength(1);

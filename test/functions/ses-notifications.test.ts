@@ -7,6 +7,7 @@ import { ses } from '../../shared/clients/ses.ts';
 import { suppressionHash } from '../../shared/domain/person.ts';
 import { mailPermission } from '../../shared/store/people.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
+import { optInFor } from '../support/opt-in.ts';
 import { allItems } from '../support/table.ts';
 
 /*
@@ -163,7 +164,7 @@ describe('a registration to a bounced address', () => {
 
   /** Past the confirmation step: the workflow waits for the member from here on. */
   async function confirmationStepDone(registrationId: string): Promise<void> {
-    const execution = await stack.waitForExecutionStarted((input) => input.registrationId === registrationId);
+    const execution = await stack.waitForExecutionStarted(optInFor(registrationId));
     await stack.sfn.waitForState(execution.executionArn, 'WaitForConfirmation');
   }
 

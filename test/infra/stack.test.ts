@@ -202,7 +202,7 @@ describe('the functions', () => {
     }
   });
 
-  it('get the environment of the contract; only register-interest knows the workflow ARN', () => {
+  it('get the environment of the contract; only the public forms know the opt-in workflow ARN', () => {
     const [stateMachineId] = resourcesOfType('AWS::StepFunctions::StateMachine')[0] as [string, CfnResource];
     for (const fn of allFns) {
       const environment = resource(functionIdFor(fn)).Properties?.Environment;
@@ -216,22 +216,20 @@ describe('the functions', () => {
       expect(resource(referencedId(variables.TABLE_NAME)).Type).toBe('AWS::DynamoDB::GlobalTable');
       // No publicBaseUrl in cdk.json: links point at the API itself.
       expect(variables.PUBLIC_BASE_URL).toEqual({ 'Fn::GetAtt': [expect.any(String), 'ApiEndpoint'] });
-      if (fn === 'register-interest')
-        expect(variables.REGISTRATION_WORKFLOW_ARN).toEqual({ Ref: stateMachineId });
-      else expect(variables).not.toHaveProperty('REGISTRATION_WORKFLOW_ARN');
+      if (['register-interest', 'request-to-join', 'propose-group'].includes(fn))
+        expect(variables.OPT_IN_WORKFLOW_ARN).toEqual({ Ref: stateMachineId });
+      else expect(variables).not.toHaveProperty('OPT_IN_WORKFLOW_ARN');
     }
   });
 
   /** The functions that may send email or start a workflow; every other function may not. */
   const sendsEmail = [
     'confirm',
-    'registration-steps',
+    'opt-in-steps',
     'offer-steps',
-    'request-to-join',
     'group-links',
     'admin-groups',
     'admin-join-requests',
-    'propose-group',
     'admin-group-proposals',
     'meeting-steps',
     'meeting-links',
@@ -242,7 +240,10 @@ describe('the functions', () => {
     'retention-sweep',
   ];
   const startsWorkflows = [
+    // The public forms: their double opt-in mails come from the opt-in workflow, never from the request.
     'register-interest',
+    'request-to-join',
+    'propose-group',
     'group-links',
     // A member placed is invited to the meetings ahead by the meeting workflow, not in the request.
     'confirm',
@@ -324,7 +325,7 @@ describe('monitoring', () => {
 describe('outputs', () => {
   it('name the API URL, the table and the registration workflow', () => {
     expect(Object.keys(cfn.Outputs ?? {})).toEqual(
-      expect.arrayContaining(['ApiUrl', 'TableName', 'RegistrationWorkflowArn']),
+      expect.arrayContaining(['ApiUrl', 'TableName', 'OptInWorkflowArn']),
     );
   });
 });

@@ -18,20 +18,16 @@ beforeAll(() => {
   cfn = synthTemplate();
   // Resolve Lambda ARNs to a marker naming the logical id, to see which function each task calls.
   const machines = stateMachineDefinitions(cfn, { getAtt: (id, attribute) => `${attribute}-of-${id}` });
-  const found = machines.find((m) => m.workflow === 'registration');
-  if (!found) throw new Error('no state machine with samla:workflow = registration');
+  const found = machines.find((m) => m.workflow === 'opt-in');
+  if (!found) throw new Error('no state machine with samla:workflow = opt-in');
   registration = found;
   const ids = Object.entries(functionEntries(cfn)).filter(
-    ([, e]) => e === 'functions/registration-steps/handler.ts',
+    ([, e]) => e === 'functions/opt-in-steps/handler.ts',
   );
   stepsId = ids[0]?.[0] ?? 'missing';
 }, 60_000);
 
-const payload = (step: string) => ({
-  step,
-  'networkId.$': '$.networkId',
-  'registrationId.$': '$.registrationId',
-});
+const payload = (step: string) => ({ step, 'subject.$': '$.subject' });
 
 /** The contract in the brief, state by state. */
 function contractStates(resource: string) {
@@ -89,13 +85,13 @@ function contractStates(resource: string) {
   };
 }
 
-describe('the registration workflow', () => {
+describe('the opt-in workflow', () => {
   it('starts at Resend? and has exactly the states of the contract', () => {
     expect(registration.definition.StartAt).toBe('Resend?');
     expect(registration.definition.States).toEqual(contractStates(`Arn-of-${stepsId}`));
   });
 
-  it('calls registration-steps directly (payloadResponseOnly), so a task result is the handler return value', () => {
+  it('calls opt-in-steps directly (payloadResponseOnly), so a task result is the handler return value', () => {
     const resources = Object.values(registration.definition.States)
       .filter((state) => state.Type === 'Task')
       .map((state) => state.Resource);
@@ -104,10 +100,17 @@ describe('the registration workflow', () => {
     expect(stepsId).not.toBe('missing');
   });
 
+  it('keeps the ids it had as the registration workflow, so a deploy does not replace it or its steps function', () => {
+    // The logical ids of the last release with registration-steps: executions waiting for a reminder or an
+    // expiry keep calling them.
+    expect(registration.logicalId).toBe('WorkflowsRegistrationStateMachine48E148A0');
+    expect(stepsId).toBe('FunctionsRegistrationStepsFunction4B8A5B71');
+  });
+
   it('logs ALL to a log group and is traced', () => {
     const template = Template.fromJSON(cfn);
     template.hasResource('AWS::StepFunctions::StateMachine', {
-      Metadata: { 'samla:workflow': 'registration' },
+      Metadata: { 'samla:workflow': 'opt-in' },
       Properties: Match.objectLike({
         StateMachineType: 'STANDARD',
         TracingConfiguration: { Enabled: true },
@@ -122,7 +125,7 @@ describe('the registration workflow', () => {
     });
   });
 
-  it('may invoke only registration-steps, and nothing else of the stack', () => {
+  it('may invoke only opt-in-steps, and nothing else of the stack', () => {
     const template = Template.fromJSON(cfn);
     const roleArn = cfn.Resources[registration.logicalId]?.Properties?.RoleArn;
     const roleId = JSON.stringify(roleArn).match(/"Fn::GetAtt":\["([^"]+)"/)?.[1];

@@ -38,7 +38,7 @@ describe('ASL resolver on a fixture template', () => {
 
   it('maps every Task, also inside Parallel branches, to its module by state name', () => {
     const targets = taskTargets(machine?.definition ?? { StartAt: '', States: {} }, template);
-    const entry = 'functions/registration-steps/handler.ts';
+    const entry = 'functions/opt-in-steps/handler.ts';
     expect(Object.fromEntries(targets)).toEqual({
       SendConfirmation: { kind: 'lambda', logicalId: FIXTURE_IDS.steps, entry, integration: 'direct' },
       SendReminder: { kind: 'lambda', logicalId: FIXTURE_IDS.steps, entry, integration: 'invoke' },
@@ -86,7 +86,7 @@ describe('function environment', () => {
     });
     expect(env).toMatchObject({
       TABLE_NAME: 'local-table',
-      REGISTRATION_WORKFLOW_ARN: localStateMachineArn(FIXTURE_IDS.workflow),
+      OPT_IN_WORKFLOW_ARN: localStateMachineArn(FIXTURE_IDS.workflow),
       PUBLIC_BASE_URL: 'http://127.0.0.1:3999',
       SENDER_ADDRESS: 'samla@example.org',
       REGISTRATION_REMINDER_AFTER_SECONDS: '2',

@@ -2,6 +2,7 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { localDynamoClient } from '../../infra/local/dynamodb.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
+import { optInFor } from '../support/opt-in.ts';
 
 /** The harness itself, with the real handlers and the synthesized template. */
 let stack: TestStack;
@@ -17,7 +18,7 @@ describe('useLocalStack', () => {
     expect(process.env.TABLE_NAME).toBe(stack.tableName);
     expect(process.env.PUBLIC_BASE_URL).toBe(stack.apiUrl);
     expect(process.env.REGISTRATION_REMINDER_AFTER_SECONDS).toBe('3600');
-    expect(process.env.REGISTRATION_WORKFLOW_ARN).toBe(stack.registrationWorkflowArn);
+    expect(process.env.OPT_IN_WORKFLOW_ARN).toBe(stack.optInWorkflowArn);
     const client = localDynamoClient(stack.dynamoEndpoint);
     try {
       const { Item } = await client.send(
@@ -56,8 +57,8 @@ describe('useLocalStack', () => {
     expect(response.status).toBe(202);
     const { id } = (await response.json()) as { id: string };
 
-    const execution = await stack.waitForExecutionStarted((input) => input.registrationId === id);
-    expect(execution.stateMachineArn).toBe(stack.registrationWorkflowArn);
+    const execution = await stack.waitForExecutionStarted(optInFor(id));
+    expect(execution.stateMachineArn).toBe(stack.optInWorkflowArn);
     await stack.sfn.waitForState(execution.executionArn, 'WaitForConfirmation');
     const confirmation = await stack.waitForEmailTo(email);
     expect(confirmation.body.text ?? confirmation.body.html).toContain(`${stack.apiUrl}/v1/confirm/`);

@@ -23,7 +23,7 @@ interface Call {
   readonly functionName: string;
 }
 
-/** The registration-steps stand-in: records calls; `behaviour` decides per call what happens. */
+/** The opt-in-steps stand-in: records calls; `behaviour` decides per call what happens. */
 const calls: Call[] = [];
 let behaviour: (payload: Record<string, unknown>, attempt: number) => unknown = () => ({
   status: 'pending_confirmation',
@@ -47,7 +47,7 @@ beforeAll(async () => {
     template,
     stateMachines: machine === undefined ? [] : [machine],
     loadHandler: async (entry) => {
-      if (entry !== 'functions/registration-steps/handler.ts') throw new Error(`unexpected entry ${entry}`);
+      if (entry !== 'functions/opt-in-steps/handler.ts') throw new Error(`unexpected entry ${entry}`);
       return stepsHandler;
     },
     retryIntervalMs: 5,

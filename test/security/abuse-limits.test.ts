@@ -82,7 +82,7 @@ async function inSequence(posts: readonly (() => Promise<Response>)[]): Promise<
 }
 
 /**
- * The mails an address got. Interest confirmations are sent by the registration workflow after the
+ * The mails an address got. Interest confirmations are sent by the opt-in workflow after the
  * answer: wait until every execution has sent (it then waits for the click) or ended (a re-send).
  */
 async function mailsTo(email: string): Promise<number> {
@@ -90,8 +90,8 @@ async function mailsTo(email: string): Promise<number> {
     execution.status !== 'RUNNING' ||
     execution.events.some((e) => e.type === 'StateEntered' && e.stateName === 'WaitForConfirmation');
   const deadline = Date.now() + 20_000;
-  while (!stack.sfn.listExecutions(stack.registrationWorkflowArn).every(sent)) {
-    if (Date.now() > deadline) throw new Error('registration workflows still sending after 20 s');
+  while (!stack.sfn.listExecutions(stack.optInWorkflowArn).every(sent)) {
+    if (Date.now() > deadline) throw new Error('opt-in workflows still sending after 20 s');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return (await stack.emailsTo(email)).length;

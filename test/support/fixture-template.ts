@@ -15,7 +15,7 @@ export const FIXTURE_IDS = {
 const stepsArn = { 'Fn::GetAtt': [FIXTURE_IDS.steps, 'Arn'] };
 const retry = '"Retry":[{"ErrorEquals":["States.ALL"],"IntervalSeconds":2,"MaxAttempts":3,"BackoffRate":2}]';
 
-/** `step` as in registration-steps; `lambda:invoke` and Parallel show the other shapes CDK can write. */
+/** `step` as in opt-in-steps (before its subject); `lambda:invoke` and Parallel show the other shapes CDK can write. */
 const definitionParts: unknown[] = [
   '{"StartAt":"Resend?","States":{',
   '"Resend?":{"Type":"Choice","Choices":[{"Variable":"$.kind","StringEquals":"resend","Next":"SendConfirmationAgain"}],"Default":"SendConfirmation"},',
@@ -86,13 +86,13 @@ export function fixtureTemplate(): CfnTemplate {
       [FIXTURE_IDS.steps]: {
         Type: 'AWS::Lambda::Function',
         Properties: { Environment: environment },
-        Metadata: { 'samla:entry': 'functions/registration-steps/handler.ts' },
+        Metadata: { 'samla:entry': 'functions/opt-in-steps/handler.ts' },
       },
       [FIXTURE_IDS.register]: {
         Type: 'AWS::Lambda::Function',
         Properties: {
           Environment: {
-            Variables: { ...environment.Variables, REGISTRATION_WORKFLOW_ARN: { Ref: FIXTURE_IDS.workflow } },
+            Variables: { ...environment.Variables, OPT_IN_WORKFLOW_ARN: { Ref: FIXTURE_IDS.workflow } },
           },
         },
         Metadata: { 'samla:entry': 'functions/register-interest/handler.ts' },

@@ -3,6 +3,7 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../shared/clients/dynamodb.ts';
 import { type Group, type JoinRequest, joinRequestId, newJoinRequest } from '../../shared/domain/group.ts';
 import { issueLink } from '../../shared/links.ts';
+import { optInTiming } from '../../shared/services/opt-in.ts';
 import { claimWaitlistPlace, createGroup } from '../../shared/store/groups.ts';
 import { createJoinRequest, joinWaitlist, putApprovedMember } from '../../shared/store/join-requests.ts';
 
@@ -80,6 +81,7 @@ export async function seedWaitlist(group: Group, count: number): Promise<JoinReq
       group,
       { name: 'Åsa', email, organisation: 'Skolan', role: 'Rektor' },
       'sv',
+      optInTiming(),
       now,
     );
     await createJoinRequest(request, now);

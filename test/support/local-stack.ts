@@ -61,9 +61,9 @@ export interface TestStack {
   readonly tableName: string;
   /** The local Step Functions: `listExecutions()`, `waitForExecution(arn)`, `waitForState(arn, name)`. */
   readonly sfn: LocalStepFunctions;
-  /** State machine ARNs by logical id; `registrationWorkflowArn` is the one register-interest starts. */
+  /** State machine ARNs by logical id; `optInWorkflowArn` is the one the public forms start. */
   readonly stateMachines: Readonly<Record<string, string>>;
-  readonly registrationWorkflowArn: string;
+  readonly optInWorkflowArn: string;
   readonly demoNetworkId: string;
   /** The gateway's log lines (`METHOD routeKey status ms`), for asserting what was called. */
   readonly requests: readonly string[];
@@ -210,8 +210,7 @@ export async function useLocalStack(options: UseLocalStackOptions = {}): Promise
     ...(options.console ? { console: { port: 0, dir: await builtConsole() } } : {}),
   });
   recordAnswersOf(stack.apiUrl);
-  const registrationWorkflowArn =
-    stack.env.REGISTRATION_WORKFLOW_ARN ?? Object.values(stack.stateMachines)[0] ?? '';
+  const optInWorkflowArn = stack.env.OPT_IN_WORKFLOW_ARN ?? Object.values(stack.stateMachines)[0] ?? '';
 
   return {
     apiUrl: stack.apiUrl,
@@ -221,7 +220,7 @@ export async function useLocalStack(options: UseLocalStackOptions = {}): Promise
     tableName: stack.tableName,
     sfn: stack.sfn,
     stateMachines: stack.stateMachines,
-    registrationWorkflowArn,
+    optInWorkflowArn,
     demoNetworkId: DEMO_NETWORK.id,
     requests,
     examplesUrl: stack.examplesUrl,

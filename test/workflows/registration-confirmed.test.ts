@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
+import { optInFor } from '../support/opt-in.ts';
 import { allItems, linkIn } from '../support/table.ts';
 
 // A reminder 12 s after registering: time enough to confirm first, even on a machine running other
@@ -42,7 +43,7 @@ describe('the registration workflow, confirmed in time', () => {
       headers: { accept: 'application/json' },
     });
     expect(confirmed.status).toBe(200);
-    const execution = await stack.waitForExecutionStarted((input) => input.registrationId === id);
+    const execution = await stack.waitForExecutionStarted(optInFor(id));
     const done = await stack.sfn.waitForExecution(execution.executionArn, 30_000);
     expect(done.status).toBe('SUCCEEDED');
     const subjects = (await stack.emailsTo(email)).map((mail) => mail.subject);

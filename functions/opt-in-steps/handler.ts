@@ -1,0 +1,45 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import * as z from 'zod';
+import { logger } from '../../shared/logger.ts';
+import { asWorkflowStep } from '../../shared/notify.ts';
+import { type OptInRef, runOptInStep } from '../../shared/services/opt-in.ts';
+
+const step = z.enum(['send-confirmation', 'remind', 'expire']);
+
+/** What the opt-in state machine passes to each of its tasks. */
+export const StepInput = z.union([
+  z.object({
+    step,
+    subject: z.discriminatedUnion('type', [
+      z.object({ type: z.literal('registration'), networkId: z.string().min(1), id: z.string().min(1) }),
+      z.object({
+        type: z.literal('join-request'),
+        networkId: z.string().min(1),
+        groupId: z.string().min(1),
+        id: z.string().min(1),
+      }),
+      z.object({ type: z.literal('group-proposal'), networkId: z.string().min(1), id: z.string().min(1) }),
+    ]),
+  }),
+  // Executions started before join requests and proposals had this workflow keep their definition, whose
+  // tasks still pass a registration this way; they must reach their reminder and expiry.
+  z
+    .object({ step, networkId: z.string().min(1), registrationId: z.string().min(1) })
+    .transform(({ step, networkId, registrationId }) => ({
+      step,
+      subject: { type: 'registration' as const, networkId, id: registrationId },
+    })),
+]);
+
+const steps = middy()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (event: unknown): Promise<{ status: string }> => {
+    const { step, subject } = StepInput.parse(event);
+    const ref: OptInRef = subject;
+    logger.appendKeys({ step, subject: subject.type, networkId: subject.networkId, id: subject.id });
+    return runOptInStep(step, ref, new Date());
+  });
+
+/** A workflow step: an email someone else is sending right now is retried, not skipped (notify.ts). */
+export const handler = asWorkflowStep(steps);
