@@ -1,5 +1,6 @@
 import type { Language } from '../i18n.ts';
-import { action, greeting, signature } from './common.ts';
+import { greeting, signature } from './common.ts';
+import { composeConfirmation } from './confirmation.ts';
 import * as en from './copy/en.ts';
 import * as nb from './copy/nb.ts';
 import * as sv from './copy/sv.ts';
@@ -9,7 +10,6 @@ import type {
   GroupProposalDeclinedCopy,
   GroupProposalReceivedCopy,
 } from './copy/types.ts';
-import { formatDateTime } from './format.ts';
 import { joinApprovedCopy } from './groups.ts';
 import type { Block, MailContent } from './layout.ts';
 
@@ -108,37 +108,18 @@ function quoted(intro: string, message: string | undefined): Block[] {
 }
 
 export function composeConfirmGroupProposal(m: ConfirmGroupProposalFields, language: Language): MailContent {
-  return composeConfirmProposal(confirmGroupProposalCopy[language], m, language);
+  return composeConfirmation(confirmGroupProposalCopy[language], { ...m, title: m.proposalTitle }, language);
 }
 
 export function composeConfirmGroupProposalReminder(
   m: ConfirmGroupProposalFields,
   language: Language,
 ): MailContent {
-  return composeConfirmProposal(confirmGroupProposalReminderCopy[language], m, language);
-}
-
-function composeConfirmProposal(
-  copy: ConfirmGroupProposalCopy,
-  m: ConfirmGroupProposalFields,
-  language: Language,
-): MailContent {
-  const expires = formatDateTime(m.expiresAt, language, m.timeZone);
-  return {
+  return composeConfirmation(
+    confirmGroupProposalReminderCopy[language],
+    { ...m, title: m.proposalTitle },
     language,
-    subject: copy.subject(m.networkName, m.proposalTitle),
-    preheader: copy.preheader(expires),
-    blocks: [
-      greeting(language, m.recipientName),
-      { type: 'paragraph', text: copy.intro(m.networkName, m.proposalTitle) },
-      action(language, copy.button, m.confirmUrl),
-      { type: 'paragraph', text: `${copy.expiry(expires)} ${copy.next}` },
-      { type: 'note', text: copy.notYou },
-      signature(language, m.networkName),
-    ],
-    footer: copy.footer(m.networkName),
-    networkName: m.networkName,
-  };
+  );
 }
 
 export function composeGroupProposalReceived(

@@ -1,5 +1,6 @@
 import type { Language } from '../i18n.ts';
 import { action, greeting, signature } from './common.ts';
+import { composeConfirmation } from './confirmation.ts';
 import * as en from './copy/en.ts';
 import * as nb from './copy/nb.ts';
 import * as sv from './copy/sv.ts';
@@ -194,37 +195,18 @@ function quietLink(text: string, label: string, url: string): Block {
 }
 
 export function composeConfirmJoinRequest(m: ConfirmJoinRequestFields, language: Language): MailContent {
-  return composeConfirmJoin(confirmJoinRequestCopy[language], m, language);
+  return composeConfirmation(confirmJoinRequestCopy[language], { ...m, title: m.groupTitle }, language);
 }
 
 export function composeConfirmJoinRequestReminder(
   m: ConfirmJoinRequestFields,
   language: Language,
 ): MailContent {
-  return composeConfirmJoin(confirmJoinRequestReminderCopy[language], m, language);
-}
-
-function composeConfirmJoin(
-  copy: ConfirmJoinRequestCopy,
-  m: ConfirmJoinRequestFields,
-  language: Language,
-): MailContent {
-  const expires = formatDateTime(m.expiresAt, language, m.timeZone);
-  return {
+  return composeConfirmation(
+    confirmJoinRequestReminderCopy[language],
+    { ...m, title: m.groupTitle },
     language,
-    subject: copy.subject(m.networkName, m.groupTitle),
-    preheader: copy.preheader(expires),
-    blocks: [
-      greeting(language, m.recipientName),
-      { type: 'paragraph', text: copy.intro(m.networkName, m.groupTitle) },
-      action(language, copy.button, m.confirmUrl),
-      { type: 'paragraph', text: `${copy.expiry(expires)} ${copy.next}` },
-      { type: 'note', text: copy.notYou },
-      signature(language, m.networkName),
-    ],
-    footer: copy.footer(m.networkName),
-    networkName: m.networkName,
-  };
+  );
 }
 
 export function composeJoinApproved(m: JoinApprovedFields, language: Language): MailContent {

@@ -1,10 +1,10 @@
 import type { Language } from '../i18n.ts';
-import { action, greeting, signature } from './common.ts';
+import { greeting, signature } from './common.ts';
+import { composeConfirmation } from './confirmation.ts';
 import * as en from './copy/en.ts';
 import * as nb from './copy/nb.ts';
 import * as sv from './copy/sv.ts';
 import type { ConfirmRegistrationCopy, RegistrationReceiptCopy } from './copy/types.ts';
-import { formatDateTime } from './format.ts';
 import type { MailContent } from './layout.ts';
 
 /** The confirmation link (double opt-in) and its single reminder carry the same facts. */
@@ -43,38 +43,15 @@ export const registrationReceiptCopy: Record<Language, RegistrationReceiptCopy> 
   en: en.registrationReceipt,
 };
 
-function composeConfirm(
-  copy: ConfirmRegistrationCopy,
-  m: ConfirmRegistrationFields,
-  language: Language,
-): MailContent {
-  const expires = formatDateTime(m.expiresAt, language, m.timeZone);
-  return {
-    language,
-    subject: copy.subject(m.networkName),
-    preheader: copy.preheader(expires),
-    blocks: [
-      greeting(language, m.recipientName),
-      { type: 'paragraph', text: copy.intro(m.networkName) },
-      action(language, copy.button, m.confirmUrl),
-      { type: 'paragraph', text: copy.expiry(expires) },
-      { type: 'note', text: copy.notYou },
-      signature(language, m.networkName),
-    ],
-    footer: copy.footer(m.networkName),
-    networkName: m.networkName,
-  };
-}
-
 export function composeConfirmRegistration(m: ConfirmRegistrationFields, language: Language): MailContent {
-  return composeConfirm(confirmRegistrationCopy[language], m, language);
+  return composeConfirmation(confirmRegistrationCopy[language], { ...m, title: '' }, language);
 }
 
 export function composeConfirmRegistrationReminder(
   m: ConfirmRegistrationFields,
   language: Language,
 ): MailContent {
-  return composeConfirm(confirmRegistrationReminderCopy[language], m, language);
+  return composeConfirmation(confirmRegistrationReminderCopy[language], { ...m, title: '' }, language);
 }
 
 export function composeRegistrationReceipt(m: RegistrationReceiptFields, language: Language): MailContent {
