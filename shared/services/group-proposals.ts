@@ -8,8 +8,8 @@ import {
   proposerMembership,
 } from '../domain/group-proposal.ts';
 import { coordinatorLanguage, type Network } from '../domain/network.ts';
-import { recipientTag } from '../domain/registration.ts';
 import { isLapsed } from '../domain/opt-in.ts';
+import { recipientTag } from '../domain/registration.ts';
 import { logger, redactError } from '../logger.ts';
 import { sendOnce } from '../notify.ts';
 import {
