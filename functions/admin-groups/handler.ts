@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Group } from '../../shared/domain/group.ts';
 import { type Coordinator, coordinatorHandler, requireNetwork } from '../../shared/http/auth.ts';
+import { byRoute } from '../../shared/http/dispatch.ts';
 import { HttpError, notFound } from '../../shared/http/errors.ts';
 import { CreateGroup, UpdateGroup } from '../../shared/http/group-schemas.ts';
 import type { ApiRequest } from '../../shared/http/request.ts';
@@ -21,50 +22,42 @@ async function network(request: ApiRequest, coordinator: Coordinator) {
   return found;
 }
 
-async function create(request: ApiRequest, coordinator: Coordinator) {
-  const { id: networkId } = await network(request, coordinator);
-  const input = validate(CreateGroup, request.body, request.language ?? 'en');
-  const at = new Date().toISOString();
-  const group: Group = {
-    id: newGroupId(),
-    networkId,
-    ...input,
-    seatsTaken: 0,
-    status: 'open',
-    createdAt: at,
-    updatedAt: at,
-  };
-  await createGroup(group);
-  return json(201, group);
-}
-
-async function list(request: ApiRequest, coordinator: Coordinator) {
-  const { id } = await network(request, coordinator);
-  return json(200, { groups: await listGroups(id) });
-}
-
-/** Raising the capacity moves the waitlist up at once; lowering it below the seats taken is refused. */
-async function update(request: ApiRequest, coordinator: Coordinator) {
-  const group = await getGroup(request.params.groupId ?? '');
-  if (!group) throw notFound('group_not_found');
-  requireNetwork(coordinator, group.networkId);
-  const changes = validate(UpdateGroup, request.body, request.language ?? 'en');
-  const now = new Date();
-  const updated = await updateGroup(group, changes, now);
-  if (updated === 'below-seats') throw new HttpError(409, 'capacity_below_seats');
-  const net = await getNetwork(group.networkId);
-  const promoted = net && updated.status === 'open' ? await promoteFromWaitlist(net, updated, now) : 0;
-  const current = promoted > 0 ? ((await getGroup(group.id)) ?? updated) : updated;
-  return json(200, { ...current, promotedFromWaitlist: promoted });
-}
+const options = { body: 'optional', access: 'any' } as const;
 
 /** Coordinators' routes for groups: create and list in a network, update or close one group. */
-export const handler = coordinatorHandler(
-  async (request, coordinator) => {
-    const method = request.event.requestContext.http.method;
-    if (method === 'POST') return create(request, coordinator);
-    if (method === 'GET') return list(request, coordinator);
-    return update(request, coordinator);
-  },
-  { body: 'optional', access: 'any' },
-);
+export const handler = byRoute({
+  'POST /v1/admin/networks/{networkId}/groups': coordinatorHandler(async (request, coordinator) => {
+    const { id: networkId } = await network(request, coordinator);
+    const input = validate(CreateGroup, request.body, request.language ?? 'en');
+    const at = new Date().toISOString();
+    const group: Group = {
+      id: newGroupId(),
+      networkId,
+      ...input,
+      seatsTaken: 0,
+      status: 'open',
+      createdAt: at,
+      updatedAt: at,
+    };
+    await createGroup(group);
+    return json(201, group);
+  }, options),
+  'GET /v1/admin/networks/{networkId}/groups': coordinatorHandler(async (request, coordinator) => {
+    const { id } = await network(request, coordinator);
+    return json(200, { groups: await listGroups(id) });
+  }, options),
+  /** Raising the capacity moves the waitlist up at once; lowering it below the seats taken is refused. */
+  'PATCH /v1/admin/groups/{groupId}': coordinatorHandler(async (request, coordinator) => {
+    const group = await getGroup(request.params.groupId ?? '');
+    if (!group) throw notFound('group_not_found');
+    requireNetwork(coordinator, group.networkId);
+    const changes = validate(UpdateGroup, request.body, request.language ?? 'en');
+    const now = new Date();
+    const updated = await updateGroup(group, changes, now);
+    if (updated === 'below-seats') throw new HttpError(409, 'capacity_below_seats');
+    const net = await getNetwork(group.networkId);
+    const promoted = net && updated.status === 'open' ? await promoteFromWaitlist(net, updated, now) : 0;
+    const current = promoted > 0 ? ((await getGroup(group.id)) ?? updated) : updated;
+    return json(200, { ...current, promotedFromWaitlist: promoted });
+  }, options),
+});
