@@ -7,14 +7,13 @@ import {
   meetingFeedback,
   previousMean,
 } from '../../shared/http/admin-feedback.ts';
-import { type Coordinator, coordinatorHandler, requireNetwork } from '../../shared/http/auth.ts';
+import { type Coordinator, coordinatorGroup, coordinatorHandler } from '../../shared/http/auth.ts';
 import { byRoute } from '../../shared/http/dispatch.ts';
 import { notFound } from '../../shared/http/errors.ts';
 import type { ApiRequest } from '../../shared/http/request.ts';
 import { json } from '../../shared/http/responses.ts';
 import { logger } from '../../shared/logger.ts';
 import { listAnswers } from '../../shared/store/evaluations.ts';
-import { getGroup } from '../../shared/store/groups.ts';
 import { listJoinRequests } from '../../shared/store/join-requests.ts';
 import { listMeetings } from '../../shared/store/meetings.ts';
 
@@ -24,9 +23,7 @@ async function memberNames(groupId: string): Promise<Map<string, string>> {
 
 /** The group, if the coordinator runs its network, with its meetings and its members' names. */
 async function groupOf(request: ApiRequest, coordinator: Coordinator) {
-  const group = await getGroup(request.params.groupId ?? '');
-  if (!group) throw notFound('group_not_found');
-  requireNetwork(coordinator, group.networkId);
+  const group = await coordinatorGroup(request, coordinator);
   const [meetings, names] = await Promise.all([listMeetings(group.id), memberNames(group.id)]);
   return { group, meetings, names };
 }

@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Group } from '../../shared/domain/group.ts';
-import { type Coordinator, coordinatorHandler, requireNetwork } from '../../shared/http/auth.ts';
+import {
+  type Coordinator,
+  coordinatorGroup,
+  coordinatorHandler,
+  requireNetwork,
+} from '../../shared/http/auth.ts';
 import { byRoute } from '../../shared/http/dispatch.ts';
 import { HttpError, notFound } from '../../shared/http/errors.ts';
 import { CreateGroup, UpdateGroup } from '../../shared/http/group-schemas.ts';
@@ -48,9 +53,7 @@ export const handler = byRoute({
   }, options),
   /** Raising the capacity moves the waitlist up at once; lowering it below the seats taken is refused. */
   'PATCH /v1/admin/groups/{groupId}': coordinatorHandler(async (request, coordinator) => {
-    const group = await getGroup(request.params.groupId ?? '');
-    if (!group) throw notFound('group_not_found');
-    requireNetwork(coordinator, group.networkId);
+    const group = await coordinatorGroup(request, coordinator);
     const changes = validate(UpdateGroup, request.body, request.language ?? 'en');
     const now = new Date();
     const updated = await updateGroup(group, changes, now);

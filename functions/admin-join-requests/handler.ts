@@ -1,4 +1,4 @@
-import { type Coordinator, coordinatorHandler, requireNetwork } from '../../shared/http/auth.ts';
+import { type Coordinator, coordinatorGroup, coordinatorHandler } from '../../shared/http/auth.ts';
 import { byRoute } from '../../shared/http/dispatch.ts';
 import { HttpError, notFound } from '../../shared/http/errors.ts';
 import { DeclineBody, JoinRequestListQuery } from '../../shared/http/group-schemas.ts';
@@ -6,20 +6,12 @@ import type { ApiRequest } from '../../shared/http/request.ts';
 import { json } from '../../shared/http/responses.ts';
 import { validate } from '../../shared/http/validation.ts';
 import { approveRequest, declinePendingRequest } from '../../shared/services/membership.ts';
-import { getGroup } from '../../shared/store/groups.ts';
 import { getJoinRequest, listJoinRequests } from '../../shared/store/join-requests.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
 
-async function groupOf(request: ApiRequest, coordinator: Coordinator) {
-  const group = await getGroup(request.params.groupId ?? '');
-  if (!group) throw notFound('group_not_found');
-  requireNetwork(coordinator, group.networkId);
-  return group;
-}
-
 /** A request that waits for a coordinator's decision, with its group and network. */
 async function waiting(request: ApiRequest, coordinator: Coordinator) {
-  const group = await groupOf(request, coordinator);
+  const group = await coordinatorGroup(request, coordinator);
   const [network, joinRequest] = await Promise.all([
     getNetwork(group.networkId),
     getJoinRequest(group.id, request.params.requestId ?? ''),
@@ -37,7 +29,7 @@ const options = { body: 'optional', access: 'any' } as const;
  */
 export const handler = byRoute({
   'GET /v1/admin/groups/{groupId}/join-requests': coordinatorHandler(async (request, coordinator) => {
-    const group = await groupOf(request, coordinator);
+    const group = await coordinatorGroup(request, coordinator);
     const language = request.language ?? 'en';
     const { status } = validate(JoinRequestListQuery, request.event.queryStringParameters ?? {}, language);
     const requests = (await listJoinRequests(group.id)).filter((r) => !status || r.status === status);

@@ -1,5 +1,6 @@
 import type { Group } from '../../shared/domain/group.ts';
-import { type Coordinator, coordinatorHandler, requireNetwork } from '../../shared/http/auth.ts';
+import { coordinatorGroup, coordinatorHandler } from '../../shared/http/auth.ts';
+import { byRoute } from '../../shared/http/dispatch.ts';
 import { HttpError, notFound, validationFailed } from '../../shared/http/errors.ts';
 import { AttendanceBody, CreateMeetings, UpdateMeeting } from '../../shared/http/meeting-schemas.ts';
 import { fieldMessages } from '../../shared/http/messages.ts';
@@ -7,7 +8,6 @@ import type { ApiRequest } from '../../shared/http/request.ts';
 import { json } from '../../shared/http/responses.ts';
 import { validate } from '../../shared/http/validation.ts';
 import { changeMeeting, scheduleSeries } from '../../shared/services/meeting-schedule.ts';
-import { getGroup } from '../../shared/store/groups.ts';
 import { listJoinRequests } from '../../shared/store/join-requests.ts';
 import {
   getMeeting,
@@ -93,20 +93,28 @@ async function attendance(
   return participants(groupId, meetingId);
 }
 
+const options = { body: 'optional', access: 'any' } as const;
+const base = '/v1/admin/groups/{groupId}/meetings';
+
 /** Coordinators' routes for a group's meetings: series, changes, answers and attendance. */
-export const handler = coordinatorHandler(
-  async (request, coordinator: Coordinator) => {
-    const groupId = request.params.groupId ?? '';
-    const group = await getGroup(groupId);
-    if (!group) throw notFound('group_not_found');
-    requireNetwork(coordinator, group.networkId);
-    const language = request.language ?? 'en';
-    const meetingId = request.params.meetingId;
-    const method = request.event.requestContext.http.method;
-    if (!meetingId) return method === 'POST' ? createSeries(request, group, language) : list(groupId);
-    if (method === 'PATCH') return change(request, groupId, meetingId, language);
-    if (method === 'PUT') return attendance(request, groupId, meetingId, language);
-    return participants(groupId, meetingId);
-  },
-  { body: 'optional', access: 'any' },
-);
+export const handler = byRoute({
+  [`POST ${base}`]: coordinatorHandler(async (request, coordinator) => {
+    const group = await coordinatorGroup(request, coordinator);
+    return createSeries(request, group, request.language ?? 'en');
+  }, options),
+  [`GET ${base}`]: coordinatorHandler(async (request, coordinator) => {
+    return list((await coordinatorGroup(request, coordinator)).id);
+  }, options),
+  [`PATCH ${base}/{meetingId}`]: coordinatorHandler(async (request, coordinator) => {
+    const group = await coordinatorGroup(request, coordinator);
+    return change(request, group.id, request.params.meetingId ?? '', request.language ?? 'en');
+  }, options),
+  [`GET ${base}/{meetingId}`]: coordinatorHandler(async (request, coordinator) => {
+    const group = await coordinatorGroup(request, coordinator);
+    return participants(group.id, request.params.meetingId ?? '');
+  }, options),
+  [`PUT ${base}/{meetingId}/attendance`]: coordinatorHandler(async (request, coordinator) => {
+    const group = await coordinatorGroup(request, coordinator);
+    return attendance(request, group.id, request.params.meetingId ?? '', request.language ?? 'en');
+  }, options),
+});

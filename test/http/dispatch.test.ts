@@ -42,6 +42,7 @@ describe('byRoute', () => {
         'admin-group-proposals',
         'admin-groups',
         'admin-join-requests',
+        'admin-meetings',
         'admin-networks',
         'admin-registrations',
       ]),
