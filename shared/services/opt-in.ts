@@ -210,9 +210,13 @@ export async function submitOptIn<T extends OptInRecord>(
     logger.info('honeypot filled in: dropped', options.context);
     return;
   }
-  await withMailAllowance(record.email, flow.form, options.now, () => ask(flow, record, options.now), {
-    ...options.context,
-  });
+  await withMailAllowance(
+    record.email,
+    flow.form,
+    options.now,
+    () => ask(flow, record, options.now),
+    options.context,
+  );
 }
 
 export type OptInStep = 'send-confirmation' | 'remind' | 'expire';

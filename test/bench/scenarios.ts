@@ -194,7 +194,7 @@ const registration: CapacityScenario = {
       'its workflow, after confirmation: reminder step ends it',
       async () => {
         const done = await ctx.env.stack.sfn.waitForExecution(execution.executionArn, 30_000);
-        if (done.status !== 'SUCCEEDED') throw new Error(`registration workflow ${done.status}`);
+        if (done.status !== 'SUCCEEDED') throw new Error(`opt-in workflow ${done.status}`);
       },
     );
     return [post, send, confirm, rest];

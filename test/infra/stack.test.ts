@@ -323,7 +323,7 @@ describe('monitoring', () => {
 });
 
 describe('outputs', () => {
-  it('name the API URL, the table and the registration workflow', () => {
+  it('name the API URL, the table and the opt-in workflow', () => {
     expect(Object.keys(cfn.Outputs ?? {})).toEqual(
       expect.arrayContaining(['ApiUrl', 'TableName', 'OptInWorkflowArn']),
     );
