@@ -18,6 +18,7 @@ import {
   type DynamoFault,
   dynamoThrottles,
   failDynamo,
+  failNextCall,
   isWrite,
 } from './faults.ts';
 
@@ -271,25 +272,13 @@ describe('a 503 after the first write: the retry it asks for finishes the job', 
   it('request-to-join: after a 503 from starting its workflow (the request already stored), asking again sends the confirmation', async () => {
     const group = await newGroup();
     const email = memberAddress('stranded');
-    let refused = 0;
-    const throttleStart = (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
-      if (refused === 0) {
-        refused += 1;
-        throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
-      }
-      return next(args);
-    };
-    sfn.middlewareStack.add(throttleStart as never, {
-      step: 'initialize',
-      name: 'throttleStart',
-      override: true,
-    });
+    const fault = failNextCall(sfn, 'ThrottlingException');
     try {
       await expectServiceUnavailable(await post(`/v1/groups/${group.id}/join-requests`, person(email)));
     } finally {
-      sfn.middlewareStack.remove('throttleStart');
+      fault.stop();
     }
-    expect(refused).toBe(1);
+    expect(fault.failures).toBe(1);
     expect(await stack.emailsTo(email)).toEqual([]);
     // Asked again within ten minutes: the same workflow start (retry-last), now through.
     expect((await post(`/v1/groups/${group.id}/join-requests`, person(email))).status).toBe(202);

@@ -274,3 +274,37 @@ export function failingHandlers(faults: Readonly<Record<string, HandlerFault>>):
   };
   return { loader, failures };
 }
+
+/** Any SDK v3 client: what its middleware stack lets a test add and remove. */
+interface WithMiddleware {
+  readonly middlewareStack: {
+    add(middleware: never, options: { step: 'initialize'; name: string; override: boolean }): void;
+    remove(name: string): boolean;
+  };
+}
+
+/**
+ * The client's next call fails once with a throttling error of that name (as AWS says "slow down"); every
+ * call after it goes through. `failures` counts what was injected.
+ */
+export function failNextCall(
+  client: WithMiddleware,
+  errorName: 'Throttling' | 'ThrottlingException' = 'Throttling',
+): { readonly failures: number; stop(): void } {
+  const state = { failures: 0 };
+  const name = `faultsFailNextCall${errorName}`;
+  const middleware = (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+    if (state.failures === 0) {
+      state.failures += 1;
+      throw Object.assign(new Error('Rate exceeded'), { name: errorName, $retryable: { throttling: true } });
+    }
+    return next(args);
+  };
+  client.middlewareStack.add(middleware as never, { step: 'initialize', name, override: true });
+  return {
+    get failures() {
+      return state.failures;
+    },
+    stop: () => void client.middlewareStack.remove(name),
+  };
+}

@@ -17,6 +17,7 @@ import { keys } from '../../shared/store/keys.ts';
 import { createMeetings } from '../../shared/store/meetings.ts';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
 import { hashToken } from '../../shared/tokens.ts';
+import { failNextCall } from '../faults/faults.ts';
 import { inDays, seedGroup } from '../support/groups.ts';
 import { type StoredEmail, type TestStack, useLocalStack } from '../support/local-stack.ts';
 import { meetingOf } from '../support/meetings.ts';
@@ -194,27 +195,15 @@ describe('the meeting workflow', { timeout: 90_000 }, () => {
 
   it('retries a step whose email failed once, and still sends each email exactly once', async () => {
     const { group, members } = await seedGroup(networkId, ['Tommy', 'Annika']);
-    let failures = 0;
-    const failOnce = (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
-      if (failures === 0) {
-        failures += 1;
-        throw Object.assign(new Error('Rate exceeded'), { name: 'Throttling' });
-      }
-      return next(args);
-    };
-    ses.middlewareStack.add(failOnce as never, {
-      step: 'initialize',
-      name: 'failOnceMeeting',
-      override: true,
-    });
+    const fault = failNextCall(ses);
     try {
       const [meeting] = await schedule(group.id, { firstLocal: inDays(3) });
       if (!meeting) throw new Error('no meeting');
       await stack.sfn.waitForExecution((await executionOf(meeting.id, 1)).executionArn, 45_000);
     } finally {
-      ses.middlewareStack.remove('failOnceMeeting');
+      fault.stop();
     }
-    expect(failures).toBe(1);
+    expect(fault.failures).toBe(1);
     for (const member of members) {
       const mails = await stack.emailsTo(member.email);
       // Three days ahead: the invitation and the one-day reminder (the introducer's own for one of them).

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ses } from '../../shared/clients/ses.ts';
+import { failNextCall } from '../faults/faults.ts';
 import { seedGroup } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
 import { optInFor } from '../support/opt-in.ts';
@@ -94,31 +95,20 @@ describe.each(forms)('the opt-in workflow for $form', ({ path, body, sk, expired
 
 describe('the opt-in workflow', () => {
   it('retries a step whose email failed to send, and the email still goes out exactly once', async () => {
-    let failures = 0;
-    const failOnce = (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
-      if (failures === 0) {
-        failures += 1;
-        throw Object.assign(new Error('Rate exceeded'), {
-          name: 'Throttling',
-          $retryable: { throttling: true },
-        });
-      }
-      return next(args);
-    };
-    ses.middlewareStack.add(failOnce as never, { step: 'initialize', name: 'failOnce', override: true });
+    const fault = failNextCall(ses);
     try {
       const email = uniqueEmail('retried');
       const id = await post(`/v1/groups/${groupId}/join-requests`, person, email);
       const execution = await stack.waitForExecutionStarted(optInFor(id));
       await stack.waitForEmailTo(email);
       await stack.sfn.waitForExecution(execution.executionArn, 15_000);
-      expect(failures).toBe(1);
+      expect(fault.failures).toBe(1);
       // The confirmation (failed once, then retried) and the reminder: each exactly once.
       const subjects = (await stack.emailsTo(email)).map((mail) => mail.subject);
       expect(subjects).toHaveLength(2);
       expect(new Set(subjects).size).toBe(2);
     } finally {
-      ses.middlewareStack.remove('failOnce');
+      fault.stop();
     }
   });
 });
