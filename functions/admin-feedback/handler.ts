@@ -7,9 +7,10 @@ import {
   meetingFeedback,
   previousMean,
 } from '../../shared/http/admin-feedback.ts';
-import { type Coordinator, coordinatorGroup, coordinatorHandler } from '../../shared/http/auth.ts';
+import { type Coordinator, coordinatorHandler } from '../../shared/http/auth.ts';
 import { byRoute } from '../../shared/http/dispatch.ts';
 import { notFound } from '../../shared/http/errors.ts';
+import { coordinatorGroup } from '../../shared/http/group-access.ts';
 import type { ApiRequest } from '../../shared/http/request.ts';
 import { json } from '../../shared/http/responses.ts';
 import { logger } from '../../shared/logger.ts';

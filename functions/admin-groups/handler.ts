@@ -1,13 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Group } from '../../shared/domain/group.ts';
-import {
-  type Coordinator,
-  coordinatorGroup,
-  coordinatorHandler,
-  requireNetwork,
-} from '../../shared/http/auth.ts';
+import { type Coordinator, coordinatorHandler, requireNetwork } from '../../shared/http/auth.ts';
 import { byRoute } from '../../shared/http/dispatch.ts';
 import { HttpError, notFound } from '../../shared/http/errors.ts';
+import { coordinatorGroup } from '../../shared/http/group-access.ts';
 import { CreateGroup, UpdateGroup } from '../../shared/http/group-schemas.ts';
 import type { ApiRequest } from '../../shared/http/request.ts';
 import { json } from '../../shared/http/responses.ts';

@@ -1,7 +1,8 @@
 import type { Group } from '../../shared/domain/group.ts';
-import { coordinatorGroup, coordinatorHandler } from '../../shared/http/auth.ts';
+import { coordinatorHandler } from '../../shared/http/auth.ts';
 import { byRoute } from '../../shared/http/dispatch.ts';
 import { HttpError, notFound, validationFailed } from '../../shared/http/errors.ts';
+import { coordinatorGroup } from '../../shared/http/group-access.ts';
 import { AttendanceBody, CreateMeetings, UpdateMeeting } from '../../shared/http/meeting-schemas.ts';
 import { fieldMessages } from '../../shared/http/messages.ts';
 import type { ApiRequest } from '../../shared/http/request.ts';

@@ -1,9 +1,7 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import type { Group } from '../domain/group.ts';
 import { languages } from '../i18n.ts';
 import { logger } from '../logger.ts';
-import { getGroup } from '../store/groups.ts';
-import { HttpError, notFound } from './errors.ts';
+import { HttpError } from './errors.ts';
 import { fromAcceptLanguage } from './language.ts';
 import { httpHandler } from './middleware.ts';
 import type { ApiRequest, BodyMode } from './request.ts';
@@ -93,17 +91,6 @@ export function canAccessNetwork(coordinator: Coordinator, networkId: string): b
 /** 403 unless the coordinator runs this network (or is an admin). Checked before the network is read. */
 export function requireNetwork(coordinator: Coordinator, networkId: string): void {
   if (networkId === '' || !canAccessNetwork(coordinator, networkId)) throw new HttpError(403, 'forbidden');
-}
-
-/**
- * The group in the path, if the coordinator runs its network: 404 for an unknown group, 403 for another
- * network's (the group's network is known only once it is read).
- */
-export async function coordinatorGroup(request: ApiRequest, coordinator: Coordinator): Promise<Group> {
-  const group = await getGroup(request.params.groupId ?? '');
-  if (!group) throw notFound('group_not_found');
-  requireNetwork(coordinator, group.networkId);
-  return group;
 }
 
 export function requireAdmin(coordinator: Coordinator): void {
