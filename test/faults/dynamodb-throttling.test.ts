@@ -11,6 +11,7 @@ import { hashToken } from '../../shared/tokens.ts';
 import { seedGroup } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
 import { seedNetwork } from '../support/networks.ts';
+import { quiesce } from '../support/quiesce.ts';
 import { allItems, linkIn } from '../support/table.ts';
 import {
   cancelledTransaction,
@@ -182,6 +183,7 @@ describe('confirming a join request while the seat transaction is throttled or c
     async (_name, error, times) => {
       const group = await newGroup();
       const { email, url, token } = await pendingJoin(group);
+      await quiesce(stack); // workflows write on their own (a link, an outbox entry)
       const before = await allItems(stack.tableName);
       const fault = failDynamo(isTransaction, error, { times });
       const response = await answerWhile(fault, () => confirm(url));

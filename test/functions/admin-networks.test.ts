@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateNetworkRequest, UpdateNetworkRequest } from '../../shared/http/admin-schemas.ts';
 import { type TestStack, useLocalStack } from '../support/local-stack.ts';
+import { quiesce } from '../support/quiesce.ts';
 import { allItems } from '../support/table.ts';
 
 let stack: TestStack;
@@ -113,6 +114,7 @@ describe('creating a network', () => {
   });
 
   it('names each field problem in the Accept-Language, and stores nothing', async () => {
+    await quiesce(stack); // workflows write on their own (a link, an outbox entry)
     const before = await allItems(stack.tableName);
     const token = await stack.token({ email: 'admin@example.org', networks: [], admin: true });
     const response = await stack.api('/v1/admin/networks', {

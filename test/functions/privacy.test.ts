@@ -12,6 +12,7 @@ import { seedGroup } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
 import { meetingOf as newMeeting } from '../support/meetings.ts';
 import { registerAndConfirm } from '../support/members.ts';
+import { quiesce } from '../support/quiesce.ts';
 import { allItems, linkIn } from '../support/table.ts';
 
 let stack: TestStack;
@@ -116,6 +117,7 @@ const mentions = (item: Record<string, unknown>, needles: readonly string[]) => 
 describe('privacy requests', { timeout: 60_000 }, () => {
   it('answers 202 whatever the address, and mails a link only to an address it holds data for', async () => {
     const stranger = uniqueEmail('stranger');
+    await quiesce(stack); // workflows write on their own (a link, an outbox entry)
     const before = await allItems(stack.tableName);
     const response = await post('/v1/privacy/requests', { email: stranger, kind: 'export' });
     expect(response.status).toBe(202);
@@ -143,6 +145,8 @@ describe('privacy requests', { timeout: 60_000 }, () => {
       (m) => m.body.text?.includes('/v1/privacy/') ?? false,
     );
     const { token } = linkIn(confirm.body.text, '/v1/privacy/');
+
+    await quiesce(stack); // workflows write on their own (a link, an outbox entry)
 
     const before = await allItems(stack.tableName);
     const page = await stack.api(`/v1/privacy/${token}`);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
 import { optInFor } from '../support/opt-in.ts';
+import { quiesce } from '../support/quiesce.ts';
 import { allItems, linkIn } from '../support/table.ts';
 
 let stack: TestStack;
@@ -62,6 +63,7 @@ describe('registering interest and confirming it', () => {
     // The workflow records the send just after the inbox has the email: let it reach its wait first.
     const execution = await stack.waitForExecutionStarted(optInFor(accepted.id));
     await stack.sfn.waitForState(execution.executionArn, 'WaitForConfirmation');
+    await quiesce(stack); // workflows write on their own (a link, an outbox entry)
     const before = await allItems(stack.tableName);
     const page = await fetch(url, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
@@ -265,6 +267,7 @@ describe('bad input gets a clear answer and leaves nothing behind', () => {
   }
 
   it('names each field problem in the request’s language, for JSON and form posts alike', async () => {
+    await quiesce(stack); // workflows write on their own (a link, an outbox entry)
     const before = await allItems(stack.tableName);
     const bad = {
       name: '',
@@ -319,6 +322,7 @@ describe('bad input gets a clear answer and leaves nothing behind', () => {
   });
 
   it('refuses other content types (415), bodies over 32 kB (413), broken JSON (400), unknown networks (404)', async () => {
+    await quiesce(stack); // workflows write on their own (a link, an outbox entry)
     const before = await allItems(stack.tableName);
     const email = uniqueEmail('limits');
     await expectError(
@@ -354,6 +358,7 @@ describe('bad input gets a clear answer and leaves nothing behind', () => {
   });
 
   it('accepts a filled-in honeypot with the usual 202, and stores and sends nothing', async () => {
+    await quiesce(stack); // workflows write on their own (a link, an outbox entry)
     const before = await allItems(stack.tableName);
     const email = uniqueEmail('bot');
     const response = await postJson(
