@@ -3,9 +3,9 @@ import { gone, HttpError, notFound } from '../../shared/http/errors.ts';
 import { isGet, openLink } from '../../shared/http/link-request.ts';
 import { FeedbackBody } from '../../shared/http/meeting-schemas.ts';
 import { httpHandler } from '../../shared/http/middleware.ts';
+import { formBody } from '../../shared/http/public-form.ts';
 import { prefersJson } from '../../shared/http/request.ts';
 import { html, json } from '../../shared/http/responses.ts';
-import { fromForm } from '../../shared/http/schemas.ts';
 import { validate } from '../../shared/http/validation.ts';
 import { type FeedbackPrefill, feedbackPage, resultPage } from '../../shared/pages/pages.ts';
 import { answerKey, evaluationTimes } from '../../shared/services/evaluations.ts';
@@ -70,9 +70,7 @@ export const handler = httpHandler(
     }
 
     if (closed) throw gone('evaluation_closed');
-    const body = request.form
-      ? fromForm(FeedbackBody, request.body as Record<string, string | string[]>)
-      : request.body;
+    const body = formBody(request, FeedbackBody);
     let input: FeedbackBody;
     try {
       input = validate(FeedbackBody, body, link.language);

@@ -23,20 +23,18 @@ const StepSchema = z.union([
   }),
 ]);
 
-const StepInput = z.object({
-  step: z.enum(['invite', 'remind']),
+const meetingIds = {
   groupId: z.string().min(1),
   meetingId: z.string().min(1),
   version: z.number().int().min(1),
-  reminder: StepSchema.optional(),
-});
+};
 
-/** The member-invitations workflow's one task: a member just placed, invited to the meetings ahead. */
-const InviteMemberInput = z.object({
-  step: z.literal('invite-member'),
-  groupId: z.string().min(1),
-  requestId: z.string().min(1),
-});
+/** A meeting version's tasks, and the member-invitations task: a member just placed, invited to the meetings ahead. */
+const StepInput = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('invite'), ...meetingIds }),
+  z.object({ step: z.literal('remind'), ...meetingIds, reminder: StepSchema.optional() }),
+  z.object({ step: z.literal('invite-member'), groupId: z.string().min(1), requestId: z.string().min(1) }),
+]);
 
 /**
  * The meeting workflow's tasks. Each re-reads the meeting and acts only for the version it was started
@@ -47,13 +45,12 @@ const InviteMemberInput = z.object({
 const steps = middy()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event: unknown): Promise<{ next?: Step }> => {
-    const member = InviteMemberInput.safeParse(event);
-    if (member.success) {
-      logger.appendKeys({ step: member.data.step, groupId: member.data.groupId });
-      await inviteToUpcomingMeetings(member.data.groupId, member.data.requestId, new Date());
+    const input = StepInput.parse(event);
+    if (input.step === 'invite-member') {
+      logger.appendKeys({ step: input.step, groupId: input.groupId });
+      await inviteToUpcomingMeetings(input.groupId, input.requestId, new Date());
       return {};
     }
-    const input = StepInput.parse(event);
     logger.appendKeys({ step: input.step, meetingId: input.meetingId, version: input.version });
     const meeting = await getMeeting(input.groupId, input.meetingId);
     if (!meeting || meeting.version !== input.version) {
@@ -77,7 +74,7 @@ const steps = middy()
       return next ? { next } : {};
     }
 
-    if (meeting.status === 'cancelled' || !input.reminder) return {};
+    if (meeting.status === 'cancelled' || input.step !== 'remind' || !input.reminder) return {};
     ctx = { ...ctx, meeting: await ensureIntroducer(ctx, now) };
     await sendStep(ctx, input.reminder, now);
     const next = nextStep(network, ctx.meeting, now, input.reminder);

@@ -1,7 +1,8 @@
 import { fromAcceptLanguage } from '../../shared/http/language.ts';
 import { httpHandler } from '../../shared/http/middleware.ts';
+import { formBody, namedLanguage } from '../../shared/http/public-form.ts';
 import { html, json } from '../../shared/http/responses.ts';
-import { fromForm, PrivacyRequest } from '../../shared/http/schemas.ts';
+import { PrivacyRequest } from '../../shared/http/schemas.ts';
 import { validate } from '../../shared/http/validation.ts';
 import { isLanguage, languages } from '../../shared/i18n.ts';
 import { privacyRequestedPage } from '../../shared/pages/privacy.ts';
@@ -14,11 +15,8 @@ import { requestPrivacy } from '../../shared/services/privacy.ts';
  */
 export const handler = httpHandler(
   async (request) => {
-    const body = request.form
-      ? fromForm(PrivacyRequest, request.body as Record<string, string | string[]>)
-      : request.body;
-    const explicit =
-      typeof body === 'object' && body !== null ? (body as { language?: unknown }).language : undefined;
+    const body = formBody(request, PrivacyRequest);
+    const explicit = namedLanguage(body);
     // The page and the field messages need a language now; the mail only if the request names one,
     // else it goes in the language samla holds for the person rather than in a guessed Swedish.
     const named = isLanguage(explicit) ? explicit : fromAcceptLanguage(request.acceptLanguage, languages);

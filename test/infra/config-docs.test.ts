@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { ConfigError, parseConfig, samlaConfigSchema } from '../../infra/config.ts';
+import { parseConfig, samlaConfigSchema } from '../../infra/config.ts';
 import {
   CONFIG_REFERENCE_PATH,
   type ConfigKey,
@@ -16,6 +16,7 @@ import {
   undocumentedKeys,
   withValueAt,
 } from '../../infra/tools/config-reference.ts';
+import { configProblems } from '../support/infra.ts';
 
 const keys = configKeys();
 const byPath = new Map(keys.map((key) => [key.path, key]));
@@ -28,16 +29,6 @@ function key(path: string): ConfigKey {
   const found = byPath.get(path);
   if (!found) throw new Error(`${path} is not in the reference; it has ${[...byPath.keys()].join(', ')}`);
   return found;
-}
-
-function problems(raw: unknown): string[] {
-  try {
-    parseConfig(raw);
-    return [];
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.problems];
-    throw error;
-  }
 }
 
 function runDocsConfig(args: string[]) {
@@ -106,13 +97,13 @@ describe('the configuration reference (docs/configuration.md)', () => {
   });
 
   it('has examples that the deploy configuration accepts, each in its place', () => {
-    expect(problems(minimalExample())).toEqual([]);
+    expect(configProblems(minimalExample())).toEqual([]);
     const full = fullExample(keys);
-    expect(problems(full)).toEqual([]);
+    expect(configProblems(full)).toEqual([]);
     for (const k of keys) {
       for (const example of k.examples) {
         expect(
-          problems(withValueAt(full, k.segments, example)),
+          configProblems(withValueAt(full, k.segments, example)),
           `${k.path}: ${JSON.stringify(example)}`,
         ).toEqual([]);
       }
