@@ -172,7 +172,7 @@ export function costModel(
     });
   }
 
-  const initMs = new Map(bundles.functions.map((f) => [f.fn, f.initMs]));
+  const initMs = new Map(bundles.functions.map((f) => [f.fn, f.init.ms]));
   const monthly = (f: (t: OperationTotals) => number) =>
     operations.reduce((sum, op) => sum + op.perMonth * f(op.per), 0);
   const how = (f: (t: OperationTotals) => number, digits = 1) =>
