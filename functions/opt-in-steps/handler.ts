@@ -1,9 +1,8 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import * as z from 'zod';
-import { logger } from '../../shared/logger.ts';
+import { logContext, logger } from '../../shared/logger.ts';
 import { asWorkflowStep } from '../../shared/notify.ts';
-import { type OptInRef, runOptInStep } from '../../shared/services/opt-in.ts';
+import { type OptInRef, runOptInStep } from '../../shared/services/opt-in-steps.ts';
 
 const step = z.enum(['send-confirmation', 'remind', 'expire']);
 
@@ -33,7 +32,7 @@ export const StepInput = z.union([
 ]);
 
 const steps = middy()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logContext())
   .handler(async (event: unknown): Promise<{ status: string }> => {
     const { step, subject } = StepInput.parse(event);
     const ref: OptInRef = subject;
