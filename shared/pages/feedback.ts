@@ -10,7 +10,7 @@ import type { Language } from '../i18n.ts';
 import { evaluationCopy } from '../mail/evaluations.ts';
 import { formatMeetingTime } from '../mail/format.ts';
 import { html, type SafeHtml } from '../mail/html.ts';
-import { type FieldName, pageCopy } from './copy.ts';
+import { type FieldName, fieldCopy } from './copy.ts';
 import { renderPage } from './layout.ts';
 
 /*
@@ -155,7 +155,7 @@ function sortErrors(errors: Readonly<Record<string, string>>): {
 /** The label of a field for the list at the top, as the error page names it. */
 function otherLabel(language: Language, key: string): string | undefined {
   const base = key.split(/[.[]/, 1)[0] ?? key;
-  const labels = pageCopy[language].fields;
+  const labels = fieldCopy[language];
   return Object.hasOwn(labels, base) ? labels[base as FieldName] : undefined;
 }
 

@@ -2,10 +2,16 @@ import type { Language } from '../i18n.ts';
 import { html } from '../mail/html.ts';
 import {
   type ActionPageKind,
+  actionCopy,
+  confirmCopy,
+  confirmedCopy,
   type ErrorKind,
+  errorCopy,
   type FieldName,
-  pageCopy,
+  fieldCopy,
   type ResultPageKind,
+  receiptCopy,
+  resultCopy,
 } from './copy.ts';
 import { renderPage } from './layout.ts';
 
@@ -22,7 +28,7 @@ export const declineMessageMaxLength = 1000;
  * only offers the button; the POST it makes is what confirms.
  */
 export function confirmPage(input: { language: Language; networkName: string; actionUrl: string }): string {
-  const copy = pageCopy[input.language].confirm;
+  const copy = confirmCopy[input.language];
   return renderPage({
     language: input.language,
     title: copy.title,
@@ -39,8 +45,8 @@ export function confirmedPage(input: {
   alreadyConfirmed: boolean;
 }): string {
   const copy = input.alreadyConfirmed
-    ? pageCopy[input.language].alreadyConfirmed
-    : pageCopy[input.language].confirmed;
+    ? confirmedCopy[input.language].alreadyConfirmed
+    : confirmedCopy[input.language].confirmed;
   return renderPage({
     language: input.language,
     title: copy.title,
@@ -60,8 +66,8 @@ export function receiptPage(input: {
 }): string {
   const copy =
     input.what === 'group-proposal'
-      ? pageCopy[input.language].proposalReceipt
-      : pageCopy[input.language].receipt;
+      ? receiptCopy[input.language].proposalReceipt
+      : receiptCopy[input.language].receipt;
   return renderPage({
     language: input.language,
     title: copy.title,
@@ -87,7 +93,7 @@ export function actionPage(input: {
   timeZone?: string | undefined;
   actionUrl: string;
 }): string {
-  const copy = pageCopy[input.language];
+  const copy = actionCopy[input.language];
   const { title, lead, button, note } = copy.actions[input.kind];
   const message =
     input.kind === 'decline-join-request' &&
@@ -119,7 +125,7 @@ export function resultPage(input: {
   meetingStartsAt?: Date | undefined;
   timeZone?: string | undefined;
 }): string {
-  const { title, lead } = pageCopy[input.language].results[input.kind];
+  const { title, lead } = resultCopy[input.language][input.kind];
   return renderPage({
     language: input.language,
     title: title(input),
@@ -160,7 +166,7 @@ function errorKind(status: number, code: string): ErrorKind {
 }
 
 function fieldLabel(language: Language, field: string): string {
-  const labels = pageCopy[language].fields;
+  const labels = fieldCopy[language];
   // "topics.2" is the third topic: name the field, the message says what is wrong with it.
   const base = field.split(/[.[]/, 1)[0] ?? field;
   return Object.hasOwn(labels, base) ? labels[base as FieldName] : field;
@@ -178,7 +184,7 @@ export function errorPage(input: {
   message?: string | undefined;
   fields?: Readonly<Record<string, string>> | undefined;
 }): string {
-  const copy = pageCopy[input.language];
+  const copy = errorCopy[input.language];
   const { title, lead } = copy.errors[errorKind(input.status, input.code)];
   const fields = Object.entries(input.fields ?? {});
   const fieldList =
