@@ -1,6 +1,5 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { logger } from '../../shared/logger.ts';
+import { logContext } from '../../shared/logger.ts';
 import { sendDueDigests } from '../../shared/services/digest.ts';
 
 /**
@@ -8,5 +7,5 @@ import { sendDueDigests } from '../../shared/services/digest.ts';
  * coordinators want the digest, in its own time zone; this sends the ones whose time it is.
  */
 export const handler = middy()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logContext())
   .handler(async (): Promise<{ networks: number; sent: number }> => sendDueDigests(new Date()));

@@ -1,8 +1,7 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import * as z from 'zod';
 import { noticeFor } from '../../shared/domain/meeting.ts';
-import { logger } from '../../shared/logger.ts';
+import { logContext, logger } from '../../shared/logger.ts';
 import { asWorkflowStep } from '../../shared/notify.ts';
 import { loadMeetingContext } from '../../shared/services/meeting-context.ts';
 import { nextStep, type Step, sendStep } from '../../shared/services/meeting-steps.ts';
@@ -43,7 +42,7 @@ const StepInput = z.discriminatedUnion('step', [
  * workflow's task ('invite-member') is served here too: it sends the same invitation.
  */
 const steps = middy()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logContext())
   .handler(async (event: unknown): Promise<{ next?: Step }> => {
     const input = StepInput.parse(event);
     if (input.step === 'invite-member') {

@@ -1,8 +1,7 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import * as z from 'zod';
 import { groupDedupeKey } from '../../shared/domain/group.ts';
-import { logger } from '../../shared/logger.ts';
+import { logContext, logger } from '../../shared/logger.ts';
 import { asWorkflowStep, sendOnce } from '../../shared/notify.ts';
 import { passSeatOn } from '../../shared/services/membership.ts';
 import { getGroup } from '../../shared/store/groups.ts';
@@ -22,7 +21,7 @@ const EndOfferInput = z.object({
  * machine then waits for.
  */
 const steps = middy()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logContext())
   .handler(async (event: unknown): Promise<{ next?: OfferWorkflowInput }> => {
     const { groupId, requestId, offerExpiresAt } = EndOfferInput.parse(event);
     logger.appendKeys({ groupId, requestId });

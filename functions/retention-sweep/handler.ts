@@ -1,6 +1,5 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { logger } from '../../shared/logger.ts';
+import { logContext } from '../../shared/logger.ts';
 import { forgetClosedSalts, type SweepResult, sweepInactive } from '../../shared/services/retention.ts';
 
 /**
@@ -8,7 +7,7 @@ import { forgetClosedSalts, type SweepResult, sweepInactive } from '../../shared
  * takes any salt left on a closed evaluation.
  */
 export const handler = middy()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logContext())
   .handler(
     async (): Promise<SweepResult & { saltsRemoved: number }> => ({
       ...(await sweepInactive(new Date())),

@@ -1,8 +1,7 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { SNSEvent } from 'aws-lambda';
 import { decideSesEvent } from '../../shared/domain/ses-events.ts';
-import { logger } from '../../shared/logger.ts';
+import { logContext, logger } from '../../shared/logger.ts';
 import { suppressAddress } from '../../shared/store/people.ts';
 
 export interface SesNotificationsResult {
@@ -18,7 +17,7 @@ export interface SesNotificationsResult {
  * error alarm fires, and the next mail to that address bounces again and is reported again.
  */
 export const handler = middy<SNSEvent, SesNotificationsResult>()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logContext())
   .handler(async (event) => {
     const result: SesNotificationsResult = { suppressed: 0, ignored: 0, malformed: 0 };
     const now = new Date();

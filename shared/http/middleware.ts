@@ -1,8 +1,7 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { type Language, languages } from '../i18n.ts';
-import { logger, redactError } from '../logger.ts';
+import { logContext, logger, redactError } from '../logger.ts';
 import { errorPage } from '../pages/pages.ts';
 import { conform } from './contract.ts';
 import { HttpError } from './errors.ts';
@@ -113,7 +112,7 @@ export interface HttpHandlerOptions {
 export function httpHandler(handle: RouteHandler, options: HttpHandlerOptions) {
   return middy<APIGatewayProxyEventV2, ApiResult>()
     .use(errorResponder())
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logContext())
     .handler(async (event, context) => {
       logger.appendKeys({ route: event.routeKey });
       options.authorize?.(event);
