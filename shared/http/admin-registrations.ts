@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { isMemberAddress, type Network } from '../domain/network.ts';
 import type { Registration } from '../domain/registration.ts';
 import { effectiveStatus } from '../domain/registration-list.ts';

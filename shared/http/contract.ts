@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ApiResult } from './responses.ts';
 import { type ResponseSpec, type RouteDef, routes } from './routes.ts';
 import { ErrorResponse, GatewayMessage } from './schemas.ts';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { documentedResponses } from './contract.ts';
 import { type RouteDef, routes } from './routes.ts';
 
@@ -24,7 +24,7 @@ function nullInEnums(value: unknown): void {
  * Zod emits one self-contained schema per call, with the parts that carry an id (`.meta({ id })`) under
  * `definitions`: those become shared components.
  */
-function toSchema(schema: z.ZodType, io: 'input' | 'output', components: JsonObject): JsonObject {
+function toSchema(schema: z.core.$ZodType, io: 'input' | 'output', components: JsonObject): JsonObject {
   const emitted = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' });
   const rewritten = JSON.parse(
     JSON.stringify(emitted).replaceAll('"#/definitions/', '"#/components/schemas/'),
@@ -37,19 +37,19 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output', components: JsonObj
 
 function operation(route: RouteDef, components: JsonObject): JsonObject {
   const params = route.params
-    ? Object.entries(route.params.shape).map(([name, schema]) => ({
+    ? Object.entries(route.params._zod.def.shape).map(([name, schema]) => ({
         name,
         in: 'path',
         required: true,
-        schema: toSchema(schema as z.ZodType, 'input', components),
+        schema: toSchema(schema, 'input', components),
       }))
     : [];
   const query = route.query
-    ? Object.entries(route.query.shape).map(([name, schema]) => ({
+    ? Object.entries(route.query._zod.def.shape).map(([name, schema]) => ({
         name,
         in: 'query',
-        required: !(schema as z.ZodType).safeParse(undefined).success,
-        schema: toSchema(schema as z.ZodType, 'input', components),
+        required: !z.safeParse(schema, undefined).success,
+        schema: toSchema(schema, 'input', components),
       }))
     : [];
   const responses = Object.fromEntries(

@@ -4,7 +4,7 @@
  *
  * `fn` names the folder under functions/ whose handler.ts serves the route: one of shared/functions.ts.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { FunctionName } from '../functions.ts';
 import {
   CreateNetworkRequest,
@@ -84,10 +84,10 @@ export interface RouteDef {
   readonly operationId: string;
   readonly summary: string;
   /** For the OpenAPI document; the handler validates with the same schemas. */
-  readonly params?: z.ZodObject;
+  readonly params?: z.core.$ZodObject;
   /** Query string parameters (OpenAPI `in: query`); the handler validates with the same schema. */
-  readonly query?: z.ZodObject;
-  readonly body?: z.ZodType;
+  readonly query?: z.core.$ZodObject;
+  readonly body?: z.ZodMiniType;
   /**
    * For auth 'coordinator': only members of the samla-admins group, not every coordinator of the network
    * in the path. The handler enforces it (coordinatorHandler's `access: 'admin'`); the authz tests
@@ -104,7 +104,7 @@ export interface RouteDef {
 
 export interface ResponseSpec {
   readonly description: string;
-  readonly json?: z.ZodType;
+  readonly json?: z.ZodMiniType;
   readonly html?: true;
   readonly csv?: true;
 }
@@ -139,8 +139,8 @@ const linkErrors = {
 function linkRoutes(
   fn: FunctionName,
   summaries: Readonly<Record<string, string>>,
-  result: z.ZodType,
-  bodies: Readonly<Record<string, z.ZodType>> = {},
+  result: z.ZodMiniType,
+  bodies: Readonly<Record<string, z.ZodMiniType>> = {},
 ): RouteDef[] {
   return Object.entries(summaries).flatMap(([kind, summary]) =>
     (['GET', 'POST'] as const).map((method) => {
