@@ -375,6 +375,22 @@ export const samlaConfigSchema = z
         "Who is emailed when something fails (a function's errors, a failed workflow, the API's 5xx answers). Without it the alarms exist but nobody is subscribed. SNS sends a confirmation email first.",
       examples: ['drift@example.org'],
     }),
+    monitoring: z
+      .strictObject({
+        dashboard: z
+          .boolean()
+          .default(false)
+          .meta({
+            description:
+              "Create a CloudWatch dashboard of the API, the functions, the workflows, the table and SES, to look at when an alarm fires. Off by default: a dashboard costs $3.00 a month (an account's three free ones hold 50 metrics each, and this one graphs more), three times what all the alarms cost. Without it the same metrics are in the CloudWatch console.",
+            examples: [true],
+          }),
+      })
+      .default({ dashboard: false })
+      .meta({
+        description: 'What the stack shows besides its alarms, which are always there (see `alarmEmail`).',
+        examples: [{ dashboard: true }],
+      }),
     cognito: cognito.optional().meta({
       description:
         'An existing Cognito user pool for the coordinators. Without it the stack creates its own pool (output `CoordinatorUserPoolId`), with a `network-<id>` group for each configured network.',

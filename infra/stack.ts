@@ -123,6 +123,7 @@ export class SamlaStack extends Stack {
       httpApi: api.httpApi,
       table: data.table,
       alarmEmail: config.alarmEmail,
+      dashboard: config.monitoring.dashboard,
     });
 
     const consoleClientId = auth.consoleClientId;

@@ -21,6 +21,7 @@ import { Construct } from 'constructs';
 import type { SamlaFunction } from './function.ts';
 
 export interface MonitoringProps {
+  /** Graphed one by one on the dashboard; the alarms watch every function through the account's metrics. */
   readonly functions: Iterable<SamlaFunction>;
   readonly stateMachines: Readonly<Record<string, IStateMachine>>;
   readonly httpApi: HttpApi;
@@ -28,6 +29,8 @@ export interface MonitoringProps {
   readonly table: ITableV2;
   /** Who hears about the alarms. Without it the alarms still show in the console. */
   readonly alarmEmail?: string;
+  /** A dashboard costs $3.00 a month, three times all the alarms: only when cdk.json asks for it. */
+  readonly dashboard?: boolean;
 }
 
 /*
@@ -42,13 +45,24 @@ const sesMetric = (metricName: string, statistic: string, period: Duration) =>
   new Metric({ namespace: 'AWS/SES', metricName, statistic, period });
 
 /**
- * Alarms for what members would notice — failing or throttled functions, failed workflows, server errors,
- * a throttled table, a sender reputation at risk — and one dashboard to look at when one fires.
+ * Lambda also publishes each metric without dimensions, summed over every function in the account and
+ * region: one alarm covers all of samla's functions (and a function added later) for $0.10 a month,
+ * where one per function cost $0.10 each. The price is that it also counts functions that are not
+ * samla's, and the alarm does not say which function failed: the per-function metrics do.
+ */
+const lambdaAccountMetric = (metricName: string, period: Duration) =>
+  new Metric({ namespace: 'AWS/Lambda', metricName, statistic: Stats.SUM, period });
+
+/**
+ * Alarms for what an operator acts on — failing or throttled functions, failed workflows, server errors,
+ * a throttled table, a sender reputation at risk — each aggregated as far as its metrics allow, so the
+ * whole set stays within CloudWatch's ten free alarm metrics ($1.00 a month at list price without
+ * them). A dashboard to look at when one fires, if asked for.
  */
 export class Monitoring extends Construct {
   readonly alarms: Alarm[] = [];
   readonly topic: Topic | undefined;
-  readonly dashboard: Dashboard;
+  readonly dashboard: Dashboard | undefined;
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
@@ -77,22 +91,23 @@ export class Monitoring extends Construct {
     };
 
     const period = Duration.minutes(5);
-    const functions = [...props.functions];
-    for (const fn of functions) {
-      alarm(
-        `${fn.node.id}Errors`,
-        fn.function.metricErrors({ period }),
-        1,
-        `functions/${fn.fn} failed; see its log group ${fn.logGroup.node.path}`,
-      );
-      // One alarm per function: an alarm's metric math takes at most 10 metrics, and there are more.
-      alarm(
-        `${fn.node.id}Throttles`,
-        fn.function.metricThrottles({ period }),
-        1,
-        `functions/${fn.fn} was throttled (account concurrency used up?): requests got 5xx or workflow steps were retried`,
-      );
-    }
+    alarm(
+      'LambdaErrors',
+      lambdaAccountMetric('Errors', period),
+      1,
+      'A Lambda function in this account and region failed (the metric covers every function, samla’s and any other). Which one: CloudWatch → Metrics → Lambda → By Function Name → Errors; then its log group.',
+    );
+    alarm(
+      'LambdaThrottles',
+      lambdaAccountMetric('Throttles', period),
+      1,
+      'A Lambda function in this account and region was throttled (account concurrency used up?): requests got 5xx or workflow steps were retried. Which one: CloudWatch → Metrics → Lambda → By Function Name → Throttles.',
+    );
+    /*
+     * Failed only, not TimedOut or Aborted: no state machine sets a timeout (only Step Functions' one-year
+     * limit applies) and nothing in samla stops an execution, so those two need an operator's own hand.
+     * Folding them in with metric math would bill three alarm metrics per machine instead of one.
+     */
     for (const [name, stateMachine] of Object.entries(props.stateMachines)) {
       alarm(
         `${name}WorkflowFailed`,
@@ -140,9 +155,11 @@ export class Monitoring extends Construct {
       'SES complaint rate at 0.1 %: SES reviews the account here and pauses sending at 0.5 %. Someone marks samla’s mail as spam.',
     );
 
+    if (!props.dashboard) return;
     const wide = 12;
     const graph = (title: string, left: IMetric[], right: IMetric[] = []) =>
       new GraphWidget({ title, left, right, width: wide, height: 6 });
+    const functions = [...props.functions];
     const workflows = Object.entries(props.stateMachines);
     this.dashboard = new Dashboard(this, 'Dashboard', {
       defaultInterval: Duration.days(1),

@@ -96,8 +96,38 @@ export interface CostModel {
   readonly notes: string[];
 }
 
-const count = (template: CfnTemplate, type: string) =>
-  Object.values(template.Resources ?? {}).filter((r) => (r as { Type?: string }).Type === type).length;
+const ofType = (template: CfnTemplate, type: string) =>
+  Object.values(template.Resources ?? {}).filter((r) => (r as { Type?: string }).Type === type);
+
+export interface MonitoringCounts {
+  readonly alarms: number;
+  /** What CloudWatch bills: one per alarm on a single metric, one per metric read by a metric-math alarm. */
+  readonly alarmMetrics: number;
+  readonly dashboards: number;
+}
+
+/** The alarms and dashboards of a synthesized template: the fixed part of the bill, traffic or not. */
+export function monitoringCounts(template: CfnTemplate): MonitoringCounts {
+  const alarms = ofType(template, 'AWS::CloudWatch::Alarm');
+  const metricsRead = (alarm: unknown): number => {
+    const metrics = (alarm as { Properties?: { Metrics?: unknown } }).Properties?.Metrics;
+    if (!Array.isArray(metrics)) return 1;
+    return metrics.filter((m) => typeof m === 'object' && m !== null && 'MetricStat' in m).length;
+  };
+  return {
+    alarms: alarms.length,
+    alarmMetrics: alarms.reduce((sum: number, alarm) => sum + metricsRead(alarm), 0),
+    dashboards: ofType(template, 'AWS::CloudWatch::Dashboard').length,
+  };
+}
+
+/** USD a month for the template's alarms and dashboards at list prices, before free tiers. */
+export function monitoringUsd(counts: MonitoringCounts): number {
+  // In cents, so ten alarm metrics come to exactly $1.00 rather than 0.1 added up ten times.
+  const cents =
+    counts.alarmMetrics * PRICES.alarmPerMonth * 100 + counts.dashboards * PRICES.dashboardPerMonth * 100;
+  return Math.round(cents) / 100;
+}
 
 const none: OperationTotals = {
   wru: 0,
@@ -205,8 +235,7 @@ export function costModel(
     (VOLUMES.members + VOLUMES.groups * VOLUMES.membersPerGroup) *
     ((registration.maxItemBytes || 1000) + 100) *
     3;
-  const alarms = count(template, 'AWS::CloudWatch::Alarm');
-  const dashboards = count(template, 'AWS::CloudWatch::Dashboard');
+  const monitoring = monitoringCounts(template);
   const GB = 1024 ** 3;
   const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
 
@@ -279,15 +308,15 @@ export function costModel(
     },
     {
       item: 'CloudWatch alarms',
-      quantity: `${alarms} alarms`,
-      price: `$${PRICES.alarmPerMonth}/alarm-month`,
-      usd: alarms * PRICES.alarmPerMonth,
+      quantity: `${monitoring.alarms} alarms reading ${monitoring.alarmMetrics} metrics`,
+      price: `$${PRICES.alarmPerMonth}/alarm metric-month`,
+      usd: monitoringUsd({ ...monitoring, dashboards: 0 }),
     },
     {
-      item: 'CloudWatch dashboard',
-      quantity: `${dashboards}`,
+      item: 'CloudWatch dashboard (opt-in: monitoring.dashboard)',
+      quantity: `${monitoring.dashboards}`,
       price: `$${PRICES.dashboardPerMonth}/month`,
-      usd: dashboards * PRICES.dashboardPerMonth,
+      usd: monitoringUsd({ ...monitoring, alarmMetrics: 0 }),
     },
   ];
   return {
@@ -295,7 +324,7 @@ export function costModel(
     lines,
     totalUsd: lines.reduce((sum, line) => sum + line.usd, 0),
     notes: [
-      'Before free tiers. The always-free tiers (Lambda 1M requests and 400,000 GB-s, Step Functions 4,000 transitions, 10 alarms, 3 dashboards, 5 GB of logs, 25 GB of DynamoDB storage, X-Ray 100,000 traces) cover all but the alarms beyond ten.',
+      'Before free tiers. The always-free tiers (Lambda 1M requests and 400,000 GB-s, Step Functions 4,000 transitions, 10 alarm metrics, 3 dashboards of up to 50 metrics, 5 GB of logs, 25 GB of DynamoDB storage, X-Ray 100,000 traces) cover those lines if nothing else in the account uses them, the alarms included; API Gateway, DynamoDB requests and SES have no always-free tier, and the opt-in dashboard graphs more than 50 metrics.',
       'Log bytes: handler lines as measured, plus estimates for Lambda platform lines, Step Functions execution logs (LogLevel ALL) and API access logs.',
     ],
   };

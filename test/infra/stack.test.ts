@@ -309,10 +309,10 @@ describe('the functions', () => {
 });
 
 describe('monitoring', () => {
-  it('alarms on every function, the workflow and API server errors', () => {
+  it('alarms on every function (one account-wide alarm), the workflow and API server errors', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
     const metrics = alarms.map((a) => `${a.Properties.Namespace}/${a.Properties.MetricName}`);
-    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(allFns.length);
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(1);
     expect(metrics).toContain('AWS/States/ExecutionsFailed');
     expect(metrics).toContain('AWS/ApiGateway/5xx');
     // cdk.json names no alarmEmail, so there is nobody to subscribe (SES's bounces go to a Lambda).
