@@ -5,8 +5,8 @@ import type { Language } from './i18n.ts';
 import { issueLink } from './links.ts';
 import { logger } from './logger.ts';
 import { buildRawEmail, type RawEmailInput } from './mail/mime.ts';
+import { type Mail, renderComposed } from './mail/render.ts';
 import { sendRawEmail } from './mail/send.ts';
-import { type MailMessage, renderMail } from './mail/templates.ts';
 import { claimOutbox, markOutboxSent, releaseOutbox } from './store/outbox.ts';
 import { mailPermission } from './store/people.ts';
 
@@ -26,9 +26,10 @@ export interface Notification {
   member?: { networkId: string; category: MailCategory };
   /**
    * Built only when this call won the claim, so a duplicate does no work (and issues no link token). It
-   * gets the member's unsubscribe link, for templates that offer it in the body too.
+   * gets the member's unsubscribe link, for templates that offer it in the body too. Made with
+   * mail/render.ts's `mail` and the composer of its kind, so only the kinds a function sends are bundled.
    */
-  message: (links: { unsubscribeUrl?: string }) => Promise<MailMessage> | MailMessage;
+  message: (links: { unsubscribeUrl?: string }) => Promise<Mail> | Mail;
   /** Extras built with the message: a calendar file, an attachment. */
   extras?: () => Promise<Pick<RawEmailInput, 'headers' | 'attachments'>>;
 }
@@ -116,7 +117,7 @@ export async function sendOnce(notification: Notification, now = new Date()): Pr
         )
       : undefined;
     const links = unsubscribeUrl ? { unsubscribeUrl } : {};
-    const rendered = renderMail(await notification.message(links), notification.language, links);
+    const rendered = renderComposed(await notification.message(links), notification.language, links);
     const extras = notification.extras ? await notification.extras() : {};
     const raw = await buildRawEmail({
       from: env.senderAddress(),

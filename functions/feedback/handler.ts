@@ -8,7 +8,7 @@ import { prefersJson } from '../../shared/http/request.ts';
 import { html, json } from '../../shared/http/responses.ts';
 import { validate } from '../../shared/http/validation.ts';
 import { type FeedbackPrefill, feedbackPage, resultPage } from '../../shared/pages/pages.ts';
-import { answerKey, evaluationTimes } from '../../shared/services/evaluations.ts';
+import { answerKey, evaluationTimes } from '../../shared/services/evaluation-times.ts';
 import { getAnswer, putAnswer } from '../../shared/store/evaluations.ts';
 import { getGroup } from '../../shared/store/groups.ts';
 import { getMeeting } from '../../shared/store/meetings.ts';

@@ -2,6 +2,8 @@ import middy from '@middy/core';
 import * as z from 'zod';
 import { groupDedupeKey } from '../../shared/domain/group.ts';
 import { logContext, logger } from '../../shared/logger.ts';
+import { composeOfferExpired } from '../../shared/mail/groups.ts';
+import { mail } from '../../shared/mail/render.ts';
 import { asWorkflowStep, sendOnce } from '../../shared/notify.ts';
 import { passSeatOn } from '../../shared/services/membership.ts';
 import { getGroup } from '../../shared/store/groups.ts';
@@ -39,12 +41,12 @@ const steps = middy()
         to: request.email,
         language: request.language,
         member: { networkId: request.networkId, category: 'transactional' },
-        message: () => ({
-          kind: 'offer-expired',
-          recipientName: request.name,
-          networkName: network.name,
-          groupTitle: group.title,
-        }),
+        message: () =>
+          mail(composeOfferExpired, {
+            recipientName: request.name,
+            networkName: network.name,
+            groupTitle: group.title,
+          }),
       });
     }
     return passed.offer ? { next: passed.offer } : {};

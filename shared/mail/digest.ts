@@ -16,10 +16,7 @@ export interface CoordinatorDigestFields {
 
 const copy: Record<Language, DigestCopy> = { sv: sv.digest, nb: nb.digest, en: en.digest };
 
-export function composeCoordinatorDigest(
-  m: CoordinatorDigestFields & { kind: 'coordinator-digest' },
-  language: Language,
-): MailContent {
+export function composeCoordinatorDigest(m: CoordinatorDigestFields, language: Language): MailContent {
   const c = copy[language];
   const d = m.digest;
   const tz = d.timeZone;

@@ -3,7 +3,7 @@ import { action, greeting, signature } from './common.ts';
 import * as en from './copy/en.ts';
 import * as nb from './copy/nb.ts';
 import * as sv from './copy/sv.ts';
-import type { PrivacyCopy } from './copy/types.ts';
+import type { PrivacyConfirmCopy, PrivacyExportCopy, StayQuestionCopy } from './copy/types.ts';
 import { formatDateTime } from './format.ts';
 import type { Block, MailContent } from './layout.ts';
 
@@ -38,7 +38,24 @@ export interface StayQuestionFields {
   timeZone: string;
 }
 
-const copy: Record<Language, PrivacyCopy> = { sv: sv.privacy, nb: nb.privacy, en: en.privacy };
+// One table per kind, so a function that sends one of these mails bundles that one's words only.
+const privacyConfirmCopy: Record<Language, PrivacyConfirmCopy> = {
+  sv: sv.privacyConfirm,
+  nb: nb.privacyConfirm,
+  en: en.privacyConfirm,
+};
+
+const privacyExportCopy: Record<Language, PrivacyExportCopy> = {
+  sv: sv.privacyExport,
+  nb: nb.privacyExport,
+  en: en.privacyExport,
+};
+
+const stayQuestionCopy: Record<Language, StayQuestionCopy> = {
+  sv: sv.stayQuestion,
+  nb: nb.stayQuestion,
+  en: en.stayQuestion,
+};
 
 /** A greeting when the name is known; none rather than "Hej !". */
 function greetingFor(language: Language, name: string): Block[] {
@@ -52,12 +69,9 @@ export function listPhrase(items: readonly string[], language: Language): string
   }).format(items);
 }
 
-export function composePrivacyConfirm(
-  m: PrivacyConfirmFields & { kind: 'privacy-confirm' },
-  language: Language,
-): MailContent {
-  const c = copy[language];
-  const t = c.confirm[m.request];
+export function composePrivacyConfirm(m: PrivacyConfirmFields, language: Language): MailContent {
+  const c = privacyConfirmCopy[language];
+  const t = c[m.request];
   return {
     language,
     subject: t.subject(m.senderName),
@@ -70,54 +84,48 @@ export function composePrivacyConfirm(
       { type: 'paragraph', text: t.notYou },
       signature(language, m.senderName),
     ],
-    footer: c.confirmFooter,
+    footer: c.footer,
     networkName: m.senderName,
   };
 }
 
-export function composePrivacyExport(
-  m: PrivacyExportFields & { kind: 'privacy-export' },
-  language: Language,
-): MailContent {
-  const c = copy[language];
+export function composePrivacyExport(m: PrivacyExportFields, language: Language): MailContent {
+  const c = privacyExportCopy[language];
   const sections: Block[] = m.summary.flatMap((section): Block[] => [
     { type: 'heading', text: section.heading },
     { type: 'list', items: section.lines },
   ]);
   return {
     language,
-    subject: c.exportSubject(m.senderName),
-    preheader: c.exportPreheader,
+    subject: c.subject(m.senderName),
+    preheader: c.preheader,
     blocks: [
       ...greetingFor(language, m.recipientName),
-      { type: 'paragraph', text: c.exportIntro(m.fileName) },
+      { type: 'paragraph', text: c.intro(m.fileName) },
       ...sections,
       signature(language, m.senderName),
     ],
-    footer: c.exportFooter,
+    footer: c.footer,
     networkName: m.senderName,
   };
 }
 
-export function composeStayQuestion(
-  m: StayQuestionFields & { kind: 'stay-question' },
-  language: Language,
-): MailContent {
-  const c = copy[language];
+export function composeStayQuestion(m: StayQuestionFields, language: Language): MailContent {
+  const c = stayQuestionCopy[language];
   const networks = listPhrase(m.networkNames, language);
   const answerBy = formatDateTime(m.answerBy, language, m.timeZone);
   return {
     language,
-    subject: c.staySubject(networks),
-    preheader: c.stayPreheader(answerBy),
+    subject: c.subject(networks),
+    preheader: c.preheader(answerBy),
     blocks: [
       ...greetingFor(language, m.recipientName),
-      { type: 'paragraph', text: c.stayIntro(networks) },
-      action(language, c.stayButton, m.stayUrl),
-      { type: 'paragraph', text: c.stayElse(answerBy) },
+      { type: 'paragraph', text: c.intro(networks) },
+      action(language, c.button, m.stayUrl),
+      { type: 'paragraph', text: c.otherwise(answerBy) },
       signature(language, m.senderName),
     ],
-    footer: c.stayFooter,
+    footer: c.footer,
     networkName: m.senderName,
   };
 }

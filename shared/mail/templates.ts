@@ -40,7 +40,7 @@ import {
   type OfferExpiredFields,
   type SeatOfferedFields,
 } from './groups.ts';
-import { type MailContent, type RenderedMail, renderContent } from './layout.ts';
+import type { MailContent, RenderedMail } from './layout.ts';
 import {
   composeIntroducerReminder,
   composeMeetingCancelled,
@@ -68,6 +68,7 @@ import {
   composeRegistrationReceipt,
   type RegistrationReceiptFields,
 } from './registration.ts';
+import { mail, renderComposed } from './render.ts';
 
 export type { CoordinatorDigestFields } from './digest.ts';
 export type {
@@ -186,15 +187,16 @@ const composers: Composers = {
 
 export const mailKinds = Object.keys(composers) as MailKind[];
 
-/** The subject, plain text and HTML of a mail in the reader's language. Pure: no I/O. */
+/**
+ * Any kind of mail by its name, for tests and tools. Functions do not use it: its table of every
+ * composer would put every kind and all their copy in their bundles. They bind the composer of the kind
+ * they send with render.ts's `mail`, and shared/notify.ts renders that the same way as here.
+ */
 export function renderMail<K extends MailKind>(
   message: MailMessage<K>,
   language: Language,
   options: { unsubscribeUrl?: string } = {},
 ): RenderedMail {
   const compose: Composers[K] = composers[message.kind];
-  const content = compose(message, language);
-  return renderContent(
-    options.unsubscribeUrl ? { ...content, unsubscribeUrl: options.unsubscribeUrl } : content,
-  );
+  return renderComposed(mail(compose, message), language, options);
 }

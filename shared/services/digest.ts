@@ -15,6 +15,8 @@ import { personId } from '../domain/person.ts';
 import { recipientTag } from '../domain/registration.ts';
 import { issueLink } from '../links.ts';
 import { logger } from '../logger.ts';
+import { composeCoordinatorDigest } from '../mail/digest.ts';
+import { mail } from '../mail/render.ts';
 import { oneClickHeaders, sendOnce } from '../notify.ts';
 import { recordDigestSent } from '../store/network-settings.ts';
 import { listNetworks } from '../store/networks.ts';
@@ -167,7 +169,7 @@ export async function sendDigest(
               declineUrl: await issueLink('decline-join-request', subject, validUntil),
             });
           }
-          return { kind: 'coordinator-digest', digest: { ...digest, pendingJoinRequests } };
+          return mail(composeCoordinatorDigest, { digest: { ...digest, pendingJoinRequests } });
         },
       },
       now,

@@ -1,16 +1,16 @@
-import { createHash, randomBytes } from 'node:crypto';
-import {
-  evaluationDedupeKey,
-  evaluationPlan,
-  summarise,
-  summaryDedupeKey,
-  whoIsAsked,
-} from '../domain/evaluation.ts';
+import { randomBytes } from 'node:crypto';
+import { evaluationDedupeKey, summarise, summaryDedupeKey, whoIsAsked } from '../domain/evaluation.ts';
 import { followUpsFrom } from '../domain/follow-up.ts';
 import { coordinatorLanguage } from '../domain/network.ts';
 import { recipientTag } from '../domain/registration.ts';
 import { issueLink } from '../links.ts';
 import { logger } from '../logger.ts';
+import {
+  composeEvaluationReminder,
+  composeEvaluationRequest,
+  composeEvaluationSummary,
+} from '../mail/evaluations.ts';
+import { mail } from '../mail/render.ts';
 import { sendOnce } from '../notify.ts';
 import {
   closeEvaluation,
@@ -20,30 +20,13 @@ import {
 } from '../store/evaluations.ts';
 import { addFollowUps } from '../store/follow-ups.ts';
 import { listMeetings } from '../store/meetings.ts';
+import { evaluationTimes } from './evaluation-times.ts';
 import { type MeetingContext, meetingFacts } from './meeting-context.ts';
 
 /*
  * After a meeting: the one-tap evaluation request, one reminder to those who have not answered, and the
  * close with a summary to the coordinators and the facilitator. Steps of the same meeting workflow.
  */
-
-/**
- * The key of a member's answer: one per member and meeting, whichever of their links (request or
- * reminder) they use, so they can change it. It is a hash with the meeting's evaluation salt, which the
- * close removes: from then on nobody reading the table can tie an anonymous answer to a person.
- */
-export function answerKey(salt: string, meetingId: string, memberId: string): string {
-  return createHash('sha256')
-    .update(`answer\0${salt}\0${meetingId}\0${memberId}`)
-    .digest('base64url')
-    .slice(0, 32);
-}
-
-export function evaluationTimes(ctx: Pick<MeetingContext, 'network' | 'meeting'>) {
-  const { meeting, network } = ctx;
-  const end = new Date(Date.parse(meeting.startsAt) + meeting.durationMinutes * 60_000).toISOString();
-  return evaluationPlan({ meetingEnd: end, ...(network.evaluation ?? {}) });
-}
 
 /** The members asked: those who attended, or, with no attendance recorded, all who did not decline. */
 function asked(ctx: MeetingContext): string[] {
@@ -89,15 +72,14 @@ async function sendRequest(
         },
         closeAt,
       );
-      return {
-        kind,
+      return mail(kind === 'evaluation-request' ? composeEvaluationRequest : composeEvaluationReminder, {
         recipientName: member.name,
         meeting: meetingFacts(ctx),
         ratingUrls: Array.from({ length: 10 }, (_, i) => `${formUrl}?rating=${i + 1}`),
         formUrl,
         closesAt: new Date(closeAt),
         timeZone: ctx.meeting.timeZone,
-      };
+      });
     },
   });
 }
@@ -157,17 +139,17 @@ export async function closeAndSummarise(ctx: MeetingContext, now: Date): Promise
       dedupeKey: summaryDedupeKey(ctx.meeting.id, recipientTag(to)),
       to,
       language: summaryLanguage(ctx, to),
-      message: () => ({
-        kind: 'evaluation-summary',
-        networkName: ctx.network.name,
-        groupTitle: ctx.group.title,
-        meetingStartsAt: new Date(ctx.meeting.startsAt),
-        timeZone: ctx.meeting.timeZone,
-        seq: ctx.meeting.seq,
-        count: Math.max(ctx.count, ctx.meeting.seq),
-        summary,
-        closedAt: now,
-      }),
+      message: () =>
+        mail(composeEvaluationSummary, {
+          networkName: ctx.network.name,
+          groupTitle: ctx.group.title,
+          meetingStartsAt: new Date(ctx.meeting.startsAt),
+          timeZone: ctx.meeting.timeZone,
+          seq: ctx.meeting.seq,
+          count: Math.max(ctx.count, ctx.meeting.seq),
+          summary,
+          closedAt: now,
+        }),
     });
   }
 }

@@ -11,6 +11,12 @@ import { coordinatorLanguage, type Network } from '../domain/network.ts';
 import { isLapsed } from '../domain/opt-in.ts';
 import { recipientTag } from '../domain/registration.ts';
 import { logger, redactError } from '../logger.ts';
+import {
+  composeGroupProposalAccepted,
+  composeGroupProposalDeclined,
+  composeGroupProposalReceived,
+} from '../mail/group-proposals.ts';
+import { mail } from '../mail/render.ts';
 import { sendOnce } from '../notify.ts';
 import {
   acceptProposal,
@@ -38,17 +44,17 @@ export async function tellCoordinators(network: Network, proposal: GroupProposal
       dedupeKey: proposalDedupeKey(proposal, `received:${recipientTag(coordinator)}`),
       to: coordinator,
       language: coordinatorLanguage(network, coordinator),
-      message: () => ({
-        kind: 'group-proposal-received',
-        networkName: network.name,
-        proposalTitle: proposal.title,
-        question: proposal.question,
-        proposerName: proposal.name,
-        proposerEmail: proposal.email,
-        organisation: proposal.organisation,
-        ...(proposal.role ? { role: proposal.role } : {}),
-        ...(proposal.message ? { message: proposal.message } : {}),
-      }),
+      message: () =>
+        mail(composeGroupProposalReceived, {
+          networkName: network.name,
+          proposalTitle: proposal.title,
+          question: proposal.question,
+          proposerName: proposal.name,
+          proposerEmail: proposal.email,
+          organisation: proposal.organisation,
+          ...(proposal.role ? { role: proposal.role } : {}),
+          ...(proposal.message ? { message: proposal.message } : {}),
+        }),
     });
   }
 }
@@ -131,18 +137,18 @@ export async function tellAccepted(
     to: proposal.email,
     language: proposal.language,
     member: { networkId: proposal.networkId, category: 'transactional' },
-    message: async () => ({
-      kind: 'group-proposal-accepted',
-      recipientName: proposal.name,
-      networkName: network.name,
-      groupTitle: group.title,
-      proposalTitle: proposal.title,
-      question: group.question,
-      facilitatorName: group.facilitator.name,
-      mode: group.mode,
-      ...(group.location ? { location: group.location } : {}),
-      leaveUrl: await leaveLink(proposerMembership(proposal, group, now), now),
-    }),
+    message: async () =>
+      mail(composeGroupProposalAccepted, {
+        recipientName: proposal.name,
+        networkName: network.name,
+        groupTitle: group.title,
+        proposalTitle: proposal.title,
+        question: group.question,
+        facilitatorName: group.facilitator.name,
+        mode: group.mode,
+        ...(group.location ? { location: group.location } : {}),
+        leaveUrl: await leaveLink(proposerMembership(proposal, group, now), now),
+      }),
   });
 }
 
@@ -169,13 +175,13 @@ export async function tellDeclined(network: Network, proposal: GroupProposal): P
     to: proposal.email,
     language: proposal.language,
     member: { networkId: proposal.networkId, category: 'transactional' },
-    message: () => ({
-      kind: 'group-proposal-declined',
-      recipientName: proposal.name,
-      networkName: network.name,
-      proposalTitle: proposal.title,
-      ...(proposal.decisionMessage ? { message: proposal.decisionMessage } : {}),
-    }),
+    message: () =>
+      mail(composeGroupProposalDeclined, {
+        recipientName: proposal.name,
+        networkName: network.name,
+        proposalTitle: proposal.title,
+        ...(proposal.decisionMessage ? { message: proposal.decisionMessage } : {}),
+      }),
   });
 }
 

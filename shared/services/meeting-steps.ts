@@ -8,7 +8,8 @@ import {
   reminderTimes,
 } from '../domain/meeting.ts';
 import type { Network } from '../domain/network.ts';
-import { closeAndSummarise, evaluationTimes, remindEvaluations, requestEvaluations } from './evaluations.ts';
+import { evaluationTimes } from './evaluation-times.ts';
+import { closeAndSummarise, remindEvaluations, requestEvaluations } from './evaluations.ts';
 import type { MeetingContext } from './meeting-context.ts';
 import { sendMeetingMail } from './meetings.ts';
 

@@ -11,7 +11,14 @@ import {
 } from '../domain/meeting.ts';
 import { issueLink } from '../links.ts';
 import { calendarContentType, calendarSequence, meetingCalendar, meetingUid } from '../mail/calendar.ts';
-import type { MailMessage } from '../mail/templates.ts';
+import {
+  composeIntroducerReminder,
+  composeMeetingCancelled,
+  composeMeetingInvitation,
+  composeMeetingReminder,
+  composeMeetingUpdated,
+} from '../mail/meetings.ts';
+import { type Mail, mail } from '../mail/render.ts';
 import { sendOnce } from '../notify.ts';
 import { getGroup } from '../store/groups.ts';
 import { getJoinRequest } from '../store/join-requests.ts';
@@ -105,32 +112,30 @@ export async function sendMeetingMail(
     to: member.email,
     language: member.language,
     member: { networkId: ctx.network.id, category: reminder ? 'reminder' : 'news' },
-    message: async ({ unsubscribeUrl = '' }): Promise<MailMessage> => {
+    message: async ({ unsubscribeUrl = '' }): Promise<Mail> => {
       const links = { ...(await memberLinks(ctx, member)), unsubscribeUrl };
       const base = { recipientName: member.name, meeting: meetingFacts(ctx) };
-      if (kind === 'cancellation') return { kind: 'meeting-cancelled', ...base };
+      if (kind === 'cancellation') return mail(composeMeetingCancelled, base);
       if (kind === 'introducer')
-        return {
-          kind: 'introducer-reminder',
+        return mail(composeIntroducerReminder, {
           ...base,
           yesUrl: links.yesUrl,
           noUrl: links.noUrl,
           unsubscribeUrl,
-        };
+        });
       if (kind === 'update') {
         const { changes, previousStartsAt } = changesOf(meeting);
-        return {
-          kind: 'meeting-updated',
+        return mail(composeMeetingUpdated, {
           ...base,
           ...(previousStartsAt ? { previousStartsAt: new Date(previousStartsAt) } : {}),
           changes,
           yesUrl: links.yesUrl,
           noUrl: links.noUrl,
           unsubscribeUrl,
-        };
+        });
       }
-      if (kind === 'invitation') return { kind: 'meeting-invitation', ...base, ...links };
-      return { kind: 'meeting-reminder', ...base, ...links, daysBefore: extra.daysBefore ?? 1 };
+      if (kind === 'invitation') return mail(composeMeetingInvitation, { ...base, ...links });
+      return mail(composeMeetingReminder, { ...base, ...links, daysBefore: extra.daysBefore ?? 1 });
     },
     extras: async () => {
       const calendar =

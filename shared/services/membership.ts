@@ -10,6 +10,16 @@ import {
 import { coordinatorLanguage, type Network } from '../domain/network.ts';
 import { recipientTag } from '../domain/registration.ts';
 import { issueLink } from '../links.ts';
+import {
+  composeJoinApprovalRequest,
+  composeJoinApproved,
+  composeJoinDeclined,
+  composeJoinPendingApproval,
+  composeJoinWaitlisted,
+  composeLeftGroup,
+  composeSeatOffered,
+} from '../mail/groups.ts';
+import { mail } from '../mail/render.ts';
 import { sendOnce } from '../notify.ts';
 import { StillContended } from '../store/errors.ts';
 import { claimWaitlistPlace, getGroup, releaseWaitlistClaim, waitlistClaims } from '../store/groups.ts';
@@ -81,15 +91,15 @@ export async function tellPlacement(
       to,
       language,
       member: { networkId: request.networkId, category: 'transactional' },
-      message: async () => ({
-        kind: 'join-approved',
-        ...common,
-        question: group.question,
-        facilitatorName: group.facilitator.name,
-        mode: group.mode,
-        ...(group.location ? { location: group.location } : {}),
-        leaveUrl: await leaveLink(request, now),
-      }),
+      message: async () =>
+        mail(composeJoinApproved, {
+          ...common,
+          question: group.question,
+          facilitatorName: group.facilitator.name,
+          mode: group.mode,
+          ...(group.location ? { location: group.location } : {}),
+          leaveUrl: await leaveLink(request, now),
+        }),
     });
     // The meetings already scheduled: their invitations go from a workflow, not inside this request.
     await startMemberInvitations(request, request.approvedAt ?? now.toISOString());
@@ -99,12 +109,12 @@ export async function tellPlacement(
       to,
       language,
       member: { networkId: request.networkId, category: 'transactional' },
-      message: async () => ({
-        kind: 'join-waitlisted',
-        ...common,
-        position: placement.position,
-        leaveUrl: await leaveLink(request, now),
-      }),
+      message: async () =>
+        mail(composeJoinWaitlisted, {
+          ...common,
+          position: placement.position,
+          leaveUrl: await leaveLink(request, now),
+        }),
     });
   } else {
     await sendOnce({
@@ -112,7 +122,7 @@ export async function tellPlacement(
       to,
       language,
       member: { networkId: request.networkId, category: 'transactional' },
-      message: () => ({ kind: 'join-pending-approval', ...common }),
+      message: () => mail(composeJoinPendingApproval, common),
     });
     await askCoordinators(network, group, request, now);
   }
@@ -135,20 +145,20 @@ async function askCoordinators(network: Network, group: Group, request: JoinRequ
       dedupeKey: groupDedupeKey(request, `approval-request:${recipientTag(coordinator)}`),
       to: coordinator,
       language,
-      message: async () => ({
-        kind: 'join-approval-request',
-        networkName: network.name,
-        groupTitle: group.title,
-        requesterName: request.name,
-        requesterEmail: request.email,
-        organisation: request.organisation,
-        role: request.role,
-        ...(request.message ? { message: request.message } : {}),
-        approveUrl: await issueLink('approve-join-request', subject, validUntil),
-        declineUrl: await issueLink('decline-join-request', subject, validUntil),
-        expiresAt: new Date(validUntil),
-        timeZone: network.timeZone,
-      }),
+      message: async () =>
+        mail(composeJoinApprovalRequest, {
+          networkName: network.name,
+          groupTitle: group.title,
+          requesterName: request.name,
+          requesterEmail: request.email,
+          organisation: request.organisation,
+          role: request.role,
+          ...(request.message ? { message: request.message } : {}),
+          approveUrl: await issueLink('approve-join-request', subject, validUntil),
+          declineUrl: await issueLink('decline-join-request', subject, validUntil),
+          expiresAt: new Date(validUntil),
+          timeZone: network.timeZone,
+        }),
     });
   }
 }
@@ -302,13 +312,13 @@ export async function declinePendingRequest(
       to: request.email,
       language: request.language,
       member: { networkId: request.networkId, category: 'transactional' },
-      message: () => ({
-        kind: 'join-declined',
-        recipientName: request.name,
-        networkName: network.name,
-        groupTitle: group.title,
-        ...(message ? { message } : {}),
-      }),
+      message: () =>
+        mail(composeJoinDeclined, {
+          recipientName: request.name,
+          networkName: network.name,
+          groupTitle: group.title,
+          ...(message ? { message } : {}),
+        }),
     });
   }
   return outcome;
@@ -382,16 +392,16 @@ async function offerSeat(network: Network, group: Group, request: JoinRequest, e
     to: request.email,
     language: request.language,
     member: { networkId: request.networkId, category: 'transactional' },
-    message: async () => ({
-      kind: 'seat-offered',
-      recipientName: request.name,
-      networkName: network.name,
-      groupTitle: group.title,
-      acceptUrl: await issueLink('accept-offer', subject, expiresAt),
-      declineUrl: await issueLink('leave-group', subject, expiresAt),
-      expiresAt: new Date(expiresAt),
-      timeZone: network.timeZone,
-    }),
+    message: async () =>
+      mail(composeSeatOffered, {
+        recipientName: request.name,
+        networkName: network.name,
+        groupTitle: group.title,
+        acceptUrl: await issueLink('accept-offer', subject, expiresAt),
+        declineUrl: await issueLink('leave-group', subject, expiresAt),
+        expiresAt: new Date(expiresAt),
+        timeZone: network.timeZone,
+      }),
   });
 }
 
@@ -417,13 +427,13 @@ export async function leave(
       to: request.email,
       language: request.language,
       member: { networkId: request.networkId, category: 'transactional' },
-      message: () => ({
-        kind: 'left-group',
-        recipientName: request.name,
-        networkName: network.name,
-        groupTitle: group.title,
-        wasWaitlisted,
-      }),
+      message: () =>
+        mail(composeLeftGroup, {
+          recipientName: request.name,
+          networkName: network.name,
+          groupTitle: group.title,
+          wasWaitlisted,
+        }),
     });
   }
   return passed;

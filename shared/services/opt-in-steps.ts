@@ -3,7 +3,10 @@ import { type GroupProposal, proposalDedupeKey } from '../domain/group-proposal.
 import { isPending, isReminderDue, type OptInRecord, type OptInSubject } from '../domain/opt-in.ts';
 import { confirmationDedupeKey, type Registration, reminderDedupeKey } from '../domain/registration.ts';
 import { issueLink } from '../links.ts';
-import type { MailMessage } from '../mail/templates.ts';
+import { composeConfirmGroupProposal, composeConfirmGroupProposalReminder } from '../mail/group-proposals.ts';
+import { composeConfirmJoinRequest, composeConfirmJoinRequestReminder } from '../mail/groups.ts';
+import { composeConfirmRegistration, composeConfirmRegistrationReminder } from '../mail/registration.ts';
+import { type Mail, mail } from '../mail/render.ts';
 import { sendOnce } from '../notify.ts';
 import { getGroup } from '../store/groups.ts';
 import { getNetwork } from '../store/networks.ts';
@@ -27,7 +30,7 @@ export type { OptInRef } from './opt-in.ts';
 type OptInMail<T extends OptInRecord> = (
   record: T,
   reminder: boolean,
-) => Promise<{ dedupeKey: string; message: () => Promise<MailMessage> }>;
+) => Promise<{ dedupeKey: string; message: () => Promise<Mail> }>;
 
 async function networkOf(networkId: string) {
   const network = await getNetwork(networkId);
@@ -41,23 +44,23 @@ const registrationMail: OptInMail<Registration> = async (registration, reminder)
     dedupeKey: reminder
       ? reminderDedupeKey(registration)
       : confirmationDedupeKey(registration, registration.confirmationCount),
-    message: async () => ({
-      kind: reminder ? 'confirm-registration-reminder' : 'confirm-registration',
-      recipientName: registration.name,
-      networkName: network.name,
-      confirmUrl: await issueLink(
-        'confirm-registration',
-        {
-          networkId: network.id,
-          subjectId: registration.id,
-          language: registration.language,
-          person: registration.email,
-        },
-        registration.expireAt,
-      ),
-      expiresAt: new Date(registration.expireAt),
-      timeZone: network.timeZone,
-    }),
+    message: async () =>
+      mail(reminder ? composeConfirmRegistrationReminder : composeConfirmRegistration, {
+        recipientName: registration.name,
+        networkName: network.name,
+        confirmUrl: await issueLink(
+          'confirm-registration',
+          {
+            networkId: network.id,
+            subjectId: registration.id,
+            language: registration.language,
+            person: registration.email,
+          },
+          registration.expireAt,
+        ),
+        expiresAt: new Date(registration.expireAt),
+        timeZone: network.timeZone,
+      }),
   };
 };
 
@@ -66,25 +69,25 @@ const joinRequestMail: OptInMail<JoinRequest> = async (request, reminder) => {
   if (!group) throw new Error(`group ${request.groupId} is gone`);
   return {
     dedupeKey: groupDedupeKey(request, reminder ? 'reminder' : `confirmation:${request.confirmationCount}`),
-    message: async () => ({
-      kind: reminder ? 'confirm-join-request-reminder' : 'confirm-join-request',
-      recipientName: request.name,
-      networkName: network.name,
-      groupTitle: group.title,
-      confirmUrl: await issueLink(
-        'confirm-join-request',
-        {
-          networkId: request.networkId,
-          subjectId: request.id,
-          groupId: request.groupId,
-          language: request.language,
-          person: request.email,
-        },
-        request.expireAt,
-      ),
-      expiresAt: new Date(request.expireAt),
-      timeZone: network.timeZone,
-    }),
+    message: async () =>
+      mail(reminder ? composeConfirmJoinRequestReminder : composeConfirmJoinRequest, {
+        recipientName: request.name,
+        networkName: network.name,
+        groupTitle: group.title,
+        confirmUrl: await issueLink(
+          'confirm-join-request',
+          {
+            networkId: request.networkId,
+            subjectId: request.id,
+            groupId: request.groupId,
+            language: request.language,
+            person: request.email,
+          },
+          request.expireAt,
+        ),
+        expiresAt: new Date(request.expireAt),
+        timeZone: network.timeZone,
+      }),
   };
 };
 
@@ -95,24 +98,24 @@ const groupProposalMail: OptInMail<GroupProposal> = async (proposal, reminder) =
       proposal,
       reminder ? 'reminder' : `confirmation:${proposal.confirmationCount}`,
     ),
-    message: async () => ({
-      kind: reminder ? 'confirm-group-proposal-reminder' : 'confirm-group-proposal',
-      recipientName: proposal.name,
-      networkName: network.name,
-      proposalTitle: proposal.title,
-      confirmUrl: await issueLink(
-        'confirm-group-proposal',
-        {
-          networkId: proposal.networkId,
-          subjectId: proposal.id,
-          language: proposal.language,
-          person: proposal.email,
-        },
-        proposal.expireAt,
-      ),
-      expiresAt: new Date(proposal.expireAt),
-      timeZone: network.timeZone,
-    }),
+    message: async () =>
+      mail(reminder ? composeConfirmGroupProposalReminder : composeConfirmGroupProposal, {
+        recipientName: proposal.name,
+        networkName: network.name,
+        proposalTitle: proposal.title,
+        confirmUrl: await issueLink(
+          'confirm-group-proposal',
+          {
+            networkId: proposal.networkId,
+            subjectId: proposal.id,
+            language: proposal.language,
+            person: proposal.email,
+          },
+          proposal.expireAt,
+        ),
+        expiresAt: new Date(proposal.expireAt),
+        timeZone: network.timeZone,
+      }),
   };
 };
 

@@ -6,7 +6,9 @@ import { normaliseEmail, recipientTag } from '../domain/registration.ts';
 import { isLanguage, type Language } from '../i18n.ts';
 import { issueLink } from '../links.ts';
 import { logger } from '../logger.ts';
+import { composePrivacyConfirm, composePrivacyExport } from '../mail/privacy.ts';
 import { privacySummary, type SummaryNames } from '../mail/privacy-summary.ts';
+import { mail } from '../mail/render.ts';
 import { type SendOutcome, sendOnce } from '../notify.ts';
 import { getGroup } from '../store/groups.ts';
 import { joinRequestFromItem } from '../store/join-requests.ts';
@@ -126,19 +128,19 @@ export async function requestPrivacy(
       dedupeKey: `privacy:${input.kind}:${recipientTag(email)}:${now.toISOString().slice(0, 13)}`,
       to: email,
       language,
-      message: async () => ({
-        kind: 'privacy-confirm',
-        request: input.kind,
-        recipientName: nameOf(data),
-        senderName: sender.name,
-        confirmUrl: await issueLink(
-          input.kind === 'export' ? 'privacy-export' : 'privacy-erase',
-          { networkId: '', subjectId: personId(email), language, person: email },
-          validUntil.toISOString(),
-        ),
-        expiresAt: validUntil,
-        timeZone: sender.timeZone,
-      }),
+      message: async () =>
+        mail(composePrivacyConfirm, {
+          request: input.kind,
+          recipientName: nameOf(data),
+          senderName: sender.name,
+          confirmUrl: await issueLink(
+            input.kind === 'export' ? 'privacy-export' : 'privacy-erase',
+            { networkId: '', subjectId: personId(email), language, person: email },
+            validUntil.toISOString(),
+          ),
+          expiresAt: validUntil,
+          timeZone: sender.timeZone,
+        }),
     },
     now,
   );
@@ -199,13 +201,13 @@ export async function exportPersonData(
       dedupeKey: `privacy:export-sent:${requestKey}`,
       to: email,
       language,
-      message: () => ({
-        kind: 'privacy-export',
-        recipientName: nameOf(data),
-        senderName: sender.name,
-        summary: privacySummary(data, names, language, sender.timeZone),
-        fileName,
-      }),
+      message: () =>
+        mail(composePrivacyExport, {
+          recipientName: nameOf(data),
+          senderName: sender.name,
+          summary: privacySummary(data, names, language, sender.timeZone),
+          fileName,
+        }),
       extras: async () => ({
         attachments: [
           {

@@ -1,6 +1,8 @@
 import type { Network } from '../domain/network.ts';
 import { decideOnConfirm, type Registration, receiptDedupeKey } from '../domain/registration.ts';
 import { logger, redactError } from '../logger.ts';
+import { composeRegistrationReceipt } from '../mail/registration.ts';
+import { mail } from '../mail/render.ts';
 import { sendOnce } from '../notify.ts';
 import { getNetwork } from '../store/networks.ts';
 import { recordConfirmedConsent } from '../store/people.ts';
@@ -19,13 +21,13 @@ async function sendReceipt(registration: Registration, networkName: string, time
       to: registration.email,
       language: registration.language,
       member: { networkId: registration.networkId, category: 'transactional' },
-      message: () => ({
-        kind: 'registration-receipt',
-        recipientName: registration.name,
-        networkName,
-        topics: registration.topics,
-        timeZone,
-      }),
+      message: () =>
+        mail(composeRegistrationReceipt, {
+          recipientName: registration.name,
+          networkName,
+          topics: registration.topics,
+          timeZone,
+        }),
     });
   } catch (error) {
     logger.warn('receipt not sent; it is sent when the link is used again', redactError(error as Error));

@@ -3,6 +3,8 @@ import { recipientTag } from '../domain/registration.ts';
 import type { Language } from '../i18n.ts';
 import { issueLink } from '../links.ts';
 import { logger } from '../logger.ts';
+import { composeStayQuestion } from '../mail/privacy.ts';
+import { mail } from '../mail/render.ts';
 import { oneClickHeaders, sendOnce } from '../notify.ts';
 import { forgetSalt } from '../store/evaluations.ts';
 import { listGroups } from '../store/groups.ts';
@@ -75,19 +77,19 @@ async function askToStay(profile: PersonProfile, now: Date, answerDue: Date): Pr
           ),
         ),
       }),
-      message: async () => ({
-        kind: 'stay-question',
-        recipientName: typeof name === 'string' ? name : '',
-        senderName: networks.map((n) => n.name).join(', ') || 'samla',
-        networkNames: networks.map((n) => n.name),
-        stayUrl: await issueLink(
-          'privacy-stay',
-          { networkId: '', subjectId: profile.personId, language: profile.language, person: profile.email },
-          answerDue.toISOString(),
-        ),
-        answerBy: answerDue,
-        timeZone: networks[0]?.timeZone ?? 'Europe/Stockholm',
-      }),
+      message: async () =>
+        mail(composeStayQuestion, {
+          recipientName: typeof name === 'string' ? name : '',
+          senderName: networks.map((n) => n.name).join(', ') || 'samla',
+          networkNames: networks.map((n) => n.name),
+          stayUrl: await issueLink(
+            'privacy-stay',
+            { networkId: '', subjectId: profile.personId, language: profile.language, person: profile.email },
+            answerDue.toISOString(),
+          ),
+          answerBy: answerDue,
+          timeZone: networks[0]?.timeZone ?? 'Europe/Stockholm',
+        }),
     },
     now,
   );

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LambdaHandler, moduleLoader } from '../../infra/local/lambda.ts';
 import { dynamo } from '../../shared/clients/dynamodb.ts';
 import { confirmationDedupeKey, receiptDedupeKey } from '../../shared/domain/registration.ts';
+import { composeRegistrationReceipt } from '../../shared/mail/registration.ts';
+import { mail } from '../../shared/mail/render.ts';
 import { asWorkflowStep, OutboxClaimHeldError, sendOnce } from '../../shared/notify.ts';
 import { keys } from '../../shared/store/keys.ts';
 import { OUTBOX_LEASE_SECONDS, outboxLeaseMs } from '../../shared/store/outbox.ts';
@@ -98,13 +100,13 @@ function notification(to: string, dedupeKey: string) {
     dedupeKey,
     to,
     language: 'en' as const,
-    message: () => ({
-      kind: 'registration-receipt' as const,
-      recipientName: 'Kari',
-      networkName: 'Demonätverket',
-      topics: [],
-      timeZone: 'Europe/Stockholm',
-    }),
+    message: () =>
+      mail(composeRegistrationReceipt, {
+        recipientName: 'Kari',
+        networkName: 'Demonätverket',
+        topics: [],
+        timeZone: 'Europe/Stockholm',
+      }),
   };
 }
 

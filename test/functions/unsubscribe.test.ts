@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailCategory } from '../../shared/domain/person.ts';
 import { personId } from '../../shared/domain/person.ts';
+import { composeRegistrationReceipt } from '../../shared/mail/registration.ts';
+import { mail } from '../../shared/mail/render.ts';
 import { sendOnce } from '../../shared/notify.ts';
 import { remindEvaluations, requestEvaluations } from '../../shared/services/evaluations.ts';
 import { loadMeetingContext } from '../../shared/services/meeting-context.ts';
@@ -36,13 +38,13 @@ const mailTo = (to: string, category: MailCategory) =>
     to,
     language: 'sv',
     member: { networkId, category },
-    message: () => ({
-      kind: 'registration-receipt',
-      recipientName: 'Maja',
-      networkName: 'Nätverk för skolledare',
-      topics: [],
-      timeZone: 'Europe/Stockholm',
-    }),
+    message: () =>
+      mail(composeRegistrationReceipt, {
+        recipientName: 'Maja',
+        networkName: 'Nätverk för skolledare',
+        topics: [],
+        timeZone: 'Europe/Stockholm',
+      }),
   });
 
 const raw = rawHeadRecorder('watchRawMail');

@@ -492,42 +492,46 @@ export const digest = {
 
 // privacy.ts
 
-export const privacy = {
-  confirm: {
-    export: {
-      subject: (sender) => `Confirm that you want your data from ${sender}`,
-      preheader: 'One click and we email you everything we hold about you.',
-      intro:
-        'Someone, hopefully you, has asked for a copy of all the data we hold about this address. Click the button and we will send it to you.',
-      button: 'Send my data',
-      notYou: 'If it was not you, just ignore this email. Nothing is sent without your click.',
-    },
-    erase: {
-      subject: (sender) => `Confirm that you want ${sender} to delete your data`,
-      preheader: 'One click and we delete everything about you.',
-      intro:
-        'Someone, hopefully you, has asked us to delete all data about this address: from networks, groups, waitlists and meeting replies. Evaluations you gave stay, without your name.',
-      button: 'Delete my data',
-      notYou: 'If it was not you, just ignore this email. Nothing is deleted without your click.',
-    },
+export const privacyConfirm = {
+  export: {
+    subject: (sender) => `Confirm that you want your data from ${sender}`,
+    preheader: 'One click and we email you everything we hold about you.',
+    intro:
+      'Someone, hopefully you, has asked for a copy of all the data we hold about this address. Click the button and we will send it to you.',
+    button: 'Send my data',
+    notYou: 'If it was not you, just ignore this email. Nothing is sent without your click.',
+  },
+  erase: {
+    subject: (sender) => `Confirm that you want ${sender} to delete your data`,
+    preheader: 'One click and we delete everything about you.',
+    intro:
+      'Someone, hopefully you, has asked us to delete all data about this address: from networks, groups, waitlists and meeting replies. Evaluations you gave stay, without your name.',
+    button: 'Delete my data',
+    notYou: 'If it was not you, just ignore this email. Nothing is deleted without your click.',
   },
   expiry: (expires) => `The link is valid until ${expires} and works once.`,
-  confirmFooter: 'You are receiving this email because someone asked for the personal data of this address.',
-  exportSubject: (sender) => `Your data held by ${sender}`,
-  exportPreheader: 'Everything we hold about you, as a file and as a summary.',
-  exportIntro: (file) =>
+  footer: 'You are receiving this email because someone asked for the personal data of this address.',
+} satisfies Shape.PrivacyConfirmCopy;
+
+export const privacyExport = {
+  subject: (sender) => `Your data held by ${sender}`,
+  preheader: 'Everything we hold about you, as a file and as a summary.',
+  intro: (file) =>
     `Here is everything we hold about you. The file ${file} has the data in machine-readable form (JSON); a summary follows below.`,
-  exportFooter: 'You are receiving this email because you asked for a copy of your personal data.',
-  staySubject: (networks) => `Do you want to stay in ${networks}?`,
-  stayPreheader: (date) => `Please answer by ${date}, or we will delete your data.`,
-  stayIntro: (networks) =>
+  footer: 'You are receiving this email because you asked for a copy of your personal data.',
+} satisfies Shape.PrivacyExportCopy;
+
+export const stayQuestion = {
+  subject: (networks) => `Do you want to stay in ${networks}?`,
+  preheader: (date) => `Please answer by ${date}, or we will delete your data.`,
+  intro: (networks) =>
     `It has been a long time since you were active in ${networks}. We do not keep data we do not need, so we would like to know whether you want to stay.`,
-  stayButton: 'Yes, I want to stay',
-  stayElse: (date) =>
+  button: 'Yes, I want to stay',
+  otherwise: (date) =>
     `If we do not hear from you before ${date}, we will delete your data from the network. You are always welcome back.`,
-  stayFooter:
+  footer:
     'You are receiving this email because you are in the network but have not been active for a long time.',
-} satisfies Shape.PrivacyCopy;
+} satisfies Shape.StayQuestionCopy;
 
 // privacy-summary.ts
 

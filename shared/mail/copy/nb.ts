@@ -494,41 +494,45 @@ export const digest = {
 
 // privacy.ts
 
-export const privacy = {
-  confirm: {
-    export: {
-      subject: (sender) => `Bekreft at du vil få opplysningene dine fra ${sender}`,
-      preheader: 'Ett klikk, så sender vi alt vi har lagret om deg.',
-      intro:
-        'Noen, forhåpentligvis du, har bedt om en kopi av alle opplysninger vi har lagret om denne adressen. Klikk på knappen, så sender vi dem til deg.',
-      button: 'Send opplysningene mine',
-      notYou: 'Var det ikke deg? Da kan du se bort fra e-posten. Ingenting sendes uten klikket ditt.',
-    },
-    erase: {
-      subject: (sender) => `Bekreft at du vil at ${sender} sletter opplysningene dine`,
-      preheader: 'Ett klikk, så sletter vi alt om deg.',
-      intro:
-        'Noen, forhåpentligvis du, har bedt oss slette alle opplysninger om denne adressen: fra nettverk, grupper, ventelister og svar på invitasjoner. Evalueringer du har levert, blir værende uten navn.',
-      button: 'Slett opplysningene mine',
-      notYou: 'Var det ikke deg? Da kan du se bort fra e-posten. Ingenting slettes uten klikket ditt.',
-    },
+export const privacyConfirm = {
+  export: {
+    subject: (sender) => `Bekreft at du vil få opplysningene dine fra ${sender}`,
+    preheader: 'Ett klikk, så sender vi alt vi har lagret om deg.',
+    intro:
+      'Noen, forhåpentligvis du, har bedt om en kopi av alle opplysninger vi har lagret om denne adressen. Klikk på knappen, så sender vi dem til deg.',
+    button: 'Send opplysningene mine',
+    notYou: 'Var det ikke deg? Da kan du se bort fra e-posten. Ingenting sendes uten klikket ditt.',
+  },
+  erase: {
+    subject: (sender) => `Bekreft at du vil at ${sender} sletter opplysningene dine`,
+    preheader: 'Ett klikk, så sletter vi alt om deg.',
+    intro:
+      'Noen, forhåpentligvis du, har bedt oss slette alle opplysninger om denne adressen: fra nettverk, grupper, ventelister og svar på invitasjoner. Evalueringer du har levert, blir værende uten navn.',
+    button: 'Slett opplysningene mine',
+    notYou: 'Var det ikke deg? Da kan du se bort fra e-posten. Ingenting slettes uten klikket ditt.',
   },
   expiry: (expires) => `Lenken er gyldig til ${expires} og kan bare brukes én gang.`,
-  confirmFooter: 'Du får denne e-posten fordi noen ba om personopplysningene dine med denne adressen.',
-  exportSubject: (sender) => `Opplysningene dine hos ${sender}`,
-  exportPreheader: 'Alt vi har lagret om deg, som fil og som sammendrag.',
-  exportIntro: (file) =>
+  footer: 'Du får denne e-posten fordi noen ba om personopplysningene dine med denne adressen.',
+} satisfies Shape.PrivacyConfirmCopy;
+
+export const privacyExport = {
+  subject: (sender) => `Opplysningene dine hos ${sender}`,
+  preheader: 'Alt vi har lagret om deg, som fil og som sammendrag.',
+  intro: (file) =>
     `Her er alt vi har lagret om deg. Filen ${file} inneholder opplysningene i maskinlesbar form (JSON); nedenfor følger et sammendrag.`,
-  exportFooter: 'Du får denne e-posten fordi du ba om en kopi av personopplysningene dine.',
-  staySubject: (networks) => `Vil du være med videre i ${networks}?`,
-  stayPreheader: (date) => `Svar innen ${date}, ellers sletter vi opplysningene dine.`,
-  stayIntro: (networks) =>
+  footer: 'Du får denne e-posten fordi du ba om en kopi av personopplysningene dine.',
+} satisfies Shape.PrivacyExportCopy;
+
+export const stayQuestion = {
+  subject: (networks) => `Vil du være med videre i ${networks}?`,
+  preheader: (date) => `Svar innen ${date}, ellers sletter vi opplysningene dine.`,
+  intro: (networks) =>
     `Det er lenge siden du var aktiv i ${networks}. Vi lagrer ikke opplysninger unødvendig, så vi lurer på om du vil være med videre.`,
-  stayButton: 'Ja, jeg vil være med videre',
-  stayElse: (date) =>
+  button: 'Ja, jeg vil være med videre',
+  otherwise: (date) =>
     `Hvis vi ikke hører fra deg før ${date}, sletter vi opplysningene dine fra nettverket. Du er alltid velkommen tilbake.`,
-  stayFooter: 'Du får denne e-posten fordi du er med i nettverket, men ikke har vært aktiv på lenge.',
-} satisfies Shape.PrivacyCopy;
+  footer: 'Du får denne e-posten fordi du er med i nettverket, men ikke har vært aktiv på lenge.',
+} satisfies Shape.StayQuestionCopy;
 
 // privacy-summary.ts
 

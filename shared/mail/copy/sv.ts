@@ -491,41 +491,45 @@ export const digest = {
 
 // privacy.ts
 
-export const privacy = {
-  confirm: {
-    export: {
-      subject: (sender) => `Bekräfta att du vill få dina uppgifter från ${sender}`,
-      preheader: 'Ett klick, så mejlar vi allt vi har sparat om dig.',
-      intro:
-        'Någon, förhoppningsvis du, har bett om en kopia av alla uppgifter vi har sparat om den här adressen. Klicka på knappen så skickar vi dem till dig.',
-      button: 'Skicka mina uppgifter',
-      notYou: 'Var det inte du? Då kan du bortse från mejlet. Ingenting skickas utan ditt klick.',
-    },
-    erase: {
-      subject: (sender) => `Bekräfta att du vill att ${sender} tar bort dina uppgifter`,
-      preheader: 'Ett klick, så tar vi bort allt om dig.',
-      intro:
-        'Någon, förhoppningsvis du, har bett oss ta bort alla uppgifter om den här adressen: ur nätverk, grupper, väntelistor och svar på inbjudningar. Utvärderingar du har lämnat finns kvar utan namn.',
-      button: 'Ta bort mina uppgifter',
-      notYou: 'Var det inte du? Då kan du bortse från mejlet. Ingenting tas bort utan ditt klick.',
-    },
+export const privacyConfirm = {
+  export: {
+    subject: (sender) => `Bekräfta att du vill få dina uppgifter från ${sender}`,
+    preheader: 'Ett klick, så mejlar vi allt vi har sparat om dig.',
+    intro:
+      'Någon, förhoppningsvis du, har bett om en kopia av alla uppgifter vi har sparat om den här adressen. Klicka på knappen så skickar vi dem till dig.',
+    button: 'Skicka mina uppgifter',
+    notYou: 'Var det inte du? Då kan du bortse från mejlet. Ingenting skickas utan ditt klick.',
+  },
+  erase: {
+    subject: (sender) => `Bekräfta att du vill att ${sender} tar bort dina uppgifter`,
+    preheader: 'Ett klick, så tar vi bort allt om dig.',
+    intro:
+      'Någon, förhoppningsvis du, har bett oss ta bort alla uppgifter om den här adressen: ur nätverk, grupper, väntelistor och svar på inbjudningar. Utvärderingar du har lämnat finns kvar utan namn.',
+    button: 'Ta bort mina uppgifter',
+    notYou: 'Var det inte du? Då kan du bortse från mejlet. Ingenting tas bort utan ditt klick.',
   },
   expiry: (expires) => `Länken gäller fram till ${expires} och kan bara användas en gång.`,
-  confirmFooter: 'Du får det här mejlet eftersom någon bad om dina personuppgifter med den här adressen.',
-  exportSubject: (sender) => `Dina uppgifter hos ${sender}`,
-  exportPreheader: 'Allt vi har sparat om dig, som fil och som sammanfattning.',
-  exportIntro: (file) =>
+  footer: 'Du får det här mejlet eftersom någon bad om dina personuppgifter med den här adressen.',
+} satisfies Shape.PrivacyConfirmCopy;
+
+export const privacyExport = {
+  subject: (sender) => `Dina uppgifter hos ${sender}`,
+  preheader: 'Allt vi har sparat om dig, som fil och som sammanfattning.',
+  intro: (file) =>
     `Här är allt vi har sparat om dig. Filen ${file} innehåller uppgifterna i maskinläsbar form (JSON); nedan följer en sammanfattning.`,
-  exportFooter: 'Du får det här mejlet eftersom du bad om en kopia av dina personuppgifter.',
-  staySubject: (networks) => `Vill du vara kvar i ${networks}?`,
-  stayPreheader: (date) => `Svara senast ${date}, annars tar vi bort dina uppgifter.`,
-  stayIntro: (networks) =>
+  footer: 'Du får det här mejlet eftersom du bad om en kopia av dina personuppgifter.',
+} satisfies Shape.PrivacyExportCopy;
+
+export const stayQuestion = {
+  subject: (networks) => `Vill du vara kvar i ${networks}?`,
+  preheader: (date) => `Svara senast ${date}, annars tar vi bort dina uppgifter.`,
+  intro: (networks) =>
     `Det var länge sedan du var aktiv i ${networks}. Vi sparar inte uppgifter i onödan, så vi undrar om du vill vara kvar.`,
-  stayButton: 'Ja, jag vill vara kvar',
-  stayElse: (date) =>
+  button: 'Ja, jag vill vara kvar',
+  otherwise: (date) =>
     `Om vi inte hör av dig före ${date} tar vi bort dina uppgifter ur nätverket. Du är alltid välkommen tillbaka.`,
-  stayFooter: 'Du får det här mejlet eftersom du är med i nätverket men inte har varit aktiv på länge.',
-} satisfies Shape.PrivacyCopy;
+  footer: 'Du får det här mejlet eftersom du är med i nätverket men inte har varit aktiv på länge.',
+} satisfies Shape.StayQuestionCopy;
 
 // privacy-summary.ts
 

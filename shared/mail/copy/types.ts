@@ -366,23 +366,30 @@ export interface DigestCopy {
 
 // privacy.ts
 
-export interface PrivacyCopy {
-  confirm: Record<
+/** The link that carries out a privacy request, for either request. */
+export interface PrivacyConfirmCopy
+  extends Record<
     'export' | 'erase',
     { subject(sender: string): string; preheader: string; intro: string; button: string; notYou: string }
-  >;
+  > {
   expiry(expires: string): string;
-  confirmFooter: string;
-  exportSubject(sender: string): string;
-  exportPreheader: string;
-  exportIntro(fileName: string): string;
-  exportFooter: string;
-  staySubject(networks: string): string;
-  stayPreheader(date: string): string;
-  stayIntro(networks: string): string;
-  stayButton: string;
-  stayElse(date: string): string;
-  stayFooter: string;
+  footer: string;
+}
+
+export interface PrivacyExportCopy {
+  subject(sender: string): string;
+  preheader: string;
+  intro(fileName: string): string;
+  footer: string;
+}
+
+export interface StayQuestionCopy {
+  subject(networks: string): string;
+  preheader(date: string): string;
+  intro(networks: string): string;
+  button: string;
+  otherwise(date: string): string;
+  footer: string;
 }
 
 // privacy-summary.ts
