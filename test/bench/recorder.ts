@@ -56,6 +56,10 @@ const NAME = 'samlaBenchRecorder';
 interface Window {
   readonly calls: { service: Service; command: string; input: object; after: number[]; outcome: string }[];
   readonly completed: number[];
+  /** Calls in flight, and since when at least one has been: for the time spent waiting on AWS. */
+  inFlight: number;
+  busySince: number;
+  busyMs: number;
 }
 
 export class Recorder {
@@ -79,10 +83,13 @@ export class Recorder {
     for (const stack of this.installed.splice(0)) stack.remove(NAME);
   }
 
-  /** Runs one request, returning what it returned and the SDK calls it made, in the order it sent them. */
-  async record<T>(work: () => Promise<T>): Promise<{ result: T; calls: RecordedCall[] }> {
+  /**
+   * Runs one request, returning what it returned, the SDK calls it made in the order it sent them, and
+   * how long at least one of them was in flight (the rest of the request's time is samla's own).
+   */
+  async record<T>(work: () => Promise<T>): Promise<{ result: T; calls: RecordedCall[]; sdkMs: number }> {
     if (this.window) throw new Error('recorder: one request at a time');
-    const window: Window = { calls: [], completed: [] };
+    const window: Window = { calls: [], completed: [], inFlight: 0, busySince: 0, busyMs: 0 };
     this.window = window;
     let result: T;
     try {
@@ -92,7 +99,7 @@ export class Recorder {
     }
     // Copied after the request, untimed; nothing in samla changes an input once it has sent it.
     const calls = window.calls.map((call) => ({ ...call, input: structuredClone(call.input) }));
-    return { result, calls };
+    return { result, calls, sdkMs: window.busyMs };
   }
 
   private async call(service: Service, commandName: string, next: Next, args: Args): Promise<Result> {
@@ -107,6 +114,8 @@ export class Recorder {
       outcome: 'ok',
     };
     window.calls.push(call);
+    if (window.inFlight === 0) window.busySince = performance.now();
+    window.inFlight += 1;
     try {
       return await next(args);
     } catch (error) {
@@ -114,6 +123,8 @@ export class Recorder {
       throw error;
     } finally {
       window.completed.push(index);
+      window.inFlight -= 1;
+      if (window.inFlight === 0) window.busyMs += performance.now() - window.busySince;
     }
   }
 }

@@ -164,7 +164,7 @@ function latencyRows(results: readonly LatencyResult[]): Row[] {
         ratio,
         target: `≤ ${TARGET.overheadRatio}× replay`,
         met: ratio <= TARGET.overheadRatio && trouble.length === 0,
-        notes: `${r.calls} warm requests in-process, each followed by a bare replay of its ${count} SDK calls${trouble.length > 0 ? `; ${trouble.join('; ')}` : ''}`,
+        notes: `${r.calls} warm requests in-process, each followed by a bare replay of its ${count} SDK calls; median time with no call in flight ${ms(r.outsideCalls.handler)} (replay ${ms(r.outsideCalls.replay)})${trouble.length > 0 ? `; ${trouble.join('; ')}` : ''}`,
       };
     });
     const unneeded = r.perRequest.filter((c) => !c.needed);
