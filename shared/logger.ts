@@ -24,8 +24,9 @@ function levelFrom(...names: (string | undefined)[]): number {
 }
 
 /*
- * Read once, on import (tests set it before they import a handler). Lambda's own application log level
- * comes first: it drops finer lines anyway, so building them would be wasted.
+ * Read once, on import (tests set it before they import a handler). Lambda's application log level (the
+ * function's logging config) comes first: Lambda drops finer lines anyway. Locally POWERTOOLS_LOG_LEVEL,
+ * the name `npm start` has always read (README), or LOG_LEVEL.
  */
 const threshold = levelFrom(
   process.env.AWS_LAMBDA_LOG_LEVEL,

@@ -9,7 +9,13 @@ import {
   Role,
   ServicePrincipal,
 } from 'aws-cdk-lib/aws-iam';
-import { Architecture, type CfnFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import {
+  ApplicationLogLevel,
+  Architecture,
+  type CfnFunction,
+  LoggingFormat,
+  Runtime,
+} from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -81,9 +87,12 @@ export class SamlaFunction extends Construct implements IGrantable {
       timeout: props.timeout ?? Duration.seconds(15),
       role: this.role,
       logGroup: this.logGroup,
+      // shared/logger.ts writes JSON lines with a level: in Lambda's JSON format they stay queryable
+      // fields, and Lambda drops those below this level (it tells the function in AWS_LAMBDA_LOG_LEVEL).
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
       environment: {
         POWERTOOLS_SERVICE_NAME: 'samla',
-        POWERTOOLS_LOG_LEVEL: 'INFO',
         ...props.environment,
       },
       bundling: {
