@@ -1,168 +1,175 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { meta } from './zod-meta.ts';
 
 /* Coordinators' requests about meetings; one schema validates, types and documents each. */
 
-const localTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'invalid')
-  .meta({ description: 'Wall-clock date and time in the meeting’s time zone', example: '2026-03-10T17:00' });
+const int = () => z.number().check(z.int());
+
+const localTime = meta(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'invalid')), {
+  description: 'Wall-clock date and time in the meeting’s time zone',
+  example: '2026-03-10T17:00',
+});
 
 const place = {
   mode: z.enum(['online', 'in_person']),
-  onlineUrl: z
-    .url({ protocol: /^https$/ })
-    .max(2000)
-    .optional()
-    .meta({ description: 'The meeting link (online)' }),
-  address: z.string().trim().min(1).max(500).optional().meta({ description: 'Where to meet (in person)' }),
+  onlineUrl: meta(z.optional(z.url({ protocol: /^https$/ }).check(z.maxLength(2000))), {
+    description: 'The meeting link (online)',
+  }),
+  address: meta(z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))), {
+    description: 'Where to meet (in person)',
+  }),
 };
 
 export const MeetingParams = z.object({ groupId: z.string(), meetingId: z.string() });
 
-export const CreateMeetings = z
-  .object({
+export const CreateMeetings = meta(
+  z.strictObject({
     firstLocal: localTime,
-    timeZone: z.string().max(64).optional().meta({ description: 'IANA zone; default Europe/Stockholm' }),
-    count: z.number().int().min(1).max(6).default(1),
-    intervalWeeks: z.number().int().min(1).max(52).optional().meta({ description: 'Default 6' }),
-    durationMinutes: z.number().int().min(15).max(480).optional().meta({ description: 'Default 90' }),
+    timeZone: meta(z.optional(z.string().check(z.maxLength(64))), {
+      description: 'IANA zone; default Europe/Stockholm',
+    }),
+    count: z._default(int().check(z.gte(1), z.lte(6)), 1),
+    intervalWeeks: meta(z.optional(int().check(z.gte(1), z.lte(52))), { description: 'Default 6' }),
+    durationMinutes: meta(z.optional(int().check(z.gte(15), z.lte(480))), { description: 'Default 90' }),
     ...place,
-    overrides: z
-      .array(
+    overrides: meta(
+      z.optional(
         z
-          .object({
-            seq: z.number().int().min(1).max(6),
-            mode: place.mode.optional(),
-            onlineUrl: place.onlineUrl,
-            address: place.address,
-          })
-          .strict(),
-      )
-      .max(6)
-      .optional()
-      .meta({
-        description: 'Per meeting of the series (by its number in this request): another mode or place',
-      }),
-  })
-  .strict()
-  .meta({ id: 'CreateMeetings' });
+          .array(
+            z.strictObject({
+              seq: int().check(z.gte(1), z.lte(6)),
+              mode: z.optional(place.mode),
+              onlineUrl: place.onlineUrl,
+              address: place.address,
+            }),
+          )
+          .check(z.maxLength(6)),
+      ),
+      { description: 'Per meeting of the series (by its number in this request): another mode or place' },
+    ),
+  }),
+  { id: 'CreateMeetings' },
+);
 export type CreateMeetings = z.output<typeof CreateMeetings>;
 
-export const UpdateMeeting = z
-  .object({
-    startsLocal: localTime.optional(),
-    durationMinutes: z.number().int().min(15).max(480).optional(),
-    mode: place.mode.optional(),
-    onlineUrl: place.onlineUrl,
-    address: place.address,
-    introducerId: z
-      .string()
-      .min(1)
-      .max(64)
-      .optional()
-      .meta({ description: 'A member’s id: overrides the rotation' }),
-    status: z.literal('cancelled').optional(),
-  })
-  .strict()
-  .refine((changes) => Object.keys(changes).length > 0, { message: 'required', path: ['_'] })
-  .meta({ id: 'UpdateMeeting' });
+export const UpdateMeeting = meta(
+  z
+    .strictObject({
+      startsLocal: z.optional(localTime),
+      durationMinutes: z.optional(int().check(z.gte(15), z.lte(480))),
+      mode: z.optional(place.mode),
+      onlineUrl: place.onlineUrl,
+      address: place.address,
+      introducerId: meta(z.optional(z.string().check(z.minLength(1), z.maxLength(64))), {
+        description: 'A member’s id: overrides the rotation',
+      }),
+      status: z.optional(z.literal('cancelled')),
+    })
+    .check(z.refine((changes) => Object.keys(changes).length > 0, { message: 'required', path: ['_'] })),
+  { id: 'UpdateMeeting' },
+);
 export type UpdateMeeting = z.output<typeof UpdateMeeting>;
 
-export const AttendanceBody = z
-  .object({
+export const AttendanceBody = meta(
+  z.strictObject({
     attendance: z
       .array(
-        z.object({ memberId: z.string().min(1), status: z.enum(['present', 'absent', 'half']) }).strict(),
+        z.strictObject({
+          memberId: z.string().check(z.minLength(1)),
+          status: z.enum(['present', 'absent', 'half']),
+        }),
       )
-      .min(1)
-      .max(500),
-  })
-  .strict()
-  .meta({ id: 'AttendanceBody' });
+      .check(z.minLength(1), z.maxLength(500)),
+  }),
+  { id: 'AttendanceBody' },
+);
 
-export const AdminMeeting = z
-  .object({
+export const AdminMeeting = meta(
+  z.object({
     id: z.string(),
-    seq: z.number().int(),
+    seq: int(),
     startsAt: z.string(),
-    durationMinutes: z.number().int(),
+    durationMinutes: int(),
     timeZone: z.string(),
     mode: z.enum(['online', 'in_person']),
-    onlineUrl: z.string().optional(),
-    address: z.string().optional(),
+    onlineUrl: z.optional(z.string()),
+    address: z.optional(z.string()),
     status: z.enum(['scheduled', 'cancelled']),
-    version: z.number().int(),
-    introducerId: z.string().optional(),
-    rsvp: z.object({ yes: z.number().int(), no: z.number().int() }).optional(),
-  })
-  .meta({ id: 'AdminMeeting' });
+    version: int(),
+    introducerId: z.optional(z.string()),
+    rsvp: z.optional(z.object({ yes: int(), no: int() })),
+  }),
+  { id: 'AdminMeeting' },
+);
 
-export const MeetingParticipants = z
-  .object({
+export const MeetingParticipants = meta(
+  z.object({
     meeting: AdminMeeting,
     members: z.array(
       z.object({
         memberId: z.string(),
         name: z.string(),
         organisation: z.string(),
-        rsvp: z.enum(['yes', 'no']).nullable().meta({ description: 'null: no answer' }),
-        attendance: z
-          .enum(['present', 'absent', 'half'])
-          .nullable()
-          .meta({ description: 'null: not recorded' }),
-        introducer: z.boolean().meta({ description: 'Prepares this meeting’s introduction' }),
+        rsvp: meta(z.nullable(z.enum(['yes', 'no'])), { description: 'null: no answer' }),
+        attendance: meta(z.nullable(z.enum(['present', 'absent', 'half'])), {
+          description: 'null: not recorded',
+        }),
+        introducer: meta(z.boolean(), { description: 'Prepares this meeting’s introduction' }),
       }),
     ),
-  })
-  .meta({ id: 'MeetingParticipants' });
+  }),
+  { id: 'MeetingParticipants' },
+);
 
-const answerText = z.string().trim().max(4000).optional();
+const answerText = z.optional(z.string().check(z.trim(), z.maxLength(4000)));
 
 /** The post-meeting evaluation: the GR check-out (1–10, one point better) and the reflections of seed 004. */
-export const FeedbackBody = z
-  .object({
-    rating: z.number().int().min(1).max(10).meta({ description: 'How was the meeting, 1–10' }),
-    nextTimeBetter: answerText.meta({ description: 'What would make the next meeting one point better' }),
-    reflections: z
-      .object({
+export const FeedbackBody = meta(
+  z.strictObject({
+    rating: meta(int().check(z.gte(1), z.lte(10)), { description: 'How was the meeting, 1–10' }),
+    nextTimeBetter: meta(answerText, { description: 'What would make the next meeting one point better' }),
+    reflections: z.optional(
+      z.strictObject({
         programme: answerText,
         preparation: answerText,
         execution: answerText,
         takeHome: answerText,
         continueAtHome: answerText,
-      })
-      .strict()
-      .optional(),
-    parkedQuestions: z
-      .array(z.string().trim().min(1).max(1000))
-      .max(20)
-      .optional()
-      .meta({ description: 'Questions to park and take up at a set time later' }),
-    anonymous: z.boolean().optional().meta({ description: 'Store the answer without my identity' }),
-  })
-  .strict()
-  .meta({ id: 'FeedbackBody' });
+      }),
+    ),
+    parkedQuestions: meta(
+      z.optional(
+        z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(1000))).check(z.maxLength(20)),
+      ),
+      { description: 'Questions to park and take up at a set time later' },
+    ),
+    anonymous: meta(z.optional(z.boolean()), { description: 'Store the answer without my identity' }),
+  }),
+  { id: 'FeedbackBody' },
+);
 export type FeedbackBody = z.output<typeof FeedbackBody>;
 
 /* The coordinators' view of the evaluations: figures, answers and the trend across a series. */
 
 const texts = z.array(z.string());
 
-export const EvaluationSummary = z
-  .object({
-    responses: z.number().int().meta({ description: 'Answers counted' }),
-    asked: z.number().int().meta({ description: 'Members asked to evaluate; never fewer than answered' }),
-    responseRate: z.number().min(0).max(1),
-    distribution: z
-      .array(z.number().int())
-      .length(10)
-      .meta({ description: 'How many rated 1, 2, … 10 (index 0 is the count of 1s)' }),
-    mean: z.number().optional().meta({ description: 'Mean rating to one decimal; absent without answers' }),
-    change: z
-      .number()
-      .optional()
-      .meta({ description: 'Against the mean of the latest earlier meeting whose evaluation closed' }),
-    suggestions: texts.meta({ description: 'Every "one point better" answer, sorted (no order of arrival)' }),
+export const EvaluationSummary = meta(
+  z.object({
+    responses: meta(int(), { description: 'Answers counted' }),
+    asked: meta(int(), { description: 'Members asked to evaluate; never fewer than answered' }),
+    responseRate: z.number().check(z.gte(0), z.lte(1)),
+    distribution: meta(z.array(int()).check(z.length(10)), {
+      description: 'How many rated 1, 2, … 10 (index 0 is the count of 1s)',
+    }),
+    mean: meta(z.optional(z.number()), {
+      description: 'Mean rating to one decimal; absent without answers',
+    }),
+    change: meta(z.optional(z.number()), {
+      description: 'Against the mean of the latest earlier meeting whose evaluation closed',
+    }),
+    suggestions: meta(texts, {
+      description: 'Every "one point better" answer, sorted (no order of arrival)',
+    }),
     reflections: z.object({
       programme: texts,
       preparation: texts,
@@ -171,64 +178,65 @@ export const EvaluationSummary = z
       continueAtHome: texts,
     }),
     parkedQuestions: texts,
-  })
-  .meta({ id: 'EvaluationSummary' });
+  }),
+  { id: 'EvaluationSummary' },
+);
 
-export const FeedbackAnswer = z
-  .object({
-    rating: z.number().int().min(1).max(10),
-    nextTimeBetter: z.string().optional(),
-    reflections: z
-      .object({
-        programme: z.string().optional(),
-        preparation: z.string().optional(),
-        execution: z.string().optional(),
-        takeHome: z.string().optional(),
-        continueAtHome: z.string().optional(),
-      })
-      .optional(),
-    parkedQuestions: texts.optional(),
+export const FeedbackAnswer = meta(
+  z.object({
+    rating: int().check(z.gte(1), z.lte(10)),
+    nextTimeBetter: z.optional(z.string()),
+    reflections: z.optional(
+      z.object({
+        programme: z.optional(z.string()),
+        preparation: z.optional(z.string()),
+        execution: z.optional(z.string()),
+        takeHome: z.optional(z.string()),
+        continueAtHome: z.optional(z.string()),
+      }),
+    ),
+    parkedQuestions: z.optional(texts),
     anonymous: z.boolean(),
-    member: z
-      .object({ id: z.string(), name: z.string() })
-      .optional()
-      .meta({ description: 'Who answered: only for an answer given with the name' }),
-    answeredAt: z.string().meta({ description: 'UTC instant; for an anonymous answer only the day' }),
-  })
-  .meta({ id: 'FeedbackAnswer' });
+    member: meta(z.optional(z.object({ id: z.string(), name: z.string() })), {
+      description: 'Who answered: only for an answer given with the name',
+    }),
+    answeredAt: meta(z.string(), { description: 'UTC instant; for an anonymous answer only the day' }),
+  }),
+  { id: 'FeedbackAnswer' },
+);
 
-export const MeetingFeedback = z
-  .object({
+export const MeetingFeedback = meta(
+  z.object({
     meeting: z.object({
       id: z.string(),
-      seq: z.number().int(),
+      seq: int(),
       startsAt: z.string(),
-      evaluationClosedAt: z.string().optional(),
+      evaluationClosedAt: z.optional(z.string()),
     }),
     summary: EvaluationSummary,
     answers: z.array(FeedbackAnswer),
-  })
-  .meta({ id: 'MeetingFeedback' });
+  }),
+  { id: 'MeetingFeedback' },
+);
 
-export const FeedbackTrendPoint = z
-  .object({
+export const FeedbackTrendPoint = meta(
+  z.object({
     meetingId: z.string(),
-    seq: z.number().int(),
+    seq: int(),
     startsAt: z.string(),
-    evaluationClosedAt: z
-      .string()
-      .optional()
-      .meta({ description: 'When the evaluation closed; absent while it is open or not sent yet' }),
-    mean: z.number().optional().meta({ description: 'Absent when nobody answered' }),
-    responses: z.number().int(),
-    asked: z.number().int(),
-    change: z
-      .number()
-      .optional()
-      .meta({ description: 'Against the latest earlier meeting that had answers' }),
-  })
-  .meta({ id: 'FeedbackTrendPoint' });
+    evaluationClosedAt: meta(z.optional(z.string()), {
+      description: 'When the evaluation closed; absent while it is open or not sent yet',
+    }),
+    mean: meta(z.optional(z.number()), { description: 'Absent when nobody answered' }),
+    responses: int(),
+    asked: int(),
+    change: meta(z.optional(z.number()), {
+      description: 'Against the latest earlier meeting that had answers',
+    }),
+  }),
+  { id: 'FeedbackTrendPoint' },
+);
 
-export const GroupFeedback = z
-  .object({ meetings: z.array(FeedbackTrendPoint) })
-  .meta({ id: 'GroupFeedback' });
+export const GroupFeedback = meta(z.object({ meetings: z.array(FeedbackTrendPoint) }), {
+  id: 'GroupFeedback',
+});

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { defaultLanguage, type Network } from '../domain/network.ts';
 import type { Language } from '../i18n.ts';
 import { receiptPage } from '../pages/pages.ts';
@@ -9,7 +9,7 @@ import { fromForm } from './schemas.ts';
 import { validate } from './validation.ts';
 
 /** A public form's body as an object, from a plain HTML form post or JSON alike. */
-export function formBody(request: ApiRequest, schema: z.ZodObject): unknown {
+export function formBody(request: ApiRequest, schema: z.core.$ZodObject): unknown {
   return request.form ? fromForm(schema, request.body as Record<string, string | string[]>) : request.body;
 }
 
@@ -23,7 +23,7 @@ export function namedLanguage(body: unknown): unknown {
  * network's), set on the request so every answer from here on speaks it, then the body validated by its
  * schema. `refuse` may throw an error that must win over field errors (a closed group), in that language.
  */
-export function readNetworkForm<S extends z.ZodObject>(
+export function readNetworkForm<S extends z.core.$ZodObject>(
   request: ApiRequest,
   schema: S,
   network: Network,

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Language } from '../i18n.ts';
 import { validationFailed } from './errors.ts';
 import { type FieldProblem, fieldMessages } from './messages.ts';
@@ -64,8 +64,12 @@ export function fieldErrors(issues: readonly Issue[], language: Language): Recor
 }
 
 /** Parses with the request's schema or throws a 400 whose field messages speak the request's language. */
-export function validate<S extends z.ZodType>(schema: S, input: unknown, language: Language): z.output<S> {
-  const result = schema.safeParse(input, { reportInput: true });
+export function validate<S extends z.core.$ZodType>(
+  schema: S,
+  input: unknown,
+  language: Language,
+): z.output<S> {
+  const result = z.safeParse(schema, input, { reportInput: true });
   if (result.success) return result.data;
   throw validationFailed(fieldErrors(result.error.issues, language));
 }

@@ -12,6 +12,7 @@ import './quiet-logging.ts';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { freePort } from '../../infra/local/ports.ts';
 import { inbox, type LocalSes, recipients, sentTo, startSes, waitForEmail } from '../../infra/local/ses.ts';
 import { type Group, type JoinRequest, joinRequestId } from '../../shared/domain/group.ts';
@@ -229,7 +230,7 @@ async function send(request: FuzzRequest): Promise<Outcome> {
   if (status >= 400 && status < 500) {
     if (type.startsWith('application/json')) {
       const raw = safeJson(text);
-      const parsed = ErrorResponse.strict().safeParse(raw);
+      const parsed = z.strictObject(ErrorResponse.shape).safeParse(raw);
       if (!parsed.success)
         problems.push(`an error that is not { error: { code, message, fields } }: ${text.slice(0, 300)}`);
       else {

@@ -266,7 +266,7 @@ export function mustNotWrite(request: FuzzRequest): boolean {
   return route.body ? refusedBody(request, route.body) : false;
 }
 
-function refusedBody(request: FuzzRequest, schema: z.ZodType): boolean {
+function refusedBody(request: FuzzRequest, schema: z.core.$ZodType): boolean {
   const text = request.body ? new TextDecoder().decode(request.body) : '';
   const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   // A link's button may post nothing at all (its body is optional): that is an empty form.
@@ -278,14 +278,16 @@ function refusedBody(request: FuzzRequest, schema: z.ZodType): boolean {
     if (type !== 'application/x-www-form-urlencoded') return true;
     // A handler validates the form's fields as they came, or shaped by fromForm: refused only if both are.
     const fields = formFields(text);
-    return refusedValue(schema, fields) && refusedValue(schema, fromForm(schema as z.ZodObject, fields));
+    return (
+      refusedValue(schema, fields) && refusedValue(schema, fromForm(schema as z.core.$ZodObject, fields))
+    );
   } catch {
     return true;
   }
 }
 
-function refusedValue(schema: z.ZodType, value: unknown): boolean {
-  const result = schema.safeParse(value);
+function refusedValue(schema: z.core.$ZodType, value: unknown): boolean {
+  const result = z.safeParse(schema, value);
   // A filled-in honeypot is accepted and dropped: nothing stored either.
   return result.success ? Boolean((result.data as { homepage?: unknown }).homepage) : true;
 }
