@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Group, JoinRequest } from '../../shared/domain/group.ts';
 import type { Network } from '../../shared/domain/network.ts';
 import { gone, notFound } from '../../shared/http/errors.ts';
@@ -26,7 +26,7 @@ type Purpose = Extract<
 >;
 const purposes: Purpose[] = ['approve-join-request', 'decline-join-request', 'leave-group', 'accept-offer'];
 
-const DeclineForm = z.object({ message: z.string().trim().max(1000).optional() });
+const DeclineForm = z.object({ message: z.optional(z.string().check(z.trim(), z.maxLength(1000))) });
 
 interface Context {
   request: ApiRequest;

@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { noticeFor } from '../../shared/domain/meeting.ts';
 import { logContext, logger } from '../../shared/logger.ts';
 import { asWorkflowStep } from '../../shared/notify.ts';
@@ -15,7 +15,7 @@ import { getMeeting } from '../../shared/store/meetings.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
 
 const StepSchema = z.union([
-  z.object({ kind: z.literal('reminder'), daysBefore: z.number().positive(), at: z.iso.datetime() }),
+  z.object({ kind: z.literal('reminder'), daysBefore: z.number().check(z.positive()), at: z.iso.datetime() }),
   z.object({
     kind: z.enum(['introducer', 'evaluation-request', 'evaluation-reminder', 'evaluation-close']),
     at: z.iso.datetime(),
@@ -23,16 +23,20 @@ const StepSchema = z.union([
 ]);
 
 const meetingIds = {
-  groupId: z.string().min(1),
-  meetingId: z.string().min(1),
-  version: z.number().int().min(1),
+  groupId: z.string().check(z.minLength(1)),
+  meetingId: z.string().check(z.minLength(1)),
+  version: z.number().check(z.int(), z.gte(1)),
 };
 
 /** A meeting version's tasks, and the member-invitations task: a member just placed, invited to the meetings ahead. */
 const StepInput = z.discriminatedUnion('step', [
   z.object({ step: z.literal('invite'), ...meetingIds }),
-  z.object({ step: z.literal('remind'), ...meetingIds, reminder: StepSchema.optional() }),
-  z.object({ step: z.literal('invite-member'), groupId: z.string().min(1), requestId: z.string().min(1) }),
+  z.object({ step: z.literal('remind'), ...meetingIds, reminder: z.optional(StepSchema) }),
+  z.object({
+    step: z.literal('invite-member'),
+    groupId: z.string().check(z.minLength(1)),
+    requestId: z.string().check(z.minLength(1)),
+  }),
 ]);
 
 /**

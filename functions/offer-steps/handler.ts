@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { groupDedupeKey } from '../../shared/domain/group.ts';
 import { logContext, logger } from '../../shared/logger.ts';
 import { composeOfferExpired } from '../../shared/mail/groups.ts';
@@ -12,8 +12,8 @@ import { getNetwork } from '../../shared/store/networks.ts';
 import type { OfferWorkflowInput } from '../../shared/workflows/offers.ts';
 
 const EndOfferInput = z.object({
-  groupId: z.string().min(1),
-  requestId: z.string().min(1),
+  groupId: z.string().check(z.minLength(1)),
+  requestId: z.string().check(z.minLength(1)),
   offerExpiresAt: z.iso.datetime(),
 });
 

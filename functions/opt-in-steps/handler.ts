@@ -1,34 +1,32 @@
 import middy from '@middy/core';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { logContext, logger } from '../../shared/logger.ts';
 import { asWorkflowStep } from '../../shared/notify.ts';
 import { type OptInRef, runOptInStep } from '../../shared/services/opt-in-steps.ts';
 
 const step = z.enum(['send-confirmation', 'remind', 'expire']);
+const id = () => z.string().check(z.minLength(1));
+const legacyRegistration = z.object({ step, networkId: id(), registrationId: id() });
 
 /** What the opt-in state machine passes to each of its tasks. */
 export const StepInput = z.union([
   z.object({
     step,
     subject: z.discriminatedUnion('type', [
-      z.object({ type: z.literal('registration'), networkId: z.string().min(1), id: z.string().min(1) }),
-      z.object({
-        type: z.literal('join-request'),
-        networkId: z.string().min(1),
-        groupId: z.string().min(1),
-        id: z.string().min(1),
-      }),
-      z.object({ type: z.literal('group-proposal'), networkId: z.string().min(1), id: z.string().min(1) }),
+      z.object({ type: z.literal('registration'), networkId: id(), id: id() }),
+      z.object({ type: z.literal('join-request'), networkId: id(), groupId: id(), id: id() }),
+      z.object({ type: z.literal('group-proposal'), networkId: id(), id: id() }),
     ]),
   }),
   // Executions started before join requests and proposals had this workflow keep their definition, whose
   // tasks still pass a registration this way; they must reach their reminder and expiry.
-  z
-    .object({ step, networkId: z.string().min(1), registrationId: z.string().min(1) })
-    .transform(({ step, networkId, registrationId }) => ({
+  z.pipe(
+    legacyRegistration,
+    z.transform(({ step, networkId, registrationId }: z.output<typeof legacyRegistration>) => ({
       step,
       subject: { type: 'registration' as const, networkId, id: registrationId },
     })),
+  ),
 ]);
 
 const steps = middy()

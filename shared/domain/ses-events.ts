@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { SuppressionReason } from './person.ts';
 
 /**
@@ -27,30 +27,30 @@ export interface SesEventDetails {
   readonly recipientCount?: number;
 }
 
-const recipient = z.object({ emailAddress: z.string().trim().min(1).max(320) });
+const recipient = z.object({ emailAddress: z.string().check(z.trim(), z.minLength(1), z.maxLength(320)) });
 
 const bounce = z.object({
   bounceType: z.string(),
-  bounceSubType: z.string().optional(),
-  bouncedRecipients: z.array(recipient).min(1),
+  bounceSubType: z.optional(z.string()),
+  bouncedRecipients: z.array(recipient).check(z.minLength(1)),
 });
 
 const complaint = z.object({
-  complainedRecipients: z.array(recipient).min(1),
-  complaintFeedbackType: z.string().optional(),
+  complainedRecipients: z.array(recipient).check(z.minLength(1)),
+  complaintFeedbackType: z.optional(z.string()),
 });
 
 const envelope = z.object({
-  eventType: z.string().optional(),
-  notificationType: z.string().optional(),
-  mail: z.object({ messageId: z.string().optional() }).optional(),
+  eventType: z.optional(z.string()),
+  notificationType: z.optional(z.string()),
+  mail: z.optional(z.object({ messageId: z.optional(z.string()) })),
 });
 
 /*
  * Problems are reported by path and issue code only: zod's messages may quote what they received, and
  * what SES sends is full of addresses.
  */
-function problemOf(error: z.ZodError): string {
+function problemOf(error: z.core.$ZodError): string {
   return error.issues
     .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.code}`)
     .join('; ');
