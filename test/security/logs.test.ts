@@ -1,7 +1,7 @@
 /**
  * What the functions log during a whole pass of registering, confirming, joining, deciding, leaving,
- * answering a meeting and evaluating it: never an email address, never a link token. Powertools writes
- * with its own Console on process.stdout and process.stderr, so both are captured at the stream.
+ * answering a meeting and evaluating it: never an email address, never a link token. shared/logger.ts
+ * writes to process.stdout and process.stderr, past vitest's console, so both are captured at the stream.
  */
 import './debug-logging.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
