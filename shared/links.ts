@@ -1,7 +1,8 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { env } from './config.ts';
 import { personId } from './domain/person.ts';
 import type { Language } from './i18n.ts';
-import { putToken, type TokenPurpose } from './store/tokens.ts';
+import { type NewToken, putToken, putTokens, type TokenPurpose } from './store/tokens.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 /** The route each kind of link belongs to: a token works only on its own (openLink checks). */
@@ -40,6 +41,29 @@ export interface LinkSubject {
   person: string;
 }
 
+/** The tokens of links issued inside issuingLinksTogether, not stored yet; closed once they are. */
+interface HeldTokens {
+  tokens: NewToken[];
+  open: boolean;
+}
+
+const heldTokens = new AsyncLocalStorage<HeldTokens>();
+
+/**
+ * Runs `build` (a mail's message and headers) with the tokens of the links it issues held back, then
+ * stores them all in one write: one round trip per mail instead of one per link. A link's token is
+ * stored before `build`'s result is returned, so before the mail carrying it can be sent; if `build`
+ * fails, none is stored and none was sent. A link issued after `build` ended (nothing awaited it) is
+ * stored on its own, as outside.
+ */
+export async function issuingLinksTogether<T>(build: () => Promise<T>): Promise<T> {
+  const held: HeldTokens = { tokens: [], open: true };
+  const result = await heldTokens.run(held, build);
+  held.open = false;
+  await putTokens(held.tokens);
+  return result;
+}
+
 /** A fresh single-use link for one recipient; only the hash of its token is stored. */
 export async function issueLink(
   purpose: TokenPurpose,
@@ -48,6 +72,13 @@ export async function issueLink(
 ): Promise<string> {
   const token = newToken();
   const { person, ...stored } = subject;
-  await putToken(hashToken(token), { purpose, ...stored, validUntil }, personId(person));
+  const issued = {
+    tokenHash: hashToken(token),
+    token: { purpose, ...stored, validUntil },
+    personId: personId(person),
+  };
+  const held = heldTokens.getStore();
+  if (held?.open) held.tokens.push(issued);
+  else await putToken(issued.tokenHash, issued.token, issued.personId);
   return `${env.publicBaseUrl()}${paths[purpose]}${token}`;
 }

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { env } from './config.ts';
 import { type MailCategory, personId } from './domain/person.ts';
 import type { Language } from './i18n.ts';
-import { issueLink } from './links.ts';
+import { issueLink, issuingLinksTogether } from './links.ts';
 import { logger } from './logger.ts';
 import { buildRawEmail, type RawEmailInput } from './mail/mime.ts';
 import { type Mail, renderComposed } from './mail/render.ts';
@@ -104,21 +104,29 @@ export async function sendOnce(notification: Notification, now = new Date()): Pr
   }
   try {
     const { member } = notification;
-    const unsubscribeUrl = member
-      ? await issueLink(
-          member.category === 'reminder' ? 'unsubscribe-reminders' : 'unsubscribe-all',
-          {
-            networkId: member.networkId,
-            subjectId: personId(notification.to),
-            language: notification.language,
-            person: notification.to,
-          },
-          new Date(now.getTime() + unsubscribeValidity).toISOString(),
-        )
-      : undefined;
-    const links = unsubscribeUrl ? { unsubscribeUrl } : {};
-    const rendered = renderComposed(await notification.message(links), notification.language, links);
-    const extras = notification.extras ? await notification.extras() : {};
+    // Every link token the mail carries (its unsubscribe link, the message's and the extras' links) is
+    // stored in one write, still after the claim and before the mail goes: a retry after a failure
+    // issues new links for the mail it sends, as it did with one write per link.
+    const { unsubscribeUrl, rendered, extras } = await issuingLinksTogether(async () => {
+      const unsubscribeUrl = member
+        ? await issueLink(
+            member.category === 'reminder' ? 'unsubscribe-reminders' : 'unsubscribe-all',
+            {
+              networkId: member.networkId,
+              subjectId: personId(notification.to),
+              language: notification.language,
+              person: notification.to,
+            },
+            new Date(now.getTime() + unsubscribeValidity).toISOString(),
+          )
+        : undefined;
+      const links = unsubscribeUrl ? { unsubscribeUrl } : {};
+      return {
+        unsubscribeUrl,
+        rendered: renderComposed(await notification.message(links), notification.language, links),
+        extras: notification.extras ? await notification.extras() : {},
+      };
+    });
     const raw = await buildRawEmail({
       from: env.senderAddress(),
       to: notification.to,

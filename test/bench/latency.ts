@@ -117,13 +117,9 @@ const REASONS: Record<string, { why: string; needed: boolean }> = {
     why: 'claims the welcome mail in the outbox, so a retried or repeated press sends it once (sendOnce → claimOutbox)',
     needed: true,
   },
-  'PutItem TOKEN (unsubscribe-all)': {
-    why: "the welcome mail's unsubscribe link, for its footer and List-Unsubscribe header (sendOnce → issueLink)",
+  'BatchWriteItem (Put TOKEN (unsubscribe-all), Put TOKEN (leave-group))': {
+    why: "the welcome mail's link tokens in one write: its unsubscribe link, for its footer and List-Unsubscribe header, and the member's leave link (sendOnce → issuingLinksTogether; leaveLink inside the mail's message()); no attribute_not_exists, which a key hashed from 256 random bits does not need",
     needed: true,
-  },
-  'PutItem TOKEN (leave-group)': {
-    why: "the member's leave link in the welcome mail (leaveLink, inside the mail's message()); the token is needed, its own round trip is not: it goes right after the unsubscribe link's, and one BatchWriteItem could store both (without putToken's attribute_not_exists, which a 256-bit random key does not need; a transaction keeping it costs twice the write units)",
-    needed: false,
   },
   SendRawEmail: { why: 'the welcome mail (sendRawEmail)', needed: true },
   'UpdateItem OUTBOX': {
@@ -174,6 +170,24 @@ export function callLabel(call: RecordedCall): string {
       return kind === 'TOKEN' && typeof item.purpose === 'string'
         ? `PutItem TOKEN (${item.purpose})`
         : `PutItem ${kind}`;
+    }
+    case 'BatchWriteItem': {
+      // The link tokens of one mail, stored together: named by purpose, as a PutItem TOKEN is.
+      const tables = (input.RequestItems ?? {}) as Record<
+        string,
+        Record<string, { Key?: unknown; Item?: unknown }>[]
+      >;
+      const parts = Object.values(tables)
+        .flat()
+        .map((request) => {
+          const [action, body] = Object.entries(request)[0] ?? ['?', {}];
+          const item = (body.Item ?? {}) as Record<string, unknown>;
+          const kind = keyKind(body.Key ?? body.Item);
+          return action === 'PutRequest' && kind === 'TOKEN' && typeof item.purpose === 'string'
+            ? `Put TOKEN (${item.purpose})`
+            : `${action.replace(/Request$/, '')} ${kind}`;
+        });
+      return `BatchWriteItem (${parts.join(', ')})`;
     }
     case 'Query': {
       const values = (input.ExpressionAttributeValues ?? {}) as Record<string, unknown>;

@@ -119,5 +119,24 @@ describe('callLabel', () => {
         outcome: 'ok',
       }),
     ).toBe('PutItem TOKEN (leave-group)');
+    expect(
+      callLabel({
+        service: 'dynamodb',
+        command: 'BatchWriteItem',
+        input: {
+          RequestItems: {
+            samla: [
+              {
+                PutRequest: { Item: { pk: `TOKEN#${TOKEN_HASH}`, sk: 'TOKEN', purpose: 'unsubscribe-all' } },
+              },
+              { PutRequest: { Item: { pk: `TOKEN#${TOKEN_HASH}`, sk: 'TOKEN', purpose: 'leave-group' } } },
+              { DeleteRequest: { Key: { pk: `NETWORK#${TOKEN_HASH}`, sk: 'NETWORK' } } },
+            ],
+          },
+        },
+        after: [],
+        outcome: 'ok',
+      }),
+    ).toBe('BatchWriteItem (Put TOKEN (unsubscribe-all), Put TOKEN (leave-group), Delete NETWORK)');
   });
 });
