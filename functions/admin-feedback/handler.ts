@@ -13,6 +13,7 @@ import { notFound } from '../../shared/http/errors.ts';
 import { coordinatorGroup } from '../../shared/http/group-access.ts';
 import type { ApiRequest } from '../../shared/http/request.ts';
 import { json } from '../../shared/http/responses.ts';
+import { routes } from '../../shared/http/routes/admin-feedback.ts';
 import { logger } from '../../shared/logger.ts';
 import { listAnswers } from '../../shared/store/evaluations.ts';
 import { listJoinRequests } from '../../shared/store/join-requests.ts';
@@ -33,7 +34,7 @@ async function series(meetings: readonly Meeting[]): Promise<MeetingAnswers[]> {
   return Promise.all(meetings.map(async (meeting) => ({ meeting, answers: await listAnswers(meeting.id) })));
 }
 
-const options = { body: 'none', access: 'any' } as const;
+const options = { body: 'none', access: 'any', routes } as const;
 
 /**
  * The coordinators' view of a group's evaluations (read only): one meeting's figures and answers, the

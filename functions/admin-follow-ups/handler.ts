@@ -4,10 +4,11 @@ import { notFound } from '../../shared/http/errors.ts';
 import { coordinatorGroup } from '../../shared/http/group-access.ts';
 import { UpdateFollowUp } from '../../shared/http/group-schemas.ts';
 import { json } from '../../shared/http/responses.ts';
+import { routes } from '../../shared/http/routes/admin-follow-ups.ts';
 import { validate } from '../../shared/http/validation.ts';
 import { listFollowUps, setFollowUpStatus } from '../../shared/store/follow-ups.ts';
 
-const options = { body: 'optional', access: 'any' } as const;
+const options = { body: 'optional', access: 'any', routes } as const;
 
 /**
  * What the evaluations left for the next meetings (parked questions, "one point better" suggestions).

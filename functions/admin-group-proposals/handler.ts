@@ -5,6 +5,7 @@ import { HttpError, notFound } from '../../shared/http/errors.ts';
 import { AcceptGroupProposal, DeclineBody, GroupProposalListQuery } from '../../shared/http/group-schemas.ts';
 import type { ApiRequest } from '../../shared/http/request.ts';
 import { json } from '../../shared/http/responses.ts';
+import { routes } from '../../shared/http/routes/admin-group-proposals.ts';
 import { validate } from '../../shared/http/validation.ts';
 import {
   acceptGroupProposal,
@@ -63,7 +64,7 @@ async function undecided(request: ApiRequest, coordinator: Coordinator, acceptin
   return { net, proposal };
 }
 
-const options = { body: 'optional', access: 'network' } as const;
+const options = { body: 'optional', access: 'network', routes } as const;
 
 /**
  * Coordinators' routes for group proposals: list the confirmed ones, turn one into a group (the proposer

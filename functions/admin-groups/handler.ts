@@ -7,6 +7,7 @@ import { coordinatorGroup } from '../../shared/http/group-access.ts';
 import { CreateGroup, UpdateGroup } from '../../shared/http/group-schemas.ts';
 import type { ApiRequest } from '../../shared/http/request.ts';
 import { json } from '../../shared/http/responses.ts';
+import { routes } from '../../shared/http/routes/admin-groups.ts';
 import { validate } from '../../shared/http/validation.ts';
 import { promoteFromWaitlist } from '../../shared/services/membership.ts';
 import { createGroup, getGroup, listGroups, updateGroup } from '../../shared/store/groups.ts';
@@ -23,7 +24,7 @@ async function network(request: ApiRequest, coordinator: Coordinator) {
   return found;
 }
 
-const options = { body: 'optional', access: 'any' } as const;
+const options = { body: 'optional', access: 'any', routes } as const;
 
 /** Coordinators' routes for groups: create and list in a network, update or close one group. */
 export const handler = byRoute({

@@ -5,6 +5,7 @@ import { coordinatorGroup } from '../../shared/http/group-access.ts';
 import { DeclineBody, JoinRequestListQuery } from '../../shared/http/group-schemas.ts';
 import type { ApiRequest } from '../../shared/http/request.ts';
 import { json } from '../../shared/http/responses.ts';
+import { routes } from '../../shared/http/routes/admin-join-requests.ts';
 import { validate } from '../../shared/http/validation.ts';
 import { approveRequest, declinePendingRequest } from '../../shared/services/membership.ts';
 import { getJoinRequest, listJoinRequests } from '../../shared/store/join-requests.ts';
@@ -22,7 +23,7 @@ async function waiting(request: ApiRequest, coordinator: Coordinator) {
   return { network, group, joinRequest };
 }
 
-const options = { body: 'optional', access: 'any' } as const;
+const options = { body: 'optional', access: 'any', routes } as const;
 
 /**
  * Coordinators' view of a group's join requests, and their decisions on the ones that wait for them

@@ -7,6 +7,7 @@ import { AttendanceBody, CreateMeetings, UpdateMeeting } from '../../shared/http
 import { fieldMessages } from '../../shared/http/messages.ts';
 import type { ApiRequest } from '../../shared/http/request.ts';
 import { json } from '../../shared/http/responses.ts';
+import { routes } from '../../shared/http/routes/admin-meetings.ts';
 import { validate } from '../../shared/http/validation.ts';
 import { changeMeeting, scheduleSeries } from '../../shared/services/meeting-schedule.ts';
 import { listJoinRequests } from '../../shared/store/join-requests.ts';
@@ -94,7 +95,7 @@ async function attendance(
   return participants(groupId, meetingId);
 }
 
-const options = { body: 'optional', access: 'any' } as const;
+const options = { body: 'optional', access: 'any', routes } as const;
 const base = '/v1/admin/groups/{groupId}/meetings';
 
 /** Coordinators' routes for a group's meetings: series, changes, answers and attendance. */

@@ -4,6 +4,7 @@ import { coordinatorHandler } from '../../shared/http/auth.ts';
 import { byRoute } from '../../shared/http/dispatch.ts';
 import { HttpError, notFound } from '../../shared/http/errors.ts';
 import { json } from '../../shared/http/responses.ts';
+import { routes } from '../../shared/http/routes/admin-networks.ts';
 import { validate } from '../../shared/http/validation.ts';
 import { logger } from '../../shared/logger.ts';
 import { createNetwork, updateNetworkSettings } from '../../shared/store/network-settings.ts';
@@ -32,7 +33,7 @@ export const handler = byRoute({
       logger.info('network created', { networkId: network.id });
       return json(201, network, { location: `/v1/admin/networks/${network.id}` });
     },
-    { body: 'json-or-form', access: 'admin' },
+    { body: 'json-or-form', access: 'admin', routes },
   ),
   'GET /v1/admin/networks/{networkId}': coordinatorHandler(
     async (request) => {
@@ -40,7 +41,7 @@ export const handler = byRoute({
       if (!network) throw notFound('network_not_found');
       return json(200, network);
     },
-    { body: 'none', access: 'network' },
+    { body: 'none', access: 'network', routes },
   ),
   /** Changes the fields given, only if the network exists. */
   'PATCH /v1/admin/networks/{networkId}': coordinatorHandler(
@@ -52,6 +53,6 @@ export const handler = byRoute({
       logger.info('network settings changed', { networkId, fields: Object.keys(patch) });
       return json(200, network);
     },
-    { body: 'json-or-form', access: 'network' },
+    { body: 'json-or-form', access: 'network', routes },
   ),
 });

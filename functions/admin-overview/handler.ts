@@ -1,6 +1,7 @@
 import { coordinatorHandler } from '../../shared/http/auth.ts';
 import { notFound } from '../../shared/http/errors.ts';
 import { json } from '../../shared/http/responses.ts';
+import { routes } from '../../shared/http/routes/admin-overview.ts';
 import { collectOverview } from '../../shared/services/overview.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
 
@@ -14,5 +15,5 @@ export const handler = coordinatorHandler(
     if (!network) throw notFound('network_not_found');
     return json(200, await collectOverview(network, new Date()));
   },
-  { body: 'none', access: 'network' },
+  { body: 'none', access: 'network', routes },
 );

@@ -13,6 +13,7 @@ import { byRoute } from '../../shared/http/dispatch.ts';
 import { notFound } from '../../shared/http/errors.ts';
 import type { ApiRequest } from '../../shared/http/request.ts';
 import { json } from '../../shared/http/responses.ts';
+import { routes } from '../../shared/http/routes/admin-registrations.ts';
 import { validate } from '../../shared/http/validation.ts';
 import { logger } from '../../shared/logger.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
@@ -24,7 +25,7 @@ async function networkOf(request: ApiRequest) {
   return network;
 }
 
-const options = { body: 'none', access: 'network' } as const;
+const options = { body: 'none', access: 'network', routes } as const;
 
 /** A network's registrations of interest: a page at a time, or all that match as a file for Excel. */
 export const handler = byRoute({

@@ -1,5 +1,6 @@
 import { openLink } from '../../shared/http/link-request.ts';
 import { httpHandler } from '../../shared/http/middleware.ts';
+import { routes } from '../../shared/http/routes/confirm.ts';
 import { groupProposalLink } from './group-proposal.ts';
 import { joinRequestLink } from './join-request.ts';
 import { registrationLink } from './registration.ts';
@@ -37,5 +38,5 @@ export const handler = httpHandler(
         );
     }
   },
-  { body: 'none' },
+  { body: 'none', routes },
 );

@@ -6,6 +6,7 @@ import { httpHandler } from '../../shared/http/middleware.ts';
 import { formBody } from '../../shared/http/public-form.ts';
 import { prefersJson } from '../../shared/http/request.ts';
 import { html, json } from '../../shared/http/responses.ts';
+import { routes } from '../../shared/http/routes/feedback.ts';
 import { validate } from '../../shared/http/validation.ts';
 import { type FeedbackPrefill, feedbackPage, resultPage } from '../../shared/pages/pages.ts';
 import { answerKey, evaluationTimes } from '../../shared/services/evaluation-times.ts';
@@ -106,5 +107,5 @@ export const handler = httpHandler(
       }),
     );
   },
-  { body: 'optional' },
+  { body: 'optional', routes },
 );

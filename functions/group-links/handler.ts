@@ -6,6 +6,7 @@ import { isGet, type OpenedLink, openLink, requireUsable } from '../../shared/ht
 import { httpHandler } from '../../shared/http/middleware.ts';
 import { type ApiRequest, prefersJson } from '../../shared/http/request.ts';
 import { type ApiResult, html, json } from '../../shared/http/responses.ts';
+import { routes } from '../../shared/http/routes/group-links.ts';
 import { validate } from '../../shared/http/validation.ts';
 import { actionPage, resultPage } from '../../shared/pages/pages.ts';
 import {
@@ -153,5 +154,5 @@ export const handler = httpHandler(
         return accept(c);
     }
   },
-  { body: 'optional' },
+  { body: 'optional', routes },
 );

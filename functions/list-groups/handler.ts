@@ -2,6 +2,7 @@ import { seatsLeft } from '../../shared/domain/group.ts';
 import { notFound } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/middleware.ts';
 import { json } from '../../shared/http/responses.ts';
+import { routes } from '../../shared/http/routes/list-groups.ts';
 import { listGroups } from '../../shared/store/groups.ts';
 import { listMeetings } from '../../shared/store/meetings.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
@@ -36,5 +37,5 @@ export const handler = httpHandler(
     // A minute of caching: seat counts may lag that much, and a busy form page costs almost nothing.
     return json(200, body, { 'cache-control': 'public, max-age=60' });
   },
-  { body: 'none' },
+  { body: 'none', routes },
 );

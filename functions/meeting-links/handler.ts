@@ -6,6 +6,7 @@ import { isGet, type OpenedLink, openLink } from '../../shared/http/link-request
 import { httpHandler } from '../../shared/http/middleware.ts';
 import { type ApiRequest, prefersJson } from '../../shared/http/request.ts';
 import { type ApiResult, html, json } from '../../shared/http/responses.ts';
+import { routes } from '../../shared/http/routes/meeting-links.ts';
 import { actionPage, resultPage } from '../../shared/pages/pages.ts';
 import { passSeatOn } from '../../shared/services/membership.ts';
 import { getGroup } from '../../shared/store/groups.ts';
@@ -94,5 +95,5 @@ export const handler = httpHandler(
     }
     return page(c, true);
   },
-  { body: 'optional' },
+  { body: 'optional', routes },
 );

@@ -2,6 +2,7 @@ import { isGet, openLink, requireUsable } from '../../shared/http/link-request.t
 import { httpHandler } from '../../shared/http/middleware.ts';
 import { prefersJson } from '../../shared/http/request.ts';
 import { html, json } from '../../shared/http/responses.ts';
+import { routes } from '../../shared/http/routes/privacy-links.ts';
 import { type PrivacyAction, privacyActionPage, privacyDonePage } from '../../shared/pages/privacy.ts';
 import { erasePerson } from '../../shared/services/erasure.ts';
 import { exportPersonData } from '../../shared/services/privacy.ts';
@@ -45,5 +46,5 @@ export const handler = httpHandler(
       ? json(200, { result: action === 'export' ? 'export_sent' : action === 'erase' ? 'erased' : 'staying' })
       : html(200, privacyDonePage({ language, action }));
   },
-  { body: 'optional' },
+  { body: 'optional', routes },
 );

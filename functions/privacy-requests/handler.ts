@@ -2,6 +2,7 @@ import { fromAcceptLanguage } from '../../shared/http/language.ts';
 import { httpHandler } from '../../shared/http/middleware.ts';
 import { formBody, namedLanguage } from '../../shared/http/public-form.ts';
 import { html, json } from '../../shared/http/responses.ts';
+import { routes } from '../../shared/http/routes/privacy-requests.ts';
 import { PrivacyRequest } from '../../shared/http/schemas.ts';
 import { validate } from '../../shared/http/validation.ts';
 import { isLanguage, languages } from '../../shared/i18n.ts';
@@ -32,5 +33,5 @@ export const handler = httpHandler(
     );
     return request.form ? html(200, privacyRequestedPage(language)) : json(202, { status: 'accepted' });
   },
-  { body: 'json-or-form' },
+  { body: 'json-or-form', routes },
 );

@@ -3,6 +3,7 @@ import { notFound } from '../../shared/http/errors.ts';
 import { GroupProposalBody } from '../../shared/http/group-schemas.ts';
 import { httpHandler } from '../../shared/http/middleware.ts';
 import { optInAccepted, readNetworkForm } from '../../shared/http/public-form.ts';
+import { routes } from '../../shared/http/routes/propose-group.ts';
 import { groupProposalOptIn, optInTiming, submitOptIn } from '../../shared/services/opt-in.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
 
@@ -25,5 +26,5 @@ export const handler = httpHandler(
     });
     return optInAccepted(request, network, proposal.id, 'group-proposal');
   },
-  { body: 'json-or-form' },
+  { body: 'json-or-form', routes },
 );

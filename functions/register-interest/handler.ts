@@ -2,6 +2,7 @@ import { newRegistration } from '../../shared/domain/registration.ts';
 import { notFound } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/middleware.ts';
 import { optInAccepted, readNetworkForm } from '../../shared/http/public-form.ts';
+import { routes } from '../../shared/http/routes/register-interest.ts';
 import { InterestRequest } from '../../shared/http/schemas.ts';
 import { optInTiming, registrationOptIn, submitOptIn } from '../../shared/services/opt-in.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
@@ -24,5 +25,5 @@ export const handler = httpHandler(
     });
     return optInAccepted(request, network, registration.id);
   },
-  { body: 'json-or-form' },
+  { body: 'json-or-form', routes },
 );

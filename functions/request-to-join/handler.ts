@@ -3,6 +3,7 @@ import { HttpError, notFound } from '../../shared/http/errors.ts';
 import { JoinRequestBody } from '../../shared/http/group-schemas.ts';
 import { httpHandler } from '../../shared/http/middleware.ts';
 import { optInAccepted, readNetworkForm } from '../../shared/http/public-form.ts';
+import { routes } from '../../shared/http/routes/request-to-join.ts';
 import { joinRequestOptIn, optInTiming, submitOptIn } from '../../shared/services/opt-in.ts';
 import { getGroup } from '../../shared/store/groups.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
@@ -29,5 +30,5 @@ export const handler = httpHandler(
     });
     return optInAccepted(request, network, joinRequest.id);
   },
-  { body: 'json-or-form' },
+  { body: 'json-or-form', routes },
 );

@@ -4,6 +4,7 @@ import { isGet, openLink } from '../../shared/http/link-request.ts';
 import { httpHandler } from '../../shared/http/middleware.ts';
 import { prefersJson } from '../../shared/http/request.ts';
 import { html, json } from '../../shared/http/responses.ts';
+import { routes } from '../../shared/http/routes/unsubscribe.ts';
 import { UnsubscribeBody } from '../../shared/http/schemas.ts';
 import { validate } from '../../shared/http/validation.ts';
 import {
@@ -119,5 +120,5 @@ export const handler = httpHandler(
     // Pressed twice at once: the other press recorded it; show what is recorded now.
     return done(outcome === 'done' ? choice : ((await getOptOut(person, network.id)) ?? choice));
   },
-  { body: 'optional' },
+  { body: 'optional', routes },
 );

@@ -6,6 +6,7 @@ import { fromAcceptLanguage } from './language.ts';
 import { httpHandler } from './middleware.ts';
 import type { ApiRequest, BodyMode } from './request.ts';
 import type { ApiResult } from './responses.ts';
+import type { RouteDef } from './routes/common.ts';
 
 /**
  * Coordinators, from the claims of a Cognito ID token. The token itself was verified before the Lambda
@@ -117,7 +118,7 @@ export type CoordinatorRouteHandler = (
  */
 export function coordinatorHandler(
   handle: CoordinatorRouteHandler,
-  options: { body: BodyMode; access: CoordinatorAccess },
+  options: { body: BodyMode; access: CoordinatorAccess; routes: readonly RouteDef[] },
 ) {
   const coordinators = new WeakMap<APIGatewayProxyEventV2, Coordinator>();
   return httpHandler(
@@ -129,6 +130,7 @@ export function coordinatorHandler(
     },
     {
       body: options.body,
+      routes: options.routes,
       authorize: (event) => {
         const coordinator = coordinatorFromEvent(event);
         logger.appendKeys({ coordinator: coordinator.sub });

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
+import { ErrorResponse, GatewayMessage } from './common-schemas.ts';
 import type { ApiResult } from './responses.ts';
-import { type ResponseSpec, type RouteDef, routes } from './routes.ts';
-import { ErrorResponse, GatewayMessage } from './schemas.ts';
+import type { ResponseSpec, RouteDef } from './routes/common.ts';
 
 /*
  * What each route may answer, status by status: its own responses from the route table, and those every
@@ -83,15 +83,6 @@ const errorBody = z.union([
   z.strictObject({ message: z.string() }),
 ]);
 
-let byRouteKey: ReadonlyMap<string, ReadonlyMap<number, ResponseSpec>> | undefined;
-
-function responsesFor(routeKey: string): ReadonlyMap<number, ResponseSpec> | undefined {
-  byRouteKey ??= new Map(
-    routes.map((route) => [`${route.method} ${route.path}`, documentedResponses(route)]),
-  );
-  return byRouteKey.get(routeKey);
-}
-
 export type Conformed =
   | { readonly ok: ApiResult }
   | { readonly breach: string; readonly issues?: readonly string[] };
@@ -107,14 +98,39 @@ function mediaType(result: ApiResult): string {
   );
 }
 
+export type Conform = (routeKey: string, result: ApiResult) => Conformed;
+
+/**
+ * Conforms the answers of the routes given: a function's own (routes/<function>.ts), so that it builds
+ * the schemas of no other route. Only those routes reach the function (API Gateway routes nothing else),
+ * so an unknown route key is a test's own event: left as is.
+ */
+export function conformer(routes: readonly RouteDef[]): Conform {
+  return (routeKey, result) => {
+    const responses = responsesOf(routes).get(routeKey);
+    return responses === undefined ? { ok: result } : conform(responses, result);
+  };
+}
+
+/** Built on a function's first answer, once for all its handlers (byRoute gives each route its own). */
+const byRoutes = new WeakMap<readonly RouteDef[], ReadonlyMap<string, ReadonlyMap<number, ResponseSpec>>>();
+
+function responsesOf(routes: readonly RouteDef[]): ReadonlyMap<string, ReadonlyMap<number, ResponseSpec>> {
+  let byRouteKey = byRoutes.get(routes);
+  if (byRouteKey === undefined) {
+    byRouteKey = new Map(
+      routes.map((route) => [`${route.method} ${route.path}`, documentedResponses(route)]),
+    );
+    byRoutes.set(routes, byRouteKey);
+  }
+  return byRouteKey;
+}
+
 /**
  * The answer as the document describes it: a JSON body rebuilt from its response schema (fields it does
- * not declare are dropped), or the reason it cannot be sent as it is. Only the route table's routes reach
- * a function (API Gateway routes nothing else), so an unknown route key is a test's own event: left as is.
+ * not declare are dropped), or the reason it cannot be sent as it is.
  */
-export function conform(routeKey: string, result: ApiResult): Conformed {
-  const responses = responsesFor(routeKey);
-  if (responses === undefined) return { ok: result };
+function conform(responses: ReadonlyMap<number, ResponseSpec>, result: ApiResult): Conformed {
   const status = result.statusCode ?? 200;
   const spec = responses.get(status);
   if (spec === undefined) return { breach: `status ${status} is not documented` };

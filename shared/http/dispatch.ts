@@ -11,12 +11,12 @@ export type RouteDispatcher = HttpLambda & {
   readonly routeKeys: readonly string[];
 };
 
-/** API Gateway routes only the route table's keys here; anything else is a hand-made event. */
+/** API Gateway routes only the function's own keys here; anything else is a hand-made event. */
 const unknownRoute = httpHandler(
   async () => {
     throw notFound();
   },
-  { body: 'none' },
+  { body: 'none', routes: [] },
 );
 
 /**

@@ -3,12 +3,13 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { type Language, languages } from '../i18n.ts';
 import { logContext, logger, redactError } from '../logger.ts';
 import { errorPage } from '../pages/pages.ts';
-import { conform } from './contract.ts';
+import { type Conform, conformer } from './contract.ts';
 import { HttpError } from './errors.ts';
 import { fromAcceptLanguage } from './language.ts';
 import { errorMessages } from './messages.ts';
 import { type ApiRequest, type BodyMode, prefersHtml, toApiRequest } from './request.ts';
 import { type ApiResult, html, json } from './responses.ts';
+import type { RouteDef } from './routes/common.ts';
 
 /** AWS errors that mean "slow down", not "broken": the caller may retry, so they get a 503. */
 const throttling = new Set([
@@ -77,7 +78,7 @@ function errorAnswer(event: APIGatewayProxyEventV2, error: HttpError): ApiResult
  * its response schema. One the document does not describe is a bug, and must not reach the caller as it
  * is (it may carry what was never meant to leave): it is logged and answered as an internal error.
  */
-function documented(event: APIGatewayProxyEventV2, result: ApiResult): ApiResult {
+function documented(conform: Conform, event: APIGatewayProxyEventV2, result: ApiResult): ApiResult {
   const verdict = conform(event.routeKey, result);
   if ('ok' in verdict) return verdict.ok;
   logger.error('answer not as documented: sent as an internal error', {
@@ -92,10 +93,14 @@ function documented(event: APIGatewayProxyEventV2, result: ApiResult): ApiResult
  * The one place errors become answers: registered first, so middy runs its onError last, after any
  * other middleware had its say.
  */
-function errorResponder(): middy.MiddlewareObj<APIGatewayProxyEventV2, ApiResult> {
+function errorResponder(conform: Conform): middy.MiddlewareObj<APIGatewayProxyEventV2, ApiResult> {
   return {
     onError: (request) => {
-      request.response = documented(request.event, errorAnswer(request.event, asHttpError(request.error)));
+      request.response = documented(
+        conform,
+        request.event,
+        errorAnswer(request.event, asHttpError(request.error)),
+      );
     },
   };
 }
@@ -104,20 +109,26 @@ export type RouteHandler = (request: ApiRequest, context: Context) => Promise<Ap
 
 export interface HttpHandlerOptions {
   readonly body: BodyMode;
+  /**
+   * The routes of the function it serves (routes/<function>.ts, never the whole table): what its answers
+   * are conformed to.
+   */
+  readonly routes: readonly RouteDef[];
   /** Runs before the body is parsed and may throw an HttpError (401/403): see coordinatorHandler. */
   readonly authorize?: (event: APIGatewayProxyEventV2) => void;
 }
 
 /** Wraps a route: body parsing and limits, then the handler, with errors mapped in one place. */
 export function httpHandler(handle: RouteHandler, options: HttpHandlerOptions) {
+  const conform = conformer(options.routes);
   return middy<APIGatewayProxyEventV2, ApiResult>()
-    .use(errorResponder())
+    .use(errorResponder(conform))
     .use(logContext())
     .handler(async (event, context) => {
       logger.appendKeys({ route: event.routeKey });
       options.authorize?.(event);
       const request = toApiRequest(event, options.body);
       requests.set(event, request);
-      return documented(event, await handle(request, context));
+      return documented(conform, event, await handle(request, context));
     });
 }

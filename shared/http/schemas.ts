@@ -5,6 +5,9 @@ import * as z from 'zod/mini';
 import { languages } from '../i18n.ts';
 import { meta } from './zod-meta.ts';
 
+// Kept importable from here; they live apart so that answering an error builds no form schema.
+export { ErrorResponse, GatewayMessage, NetworkParams, TokenParams } from './common-schemas.ts';
+
 /*
  * One schema per request: it validates, gives the handler its type and becomes the OpenAPI document.
  * Messages that are names of field problems (see messages.ts) are turned into the request's language.
@@ -80,22 +83,6 @@ export const ConfirmResult = meta(
   { id: 'ConfirmResult' },
 );
 
-export const ErrorResponse = meta(
-  z.object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      fields: z.record(z.string(), z.string()),
-    }),
-  }),
-  { id: 'Error' },
-);
-
-/** What API Gateway itself answers, before or instead of a function: `{"message":"Unauthorized"}`. */
-export const GatewayMessage = meta(z.object({ message: meta(z.string(), { example: 'Unauthorized' }) }), {
-  id: 'GatewayMessage',
-});
-
 /** GET /v1/openapi.json: this document (OpenAPI 3.0), whose every part is described by OpenAPI itself. */
 export const OpenApiDocumentSchema = meta(
   z.looseObject({
@@ -106,11 +93,6 @@ export const OpenApiDocumentSchema = meta(
   }),
   { id: 'OpenApiDocument' },
 );
-
-export const TokenParams = z.object({
-  token: meta(z.string(), { description: 'The token from the emailed link' }),
-});
-export const NetworkParams = z.object({ networkId: meta(z.string(), { example: 'demo' }) });
 
 const truthy = new Set(['true', 'on', 'yes', '1']);
 

@@ -104,8 +104,13 @@ describe('coordinatorHandler', () => {
   const echo = coordinatorHandler(async (_request, coordinator) => json(200, coordinator), {
     body: 'json-or-form',
     access: 'network',
+    routes: [],
   });
-  const adminOnly = coordinatorHandler(async () => json(200, {}), { body: 'none', access: 'admin' });
+  const adminOnly = coordinatorHandler(async () => json(200, {}), {
+    body: 'none',
+    access: 'admin',
+    routes: [],
+  });
   const flat = { ...base, 'cognito:groups': '[network-demo]' };
 
   it('hands the coordinator to the handler', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { functionNames, functionTriggers } from '../../shared/functions.ts';
@@ -47,5 +48,23 @@ describe('byRoute', () => {
         'admin-registrations',
       ]),
     );
+  });
+
+  it("conforms each function's answers to its own routes: those in routes/<function>.ts, nothing else", async () => {
+    for (const fn of functionNames.filter((name) => 'http' in functionTriggers[name])) {
+      const own = (await import(`../../shared/http/routes/${fn}.ts`)) as {
+        routes: readonly { fn: string }[];
+      };
+      expect(own.routes.length, fn).toBeGreaterThan(0);
+      expect(new Set(own.routes.map((route) => route.fn)), fn).toEqual(new Set([fn]));
+      expect(
+        routes.filter((route) => route.fn === fn),
+        fn,
+      ).toEqual(own.routes);
+      if (fn === 'openapi') continue; // answers a prebuilt document, without the middleware
+      const source = readFileSync(new URL(`../../functions/${fn}/handler.ts`, import.meta.url), 'utf8');
+      expect(source, fn).toContain(`import { routes } from '../../shared/http/routes/${fn}.ts';`);
+      expect(source, fn).not.toMatch(/shared\/http\/routes\.ts'/);
+    }
   });
 });

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { openApiJson } from '../../functions/openapi/document.ts';
 import { handler } from '../../functions/openapi/handler.ts';
 import { documentModule, renderOpenApiModule } from '../../infra/tools/openapi-document.ts';
-import { conform } from '../../shared/http/contract.ts';
+import { conformer } from '../../shared/http/contract.ts';
 import { openApiDocument } from '../../shared/http/openapi.ts';
 import { json } from '../../shared/http/responses.ts';
+import { routes } from '../../shared/http/routes/openapi.ts';
 
 /*
  * GET /v1/openapi.json serves a document generated ahead of time (functions/openapi/document.ts): it must
@@ -30,7 +31,7 @@ describe('the served OpenAPI document', () => {
   });
 
   it('is an answer the document itself describes', async () => {
-    const verdict = conform('GET /v1/openapi.json', await handler());
+    const verdict = conformer(routes)('GET /v1/openapi.json', await handler());
     expect(verdict).toHaveProperty('ok');
     if ('ok' in verdict) expect(JSON.parse(verdict.ok.body ?? '')).toEqual(openApiDocument());
   });
