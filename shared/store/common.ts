@@ -1,5 +1,6 @@
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
+import { env } from '../config.ts';
 
 /**
  * What a stored item says about its record: the item without its keys, index keys, type and TTL, so
@@ -54,4 +55,38 @@ export async function queryAll(
     start = page.LastEvaluatedKey;
   } while (start);
   return items;
+}
+
+/** The items split into runs of at most `size` (a batch request's limit). */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** The wait before sending again what DynamoDB left unprocessed: exponential, as its documentation asks. */
+export const batchBackoff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, 50 * 2 ** Math.min(attempt, 6)));
+
+export type WriteRequest =
+  | { readonly PutRequest: { readonly Item: Record<string, unknown> } }
+  | { readonly DeleteRequest: { readonly Key: Record<string, unknown> } };
+
+/**
+ * Puts and deletes in BatchWriteItems of 25, sending again whatever DynamoDB leaves unprocessed
+ * (throttling) after a backoff; after ten tries it throws, so nothing is left undone without an error.
+ * No conditions: a batch takes none.
+ */
+export async function writeInBatches(requests: readonly WriteRequest[], what: string): Promise<void> {
+  for (const chunk of chunks(requests, 25)) {
+    let pending: readonly WriteRequest[] = chunk;
+    for (let attempt = 0; pending.length > 0; attempt += 1) {
+      if (attempt > 9) throw new Error(`DynamoDB kept ${what} unprocessed`);
+      if (attempt > 0) await batchBackoff(attempt);
+      const { UnprocessedItems } = await dynamo.send(
+        new BatchWriteCommand({ RequestItems: { [env.tableName()]: [...pending] } }),
+      );
+      pending = (UnprocessedItems?.[env.tableName()] ?? []) as WriteRequest[];
+    }
+  }
 }

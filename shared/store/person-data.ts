@@ -1,14 +1,8 @@
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  DeleteCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import type { EvaluationAnswer } from '../domain/evaluation.ts';
-import { queryAll } from './common.ts';
+import { batchBackoff, chunks, queryAll, writeInBatches } from './common.ts';
 import { isConditionalCheckFailed } from './errors.ts';
 import { type ItemKey, keys } from './keys.ts';
 
@@ -46,19 +40,13 @@ export async function personItemKeys(personId: string): Promise<ItemKey[]> {
   return [...seen.values()];
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 /** Reads the items whole (the index projects keys only), retrying what DynamoDB leaves unprocessed. */
 export async function getItems(itemKeys: readonly ItemKey[]): Promise<StoredItem[]> {
   const found: StoredItem[] = [];
   for (const chunk of chunks(itemKeys, 100)) {
     let pending: Record<string, unknown>[] = chunk;
     for (let attempt = 0; pending.length > 0; attempt += 1) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** Math.min(attempt, 6)));
+      if (attempt > 0) await batchBackoff(attempt);
       const { Responses, UnprocessedKeys } = await dynamo.send(
         new BatchGetCommand({
           RequestItems: { [env.tableName()]: { Keys: pending, ConsistentRead: true } },
@@ -73,17 +61,10 @@ export async function getItems(itemKeys: readonly ItemKey[]): Promise<StoredItem
 }
 
 export async function deleteItems(itemKeys: readonly ItemKey[]): Promise<void> {
-  for (const chunk of chunks(itemKeys, 25)) {
-    let pending = chunk.map((key) => ({ DeleteRequest: { Key: key } }));
-    for (let attempt = 0; pending.length > 0; attempt += 1) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** Math.min(attempt, 6)));
-      const { UnprocessedItems } = await dynamo.send(
-        new BatchWriteCommand({ RequestItems: { [env.tableName()]: pending } }),
-      );
-      pending = (UnprocessedItems?.[env.tableName()] ?? []) as typeof pending;
-      if (attempt > 8 && pending.length > 0) throw new Error('DynamoDB kept deletes unprocessed');
-    }
-  }
+  await writeInBatches(
+    itemKeys.map((key) => ({ DeleteRequest: { Key: key } })),
+    'deletes',
+  );
 }
 
 /** A meeting's evaluation answers with their keys, so one can be rewritten in place. */

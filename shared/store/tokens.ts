@@ -1,7 +1,8 @@
-import { BatchWriteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { env } from '../config.ts';
 import type { Language } from '../i18n.ts';
+import { writeInBatches } from './common.ts';
 import { isConditionalCheckFailed } from './errors.ts';
 import { keys } from './keys.ts';
 
@@ -72,29 +73,16 @@ export async function putToken(tokenHash: string, token: LinkToken, personId: st
   );
 }
 
-/** The most puts one BatchWriteItem takes. */
-const batchLimit = 25;
-
 /**
  * Stores several new tokens in one round trip (the links of one mail). BatchWriteItem has no condition
  * like putToken's attribute_not_exists(pk), which only a colliding key could fail: a key is the hash of
- * 256 random bits, so none will. What DynamoDB leaves unprocessed (throttling) is sent again after a
- * backoff, as its documentation requires; nothing is left unstored without an error.
+ * 256 random bits, so none will.
  */
 export async function putTokens(tokens: readonly NewToken[]): Promise<void> {
-  for (let start = 0; start < tokens.length; start += batchLimit) {
-    let pending: { PutRequest: { Item: Record<string, unknown> } }[] = tokens
-      .slice(start, start + batchLimit)
-      .map((token) => ({ PutRequest: { Item: tokenItem(token) } }));
-    for (let attempt = 0; pending.length > 0; attempt += 1) {
-      if (attempt > 8) throw new Error('DynamoDB kept link tokens unprocessed');
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** Math.min(attempt, 6)));
-      const { UnprocessedItems } = await dynamo.send(
-        new BatchWriteCommand({ RequestItems: { [env.tableName()]: pending } }),
-      );
-      pending = (UnprocessedItems?.[env.tableName()] ?? []) as typeof pending;
-    }
-  }
+  await writeInBatches(
+    tokens.map((token) => ({ PutRequest: { Item: tokenItem(token) } })),
+    'link tokens',
+  );
 }
 
 export async function getToken(tokenHash: string): Promise<LinkToken | undefined> {
