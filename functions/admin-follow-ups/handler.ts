@@ -1,8 +1,8 @@
+import { UpdateFollowUp } from '../../shared/http/admin-group-schemas.ts';
 import { coordinatorHandler } from '../../shared/http/auth.ts';
 import { byRoute } from '../../shared/http/dispatch.ts';
 import { notFound } from '../../shared/http/errors.ts';
 import { coordinatorGroup } from '../../shared/http/group-access.ts';
-import { UpdateFollowUp } from '../../shared/http/group-schemas.ts';
 import { json } from '../../shared/http/responses.ts';
 import { routes } from '../../shared/http/routes/admin-follow-ups.ts';
 import { validate } from '../../shared/http/validation.ts';

@@ -1,8 +1,12 @@
 import type { GroupProposal } from '../../shared/domain/group-proposal.ts';
+import {
+  AcceptGroupProposal,
+  DeclineBody,
+  GroupProposalListQuery,
+} from '../../shared/http/admin-group-schemas.ts';
 import { type Coordinator, coordinatorHandler, requireNetwork } from '../../shared/http/auth.ts';
 import { byRoute } from '../../shared/http/dispatch.ts';
 import { HttpError, notFound } from '../../shared/http/errors.ts';
-import { AcceptGroupProposal, DeclineBody, GroupProposalListQuery } from '../../shared/http/group-schemas.ts';
 import type { ApiRequest } from '../../shared/http/request.ts';
 import { json } from '../../shared/http/responses.ts';
 import { routes } from '../../shared/http/routes/admin-group-proposals.ts';

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Group } from '../../shared/domain/group.ts';
+import { CreateGroup, UpdateGroup } from '../../shared/http/admin-group-schemas.ts';
 import { type Coordinator, coordinatorHandler, requireNetwork } from '../../shared/http/auth.ts';
 import { byRoute } from '../../shared/http/dispatch.ts';
 import { HttpError, notFound } from '../../shared/http/errors.ts';
 import { coordinatorGroup } from '../../shared/http/group-access.ts';
-import { CreateGroup, UpdateGroup } from '../../shared/http/group-schemas.ts';
 import type { ApiRequest } from '../../shared/http/request.ts';
 import { json } from '../../shared/http/responses.ts';
 import { routes } from '../../shared/http/routes/admin-groups.ts';

@@ -1,8 +1,8 @@
+import { DeclineBody, JoinRequestListQuery } from '../../shared/http/admin-group-schemas.ts';
 import { type Coordinator, coordinatorHandler } from '../../shared/http/auth.ts';
 import { byRoute } from '../../shared/http/dispatch.ts';
 import { HttpError, notFound } from '../../shared/http/errors.ts';
 import { coordinatorGroup } from '../../shared/http/group-access.ts';
-import { DeclineBody, JoinRequestListQuery } from '../../shared/http/group-schemas.ts';
 import type { ApiRequest } from '../../shared/http/request.ts';
 import { json } from '../../shared/http/responses.ts';
 import { routes } from '../../shared/http/routes/admin-join-requests.ts';

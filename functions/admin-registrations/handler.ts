@@ -7,10 +7,10 @@ import {
   registrationListItem,
   registrationsCsv,
 } from '../../shared/http/admin-registrations.ts';
-import { RegistrationExportQuery, RegistrationQuery } from '../../shared/http/admin-schemas.ts';
 import { coordinatorHandler } from '../../shared/http/auth.ts';
 import { byRoute } from '../../shared/http/dispatch.ts';
 import { notFound } from '../../shared/http/errors.ts';
+import { RegistrationExportQuery, RegistrationQuery } from '../../shared/http/registration-schemas.ts';
 import type { ApiRequest } from '../../shared/http/request.ts';
 import { json } from '../../shared/http/responses.ts';
 import { routes } from '../../shared/http/routes/admin-registrations.ts';

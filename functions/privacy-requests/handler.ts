@@ -1,9 +1,9 @@
 import { fromAcceptLanguage } from '../../shared/http/language.ts';
 import { httpHandler } from '../../shared/http/middleware.ts';
+import { PrivacyRequest } from '../../shared/http/privacy-schemas.ts';
 import { formBody, namedLanguage } from '../../shared/http/public-form.ts';
 import { html, json } from '../../shared/http/responses.ts';
 import { routes } from '../../shared/http/routes/privacy-requests.ts';
-import { PrivacyRequest } from '../../shared/http/schemas.ts';
 import { validate } from '../../shared/http/validation.ts';
 import { isLanguage, languages } from '../../shared/i18n.ts';
 import { privacyRequestedPage } from '../../shared/pages/privacy.ts';

@@ -3,10 +3,10 @@ import { isMemberAddress, type Network } from '../domain/network.ts';
 import type { Registration } from '../domain/registration.ts';
 import { effectiveStatus } from '../domain/registration-list.ts';
 import type { Language } from '../i18n.ts';
-import type { RegistrationListItem } from './admin-schemas.ts';
 import { toCsv } from './csv.ts';
 import { validationFailed } from './errors.ts';
 import { fieldMessages } from './messages.ts';
+import type { RegistrationListItem } from './registration-schemas.ts';
 
 /** How the admin API shows registrations: list items, opaque cursors, and the CSV export. */
 

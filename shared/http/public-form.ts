@@ -2,10 +2,10 @@ import type * as z from 'zod/mini';
 import { defaultLanguage, type Network } from '../domain/network.ts';
 import type { Language } from '../i18n.ts';
 import { receiptPage } from '../pages/pages.ts';
+import { fromForm } from './form-fields.ts';
 import { requestLanguage } from './language.ts';
 import type { ApiRequest } from './request.ts';
 import { html, json, seeOther } from './responses.ts';
-import { fromForm } from './schemas.ts';
 import { validate } from './validation.ts';
 
 /** A public form's body as an object, from a plain HTML form post or JSON alike. */

@@ -1,5 +1,5 @@
-import { DigestSent } from '../admin-schemas.ts';
 import { ErrorResponse, NetworkParams } from '../common-schemas.ts';
+import { DigestSent } from '../digest-schemas.ts';
 import type { RouteDef } from './common.ts';
 
 /** The routes functions/admin-digest/handler.ts serves: its handler conforms its answers to these alone. */

@@ -1,4 +1,3 @@
-import { ErrorResponse, NetworkParams } from '../common-schemas.ts';
 import {
   AcceptGroupProposal,
   AdminGroup,
@@ -7,7 +6,8 @@ import {
   GroupProposalListQuery,
   GroupProposalParams,
   ProposalDeclined,
-} from '../group-schemas.ts';
+} from '../admin-group-schemas.ts';
+import { ErrorResponse, NetworkParams } from '../common-schemas.ts';
 import { invalid, type RouteDef } from './common.ts';
 
 /** The routes functions/admin-group-proposals/handler.ts serves: its handler conforms its answers to these alone. */

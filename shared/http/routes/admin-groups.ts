@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
+import { AdminGroup, CreateGroup, UpdatedGroup, UpdateGroup } from '../admin-group-schemas.ts';
 import { ErrorResponse, NetworkParams } from '../common-schemas.ts';
-import { AdminGroup, CreateGroup, GroupParams, UpdatedGroup, UpdateGroup } from '../group-schemas.ts';
+import { GroupParams } from '../group-schemas.ts';
 import { invalid, type RouteDef } from './common.ts';
 
 /** The routes functions/admin-groups/handler.ts serves: its handler conforms its answers to these alone. */

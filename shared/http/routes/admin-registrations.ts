@@ -1,5 +1,5 @@
-import { RegistrationExportQuery, RegistrationList, RegistrationQuery } from '../admin-schemas.ts';
 import { ErrorResponse, NetworkParams } from '../common-schemas.ts';
+import { RegistrationExportQuery, RegistrationList, RegistrationQuery } from '../registration-schemas.ts';
 import { invalid, type RouteDef } from './common.ts';
 
 /** The routes functions/admin-registrations/handler.ts serves: its handler conforms its answers to these alone. */

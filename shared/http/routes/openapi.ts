@@ -1,4 +1,4 @@
-import { OpenApiDocumentSchema } from '../schemas.ts';
+import { OpenApiDocumentSchema } from '../openapi-schemas.ts';
 import type { RouteDef } from './common.ts';
 
 /** The routes functions/openapi/handler.ts serves: its handler conforms its answers to these alone. */

@@ -1,4 +1,4 @@
-import { PrivacyAccepted, PrivacyRequest } from '../schemas.ts';
+import { PrivacyAccepted, PrivacyRequest } from '../privacy-schemas.ts';
 import { bodyErrors, formPostResponses, type RouteDef } from './common.ts';
 
 /** The routes functions/privacy-requests/handler.ts serves: its handler conforms its answers to these alone. */

@@ -1,5 +1,4 @@
-import { UnsubscribeResult } from '../link-schemas.ts';
-import { UnsubscribeBody } from '../schemas.ts';
+import { UnsubscribeBody, UnsubscribeResult } from '../link-schemas.ts';
 import { linkRoutes, type RouteDef } from './common.ts';
 
 /** The routes functions/unsubscribe/handler.ts serves: its handler conforms its answers to these alone. */
