@@ -1,7 +1,7 @@
 import { type EvaluationAnswer, withoutIdentity } from '../../shared/domain/evaluation.ts';
 import { gone, HttpError, notFound } from '../../shared/http/errors.ts';
+import { FeedbackBody } from '../../shared/http/feedback-schemas.ts';
 import { isGet, openLink } from '../../shared/http/link-request.ts';
-import { FeedbackBody } from '../../shared/http/meeting-schemas.ts';
 import { httpHandler } from '../../shared/http/middleware.ts';
 import { formBody } from '../../shared/http/public-form.ts';
 import { prefersJson } from '../../shared/http/request.ts';

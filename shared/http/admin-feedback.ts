@@ -9,7 +9,7 @@ import {
 import type { Meeting } from '../domain/meeting.ts';
 import type { Language } from '../i18n.ts';
 import { toCsv } from './csv.ts';
-import type { FeedbackAnswer, GroupFeedback, MeetingFeedback } from './meeting-schemas.ts';
+import type { FeedbackAnswer, GroupFeedback, MeetingFeedback } from './evaluation-schemas.ts';
 
 /**
  * How the admin API shows a group's evaluations: one meeting's figures and answers, the trend across the

@@ -27,3 +27,5 @@ export const TokenParams = z.object({
   token: meta(z.string(), { description: 'The token from the emailed link' }),
 });
 export const NetworkParams = z.object({ networkId: meta(z.string(), { example: 'demo' }) });
+export const MeetingParams = z.object({ groupId: z.string(), meetingId: z.string() });
+export const GroupParams = z.object({ groupId: meta(z.string(), { description: 'The group’s id' }) });

@@ -3,13 +3,14 @@ import { languages } from '../i18n.ts';
 import { email, singleLine } from './form-fields.ts';
 import { meta } from './zod-meta.ts';
 
+// Kept importable from here: the coordinators' group routes share it without building these schemas.
+export { GroupParams } from './common-schemas.ts';
+
 /*
  * The public requests and answers about groups, join requests and group proposals; one schema validates,
  * types and documents each. The coordinators' are in admin-group-schemas.ts, so the public functions
  * build none of them.
  */
-
-export const GroupParams = z.object({ groupId: meta(z.string(), { description: 'The group’s id' }) });
 
 export const JoinRequestBody = meta(
   z.strictObject({

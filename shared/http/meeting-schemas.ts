@@ -1,6 +1,9 @@
 import * as z from 'zod/mini';
 import { meta } from './zod-meta.ts';
 
+// Kept importable from here: the admin feedback routes share it without building these schemas.
+export { MeetingParams } from './common-schemas.ts';
+
 /* Coordinators' requests about meetings; one schema validates, types and documents each. */
 
 const int = () => z.number().check(z.int());
@@ -19,8 +22,6 @@ const place = {
     description: 'Where to meet (in person)',
   }),
 };
-
-export const MeetingParams = z.object({ groupId: z.string(), meetingId: z.string() });
 
 export const CreateMeetings = meta(
   z.strictObject({
@@ -120,123 +121,3 @@ export const MeetingParticipants = meta(
   }),
   { id: 'MeetingParticipants' },
 );
-
-const answerText = z.optional(z.string().check(z.trim(), z.maxLength(4000)));
-
-/** The post-meeting evaluation: the GR check-out (1–10, one point better) and the reflections of seed 004. */
-export const FeedbackBody = meta(
-  z.strictObject({
-    rating: meta(int().check(z.gte(1), z.lte(10)), { description: 'How was the meeting, 1–10' }),
-    nextTimeBetter: meta(answerText, { description: 'What would make the next meeting one point better' }),
-    reflections: z.optional(
-      z.strictObject({
-        programme: answerText,
-        preparation: answerText,
-        execution: answerText,
-        takeHome: answerText,
-        continueAtHome: answerText,
-      }),
-    ),
-    parkedQuestions: meta(
-      z.optional(
-        z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(1000))).check(z.maxLength(20)),
-      ),
-      { description: 'Questions to park and take up at a set time later' },
-    ),
-    anonymous: meta(z.optional(z.boolean()), { description: 'Store the answer without my identity' }),
-  }),
-  { id: 'FeedbackBody' },
-);
-export type FeedbackBody = z.output<typeof FeedbackBody>;
-
-/* The coordinators' view of the evaluations: figures, answers and the trend across a series. */
-
-const texts = z.array(z.string());
-
-export const EvaluationSummary = meta(
-  z.object({
-    responses: meta(int(), { description: 'Answers counted' }),
-    asked: meta(int(), { description: 'Members asked to evaluate; never fewer than answered' }),
-    responseRate: z.number().check(z.gte(0), z.lte(1)),
-    distribution: meta(z.array(int()).check(z.length(10)), {
-      description: 'How many rated 1, 2, … 10 (index 0 is the count of 1s)',
-    }),
-    mean: meta(z.optional(z.number()), {
-      description: 'Mean rating to one decimal; absent without answers',
-    }),
-    change: meta(z.optional(z.number()), {
-      description: 'Against the mean of the latest earlier meeting whose evaluation closed',
-    }),
-    suggestions: meta(texts, {
-      description: 'Every "one point better" answer, sorted (no order of arrival)',
-    }),
-    reflections: z.object({
-      programme: texts,
-      preparation: texts,
-      execution: texts,
-      takeHome: texts,
-      continueAtHome: texts,
-    }),
-    parkedQuestions: texts,
-  }),
-  { id: 'EvaluationSummary' },
-);
-
-export const FeedbackAnswer = meta(
-  z.object({
-    rating: int().check(z.gte(1), z.lte(10)),
-    nextTimeBetter: z.optional(z.string()),
-    reflections: z.optional(
-      z.object({
-        programme: z.optional(z.string()),
-        preparation: z.optional(z.string()),
-        execution: z.optional(z.string()),
-        takeHome: z.optional(z.string()),
-        continueAtHome: z.optional(z.string()),
-      }),
-    ),
-    parkedQuestions: z.optional(texts),
-    anonymous: z.boolean(),
-    member: meta(z.optional(z.object({ id: z.string(), name: z.string() })), {
-      description: 'Who answered: only for an answer given with the name',
-    }),
-    answeredAt: meta(z.string(), { description: 'UTC instant; for an anonymous answer only the day' }),
-  }),
-  { id: 'FeedbackAnswer' },
-);
-
-export const MeetingFeedback = meta(
-  z.object({
-    meeting: z.object({
-      id: z.string(),
-      seq: int(),
-      startsAt: z.string(),
-      evaluationClosedAt: z.optional(z.string()),
-    }),
-    summary: EvaluationSummary,
-    answers: z.array(FeedbackAnswer),
-  }),
-  { id: 'MeetingFeedback' },
-);
-
-export const FeedbackTrendPoint = meta(
-  z.object({
-    meetingId: z.string(),
-    seq: int(),
-    startsAt: z.string(),
-    evaluationClosedAt: meta(z.optional(z.string()), {
-      description: 'When the evaluation closed; absent while it is open or not sent yet',
-    }),
-    mean: meta(z.optional(z.number()), { description: 'Absent when nobody answered' }),
-    responses: int(),
-    asked: int(),
-    change: meta(z.optional(z.number()), {
-      description: 'Against the latest earlier meeting that had answers',
-    }),
-  }),
-  { id: 'FeedbackTrendPoint' },
-);
-
-export const GroupFeedback = meta(z.object({ meetings: z.array(FeedbackTrendPoint) }), {
-  id: 'GroupFeedback',
-});

@@ -1,6 +1,5 @@
-import { ErrorResponse } from '../common-schemas.ts';
-import { GroupParams } from '../group-schemas.ts';
-import { GroupFeedback, MeetingFeedback, MeetingParams } from '../meeting-schemas.ts';
+import { ErrorResponse, GroupParams, MeetingParams } from '../common-schemas.ts';
+import { GroupFeedback, MeetingFeedback } from '../evaluation-schemas.ts';
 import type { RouteDef } from './common.ts';
 
 /** The routes functions/admin-feedback/handler.ts serves: its handler conforms its answers to these alone. */

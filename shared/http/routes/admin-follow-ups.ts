@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { FollowUpParams, FollowUpView, UpdateFollowUp } from '../admin-group-schemas.ts';
-import { ErrorResponse } from '../common-schemas.ts';
-import { GroupParams } from '../group-schemas.ts';
+import { ErrorResponse, GroupParams } from '../common-schemas.ts';
 import { invalid, type RouteDef } from './common.ts';
 
 /** The routes functions/admin-follow-ups/handler.ts serves: its handler conforms its answers to these alone. */

@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { AdminGroup, CreateGroup, UpdatedGroup, UpdateGroup } from '../admin-group-schemas.ts';
-import { ErrorResponse, NetworkParams } from '../common-schemas.ts';
-import { GroupParams } from '../group-schemas.ts';
+import { ErrorResponse, GroupParams, NetworkParams } from '../common-schemas.ts';
 import { invalid, type RouteDef } from './common.ts';
 
 /** The routes functions/admin-groups/handler.ts serves: its handler conforms its answers to these alone. */

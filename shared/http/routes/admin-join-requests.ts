@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { AdminJoinRequest, DecisionResult, DeclineBody, JoinRequestParams } from '../admin-group-schemas.ts';
-import { ErrorResponse } from '../common-schemas.ts';
-import { GroupParams } from '../group-schemas.ts';
+import { ErrorResponse, GroupParams } from '../common-schemas.ts';
 import type { RouteDef } from './common.ts';
 
 /** The routes functions/admin-join-requests/handler.ts serves: its handler conforms its answers to these alone. */

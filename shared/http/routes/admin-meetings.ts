@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-import { ErrorResponse } from '../common-schemas.ts';
-import { GroupParams } from '../group-schemas.ts';
+import { ErrorResponse, GroupParams } from '../common-schemas.ts';
 import {
   AdminMeeting,
   AttendanceBody,
