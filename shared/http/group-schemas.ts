@@ -7,9 +7,9 @@ import { meta } from './zod-meta.ts';
 export { GroupParams } from './common-schemas.ts';
 
 /*
- * The public requests and answers about groups, join requests and group proposals; one schema validates,
- * types and documents each. The coordinators' are in admin-group-schemas.ts, so the public functions
- * build none of them.
+ * The public forms about groups: join requests and group proposals, and what they answer; one schema
+ * validates, types and documents each. The coordinators' are in admin-group-schemas.ts and the public
+ * group list in group-list-schemas.ts, so no function builds schemas of another's routes.
  */
 
 export const JoinRequestBody = meta(
@@ -38,26 +38,6 @@ export const JoinRequestAccepted = meta(
   z.object({ id: z.string(), status: z.literal('pending_confirmation') }),
   { id: 'JoinRequestAccepted' },
 );
-
-const int = () => z.number().check(z.int());
-
-export const PublicGroup = meta(
-  z.object({
-    id: z.string(),
-    title: z.string(),
-    question: z.string(),
-    facilitator: z.string(),
-    seatsLeft: int(),
-    mode: z.enum(['online', 'in_person']),
-    location: z.optional(z.string()),
-    upcomingMeetings: meta(z.array(z.iso.datetime()), {
-      description: 'Start times; empty until meetings exist',
-    }),
-  }),
-  { id: 'PublicGroup' },
-);
-
-export const PublicGroupList = meta(z.object({ groups: z.array(PublicGroup) }), { id: 'PublicGroupList' });
 
 export const GroupProposalBody = meta(
   z.strictObject({

@@ -1,5 +1,5 @@
 import { ErrorResponse, NetworkParams } from '../common-schemas.ts';
-import { PublicGroupList } from '../group-schemas.ts';
+import { PublicGroupList } from '../group-list-schemas.ts';
 import type { RouteDef } from './common.ts';
 
 /** The routes functions/list-groups/handler.ts serves: its handler conforms its answers to these alone. */
