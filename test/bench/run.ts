@@ -252,6 +252,8 @@ async function main(): Promise<void> {
       try {
         steps.push(...(await scenario.run(ctx)));
       } catch (error) {
+        // A scenario that failed while it held the workflows back must not leave the next one waiting.
+        env.workflows('run');
         const message = error instanceof Error ? error.message : String(error);
         skipped.push(`${scenario.name}: failed (${message.slice(0, 100)})`);
         progress(`capacity: ${scenario.name} failed: ${message}`);

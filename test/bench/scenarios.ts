@@ -169,7 +169,7 @@ const registration: CapacityScenario = {
       },
       2,
     );
-    const execution = ctx.execution((input) => input.registrationId === id);
+    const execution = ctx.execution((input) => (input.subject as { id?: unknown } | undefined)?.id === id);
     const send = await ctx.measure(
       'registration',
       'its workflow sends the confirmation email',
