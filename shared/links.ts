@@ -49,19 +49,24 @@ interface HeldTokens {
 
 const heldTokens = new AsyncLocalStorage<HeldTokens>();
 
+/** What holdingLinks built, and the write that makes the links it issued work. */
+export interface HeldLinks<T> {
+  readonly value: T;
+  /** Stores the tokens of every link `build` issued, in one write. Until then none of them works. */
+  store(): Promise<void>;
+}
+
 /**
- * Runs `build` (a mail's message and headers) with the tokens of the links it issues held back, then
- * stores them all in one write: one round trip per mail instead of one per link. A link's token is
- * stored before `build`'s result is returned, so before the mail carrying it can be sent; if `build`
- * fails, none is stored and none was sent. A link issued after `build` ended (nothing awaited it) is
- * stored on its own, as outside.
+ * Runs `build` (a mail's message and headers) with the tokens of the links it issues held back, to be
+ * stored all in one write when the caller says: one round trip per mail instead of one per link, and
+ * none at all for a mail that is not sent after all. If `build` fails, none is stored. A link issued
+ * after `build` ended (nothing awaited it) is stored on its own, as outside.
  */
-export async function issuingLinksTogether<T>(build: () => Promise<T>): Promise<T> {
+export async function holdingLinks<T>(build: () => Promise<T>): Promise<HeldLinks<T>> {
   const held: HeldTokens = { tokens: [], open: true };
-  const result = await heldTokens.run(held, build);
+  const value = await heldTokens.run(held, build);
   held.open = false;
-  await putTokens(held.tokens);
-  return result;
+  return { value, store: () => putTokens(held.tokens) };
 }
 
 /** A fresh single-use link for one recipient; only the hash of its token is stored. */

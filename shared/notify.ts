@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { env } from './config.ts';
 import { type MailCategory, personId } from './domain/person.ts';
 import type { Language } from './i18n.ts';
-import { issueLink, issuingLinksTogether } from './links.ts';
+import { holdingLinks, issueLink } from './links.ts';
 import { logger } from './logger.ts';
 import { buildRawEmail, type RawEmailInput } from './mail/mime.ts';
 import { type Mail, renderComposed } from './mail/render.ts';
@@ -25,9 +25,10 @@ export interface Notification {
    */
   member?: { networkId: string; category: MailCategory };
   /**
-   * Built only when this call won the claim, so a duplicate does no work (and issues no link token). It
-   * gets the member's unsubscribe link, for templates that offer it in the body too. Made with
-   * mail/render.ts's `mail` and the composer of its kind, so only the kinds a function sends are bundled.
+   * Built while the outbox claim is in flight; the links it issues work only once this call has won the
+   * claim, so a duplicate stores no link token. It gets the member's unsubscribe link, for templates
+   * that offer it in the body too. Made with mail/render.ts's `mail` and the composer of its kind, so
+   * only the kinds a function sends are bundled.
    */
   message: (links: { unsubscribeUrl?: string }) => Promise<Mail> | Mail;
   /** Extras built with the message: a calendar file, an attachment. */
@@ -88,7 +89,14 @@ export async function sendOnce(notification: Notification, now = new Date()): Pr
     logger.info('email not sent', { dedupeKey: notification.dedupeKey, reason: permission });
     return permission;
   }
-  const claim = await claimOutbox(notification.dedupeKey, now);
+  // The mail is built while the claim is on its way (CPU beside a round trip), but none of its links is
+  // stored unless the claim is won: a duplicate leaves no working link behind.
+  const [claimed, built] = await Promise.allSettled([
+    claimOutbox(notification.dedupeKey, now),
+    holdingLinks(() => composeMail(notification, now)),
+  ]);
+  if (claimed.status === 'rejected') throw claimed.reason;
+  const claim = claimed.value;
   if (claim.outcome !== 'claimed') {
     if (claim.outcome === 'held' && workflowStep.getStore() === true) {
       logger.info('email claimed by another invocation: retrying later', {
@@ -103,37 +111,20 @@ export async function sendOnce(notification: Notification, now = new Date()): Pr
     return 'duplicate';
   }
   try {
-    const { member } = notification;
-    // Every link token the mail carries (its unsubscribe link, the message's and the extras' links) is
-    // stored in one write, still after the claim and before the mail goes: a retry after a failure
-    // issues new links for the mail it sends, as it did with one write per link.
-    const { unsubscribeUrl, rendered, extras } = await issuingLinksTogether(async () => {
-      const unsubscribeUrl = member
-        ? await issueLink(
-            member.category === 'reminder' ? 'unsubscribe-reminders' : 'unsubscribe-all',
-            {
-              networkId: member.networkId,
-              subjectId: personId(notification.to),
-              language: notification.language,
-              person: notification.to,
-            },
-            new Date(now.getTime() + unsubscribeValidity).toISOString(),
-          )
-        : undefined;
-      const links = unsubscribeUrl ? { unsubscribeUrl } : {};
-      return {
-        unsubscribeUrl,
-        rendered: renderComposed(await notification.message(links), notification.language, links),
-        extras: notification.extras ? await notification.extras() : {},
-      };
-    });
-    const raw = await buildRawEmail({
-      from: env.senderAddress(),
-      to: notification.to,
-      ...rendered,
-      ...extras,
-      headers: { ...extras.headers, ...(unsubscribeUrl ? oneClickHeaders(unsubscribeUrl) : {}) },
-    });
+    if (built.status === 'rejected') throw built.reason;
+    const { unsubscribeUrl, rendered, extras } = built.value.value;
+    // The MIME encoding beside the write of the mail's link tokens (one write for all): both finish
+    // before the mail goes, and a retry after a failure issues new links for the mail it sends.
+    const [raw] = await Promise.all([
+      buildRawEmail({
+        from: env.senderAddress(),
+        to: notification.to,
+        ...rendered,
+        ...extras,
+        headers: { ...extras.headers, ...(unsubscribeUrl ? oneClickHeaders(unsubscribeUrl) : {}) },
+      }),
+      built.value.store(),
+    ]);
     const { messageId } = await sendRawEmail(raw, [notification.to]);
     await markOutboxSent(notification.dedupeKey, messageId);
     logger.info('email sent', { dedupeKey: notification.dedupeKey });
@@ -142,4 +133,27 @@ export async function sendOnce(notification: Notification, now = new Date()): Pr
     await releaseOutbox(notification.dedupeKey, claim.claimId);
     throw error;
   }
+}
+
+/** The mail's parts: its personal unsubscribe link (a member's mail), message and extras. */
+async function composeMail(notification: Notification, now: Date) {
+  const { member } = notification;
+  const unsubscribeUrl = member
+    ? await issueLink(
+        member.category === 'reminder' ? 'unsubscribe-reminders' : 'unsubscribe-all',
+        {
+          networkId: member.networkId,
+          subjectId: personId(notification.to),
+          language: notification.language,
+          person: notification.to,
+        },
+        new Date(now.getTime() + unsubscribeValidity).toISOString(),
+      )
+    : undefined;
+  const links = unsubscribeUrl ? { unsubscribeUrl } : {};
+  return {
+    unsubscribeUrl,
+    rendered: renderComposed(await notification.message(links), notification.language, links),
+    extras: notification.extras ? await notification.extras() : {},
+  };
 }

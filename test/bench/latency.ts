@@ -118,7 +118,7 @@ const REASONS: Record<string, { why: string; needed: boolean }> = {
     needed: true,
   },
   'BatchWriteItem (Put TOKEN (unsubscribe-all), Put TOKEN (leave-group))': {
-    why: "the welcome mail's link tokens in one write: its unsubscribe link, for its footer and List-Unsubscribe header, and the member's leave link (sendOnce → issuingLinksTogether; leaveLink inside the mail's message()); no attribute_not_exists, which a key hashed from 256 random bits does not need",
+    why: "the welcome mail's link tokens in one write: its unsubscribe link, for its footer and List-Unsubscribe header, and the member's leave link (sendOnce → holdingLinks, beside the MIME encoding; leaveLink inside the mail's message()); no attribute_not_exists, which a key hashed from 256 random bits does not need",
     needed: true,
   },
   SendRawEmail: { why: 'the welcome mail (sendRawEmail)', needed: true },

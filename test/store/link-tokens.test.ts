@@ -1,11 +1,12 @@
 /**
- * The tokens of a mail's links (shared/links.ts issuingLinksTogether, shared/store/tokens.ts putTokens):
- * stored together in one write, only once the mail's parts are built and never when building fails;
+ * The tokens of a mail's links (shared/links.ts holdingLinks, shared/store/tokens.ts putTokens): held
+ * while the mail's parts are built, stored together in one write when the sender says so, never when
+ * building fails or the mail is not sent;
  * what DynamoDB leaves unprocessed is written again, so every link issued works.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dynamo } from '../../shared/clients/dynamodb.ts';
-import { issueLink, issuingLinksTogether } from '../../shared/links.ts';
+import { holdingLinks, issueLink } from '../../shared/links.ts';
 import { getToken } from '../../shared/store/tokens.ts';
 import { hashToken } from '../../shared/tokens.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
@@ -62,11 +63,11 @@ const subject = () => ({
   person: uniqueEmail('tokens'),
 });
 
-describe('issuingLinksTogether', () => {
-  it("stores every link a mail's parts issue in one BatchWriteItem, after they are built", async () => {
+describe('holdingLinks', () => {
+  it("stores every link a mail's parts issue in one BatchWriteItem, when told to", async () => {
     const commands = watchDynamo();
     const until = validUntil();
-    const urls = await issuingLinksTogether(async () => {
+    const held = await holdingLinks(async () => {
       const first = await issueLink('unsubscribe-all', subject(), until);
       const [second, third] = await Promise.all([
         issueLink('leave-group', { ...subject(), groupId: 'group-1' }, until),
@@ -76,7 +77,12 @@ describe('issuingLinksTogether', () => {
       expect(commands).toEqual([]);
       return [first, second, third];
     });
-    expect(commands).toEqual(['BatchWriteItemCommand']);
+    const urls = held.value;
+    // Built, not stored yet: none of the links works until store().
+    expect(commands).toEqual([]);
+    expect(await getToken(hashToken(tokenOf(urls[0] ?? '')))).toBeUndefined();
+    await held.store();
+    expect(commands.filter((command) => command !== 'GetItemCommand')).toEqual(['BatchWriteItemCommand']);
     expect(urls.map((url) => new URL(url).pathname.split('/').slice(0, 3).join('/'))).toEqual([
       '/v1/unsubscribe',
       '/v1/leave',
@@ -93,7 +99,7 @@ describe('issuingLinksTogether', () => {
   it('stores nothing when building the mail fails', async () => {
     let url = '';
     await expect(
-      issuingLinksTogether(async () => {
+      holdingLinks(async () => {
         url = await issueLink('leave-group', subject(), validUntil());
         throw new Error('the template failed');
       }),
@@ -104,16 +110,25 @@ describe('issuingLinksTogether', () => {
 
   it('writes again what DynamoDB leaves unprocessed, until every token is stored', async () => {
     const commands = watchDynamo(2);
-    const urls = await issuingLinksTogether(async () =>
+    const held = await holdingLinks(async () =>
       Promise.all(
         (['rsvp-yes', 'rsvp-no', 'rsvp-no-series'] as const).map((purpose) =>
           issueLink(purpose, subject(), validUntil()),
         ),
       ),
     );
+    await held.store();
+    const urls = held.value;
     expect(commands).toEqual(['BatchWriteItemCommand', 'BatchWriteItemCommand', 'BatchWriteItemCommand']);
     const stored = await Promise.all(urls.map((url) => getToken(hashToken(tokenOf(url)))));
     expect(stored.map((token) => token?.purpose)).toEqual(['rsvp-yes', 'rsvp-no', 'rsvp-no-series']);
+  });
+
+  it('stores nothing for a mail that is built but not sent (store never called)', async () => {
+    const commands = watchDynamo();
+    const held = await holdingLinks(async () => issueLink('rsvp-yes', subject(), validUntil()));
+    expect(commands).toEqual([]);
+    expect(await getToken(hashToken(tokenOf(held.value)))).toBeUndefined();
   });
 
   it('leaves a link issued outside it to its own conditional put', async () => {
