@@ -21,6 +21,8 @@ export interface BundleResult {
   readonly largest: [string, number][];
   /** Medians over the rounds, of the import alone: node's own start-up is left out. */
   readonly init: Init;
+  /** Median over the rounds of init ÷ the floor's init imported right beside it (wall clock and CPU). */
+  readonly ratio: Init;
   readonly sdk: SdkUse;
   readonly floor: { readonly label: string; readonly bytes: number; readonly init: Init };
 }
@@ -32,7 +34,7 @@ export interface Init {
 }
 
 export interface BundleReport {
-  /** Interleaved rounds: in each, every bundle and floor is imported once by a fresh node. */
+  /** Rounds: in each, every bundle is imported once by a fresh node, right beside its floor. */
   readonly runs: number;
   readonly functions: BundleResult[];
 }
@@ -117,11 +119,29 @@ export async function measureBundles(names: readonly string[], runs: number): Pr
 
     const targets = [...[...floors.values()].map((f) => f.file), ...built.map((b) => b.file)];
     const samples = new Map<string, InitSample[]>(targets.map((t) => [t, []]));
+    const ratios = new Map<string, { ms: number; cpuMs: number }[]>(built.map((b) => [b.fn, []]));
     // A first import of each warms the OS file cache, which a deployed Lambda also has from its image.
     for (const target of targets) nodeRun(target);
     for (let round = 0; round < runs; round += 1) {
       progress(`init round ${round + 1} of ${runs}`);
-      for (const target of targets) samples.get(target)?.push(nodeRun(target));
+      // Each function right beside its own floor, in turns first and second, so the ratio compares
+      // imports a fraction of a second apart: the machine's drift over a round cancels out.
+      for (const b of built) {
+        const floorFile = floors.get(floorKey(b.sdk))?.file;
+        if (floorFile === undefined) continue;
+        let floor: InitSample;
+        let fn: InitSample;
+        if (round % 2 === 0) {
+          floor = nodeRun(floorFile);
+          fn = nodeRun(b.file);
+        } else {
+          fn = nodeRun(b.file);
+          floor = nodeRun(floorFile);
+        }
+        samples.get(floorFile)?.push(floor);
+        samples.get(b.file)?.push(fn);
+        ratios.get(b.fn)?.push({ ms: fn.ms / floor.ms, cpuMs: fn.cpuMs / floor.cpuMs });
+      }
     }
     const initOf = (file: string | undefined): Init => {
       const taken = file === undefined ? [] : (samples.get(file) ?? []);
@@ -131,11 +151,13 @@ export async function measureBundles(names: readonly string[], runs: number): Pr
       runs,
       functions: built.map((b) => {
         const floor = floors.get(floorKey(b.sdk));
+        const paired = ratios.get(b.fn) ?? [];
         return {
           fn: b.fn,
           bytes: b.bytes,
           largest: b.largest,
           init: initOf(b.file),
+          ratio: { ms: median(paired.map((r) => r.ms)), cpuMs: median(paired.map((r) => r.cpuMs)) },
           sdk: b.sdk,
           floor: { label: floor?.label ?? 'none', bytes: floor?.bytes ?? 0, init: initOf(floor?.file) },
         };
