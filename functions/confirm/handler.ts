@@ -1,5 +1,5 @@
 import { openLink } from '../../shared/http/link-request.ts';
-import { httpHandler } from '../../shared/http/middleware.ts';
+import { publicHandler } from '../../shared/http/public-handler.ts';
 import { routes } from '../../shared/http/routes/confirm.ts';
 import { groupProposalLink } from './group-proposal.ts';
 import { joinRequestLink } from './join-request.ts';
@@ -9,7 +9,7 @@ import { registrationLink } from './registration.ts';
  * `/v1/confirm/{token}`: the double opt-in links. GET only shows a page with a button: mail scanners and
  * link previews follow GETs and must not confirm anything. POST confirms, and is safe to repeat.
  */
-export const handler = httpHandler(
+export const handler = publicHandler(
   async (request) => {
     const now = new Date();
     const opened = await openLink(

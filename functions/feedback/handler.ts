@@ -2,8 +2,8 @@ import { type EvaluationAnswer, withoutIdentity } from '../../shared/domain/eval
 import { gone, HttpError, notFound } from '../../shared/http/errors.ts';
 import { FeedbackBody } from '../../shared/http/feedback-schemas.ts';
 import { isGet, openLink } from '../../shared/http/link-request.ts';
-import { httpHandler } from '../../shared/http/middleware.ts';
 import { formBody } from '../../shared/http/public-form.ts';
+import { publicHandler } from '../../shared/http/public-handler.ts';
 import { prefersJson } from '../../shared/http/request.ts';
 import { html, json } from '../../shared/http/responses.ts';
 import { routes } from '../../shared/http/routes/feedback.ts';
@@ -21,7 +21,7 @@ import { getNetwork } from '../../shared/store/networks.ts';
  * which the member may change until the evaluation closes. The link is the member's own, so it also keys
  * the answer: one per member and meeting, and an anonymous one carries no identity.
  */
-export const handler = httpHandler(
+export const handler = publicHandler(
   async (request) => {
     const now = new Date();
     const { link, token } = await openLink(request, ['feedback'], now);

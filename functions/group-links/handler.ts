@@ -3,7 +3,7 @@ import type { Group, JoinRequest } from '../../shared/domain/group.ts';
 import type { Network } from '../../shared/domain/network.ts';
 import { gone, notFound } from '../../shared/http/errors.ts';
 import { isGet, type OpenedLink, openLink, requireUsable } from '../../shared/http/link-request.ts';
-import { httpHandler } from '../../shared/http/middleware.ts';
+import { publicHandler } from '../../shared/http/public-handler.ts';
 import { type ApiRequest, prefersJson } from '../../shared/http/request.ts';
 import { type ApiResult, html, json } from '../../shared/http/responses.ts';
 import { routes } from '../../shared/http/routes/group-links.ts';
@@ -132,7 +132,7 @@ async function accept(c: Context): Promise<ApiResult> {
  * `/v1/decisions/{token}`, `/v1/leave/{token}`, `/v1/offers/{token}`: the links in group emails. GET shows a
  * page with one button and changes nothing; POST acts.
  */
-export const handler = httpHandler(
+export const handler = publicHandler(
   async (request) => {
     const now = new Date();
     const opened = await openLink(request, purposes, now);

@@ -1,6 +1,6 @@
 import { seatsLeft } from '../../shared/domain/group.ts';
 import { notFound } from '../../shared/http/errors.ts';
-import { httpHandler } from '../../shared/http/middleware.ts';
+import { publicHandler } from '../../shared/http/public-handler.ts';
 import { json } from '../../shared/http/responses.ts';
 import { routes } from '../../shared/http/routes/list-groups.ts';
 import { listGroups } from '../../shared/store/groups.ts';
@@ -8,7 +8,7 @@ import { listMeetings } from '../../shared/store/meetings.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
 
 /** The open groups of a network, for the join form on the organisation's website. */
-export const handler = httpHandler(
+export const handler = publicHandler(
   async (request) => {
     const networkId = request.params.networkId ?? '';
     const [network, groups] = await Promise.all([getNetwork(networkId), listGroups(networkId, 'open')]);

@@ -3,7 +3,7 @@ import type { Meeting } from '../../shared/domain/meeting.ts';
 import type { Network } from '../../shared/domain/network.ts';
 import { gone, notFound } from '../../shared/http/errors.ts';
 import { isGet, type OpenedLink, openLink } from '../../shared/http/link-request.ts';
-import { httpHandler } from '../../shared/http/middleware.ts';
+import { publicHandler } from '../../shared/http/public-handler.ts';
 import { type ApiRequest, prefersJson } from '../../shared/http/request.ts';
 import { type ApiResult, html, json } from '../../shared/http/responses.ts';
 import { routes } from '../../shared/http/routes/meeting-links.ts';
@@ -57,7 +57,7 @@ function page(c: Context, done: boolean): ApiResult {
  * shows a page with one button and changes nothing. "Can't come to the rest of the series" gives the seat
  * up (the first on the waitlist is offered it); "can't come this time" only records the absence.
  */
-export const handler = httpHandler(
+export const handler = publicHandler(
   async (request) => {
     const now = new Date();
     const opened = await openLink(request, purposes, now);

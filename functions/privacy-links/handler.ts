@@ -1,5 +1,5 @@
 import { isGet, openLink, requireUsable } from '../../shared/http/link-request.ts';
-import { httpHandler } from '../../shared/http/middleware.ts';
+import { publicHandler } from '../../shared/http/public-handler.ts';
 import { prefersJson } from '../../shared/http/request.ts';
 import { html, json } from '../../shared/http/responses.ts';
 import { routes } from '../../shared/http/routes/privacy-links.ts';
@@ -17,7 +17,7 @@ const purposes = Object.keys(actions) as (keyof typeof actions)[];
  * `/v1/privacy/{token}`: the emailed link that carries out a privacy request (export, erasure) or a
  * member's answer that they want to stay. GET shows the button; the POST acts, once.
  */
-export const handler = httpHandler(
+export const handler = publicHandler(
   async (request) => {
     const now = new Date();
     const opened = await openLink(request, purposes, now);

@@ -1,7 +1,7 @@
 import { fromAcceptLanguage } from '../../shared/http/language.ts';
-import { httpHandler } from '../../shared/http/middleware.ts';
 import { PrivacyRequest } from '../../shared/http/privacy-schemas.ts';
 import { formBody, namedLanguage } from '../../shared/http/public-form.ts';
+import { publicHandler } from '../../shared/http/public-handler.ts';
 import { html, json } from '../../shared/http/responses.ts';
 import { routes } from '../../shared/http/routes/privacy-requests.ts';
 import { validate } from '../../shared/http/validation.ts';
@@ -14,7 +14,7 @@ import { requestPrivacy } from '../../shared/services/privacy.ts';
  * `POST /v1/privacy/requests`: a copy of one's data, or its erasure. Always 202 (or the same page for a
  * form post), known address or not; the link that carries it out goes to the address.
  */
-export const handler = httpHandler(
+export const handler = publicHandler(
   async (request) => {
     const body = formBody(request, PrivacyRequest);
     const explicit = namedLanguage(body);

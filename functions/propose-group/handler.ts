@@ -1,8 +1,8 @@
 import { newGroupProposal } from '../../shared/domain/group-proposal.ts';
 import { notFound } from '../../shared/http/errors.ts';
 import { GroupProposalBody } from '../../shared/http/group-schemas.ts';
-import { httpHandler } from '../../shared/http/middleware.ts';
 import { optInAccepted, readNetworkForm } from '../../shared/http/public-form.ts';
+import { publicHandler } from '../../shared/http/public-handler.ts';
 import { routes } from '../../shared/http/routes/propose-group.ts';
 import { groupProposalOptIn, optInTiming, submitOptIn } from '../../shared/services/opt-in.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
@@ -12,7 +12,7 @@ import { getNetwork } from '../../shared/store/networks.ts';
  * proposal per person, network and title, confirmed by email before the coordinators hear of it. Answers
  * the same whatever happened, so it tells nobody who proposed what before.
  */
-export const handler = httpHandler(
+export const handler = publicHandler(
   async (request) => {
     const network = await getNetwork(request.params.networkId ?? '');
     if (!network) throw notFound('network_not_found');

@@ -1,7 +1,7 @@
 import { newRegistration } from '../../shared/domain/registration.ts';
 import { notFound } from '../../shared/http/errors.ts';
-import { httpHandler } from '../../shared/http/middleware.ts';
 import { optInAccepted, readNetworkForm } from '../../shared/http/public-form.ts';
+import { publicHandler } from '../../shared/http/public-handler.ts';
 import { routes } from '../../shared/http/routes/register-interest.ts';
 import { InterestRequest } from '../../shared/http/schemas.ts';
 import { optInTiming, registrationOptIn, submitOptIn } from '../../shared/services/opt-in.ts';
@@ -11,7 +11,7 @@ import { getNetwork } from '../../shared/store/networks.ts';
  * `POST /v1/networks/{networkId}/interest`: registers interest, pending its double opt-in. Answers the
  * same whatever happened, so it never tells who is registered.
  */
-export const handler = httpHandler(
+export const handler = publicHandler(
   async (request) => {
     const network = await getNetwork(request.params.networkId ?? '');
     if (!network) throw notFound('network_not_found');

@@ -1,8 +1,8 @@
 import { newJoinRequest } from '../../shared/domain/group.ts';
 import { HttpError, notFound } from '../../shared/http/errors.ts';
 import { JoinRequestBody } from '../../shared/http/group-schemas.ts';
-import { httpHandler } from '../../shared/http/middleware.ts';
 import { optInAccepted, readNetworkForm } from '../../shared/http/public-form.ts';
+import { publicHandler } from '../../shared/http/public-handler.ts';
 import { routes } from '../../shared/http/routes/request-to-join.ts';
 import { joinRequestOptIn, optInTiming, submitOptIn } from '../../shared/services/opt-in.ts';
 import { getGroup } from '../../shared/store/groups.ts';
@@ -13,7 +13,7 @@ import { getNetwork } from '../../shared/store/networks.ts';
  * confirmed by email before a seat is considered. Answers the same whatever happened, so it tells nobody
  * who asked before.
  */
-export const handler = httpHandler(
+export const handler = publicHandler(
   async (request) => {
     const group = await getGroup(request.params.groupId ?? '');
     const network = group ? await getNetwork(group.networkId) : undefined;

@@ -2,7 +2,7 @@ import { type OptOutScope, personId } from '../../shared/domain/person.ts';
 import { gone, notFound } from '../../shared/http/errors.ts';
 import { isGet, openLink } from '../../shared/http/link-request.ts';
 import { UnsubscribeBody } from '../../shared/http/link-schemas.ts';
-import { httpHandler } from '../../shared/http/middleware.ts';
+import { publicHandler } from '../../shared/http/public-handler.ts';
 import { prefersJson } from '../../shared/http/request.ts';
 import { html, json } from '../../shared/http/responses.ts';
 import { routes } from '../../shared/http/routes/unsubscribe.ts';
@@ -39,7 +39,7 @@ const purposes = [
  * one-click POST (`List-Unsubscribe=One-Click`, which takes the kind of mail it came with), records it.
  * Mails the person asks for themselves still go. The link stays the member's way back until it lapses.
  */
-export const handler = httpHandler(
+export const handler = publicHandler(
   async (request) => {
     const now = new Date();
     const opened = await openLink(request, purposes, now);

@@ -15,8 +15,13 @@ const invalid = {
   json: ErrorResponse,
 };
 
-/** Every error the middleware makes is a page instead when the Accept header prefers HTML (a browser). */
-const asPage = (spec: ResponseSpec): ResponseSpec => ({ ...spec, html: true });
+/**
+ * On a public route every error the middleware makes is a page instead when the Accept header prefers
+ * HTML (a browser). The admin API is called by the console and tools: its errors are JSON whatever the
+ * Accept header says.
+ */
+const asPage = (route: RouteDef, spec: ResponseSpec): ResponseSpec =>
+  route.auth === 'coordinator' ? spec : { ...spec, html: true };
 
 function shared(route: RouteDef): Record<number, ResponseSpec> {
   const responses: Record<number, ResponseSpec> = {};
@@ -66,7 +71,7 @@ export function documentedResponses(route: RouteDef): ReadonlyMap<number, Respon
   const all: Record<number, ResponseSpec> = { ...shared(route), ...route.responses };
   return new Map(
     Object.entries(all)
-      .map(([status, spec]) => [Number(status), Number(status) >= 400 ? asPage(spec) : spec] as const)
+      .map(([status, spec]) => [Number(status), Number(status) >= 400 ? asPage(route, spec) : spec] as const)
       .sort(([a], [b]) => a - b),
   );
 }

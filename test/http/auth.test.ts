@@ -82,7 +82,10 @@ describe('the coordinator behind the claims', () => {
 
 describe('coordinatorHandler', () => {
   const context = { functionName: 'test', awsRequestId: 'r' } as unknown as Context;
-  function event(claims: unknown, init: { networkId?: string; body?: string; lang?: string } = {}) {
+  function event(
+    claims: unknown,
+    init: { networkId?: string; body?: string; lang?: string; accept?: string } = {},
+  ) {
     return {
       version: '2.0',
       routeKey: 'POST /v1/admin/networks/{networkId}',
@@ -91,6 +94,7 @@ describe('coordinatorHandler', () => {
       headers: {
         'content-type': 'application/json',
         ...(init.lang ? { 'accept-language': init.lang } : {}),
+        ...(init.accept ? { accept: init.accept } : {}),
       },
       pathParameters: { networkId: init.networkId ?? 'demo' },
       body: init.body ?? '{}',
@@ -125,6 +129,18 @@ describe('coordinatorHandler', () => {
     const body = JSON.parse(result.body ?? '') as { error: { code: string; message: string } };
     expect(body.error.code).toBe('forbidden');
     expect(body.error.message).toMatch(/tilgang/);
+  });
+
+  it('answers JSON errors even to a browser: the admin API has no pages', async () => {
+    const result = await echo(
+      event(flat, { networkId: 'other', lang: 'sv', accept: 'text/html,application/xhtml+xml' }),
+      context,
+    );
+    expect(result.statusCode).toBe(403);
+    expect(result.headers?.['content-type']).toBe('application/json; charset=utf-8');
+    const body = JSON.parse(result.body ?? '') as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('forbidden');
+    expect(body.error.message).toMatch(/behörighet/);
   });
 
   it('answers 401 when no authorizer claims reached the function', async () => {

@@ -1945,7 +1945,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description No valid coordinator token: API Gateway’s JWT authorizer answers {"message":"Unauthorized"} (a bad token also gets a www-authenticate header); a token without the claims of an ID token gets an error from samla */
@@ -1955,7 +1954,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Only for samla admins */
@@ -1965,7 +1963,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description A network with this id exists */
@@ -1975,7 +1972,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
@@ -1985,7 +1981,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Neither JSON nor a form post */
@@ -1995,7 +1990,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -2005,7 +1999,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -2015,7 +2008,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -2025,7 +2017,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -2057,7 +2048,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -2067,7 +2057,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown network */
@@ -2077,7 +2066,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -2087,7 +2075,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -2097,7 +2084,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -2107,7 +2093,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -2144,7 +2129,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description No valid coordinator token: API Gateway’s JWT authorizer answers {"message":"Unauthorized"} (a bad token also gets a www-authenticate header); a token without the claims of an ID token gets an error from samla */
@@ -2154,7 +2138,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -2164,7 +2147,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown network */
@@ -2174,7 +2156,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
@@ -2184,7 +2165,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Neither JSON nor a form post */
@@ -2194,7 +2174,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -2204,7 +2183,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -2214,7 +2192,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -2224,7 +2201,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -2256,7 +2232,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description No valid coordinator token: API Gateway’s JWT authorizer answers {"message":"Unauthorized"} (a bad token also gets a www-authenticate header); a token without the claims of an ID token gets an error from samla */
@@ -2266,7 +2241,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -2276,7 +2250,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown network */
@@ -2286,7 +2259,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
@@ -2296,7 +2268,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Neither JSON nor a form post */
@@ -2306,7 +2277,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -2316,7 +2286,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -2326,7 +2295,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -2336,7 +2304,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -2368,7 +2335,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -2378,7 +2344,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown network */
@@ -2388,7 +2353,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -2398,7 +2362,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -2408,7 +2371,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -2418,7 +2380,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -2457,7 +2418,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description No valid coordinator token: API Gateway’s JWT authorizer answers {"message":"Unauthorized"} (a bad token also gets a www-authenticate header); a token without the claims of an ID token gets an error from samla */
@@ -2467,7 +2427,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -2477,7 +2436,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown network */
@@ -2487,7 +2445,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -2497,7 +2454,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -2507,7 +2463,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -2517,7 +2472,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -2554,7 +2508,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description No valid coordinator token: API Gateway’s JWT authorizer answers {"message":"Unauthorized"} (a bad token also gets a www-authenticate header); a token without the claims of an ID token gets an error from samla */
@@ -2564,7 +2517,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -2574,7 +2526,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown network */
@@ -2584,7 +2535,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -2594,7 +2544,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -2604,7 +2553,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -2614,7 +2562,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -3361,7 +3308,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -3371,7 +3317,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown */
@@ -3381,7 +3326,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -3391,7 +3335,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -3401,7 +3344,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -3411,7 +3353,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -3448,7 +3389,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description No valid coordinator token: API Gateway’s JWT authorizer answers {"message":"Unauthorized"} (a bad token also gets a www-authenticate header); a token without the claims of an ID token gets an error from samla */
@@ -3458,7 +3398,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -3468,7 +3407,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown */
@@ -3478,7 +3416,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
@@ -3488,7 +3425,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Neither JSON nor a form post */
@@ -3498,7 +3434,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -3508,7 +3443,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -3518,7 +3452,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -3528,7 +3461,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -3565,7 +3497,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description No valid coordinator token: API Gateway’s JWT authorizer answers {"message":"Unauthorized"} (a bad token also gets a www-authenticate header); a token without the claims of an ID token gets an error from samla */
@@ -3575,7 +3506,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -3585,7 +3515,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown group */
@@ -3595,7 +3524,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Capacity below the seats taken */
@@ -3605,7 +3533,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
@@ -3615,7 +3542,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Neither JSON nor a form post */
@@ -3625,7 +3551,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -3635,7 +3560,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -3645,7 +3569,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -3655,7 +3578,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -3689,7 +3611,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -3699,7 +3620,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown */
@@ -3709,7 +3629,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -3719,7 +3638,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -3729,7 +3647,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -3739,7 +3656,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -3772,7 +3688,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description No valid coordinator token: API Gateway’s JWT authorizer answers {"message":"Unauthorized"} (a bad token also gets a www-authenticate header); a token without the claims of an ID token gets an error from samla */
@@ -3782,7 +3697,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -3792,7 +3706,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown */
@@ -3802,7 +3715,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Already decided */
@@ -3812,7 +3724,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
@@ -3822,7 +3733,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Neither JSON nor a form post */
@@ -3832,7 +3742,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -3842,7 +3751,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -3852,7 +3760,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -3862,7 +3769,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -3900,7 +3806,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description No valid coordinator token: API Gateway’s JWT authorizer answers {"message":"Unauthorized"} (a bad token also gets a www-authenticate header); a token without the claims of an ID token gets an error from samla */
@@ -3910,7 +3815,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -3920,7 +3824,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown */
@@ -3930,7 +3833,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Already decided */
@@ -3940,7 +3842,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
@@ -3950,7 +3851,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Neither JSON nor a form post */
@@ -3960,7 +3860,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -3970,7 +3869,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -3980,7 +3878,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -3990,7 +3887,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -4137,7 +4033,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description No valid coordinator token: API Gateway’s JWT authorizer answers {"message":"Unauthorized"} (a bad token also gets a www-authenticate header); a token without the claims of an ID token gets an error from samla */
@@ -4147,7 +4042,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -4157,7 +4051,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown network */
@@ -4167,7 +4060,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -4177,7 +4069,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -4187,7 +4078,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -4197,7 +4087,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -4235,7 +4124,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description No valid coordinator token: API Gateway’s JWT authorizer answers {"message":"Unauthorized"} (a bad token also gets a www-authenticate header); a token without the claims of an ID token gets an error from samla */
@@ -4245,7 +4133,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -4255,7 +4142,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown network or proposal */
@@ -4265,7 +4151,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Already accepted or declined */
@@ -4275,7 +4160,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
@@ -4285,7 +4169,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Neither JSON nor a form post */
@@ -4295,7 +4178,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -4305,7 +4187,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -4315,7 +4196,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -4325,7 +4205,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -4363,7 +4242,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description No valid coordinator token: API Gateway’s JWT authorizer answers {"message":"Unauthorized"} (a bad token also gets a www-authenticate header); a token without the claims of an ID token gets an error from samla */
@@ -4373,7 +4251,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -4383,7 +4260,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown network or proposal */
@@ -4393,7 +4269,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Already accepted or declined */
@@ -4403,7 +4278,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
@@ -4413,7 +4287,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Neither JSON nor a form post */
@@ -4423,7 +4296,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -4433,7 +4305,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -4443,7 +4314,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -4453,7 +4323,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -5114,7 +4983,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -5124,7 +4992,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown */
@@ -5134,7 +5001,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -5144,7 +5010,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -5154,7 +5019,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -5164,7 +5028,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -5203,7 +5066,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description No valid coordinator token: API Gateway’s JWT authorizer answers {"message":"Unauthorized"} (a bad token also gets a www-authenticate header); a token without the claims of an ID token gets an error from samla */
@@ -5213,7 +5075,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -5223,7 +5084,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown */
@@ -5233,7 +5093,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
@@ -5243,7 +5102,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Neither JSON nor a form post */
@@ -5253,7 +5111,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -5263,7 +5120,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -5273,7 +5129,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -5283,7 +5138,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -5316,7 +5170,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -5326,7 +5179,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown */
@@ -5336,7 +5188,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -5346,7 +5197,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -5356,7 +5206,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -5366,7 +5215,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -5404,7 +5252,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description No valid coordinator token: API Gateway’s JWT authorizer answers {"message":"Unauthorized"} (a bad token also gets a www-authenticate header); a token without the claims of an ID token gets an error from samla */
@@ -5414,7 +5261,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -5424,7 +5270,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown */
@@ -5434,7 +5279,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Cancelled already, or changed at the same time */
@@ -5444,7 +5288,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
@@ -5454,7 +5297,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Neither JSON nor a form post */
@@ -5464,7 +5306,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -5474,7 +5315,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -5484,7 +5324,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -5494,7 +5333,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -5532,7 +5370,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description No valid coordinator token: API Gateway’s JWT authorizer answers {"message":"Unauthorized"} (a bad token also gets a www-authenticate header); a token without the claims of an ID token gets an error from samla */
@@ -5542,7 +5379,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -5552,7 +5388,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown */
@@ -5562,7 +5397,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
@@ -5572,7 +5406,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Neither JSON nor a form post */
@@ -5582,7 +5415,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -5592,7 +5424,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -5602,7 +5433,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -5612,7 +5442,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -5826,7 +5655,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -5836,7 +5664,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown */
@@ -5846,7 +5673,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -5856,7 +5682,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -5866,7 +5691,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -5876,7 +5700,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -5914,7 +5737,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description No valid coordinator token: API Gateway’s JWT authorizer answers {"message":"Unauthorized"} (a bad token also gets a www-authenticate header); a token without the claims of an ID token gets an error from samla */
@@ -5924,7 +5746,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -5934,7 +5755,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown */
@@ -5944,7 +5764,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
@@ -5954,7 +5773,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Neither JSON nor a form post */
@@ -5964,7 +5782,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -5974,7 +5791,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -5984,7 +5800,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -5994,7 +5809,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -6027,7 +5841,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -6037,7 +5850,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown group or meeting */
@@ -6047,7 +5859,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -6057,7 +5868,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -6067,7 +5877,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -6077,7 +5886,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -6109,7 +5917,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -6119,7 +5926,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown group */
@@ -6129,7 +5935,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -6139,7 +5944,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -6149,7 +5953,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -6159,7 +5962,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
@@ -6191,7 +5993,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"] | components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description You do not coordinate this network */
@@ -6201,7 +6002,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description Unknown group */
@@ -6211,7 +6011,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    "text/html": string;
                 };
             };
             /** @description The stage’s throttle (API Gateway’s own answer, {"message":"Too Many Requests"}): try again shortly */
@@ -6221,7 +6020,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description Something failed: samla’s own error, or API Gateway’s {"message":"Internal Server Error"} when the function did not answer */
@@ -6231,7 +6029,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
             /** @description A dependency is throttling: try again after the retry-after header’s seconds (or API Gateway’s {"message":"Service Unavailable"} when the function timed out) */
@@ -6241,7 +6038,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
-                    "text/html": string;
                 };
             };
         };
