@@ -91,10 +91,7 @@ export class SamlaFunction extends Construct implements IGrantable {
       // fields, and Lambda drops those below this level (it tells the function in AWS_LAMBDA_LOG_LEVEL).
       loggingFormat: LoggingFormat.JSON,
       applicationLogLevelV2: ApplicationLogLevel.INFO,
-      environment: {
-        POWERTOOLS_SERVICE_NAME: 'samla',
-        ...props.environment,
-      },
+      environment: { ...props.environment },
       bundling: {
         format: OutputFormat.ESM,
         target: bundleOptions.target,

@@ -63,7 +63,6 @@ export function deriveRuntime(template: CfnTemplate, options: RuntimeOptions): L
   const names = localNames(options.tableName);
   const derived = functionEnvironment(template, names);
   const env: Record<string, string> = {
-    POWERTOOLS_SERVICE_NAME: 'samla',
     POWERTOOLS_LOG_LEVEL: 'INFO',
     ...derived,
     TABLE_NAME: options.tableName,

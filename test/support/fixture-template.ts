@@ -45,7 +45,6 @@ const definitionParts: unknown[] = [
 
 const environment = {
   Variables: {
-    POWERTOOLS_SERVICE_NAME: 'samla',
     TABLE_NAME: { Ref: FIXTURE_IDS.table },
     SENDER_ADDRESS: 'samla@example.org',
     PUBLIC_BASE_URL: { 'Fn::GetAtt': [FIXTURE_IDS.api, 'ApiEndpoint'] },
