@@ -41,7 +41,7 @@ export interface LinkSubject {
   person: string;
 }
 
-/** The tokens of links issued inside issuingLinksTogether, not stored yet; closed once they are. */
+/** The tokens of links issued inside holdingLinks, not stored yet; closed once `build` has ended. */
 interface HeldTokens {
   tokens: NewToken[];
   open: boolean;
