@@ -24,6 +24,7 @@ export interface BundleResult {
   /** Median over the rounds of init ÷ the floor's init imported right beside it (wall clock and CPU). */
   readonly ratio: Init;
   readonly sdk: SdkUse;
+  /** `init` is the median of the floor's imports taken beside this function's. */
   readonly floor: { readonly label: string; readonly bytes: number; readonly init: Init };
 }
 
@@ -118,8 +119,9 @@ export async function measureBundles(names: readonly string[], runs: number): Pr
     );
 
     const targets = [...[...floors.values()].map((f) => f.file), ...built.map((b) => b.file)];
-    const samples = new Map<string, InitSample[]>(targets.map((t) => [t, []]));
-    const ratios = new Map<string, { ms: number; cpuMs: number }[]>(built.map((b) => [b.fn, []]));
+    // Per function, its own imports and those of its floor taken right beside them: the table's init,
+    // floor and ratio all come from these same pairs.
+    const pairs = new Map(built.map((b) => [b.fn, { fn: [] as InitSample[], floor: [] as InitSample[] }]));
     // A first import of each warms the OS file cache, which a deployed Lambda also has from its image.
     for (const target of targets) nodeRun(target);
     for (let round = 0; round < runs; round += 1) {
@@ -128,38 +130,38 @@ export async function measureBundles(names: readonly string[], runs: number): Pr
       // imports a fraction of a second apart: the machine's drift over a round cancels out.
       for (const b of built) {
         const floorFile = floors.get(floorKey(b.sdk))?.file;
-        if (floorFile === undefined) continue;
-        let floor: InitSample;
-        let fn: InitSample;
+        const taken = pairs.get(b.fn);
+        if (floorFile === undefined || taken === undefined) continue;
         if (round % 2 === 0) {
-          floor = nodeRun(floorFile);
-          fn = nodeRun(b.file);
+          taken.floor.push(nodeRun(floorFile));
+          taken.fn.push(nodeRun(b.file));
         } else {
-          fn = nodeRun(b.file);
-          floor = nodeRun(floorFile);
+          taken.fn.push(nodeRun(b.file));
+          taken.floor.push(nodeRun(floorFile));
         }
-        samples.get(floorFile)?.push(floor);
-        samples.get(b.file)?.push(fn);
-        ratios.get(b.fn)?.push({ ms: fn.ms / floor.ms, cpuMs: fn.cpuMs / floor.cpuMs });
       }
     }
-    const initOf = (file: string | undefined): Init => {
-      const taken = file === undefined ? [] : (samples.get(file) ?? []);
-      return { ms: median(taken.map((s) => s.ms)), cpuMs: median(taken.map((s) => s.cpuMs)) };
-    };
+    const medianOf = (samples: readonly InitSample[]): Init => ({
+      ms: median(samples.map((s) => s.ms)),
+      cpuMs: median(samples.map((s) => s.cpuMs)),
+    });
     return {
       runs,
       functions: built.map((b) => {
         const floor = floors.get(floorKey(b.sdk));
-        const paired = ratios.get(b.fn) ?? [];
+        const taken = pairs.get(b.fn) ?? { fn: [], floor: [] };
+        const ratios = taken.fn.map((fn, i) => {
+          const beside = taken.floor[i] ?? fn;
+          return { ms: fn.ms / beside.ms, cpuMs: fn.cpuMs / beside.cpuMs };
+        });
         return {
           fn: b.fn,
           bytes: b.bytes,
           largest: b.largest,
-          init: initOf(b.file),
-          ratio: { ms: median(paired.map((r) => r.ms)), cpuMs: median(paired.map((r) => r.cpuMs)) },
+          init: medianOf(taken.fn),
+          ratio: { ms: median(ratios.map((r) => r.ms)), cpuMs: median(ratios.map((r) => r.cpuMs)) },
           sdk: b.sdk,
-          floor: { label: floor?.label ?? 'none', bytes: floor?.bytes ?? 0, init: initOf(floor?.file) },
+          floor: { label: floor?.label ?? 'none', bytes: floor?.bytes ?? 0, init: medianOf(taken.floor) },
         };
       }),
     };
