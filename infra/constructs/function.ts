@@ -102,6 +102,9 @@ export class SamlaFunction extends Construct implements IGrantable {
         bundleAwsSDK: true,
         externalModules: [],
         banner: bundleOptions.banner,
+        esbuildArgs: {
+          '--alias': Object.entries(bundleOptions.alias).map(([module, shim]) => `${module}=${shim}`),
+        },
       },
     });
     const cfn = this.function.node.defaultChild as CfnFunction;

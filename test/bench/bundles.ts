@@ -48,6 +48,7 @@ const common: BuildOptions = {
   mainFields: [...bundleOptions.mainFields],
   minify: bundleOptions.minify,
   banner: { js: bundleOptions.banner },
+  alias: { ...bundleOptions.alias },
   metafile: true,
   logLevel: 'error',
 };

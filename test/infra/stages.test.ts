@@ -261,6 +261,8 @@ describe('determinism', () => {
       expect(key, `${logicalId} S3Key`).toMatch(/^[0-9a-f]{64}\.zip$/);
       const bundle = join(first.outdir, `asset.${String(key).replace('.zip', '')}`, 'index.mjs');
       expect(statSync(bundle).size, bundle).toBeGreaterThan(10_000);
+      // bundle-options.ts's aliases reach CDK's esbuild too: the shim, not Node's Web Streams, is bundled.
+      expect(readFileSync(bundle, 'utf8'), bundle).not.toMatch(/from\s*["']node:stream\/web["']/);
     }
 
     expect(
