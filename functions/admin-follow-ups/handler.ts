@@ -1,4 +1,4 @@
-import { UpdateFollowUp } from '../../shared/http/admin-group-schemas.ts';
+import { UpdateFollowUp } from '../../shared/http/admin-follow-up-schemas.ts';
 import { coordinatorHandler } from '../../shared/http/auth.ts';
 import { byRoute } from '../../shared/http/dispatch.ts';
 import { notFound } from '../../shared/http/errors.ts';

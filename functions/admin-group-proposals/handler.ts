@@ -1,9 +1,6 @@
 import type { GroupProposal } from '../../shared/domain/group-proposal.ts';
-import {
-  AcceptGroupProposal,
-  DeclineBody,
-  GroupProposalListQuery,
-} from '../../shared/http/admin-group-schemas.ts';
+import { DeclineBody } from '../../shared/http/admin-decline-schema.ts';
+import { AcceptGroupProposal, GroupProposalListQuery } from '../../shared/http/admin-proposal-schemas.ts';
 import { type Coordinator, coordinatorHandler, requireNetwork } from '../../shared/http/auth.ts';
 import { byRoute } from '../../shared/http/dispatch.ts';
 import { HttpError, notFound } from '../../shared/http/errors.ts';

@@ -1,4 +1,5 @@
-import { DeclineBody, JoinRequestListQuery } from '../../shared/http/admin-group-schemas.ts';
+import { DeclineBody } from '../../shared/http/admin-decline-schema.ts';
+import { JoinRequestListQuery } from '../../shared/http/admin-join-request-schemas.ts';
 import { type Coordinator, coordinatorHandler } from '../../shared/http/auth.ts';
 import { byRoute } from '../../shared/http/dispatch.ts';
 import { HttpError, notFound } from '../../shared/http/errors.ts';

@@ -1,6 +1,6 @@
 import { newGroupProposal } from '../../shared/domain/group-proposal.ts';
 import { notFound } from '../../shared/http/errors.ts';
-import { GroupProposalBody } from '../../shared/http/group-schemas.ts';
+import { GroupProposalBody } from '../../shared/http/group-proposal-schemas.ts';
 import { optInAccepted, readNetworkForm } from '../../shared/http/public-form.ts';
 import { publicHandler } from '../../shared/http/public-handler.ts';
 import { routes } from '../../shared/http/routes/propose-group.ts';

@@ -1,6 +1,6 @@
 import { newJoinRequest } from '../../shared/domain/group.ts';
 import { HttpError, notFound } from '../../shared/http/errors.ts';
-import { JoinRequestBody } from '../../shared/http/group-schemas.ts';
+import { JoinRequestBody } from '../../shared/http/join-request-schemas.ts';
 import { optInAccepted, readNetworkForm } from '../../shared/http/public-form.ts';
 import { publicHandler } from '../../shared/http/public-handler.ts';
 import { routes } from '../../shared/http/routes/request-to-join.ts';

@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import { defaultLanguage, type Network } from '../domain/network.ts';
 import type { Language } from '../i18n.ts';
 import { receiptPage } from '../pages/pages.ts';
-import { fromForm } from './form-fields.ts';
+import { fromForm } from './form-posts.ts';
 import { requestLanguage } from './language.ts';
 import type { ApiRequest } from './request.ts';
 import { html, json, seeOther } from './responses.ts';

@@ -8,7 +8,8 @@ import { meta } from './zod-meta.ts';
 
 // Kept importable from here; they live apart so that answering an error builds no form schema.
 export { ErrorResponse, GatewayMessage, NetworkParams, TokenParams } from './common-schemas.ts';
-export { email, fromForm, singleLine } from './form-fields.ts';
+export { email, singleLine } from './form-fields.ts';
+export { fromForm } from './form-posts.ts';
 
 /*
  * One schema per request: it validates, gives the handler its type and becomes the OpenAPI document.

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { FollowUpParams, FollowUpView, UpdateFollowUp } from '../admin-group-schemas.ts';
+import { FollowUpParams, FollowUpView, UpdateFollowUp } from '../admin-follow-up-schemas.ts';
 import { ErrorResponse, GroupParams } from '../common-schemas.ts';
 import { invalid, type RouteDef } from './common.ts';
 

@@ -1,12 +1,12 @@
+import { DeclineBody } from '../admin-decline-schema.ts';
+import { AdminGroup } from '../admin-group-schemas.ts';
 import {
   AcceptGroupProposal,
-  AdminGroup,
   AdminGroupProposalList,
-  DeclineBody,
   GroupProposalListQuery,
   GroupProposalParams,
   ProposalDeclined,
-} from '../admin-group-schemas.ts';
+} from '../admin-proposal-schemas.ts';
 import { ErrorResponse, NetworkParams } from '../common-schemas.ts';
 import { invalid, type RouteDef } from './common.ts';
 

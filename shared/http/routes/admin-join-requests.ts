@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { AdminJoinRequest, DecisionResult, DeclineBody, JoinRequestParams } from '../admin-group-schemas.ts';
+import { DeclineBody } from '../admin-decline-schema.ts';
+import { AdminJoinRequest, DecisionResult, JoinRequestParams } from '../admin-join-request-schemas.ts';
 import { ErrorResponse, GroupParams } from '../common-schemas.ts';
 import type { RouteDef } from './common.ts';
 

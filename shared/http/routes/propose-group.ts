@@ -1,5 +1,5 @@
 import { ErrorResponse, NetworkParams } from '../common-schemas.ts';
-import { GroupProposalAccepted, GroupProposalBody } from '../group-schemas.ts';
+import { GroupProposalAccepted, GroupProposalBody } from '../group-proposal-schemas.ts';
 import { formPostResponses, type RouteDef } from './common.ts';
 
 /** The routes functions/propose-group/handler.ts serves: its handler conforms its answers to these alone. */

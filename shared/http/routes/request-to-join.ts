@@ -1,5 +1,5 @@
 import { ErrorResponse, GroupParams } from '../common-schemas.ts';
-import { JoinRequestAccepted, JoinRequestBody } from '../group-schemas.ts';
+import { JoinRequestAccepted, JoinRequestBody } from '../join-request-schemas.ts';
 import { formPostResponses, type RouteDef } from './common.ts';
 
 /** The routes functions/request-to-join/handler.ts serves: its handler conforms its answers to these alone. */

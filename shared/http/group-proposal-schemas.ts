@@ -3,41 +3,7 @@ import { languages } from '../i18n.ts';
 import { email, singleLine } from './form-fields.ts';
 import { meta } from './zod-meta.ts';
 
-// Kept importable from here: the coordinators' group routes share it without building these schemas.
-export { GroupParams } from './common-schemas.ts';
-
-/*
- * The public forms about groups: join requests and group proposals, and what they answer; one schema
- * validates, types and documents each. The coordinators' are in admin-group-schemas.ts and the public
- * group list in group-list-schemas.ts, so no function builds schemas of another's routes.
- */
-
-export const JoinRequestBody = meta(
-  z.strictObject({
-    name: meta(singleLine(120), { example: 'Ola Nordmann' }),
-    email: meta(email, {
-      description: 'Work email address: its domain decides whether a seat is given at once',
-    }),
-    organisation: singleLine(160),
-    role: singleLine(120),
-    message: meta(z.optional(z.string().check(z.trim(), z.maxLength(4000))), {
-      description: 'A note to the coordinators',
-    }),
-    language: z.optional(z.enum(languages)),
-    consent: z.literal(true, 'consent_required'),
-    homepage: meta(z.optional(z.string().check(z.maxLength(500))), {
-      description: 'Leave empty (a field only bots fill in)',
-    }),
-  }),
-  { id: 'JoinRequestBody' },
-);
-
-export type JoinRequestBody = z.output<typeof JoinRequestBody>;
-
-export const JoinRequestAccepted = meta(
-  z.object({ id: z.string(), status: z.literal('pending_confirmation') }),
-  { id: 'JoinRequestAccepted' },
-);
+/* The public group proposal form and its answer (join requests: join-request-schemas.ts). */
 
 export const GroupProposalBody = meta(
   z.strictObject({
