@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Group } from '../../shared/domain/group.ts';
-import { CreateGroup, UpdateGroup } from '../../shared/http/admin-group-schemas.ts';
+import { CreateGroup, UpdateGroup } from '../../shared/http/admin-group-edit-schemas.ts';
 import { type Coordinator, coordinatorHandler, requireNetwork } from '../../shared/http/auth.ts';
 import { byRoute } from '../../shared/http/dispatch.ts';
 import { HttpError, notFound } from '../../shared/http/errors.ts';

@@ -3,8 +3,9 @@ import { email, singleLine } from './form-fields.ts';
 import { meta } from './zod-meta.ts';
 
 /*
- * The coordinators' requests and answers about groups themselves. Join requests, proposals and follow-ups
- * have modules of their own (admin-*-schemas.ts), so each function builds only its own routes' schemas.
+ * A group as coordinators see and shape it: its fields and how it is shown. Creating and changing one is
+ * admin-group-edit-schemas.ts; join requests, proposals and follow-ups have modules of their own
+ * (admin-*-schemas.ts), so each function builds only its own routes' schemas.
  */
 
 const int = () => z.number().check(z.int());
@@ -21,10 +22,6 @@ export const groupFields = {
   }),
 };
 
-export const CreateGroup = meta(z.strictObject(groupFields), { id: 'CreateGroup' });
-
-export type CreateGroup = z.output<typeof CreateGroup>;
-
 export const FollowUpSharingSchema = meta(
   z.strictObject({
     suggestions: z.enum(['facilitator', 'group']),
@@ -35,17 +32,6 @@ export const FollowUpSharingSchema = meta(
       'Who sees the last evaluations’ follow-ups in meeting emails (default: suggestions the facilitator, parked questions the group)',
   },
 );
-
-export const UpdateGroup = meta(
-  z
-    .partial(
-      z.strictObject({ ...groupFields, status: z.enum(['open', 'closed']), sharing: FollowUpSharingSchema }),
-    )
-    .check(z.refine((changes) => Object.keys(changes).length > 0, { message: 'required', path: ['_'] })),
-  { id: 'UpdateGroup' },
-);
-
-export type UpdateGroup = z.output<typeof UpdateGroup>;
 
 export const AdminGroup = meta(
   z.object({
@@ -64,13 +50,4 @@ export const AdminGroup = meta(
     updatedAt: z.string(),
   }),
   { id: 'AdminGroup' },
-);
-
-export const UpdatedGroup = meta(
-  z.extend(AdminGroup, {
-    promotedFromWaitlist: meta(int(), {
-      description: 'Members moved up from the waitlist by this change (a higher capacity)',
-    }),
-  }),
-  { id: 'UpdatedGroup' },
 );

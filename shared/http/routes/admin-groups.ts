@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { AdminGroup, CreateGroup, UpdatedGroup, UpdateGroup } from '../admin-group-schemas.ts';
+import { CreateGroup, UpdatedGroup, UpdateGroup } from '../admin-group-edit-schemas.ts';
+import { AdminGroup } from '../admin-group-schemas.ts';
 import { ErrorResponse, GroupParams, NetworkParams } from '../common-schemas.ts';
 import { invalid, type RouteDef } from './common.ts';
 
