@@ -31,16 +31,20 @@ export interface Group {
   updatedAt: string;
 }
 
-export type JoinStatus =
-  | 'pending_confirmation'
-  | 'pending_approval'
-  | 'approved'
-  | 'waitlisted'
-  | 'offered'
-  | 'declined'
-  | 'left'
-  | 'offer_expired'
-  | 'expired';
+/** Every state a join request can be in: the admin API lists and filters by these. */
+export const joinStatuses = [
+  'pending_confirmation',
+  'pending_approval',
+  'approved',
+  'waitlisted',
+  'offered',
+  'declined',
+  'left',
+  'offer_expired',
+  'expired',
+] as const;
+
+export type JoinStatus = (typeof joinStatuses)[number];
 
 export interface JoinRequest {
   id: string;

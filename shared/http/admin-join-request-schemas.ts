@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { joinStatuses } from '../domain/group.ts';
 import { languages } from '../i18n.ts';
 import { meta } from './zod-meta.ts';
 
@@ -18,7 +19,7 @@ export const AdminJoinRequest = meta(
     role: z.string(),
     message: z.optional(z.string()),
     language: z.enum(languages),
-    status: z.string(),
+    status: z.enum(joinStatuses),
     waitlistPosition: z.optional(int()),
     createdAt: z.string(),
     confirmedAt: z.optional(z.string()),
@@ -32,17 +33,7 @@ export const AdminJoinRequest = meta(
 );
 
 export const JoinRequestListQuery = z.strictObject({
-  status: z.optional(
-    z.enum([
-      'pending_confirmation',
-      'pending_approval',
-      'approved',
-      'waitlisted',
-      'offered',
-      'declined',
-      'left',
-    ]),
-  ),
+  status: z.optional(z.enum(joinStatuses)),
 });
 
 export const DecisionResult = meta(

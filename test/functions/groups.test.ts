@@ -242,6 +242,18 @@ describe('leaving and the waitlist', () => {
     const nextOffer = await stack.waitForEmailTo(second, hasLink('/v1/offers/'), 15_000);
     const statuses = Object.fromEntries((await requestItems(group.id)).map((r) => [r.email, r.status]));
     expect(statuses).toMatchObject({ [member]: 'left', [first]: 'offer_expired', [second]: 'offered' });
+    // Coordinators can list the run-out offers on their own (a status the filter once refused with 400).
+    const token = await stack.token({ email: coordinator, networks: [networkId] });
+    const runOut = await fetch(
+      `${stack.apiUrl}/v1/admin/groups/${group.id}/join-requests?status=offer_expired`,
+      {
+        headers: { authorization: `Bearer ${token}` },
+      },
+    );
+    expect(runOut.status).toBe(200);
+    const listed = ((await runOut.json()) as { joinRequests: { email: string; status: string }[] })
+      .joinRequests;
+    expect(listed.map((r) => [r.email, r.status])).toEqual([[first, 'offer_expired']]);
     // The run-out offer goes by TTL after a month; the one who left stays on record.
     const expired = (await requestItems(group.id)).find((r) => r.email === first);
     const month = 30 * 24 * 3600;

@@ -1218,7 +1218,8 @@ export interface components {
             message?: string;
             /** @enum {string} */
             language: "sv" | "nb" | "en";
-            status: string;
+            /** @enum {string} */
+            status: "pending_confirmation" | "pending_approval" | "approved" | "waitlisted" | "offered" | "declined" | "left" | "offer_expired" | "expired";
             waitlistPosition?: number;
             createdAt: string;
             confirmedAt?: string;
