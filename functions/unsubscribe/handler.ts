@@ -1,11 +1,11 @@
 import { type OptOutScope, personId } from '../../shared/domain/person.ts';
 import { gone, notFound } from '../../shared/http/errors.ts';
 import { isGet, openLink } from '../../shared/http/link-request.ts';
-import { UnsubscribeBody } from '../../shared/http/link-schemas.ts';
 import { publicHandler } from '../../shared/http/public-handler.ts';
 import { prefersJson } from '../../shared/http/request.ts';
 import { html, json } from '../../shared/http/responses.ts';
 import { routes } from '../../shared/http/routes/unsubscribe.ts';
+import { UnsubscribeBody } from '../../shared/http/unsubscribe-schemas.ts';
 import { validate } from '../../shared/http/validation.ts';
 import {
   digestSubscriptionPage,

@@ -32,3 +32,8 @@ export const FeedbackBody = meta(
   { id: 'FeedbackBody' },
 );
 export type FeedbackBody = z.output<typeof FeedbackBody>;
+
+/** What the form answers a program that asks for JSON (a browser gets the same as a page). */
+export const FeedbackRecorded = meta(z.object({ status: z.literal('recorded'), anonymous: z.boolean() }), {
+  id: 'FeedbackRecorded',
+});

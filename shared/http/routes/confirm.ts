@@ -1,5 +1,5 @@
 import { TokenParams } from '../common-schemas.ts';
-import { ConfirmResult } from '../link-schemas.ts';
+import { ConfirmResult } from '../confirm-schemas.ts';
 import { linkErrors, type RouteDef } from './common.ts';
 
 /** The routes functions/confirm/handler.ts serves: its handler conforms its answers to these alone. */

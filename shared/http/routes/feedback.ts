@@ -1,6 +1,5 @@
 import { TokenParams } from '../common-schemas.ts';
-import { FeedbackBody } from '../feedback-schemas.ts';
-import { FeedbackRecorded } from '../link-schemas.ts';
+import { FeedbackBody, FeedbackRecorded } from '../feedback-schemas.ts';
 import { invalid, linkErrors, type RouteDef } from './common.ts';
 
 /** The routes functions/feedback/handler.ts serves: its handler conforms its answers to these alone. */

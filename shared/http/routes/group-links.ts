@@ -1,4 +1,4 @@
-import { GroupLinkResult } from '../link-schemas.ts';
+import { GroupLinkResult } from '../group-link-schemas.ts';
 import { linkRoutes, type RouteDef } from './common.ts';
 
 /** The routes functions/group-links/handler.ts serves: its handler conforms its answers to these alone. */

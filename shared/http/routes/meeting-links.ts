@@ -1,4 +1,4 @@
-import { RsvpResult } from '../link-schemas.ts';
+import { RsvpResult } from '../rsvp-schemas.ts';
 import { linkRoutes, type RouteDef } from './common.ts';
 
 /** The routes functions/meeting-links/handler.ts serves: its handler conforms its answers to these alone. */

@@ -1,4 +1,4 @@
-import { PrivacyLinkResult } from '../link-schemas.ts';
+import { PrivacyLinkResult } from '../privacy-link-schemas.ts';
 import { linkRoutes, type RouteDef } from './common.ts';
 
 /** The routes functions/privacy-links/handler.ts serves: its handler conforms its answers to these alone. */

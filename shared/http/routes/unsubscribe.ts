@@ -1,4 +1,4 @@
-import { UnsubscribeBody, UnsubscribeResult } from '../link-schemas.ts';
+import { UnsubscribeBody, UnsubscribeResult } from '../unsubscribe-schemas.ts';
 import { linkRoutes, type RouteDef } from './common.ts';
 
 /** The routes functions/unsubscribe/handler.ts serves: its handler conforms its answers to these alone. */
