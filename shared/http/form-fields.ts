@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { languages } from '../i18n.ts';
+import { meta } from './zod-meta.ts';
 
 /*
  * The field types the public forms share. Apart from schemas.ts, so that the forms' own schemas are built
@@ -16,3 +18,18 @@ export const email = z.pipe(
   z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)),
   z.email({ error: 'invalid_email' }),
 );
+
+/**
+ * How the group forms end (a join request, a group proposal): a note to the coordinators, the language of
+ * the answers, consent, and the field only bots fill in. Built where called, so a form without it builds none.
+ */
+export const groupFormEnd = () => ({
+  message: meta(z.optional(z.string().check(z.trim(), z.maxLength(4000))), {
+    description: 'A note to the coordinators',
+  }),
+  language: z.optional(z.enum(languages)),
+  consent: z.literal(true, 'consent_required'),
+  homepage: meta(z.optional(z.string().check(z.maxLength(500))), {
+    description: 'Leave empty (a field only bots fill in)',
+  }),
+});

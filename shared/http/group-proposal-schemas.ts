@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-import { languages } from '../i18n.ts';
-import { email, singleLine } from './form-fields.ts';
+import { email, groupFormEnd, singleLine } from './form-fields.ts';
 import { meta } from './zod-meta.ts';
 
 /* The public group proposal form and its answer (join requests: join-request-schemas.ts). */
@@ -25,14 +24,7 @@ export const GroupProposalBody = meta(
     question: meta(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)), {
       description: 'The one question the group would gather around',
     }),
-    message: meta(z.optional(z.string().check(z.trim(), z.maxLength(4000))), {
-      description: 'A note to the coordinators',
-    }),
-    language: z.optional(z.enum(languages)),
-    consent: z.literal(true, 'consent_required'),
-    homepage: meta(z.optional(z.string().check(z.maxLength(500))), {
-      description: 'Leave empty (a field only bots fill in)',
-    }),
+    ...groupFormEnd(),
   }),
   { id: 'GroupProposalBody' },
 );

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-import { languages } from '../i18n.ts';
-import { email, singleLine } from './form-fields.ts';
+import { email, groupFormEnd, singleLine } from './form-fields.ts';
 import { meta } from './zod-meta.ts';
 
 /*
@@ -17,14 +16,7 @@ export const JoinRequestBody = meta(
     }),
     organisation: singleLine(160),
     role: singleLine(120),
-    message: meta(z.optional(z.string().check(z.trim(), z.maxLength(4000))), {
-      description: 'A note to the coordinators',
-    }),
-    language: z.optional(z.enum(languages)),
-    consent: z.literal(true, 'consent_required'),
-    homepage: meta(z.optional(z.string().check(z.maxLength(500))), {
-      description: 'Leave empty (a field only bots fill in)',
-    }),
+    ...groupFormEnd(),
   }),
   { id: 'JoinRequestBody' },
 );

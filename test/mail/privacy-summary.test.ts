@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JoinStatus } from '../../shared/domain/group.ts';
+import { joinStatuses } from '../../shared/domain/group.ts';
 import type { GroupProposalStatus } from '../../shared/domain/group-proposal.ts';
 import type { RegistrationStatus } from '../../shared/domain/registration.ts';
 import { languages } from '../../shared/i18n.ts';
@@ -11,17 +11,6 @@ import { privacySummary, type SummaryData, type SummaryNames } from '../../share
  */
 
 const registrationStatuses: RegistrationStatus[] = ['pending_confirmation', 'confirmed', 'expired'];
-const joinStatuses: JoinStatus[] = [
-  'pending_confirmation',
-  'pending_approval',
-  'approved',
-  'waitlisted',
-  'offered',
-  'declined',
-  'left',
-  'offer_expired',
-  'expired',
-];
 const proposalStatuses: GroupProposalStatus[] = [
   'pending_confirmation',
   'proposed',
