@@ -6,8 +6,8 @@ export type Composer<F> = (fields: F, language: Language) => MailContent;
 
 /**
  * A mail to send: its facts bound to the composer of its kind. Senders name the composer rather than a
- * kind looked up in a table of them all (templates.ts), so a function's bundle holds only the kinds it
- * can send, and their copy.
+ * kind looked up in a table of them all (test/support/mail-templates.ts, for tests), so a function's
+ * bundle holds only the kinds it can send, and their copy.
  */
 export interface Mail {
   compose(language: Language): MailContent;

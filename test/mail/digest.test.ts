@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Digest } from '../../shared/domain/digest.ts';
 import type { Language } from '../../shared/i18n.ts';
-import { renderMail } from '../../shared/mail/templates.ts';
+import { renderMail } from '../support/mail-templates.ts';
 import { renderDigestDocs } from '../support/render-digest.ts';
 import { sampleDigest } from './privacy-samples.ts';
 

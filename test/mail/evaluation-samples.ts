@@ -1,5 +1,5 @@
 import { type EvaluationAnswer, summarise } from '../../shared/domain/evaluation.ts';
-import type { MailMessage } from '../../shared/mail/templates.ts';
+import type { MailMessage } from '../support/mail-templates.ts';
 import { meeting } from './meeting-samples.ts';
 
 /** One sample of each evaluation mail, shared by templates.test.ts (every kind) and evaluations.test.ts. */

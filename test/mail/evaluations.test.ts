@@ -10,7 +10,7 @@ import {
 } from '../../shared/mail/evaluations.ts';
 import { formatMeetingDay, formatMeetingTime } from '../../shared/mail/format.ts';
 import { meetingCopy } from '../../shared/mail/meetings.ts';
-import { type MailMessage, renderMail } from '../../shared/mail/templates.ts';
+import { type MailMessage, renderMail } from '../support/mail-templates.ts';
 import {
   answers,
   type EvaluationMailKind,

@@ -9,7 +9,7 @@ import {
   groupProposalReceivedCopy,
 } from '../../shared/mail/group-proposals.ts';
 import { joinApprovedCopy } from '../../shared/mail/groups.ts';
-import { type MailMessage, renderMail } from '../../shared/mail/templates.ts';
+import { type MailMessage, renderMail } from '../support/mail-templates.ts';
 import {
   type ProposalMailKind,
   proposalSamples as samples,

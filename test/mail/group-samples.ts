@@ -1,4 +1,4 @@
-import type { MailMessage } from '../../shared/mail/templates.ts';
+import type { MailMessage } from '../support/mail-templates.ts';
 
 /** One sample of each group mail, shared by templates.test.ts (every kind) and groups.test.ts. */
 export type GroupMailKind =

@@ -12,7 +12,7 @@ import {
   offerExpiredCopy,
   seatOfferedCopy,
 } from '../../shared/mail/groups.ts';
-import { type MailMessage, renderMail } from '../../shared/mail/templates.ts';
+import { type MailMessage, renderMail } from '../support/mail-templates.ts';
 import { type GroupMailKind, groupSamples as samples, groupUrls as urls } from './group-samples.ts';
 
 const kinds = Object.keys(samples) as GroupMailKind[];

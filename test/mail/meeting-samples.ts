@@ -1,4 +1,4 @@
-import type { MailMessage, MeetingFacts } from '../../shared/mail/templates.ts';
+import type { MailMessage, MeetingFacts } from '../support/mail-templates.ts';
 
 /** One sample of each meeting mail, shared by templates.test.ts (every kind) and meetings.test.ts. */
 export type MeetingMailKind =

@@ -10,7 +10,7 @@ import {
   meetingReminderCopy,
   meetingUpdatedCopy,
 } from '../../shared/mail/meetings.ts';
-import { type MailMessage, type MeetingFacts, renderMail } from '../../shared/mail/templates.ts';
+import { type MailMessage, type MeetingFacts, renderMail } from '../support/mail-templates.ts';
 import {
   inPersonMeeting,
   type MeetingMailKind,

@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { buildRawEmail, HeaderInjectionError, type RawEmailInput } from '../../shared/mail/mime.ts';
-import { renderMail } from '../../shared/mail/templates.ts';
+import { renderMail } from '../support/mail-templates.ts';
 
 const mail = renderMail(
   {

@@ -1,5 +1,5 @@
 import type { Digest } from '../../shared/domain/digest.ts';
-import type { MailMessage } from '../../shared/mail/templates.ts';
+import type { MailMessage } from '../support/mail-templates.ts';
 
 /** One sample of each privacy, retention and digest mail, for templates.test.ts and the rendered docs. */
 export type PrivacyMailKind = 'privacy-confirm' | 'privacy-export' | 'stay-question' | 'coordinator-digest';

@@ -1,4 +1,4 @@
-import type { MailMessage } from '../../shared/mail/templates.ts';
+import type { MailMessage } from '../support/mail-templates.ts';
 
 /** One sample of each group proposal mail, shared by templates.test.ts (every kind) and group-proposals.test.ts. */
 export type ProposalMailKind =

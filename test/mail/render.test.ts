@@ -44,7 +44,7 @@ import {
   composeRegistrationReceipt,
 } from '../../shared/mail/registration.ts';
 import { mail, renderComposed } from '../../shared/mail/render.ts';
-import { type MailKind, type MailMessage, renderMail } from '../../shared/mail/templates.ts';
+import { type MailKind, type MailMessage, renderMail } from '../support/mail-templates.ts';
 import { evaluationSamples } from './evaluation-samples.ts';
 import { groupSamples } from './group-samples.ts';
 import { meetingSamples } from './meeting-samples.ts';

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRawEmail } from '../../shared/mail/mime.ts';
-import { renderMail } from '../../shared/mail/templates.ts';
+import { renderMail } from '../support/mail-templates.ts';
 
 /*
  * sendRawEmail against a real SES endpoint: aws-ses-v2-local, started in this file on a free port so

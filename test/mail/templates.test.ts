@@ -6,7 +6,7 @@ import {
   confirmRegistrationReminderCopy,
   registrationReceiptCopy,
 } from '../../shared/mail/registration.ts';
-import { type MailKind, type MailMessage, mailKinds, renderMail } from '../../shared/mail/templates.ts';
+import { type MailKind, type MailMessage, mailKinds, renderMail } from '../support/mail-templates.ts';
 import { evaluationSamples } from './evaluation-samples.ts';
 import { groupSamples } from './group-samples.ts';
 import { meetingSamples } from './meeting-samples.ts';

@@ -6,8 +6,8 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { renderMail } from '../../shared/mail/templates.ts';
 import { sampleDigest } from '../mail/privacy-samples.ts';
+import { renderMail } from './mail-templates.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 

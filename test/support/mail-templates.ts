@@ -1,5 +1,5 @@
-import type { Language } from '../i18n.ts';
-import { type CoordinatorDigestFields, composeCoordinatorDigest } from './digest.ts';
+import type { Language } from '../../shared/i18n.ts';
+import { type CoordinatorDigestFields, composeCoordinatorDigest } from '../../shared/mail/digest.ts';
 import {
   composeEvaluationReminder,
   composeEvaluationRequest,
@@ -7,7 +7,7 @@ import {
   type EvaluationReminderFields,
   type EvaluationRequestFields,
   type EvaluationSummaryFields,
-} from './evaluations.ts';
+} from '../../shared/mail/evaluations.ts';
 import {
   type ConfirmGroupProposalFields,
   composeConfirmGroupProposal,
@@ -18,7 +18,7 @@ import {
   type GroupProposalAcceptedFields,
   type GroupProposalDeclinedFields,
   type GroupProposalReceivedFields,
-} from './group-proposals.ts';
+} from '../../shared/mail/group-proposals.ts';
 import {
   type ConfirmJoinRequestFields,
   composeConfirmJoinRequest,
@@ -39,8 +39,8 @@ import {
   type LeftGroupFields,
   type OfferExpiredFields,
   type SeatOfferedFields,
-} from './groups.ts';
-import type { MailContent, RenderedMail } from './layout.ts';
+} from '../../shared/mail/groups.ts';
+import type { MailContent, RenderedMail } from '../../shared/mail/layout.ts';
 import {
   composeIntroducerReminder,
   composeMeetingCancelled,
@@ -52,7 +52,7 @@ import {
   type MeetingInvitationFields,
   type MeetingReminderFields,
   type MeetingUpdatedFields,
-} from './meetings.ts';
+} from '../../shared/mail/meetings.ts';
 import {
   composePrivacyConfirm,
   composePrivacyExport,
@@ -60,28 +60,28 @@ import {
   type PrivacyConfirmFields,
   type PrivacyExportFields,
   type StayQuestionFields,
-} from './privacy.ts';
+} from '../../shared/mail/privacy.ts';
 import {
   type ConfirmRegistrationFields,
   composeConfirmRegistration,
   composeConfirmRegistrationReminder,
   composeRegistrationReceipt,
   type RegistrationReceiptFields,
-} from './registration.ts';
-import { mail, renderComposed } from './render.ts';
+} from '../../shared/mail/registration.ts';
+import { mail, renderComposed } from '../../shared/mail/render.ts';
 
-export type { CoordinatorDigestFields } from './digest.ts';
+export type { CoordinatorDigestFields } from '../../shared/mail/digest.ts';
 export type {
   EvaluationReminderFields,
   EvaluationRequestFields,
   EvaluationSummaryFields,
-} from './evaluations.ts';
+} from '../../shared/mail/evaluations.ts';
 export type {
   ConfirmGroupProposalFields,
   GroupProposalAcceptedFields,
   GroupProposalDeclinedFields,
   GroupProposalReceivedFields,
-} from './group-proposals.ts';
+} from '../../shared/mail/group-proposals.ts';
 export type {
   ConfirmJoinRequestFields,
   JoinApprovalRequestFields,
@@ -92,8 +92,8 @@ export type {
   LeftGroupFields,
   OfferExpiredFields,
   SeatOfferedFields,
-} from './groups.ts';
-export type { RenderedMail } from './layout.ts';
+} from '../../shared/mail/groups.ts';
+export type { RenderedMail } from '../../shared/mail/layout.ts';
 export type {
   IntroducerReminderFields,
   MeetingCancelledFields,
@@ -102,16 +102,21 @@ export type {
   MeetingInvitationFields,
   MeetingReminderFields,
   MeetingUpdatedFields,
-} from './meetings.ts';
-export type { PrivacyConfirmFields, PrivacyExportFields, StayQuestionFields } from './privacy.ts';
-export type { ConfirmRegistrationFields, RegistrationReceiptFields } from './registration.ts';
+} from '../../shared/mail/meetings.ts';
+export type {
+  PrivacyConfirmFields,
+  PrivacyExportFields,
+  StayQuestionFields,
+} from '../../shared/mail/privacy.ts';
+export type { ConfirmRegistrationFields, RegistrationReceiptFields } from '../../shared/mail/registration.ts';
 
 /**
- * Every kind of mail samla sends and the facts it needs. To add a kind: write its fields, the shape of
- * its copy in copy/types.ts, one export that `satisfies` it in each of copy/sv.ts, nb.ts and en.ts, and
- * a compose function that reads them through a `Record<Language, …Copy>` (see registration.ts); then add
- * one line here and one in `composers`. A kind without a composer, or a language without the kind's
- * copy, does not compile.
+ * Every kind of mail samla sends and the facts it needs, for tests and tools (functions bind the one
+ * composer they send; a table of all would bundle every kind's copy). To add a kind: write its fields,
+ * the shape of its copy in shared/mail/copy/types.ts, one export that `satisfies` it in each of
+ * copy/sv.ts, nb.ts and en.ts, and a compose function that reads them through a
+ * `Record<Language, …Copy>` (see shared/mail/registration.ts); then add one line here and one in
+ * `composers`. A kind without a composer, or a language without the kind's copy, does not compile.
  */
 export interface MailFields {
   'confirm-registration': ConfirmRegistrationFields;
