@@ -1,11 +1,12 @@
 /**
  * Bundle size and module initialisation of every function, each against its SDK floor (floor.ts), with
- * the stack's own esbuild options. Initialisation is the time for a fresh `node` to import the bundle:
- * the local stand-in for a cold start. All bundles are timed in turns, one run of each per round, so a
- * burst of load elsewhere on the machine touches them alike instead of skewing one.
+ * the stack's own esbuild options. Initialisation is the time for a fresh `node` to import the bundle,
+ * less its time to import an empty handler module: the local stand-in for a cold start, over what any
+ * handler costs. All bundles are timed in turns, one run of each per round, so a burst of load elsewhere
+ * on the machine touches them alike instead of skewing one.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
@@ -19,7 +20,7 @@ export interface BundleResult {
   readonly bytes: number;
   /** The three packages (or source folders) with the most bytes in the bundle. */
   readonly largest: [string, number][];
-  /** Medians over the rounds, of the import alone: node's own start-up is left out. */
+  /** Medians over the rounds, of the import less an empty module's: node's start-up and loader are out. */
   readonly init: Init;
   /** Median over the rounds of init ÷ the floor's init imported right beside it (wall clock and CPU). */
   readonly ratio: Init;
@@ -28,7 +29,10 @@ export interface BundleResult {
   readonly floor: { readonly label: string; readonly bytes: number; readonly init: Init };
 }
 
-/** Median milliseconds a fresh node spent importing a bundle, over bare node: wall clock and CPU. */
+/**
+ * Median milliseconds a fresh node spent importing a bundle, over bare node (a fresh node importing an
+ * empty handler module, taken beside it): wall clock and CPU.
+ */
 export interface Init {
   readonly ms: number;
   readonly cpuMs: number;
@@ -37,6 +41,8 @@ export interface Init {
 export interface BundleReport {
   /** Rounds: in each, every bundle is imported once by a fresh node, right beside its floor. */
   readonly runs: number;
+  /** Median time of a fresh node's first import, of an empty module: in every import, and taken out. */
+  readonly bare: Init;
   readonly functions: BundleResult[];
 }
 
@@ -64,13 +70,12 @@ interface InitSample {
 }
 
 /**
- * A fresh node imports `file` (or nothing) once. The child times its own import, so node's start-up,
- * which no function can change, is not in the figure: this is the time over bare node the issue asks for.
+ * A fresh node imports `file` once and times its own import, so node's start-up is not in the figure.
+ * Its first import also starts node's ES module loader (~10 ms here), which any handler costs: the
+ * caller takes out an empty module's import, so what is left is the time over bare node.
  */
-function nodeRun(file: string | undefined): InitSample {
-  const code = `const c0 = process.cpuUsage(); const t0 = performance.now();${
-    file === undefined ? '' : ` await import(${JSON.stringify(file)});`
-  } const c = process.cpuUsage(c0); process.stdout.write(JSON.stringify({ ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 }));`;
+function nodeRun(file: string): InitSample {
+  const code = `const c0 = process.cpuUsage(); const t0 = performance.now(); await import(${JSON.stringify(file)}); const c = process.cpuUsage(c0); process.stdout.write(JSON.stringify({ ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 }));`;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], {
     cwd: tmpdir(),
     env: {
@@ -119,10 +124,18 @@ export async function measureBundles(names: readonly string[], runs: number): Pr
       `bundled ${built.length} functions and ${floors.size} SDK floors; timing module init (${runs} rounds)`,
     );
 
-    const targets = [...[...floors.values()].map((f) => f.file), ...built.map((b) => b.file)];
-    // Per function, its own imports and those of its floor taken right beside them: the table's init,
-    // floor and ratio all come from these same pairs.
-    const pairs = new Map(built.map((b) => [b.fn, { fn: [] as InitSample[], floor: [] as InitSample[] }]));
+    // What every import costs whatever it loads: the handler that does nothing.
+    const empty = join(out, 'empty.mjs');
+    writeFileSync(empty, 'export const handler = async () => ({ statusCode: 200, body: "" });\n');
+    const targets = [empty, ...[...floors.values()].map((f) => f.file), ...built.map((b) => b.file)];
+    // Per function, its own imports and those of its floor taken right beside them, the empty module's
+    // between them: the table's init, floor and ratio all come from these same triples.
+    const pairs = new Map(
+      built.map((b) => [
+        b.fn,
+        { fn: [] as InitSample[], floor: [] as InitSample[], bare: [] as InitSample[] },
+      ]),
+    );
     // A first import of each warms the OS file cache, which a deployed Lambda also has from its image.
     for (const target of targets) nodeRun(target);
     for (let round = 0; round < runs; round += 1) {
@@ -133,13 +146,17 @@ export async function measureBundles(names: readonly string[], runs: number): Pr
         const floorFile = floors.get(floorKey(b.sdk))?.file;
         const taken = pairs.get(b.fn);
         if (floorFile === undefined || taken === undefined) continue;
-        if (round % 2 === 0) {
-          taken.floor.push(nodeRun(floorFile));
-          taken.fn.push(nodeRun(b.file));
-        } else {
-          taken.fn.push(nodeRun(b.file));
-          taken.floor.push(nodeRun(floorFile));
-        }
+        const [first, second] = round % 2 === 0 ? [floorFile, b.file] : [b.file, floorFile];
+        const one = nodeRun(first);
+        const bare = nodeRun(empty);
+        const two = nodeRun(second);
+        const over = (sample: InitSample): InitSample => ({
+          ms: sample.ms - bare.ms,
+          cpuMs: sample.cpuMs - bare.cpuMs,
+        });
+        taken.bare.push(bare);
+        taken.floor.push(over(round % 2 === 0 ? one : two));
+        taken.fn.push(over(round % 2 === 0 ? two : one));
       }
     }
     const medianOf = (samples: readonly InitSample[]): Init => ({
@@ -148,9 +165,10 @@ export async function measureBundles(names: readonly string[], runs: number): Pr
     });
     return {
       runs,
+      bare: medianOf([...pairs.values()].flatMap((taken) => taken.bare)),
       functions: built.map((b) => {
         const floor = floors.get(floorKey(b.sdk));
-        const taken = pairs.get(b.fn) ?? { fn: [], floor: [] };
+        const taken = pairs.get(b.fn) ?? { fn: [], floor: [], bare: [] };
         const ratios = taken.fn.map((fn, i) => {
           const beside = taken.floor[i] ?? fn;
           return { ms: fn.ms / beside.ms, cpuMs: fn.cpuMs / beside.cpuMs };

@@ -202,7 +202,8 @@ export function costModel(
     });
   }
 
-  const initMs = new Map(bundles.functions.map((f) => [f.fn, f.init.ms]));
+  // The INIT phase loads the handler through node's module loader, which the init figure leaves out.
+  const initMs = new Map(bundles.functions.map((f) => [f.fn, f.init.ms + bundles.bare.ms]));
   const monthly = (f: (t: OperationTotals) => number) =>
     operations.reduce((sum, op) => sum + op.perMonth * f(op.per), 0);
   const how = (f: (t: OperationTotals) => number, digits = 1) =>
