@@ -1,4 +1,4 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 
-/** See dynamodb.ts. */
-export const sfn = new SFNClient({});
+/** See dynamodb.ts (and why the client is marked pure). */
+export const sfn = /* @__PURE__ */ new SFNClient({});

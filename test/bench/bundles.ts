@@ -46,7 +46,8 @@ export interface BundleReport {
   readonly functions: BundleResult[];
 }
 
-const common: BuildOptions = {
+/** The stack's esbuild options (infra/bundle-options.ts), with the metafile the SDK floor is read from. */
+export const common: BuildOptions = {
   bundle: true,
   format: bundleOptions.format,
   target: bundleOptions.target,

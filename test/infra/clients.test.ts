@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { functionNames } from '../../shared/functions.ts';
+import { common } from '../bench/bundles.ts';
+import { sdkUse } from '../bench/floor.ts';
+
+const repoRoot = join(import.meta.dirname, '../..');
+
+describe('the AWS clients a function bundles', () => {
+  // shared/clients marks each client pure: a function that imports a module for one helper while the
+  // module's other exports call another service (membership.ts → the meeting workflow's start) must not
+  // build that service's client at every cold start.
+  it('are only those it sends a command with', async () => {
+    const unused: Record<string, readonly string[]> = {};
+    const used: Record<string, readonly string[]> = {};
+    for (const fn of functionNames) {
+      const result = await build({
+        ...common,
+        entryPoints: [join(repoRoot, `functions/${fn}/handler.ts`)],
+        outfile: join(repoRoot, '.cache', `${fn}.mjs`),
+        write: false,
+      });
+      const output = Object.values(result.metafile?.outputs ?? {})[0];
+      const use = sdkUse(output?.inputs ?? {});
+      if (use.unusedClients.length > 0) unused[fn] = use.unusedClients;
+      used[fn] = Object.keys(use.commands);
+    }
+    expect(unused).toEqual({});
+    // And the clients still go where their commands are: the functions that start workflows keep SFN.
+    expect(used['register-interest']).toContain('client-sfn');
+    expect(used['admin-meetings']).toContain('client-sfn');
+    expect(used['meeting-steps']).toContain('client-ses');
+  }, 120_000);
+});
