@@ -47,7 +47,7 @@ export interface BundleReport {
 }
 
 /** The stack's esbuild options (infra/bundle-options.ts), with the metafile the SDK floor is read from. */
-export const common: BuildOptions = {
+const common: BuildOptions = {
   bundle: true,
   format: bundleOptions.format,
   target: bundleOptions.target,
@@ -59,6 +59,22 @@ export const common: BuildOptions = {
   metafile: true,
   logLevel: 'error',
 };
+
+/**
+ * A function bundled as the stack bundles it (to `outfile`, unless `write` is false): its size, what went
+ * into it (metafile inputs: path → bytes) and the AWS SDK clients and commands it can reach.
+ */
+export async function bundleFunction(fn: string, outfile: string, write = true) {
+  const result = await build({
+    ...common,
+    entryPoints: [join(repoRoot, `functions/${fn}/handler.ts`)],
+    outfile,
+    write,
+  });
+  const output = Object.values(result.metafile?.outputs ?? {})[0];
+  const inputs = output?.inputs ?? {};
+  return { bytes: output?.bytes ?? 0, inputs, sdk: sdkUse(inputs) };
+}
 
 function packageOf(input: string): string {
   return input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? input.split('/').slice(0, 2).join('/');
@@ -96,18 +112,11 @@ export async function measureBundles(names: readonly string[], runs: number): Pr
     const floors = new Map<string, { file: string; bytes: number; label: string }>();
     for (const fn of names) {
       const file = join(out, `${fn}.mjs`);
-      const result = await build({
-        ...common,
-        entryPoints: [join(repoRoot, `functions/${fn}/handler.ts`)],
-        outfile: file,
-      });
-      const output = Object.values(result.metafile?.outputs ?? {})[0];
-      const inputs = output?.inputs ?? {};
+      const { bytes, inputs, sdk } = await bundleFunction(fn, file);
       const byPackage = new Map<string, number>();
       for (const [input, { bytesInOutput }] of Object.entries(inputs))
         byPackage.set(packageOf(input), (byPackage.get(packageOf(input)) ?? 0) + bytesInOutput);
       const largest = [...byPackage.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
-      const sdk = sdkUse(inputs);
       const key = floorKey(sdk);
       if (!floors.has(key)) {
         const floorFile = join(out, `floor-${floors.size}.mjs`);
@@ -119,7 +128,7 @@ export async function measureBundles(names: readonly string[], runs: number): Pr
         const floorOutput = Object.values(floorBuild.metafile?.outputs ?? {})[0];
         floors.set(key, { file: floorFile, bytes: floorOutput?.bytes ?? 0, label: floorLabel(sdk) });
       }
-      built.push({ fn, file, bytes: output?.bytes ?? 0, largest, sdk });
+      built.push({ fn, file, bytes, largest, sdk });
     }
     progress(
       `bundled ${built.length} functions and ${floors.size} SDK floors; timing module init (${runs} rounds)`,
@@ -147,17 +156,17 @@ export async function measureBundles(names: readonly string[], runs: number): Pr
         const floorFile = floors.get(floorKey(b.sdk))?.file;
         const taken = pairs.get(b.fn);
         if (floorFile === undefined || taken === undefined) continue;
-        const [first, second] = round % 2 === 0 ? [floorFile, b.file] : [b.file, floorFile];
-        const one = nodeRun(first);
+        const floorFirst = round % 2 === 0;
+        const one = nodeRun(floorFirst ? floorFile : b.file);
         const bare = nodeRun(empty);
-        const two = nodeRun(second);
+        const two = nodeRun(floorFirst ? b.file : floorFile);
         const over = (sample: InitSample): InitSample => ({
           ms: sample.ms - bare.ms,
           cpuMs: sample.cpuMs - bare.cpuMs,
         });
         taken.bare.push(bare);
-        taken.floor.push(over(round % 2 === 0 ? one : two));
-        taken.fn.push(over(round % 2 === 0 ? two : one));
+        taken.floor.push(over(floorFirst ? one : two));
+        taken.fn.push(over(floorFirst ? two : one));
       }
     }
     const medianOf = (samples: readonly InitSample[]): Init => ({

@@ -1,11 +1,8 @@
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { functionNames } from '../../shared/functions.ts';
-import { common } from '../bench/bundles.ts';
-import { sdkUse } from '../bench/floor.ts';
-
-const repoRoot = join(import.meta.dirname, '../..');
+import { bundleFunction } from '../bench/bundles.ts';
 
 describe('the AWS clients a function bundles', () => {
   // shared/clients marks each client pure: a function that imports a module for one helper while the
@@ -15,14 +12,8 @@ describe('the AWS clients a function bundles', () => {
     const unused: Record<string, readonly string[]> = {};
     const used: Record<string, readonly string[]> = {};
     for (const fn of functionNames) {
-      const result = await build({
-        ...common,
-        entryPoints: [join(repoRoot, `functions/${fn}/handler.ts`)],
-        outfile: join(repoRoot, '.cache', `${fn}.mjs`),
-        write: false,
-      });
-      const output = Object.values(result.metafile?.outputs ?? {})[0];
-      const use = sdkUse(output?.inputs ?? {});
+      // Not written: esbuild only names the output after the path.
+      const { sdk: use } = await bundleFunction(fn, join(tmpdir(), `${fn}.mjs`), false);
       if (use.unusedClients.length > 0) unused[fn] = use.unusedClients;
       used[fn] = Object.keys(use.commands);
     }
