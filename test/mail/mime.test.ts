@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { buildRawEmail, HeaderInjectionError, type RawEmailInput } from '../../shared/mail/mime.ts';
@@ -133,6 +134,78 @@ describe('buildRawEmail', () => {
     }
     await expect(buildRawEmail({ ...input, headers: { 'Auto-Submitted': 'no' } })).rejects.toBeInstanceOf(
       TypeError,
+    );
+  });
+
+  it('keeps a long List-Unsubscribe URL whole, puts a domain in Punycode and a stored UTF-8 local part as it is', async () => {
+    const url = `<https://api.samla.example/v1/unsubscribe/${'x'.repeat(120)}>`;
+    const raw = await buildRawEmail({
+      ...input,
+      to: [{ name: 'Åsa', address: 'åsa@skola.se' }, 'info@gävle.se'],
+      headers: { 'List-Unsubscribe': url, 'X-Samla-Note': 'Träff' },
+    });
+    const headers = headerSection(raw);
+    expect(headers).toContain(`List-Unsubscribe: ${url}\r\n`);
+    expect(headers).toContain('info@xn--gvle-loa.se');
+    const parsed = await simpleParser(Buffer.from(raw));
+    expect(parsed.to).toMatchObject({
+      value: [
+        { name: 'Åsa', address: 'åsa@skola.se' },
+        // mailparser shows the domain decoded again
+        { name: '', address: 'info@gävle.se' },
+      ],
+    });
+    // An unstructured custom header in another script is an encoded word (mailparser leaves those as is).
+    expect(headers).toContain(`X-Samla-Note: =?UTF-8?B?${Buffer.from('Träff').toString('base64')}?=`);
+    await expect(buildRawEmail({ ...input, to: 'Åsa <asa@skola.se>' })).rejects.toBeInstanceOf(TypeError);
+  });
+
+  // Any text a form or a template can put in a header or a body, in any script (no line breaks in
+  // headers: those are refused above; no white space around a header value, which RFC 5322 folding
+  // makes insignificant and samla's schemas trim). The message must read back as it was written.
+  const noBreaks = fc
+    .string({ unit: 'grapheme', minLength: 1, maxLength: 120 })
+    .filter((s) => !/[\r\n\0\u0085\u2028\u2029]/.test(s) && s.trim() === s && s !== '');
+  const body = fc
+    .array(fc.string({ unit: 'grapheme', maxLength: 200 }), { minLength: 1, maxLength: 6 })
+    .map((lines) => lines.join('\n'))
+    .filter((text) => text.trim() !== ''); // templates never send an empty part
+
+  it('reads back any subject, display name, text, HTML and file name as written', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        noBreaks,
+        noBreaks,
+        body,
+        body,
+        noBreaks,
+        async (subject, name, text, html, filename) => {
+          const raw = await buildRawEmail({
+            ...input,
+            subject,
+            to: { name, address: 'asa.ericson@ale.example' },
+            text,
+            html,
+            attachments: [
+              { filename, content: ics, contentType: 'text/calendar; charset=utf-8; method=REQUEST' },
+            ],
+          });
+          const headers = headerSection(raw);
+          expect(/^[\x20-\x7e\r\n\t]*$/.test(headers)).toBe(true);
+          // RFC 5322's 78 characters on every line of the message, parts included (the one-click
+          // unsubscribe URL excepted, which has no place to fold).
+          for (const line of Buffer.from(raw).toString('latin1').split('\r\n'))
+            if (!line.startsWith('List-')) expect(line.length).toBeLessThanOrEqual(78);
+          const parsed = await simpleParser(Buffer.from(raw));
+          expect(parsed.subject).toBe(subject);
+          expect(parsed.to).toMatchObject({ value: [{ name, address: 'asa.ericson@ale.example' }] });
+          expect(parsed.text).toBe(text);
+          expect(parsed.html).toBe(html);
+          expect(parsed.attachments[0]?.filename).toBe(filename);
+          expect(parsed.attachments[0]?.content.toString('utf8')).toBe(ics);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
