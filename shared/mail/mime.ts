@@ -149,8 +149,8 @@ const customValue = (name: string, value: string) =>
 
 /**
  * A bare address for a header: its domain in Punycode if it has other letters (RFC 5890). A local part
- * with other letters stays UTF-8 (RFC 6532), as MailComposer left it: samla's forms accept only ASCII
- * addresses, but stored ones from before are sent as they are.
+ * with other letters stays UTF-8 (RFC 6532), as MailComposer left it (samla's forms take ASCII addresses
+ * only, but the store does not insist).
  */
 function addrSpecOf(value: string): string {
   const parts = addrSpec.exec(value);
