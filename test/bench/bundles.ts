@@ -6,7 +6,7 @@
  * on the machine touches them alike instead of skewing one.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
@@ -27,6 +27,12 @@ export interface BundleResult {
   readonly sdk: SdkUse;
   /** `init` is the median of the floor's imports taken beside this function's. */
   readonly floor: { readonly label: string; readonly bytes: number; readonly init: Init };
+  /**
+   * An HTTP function's route table bundled alone: its request and response schemas (zod, which it
+   * validates requests with and conforms answers to) and nothing else, timed in the same rounds. What
+   * the stack's validation costs this function's cold start, whatever the rest of it does.
+   */
+  readonly routeTable?: { readonly bytes: number; readonly init: Init };
 }
 
 /**
@@ -108,7 +114,14 @@ function nodeRun(file: string): InitSample {
 export async function measureBundles(names: readonly string[], runs: number): Promise<BundleReport> {
   const out = mkdtempSync(join(tmpdir(), 'samla-bench-'));
   try {
-    const built: { fn: string; file: string; bytes: number; largest: [string, number][]; sdk: SdkUse }[] = [];
+    const built: {
+      fn: string;
+      file: string;
+      bytes: number;
+      largest: [string, number][];
+      sdk: SdkUse;
+      routeTable?: { file: string; bytes: number };
+    }[] = [];
     const floors = new Map<string, { file: string; bytes: number; label: string }>();
     for (const fn of names) {
       const file = join(out, `${fn}.mjs`);
@@ -128,7 +141,26 @@ export async function measureBundles(names: readonly string[], runs: number): Pr
         const floorOutput = Object.values(floorBuild.metafile?.outputs ?? {})[0];
         floors.set(key, { file: floorFile, bytes: floorOutput?.bytes ?? 0, label: floorLabel(sdk) });
       }
-      built.push({ fn, file, bytes, largest, sdk });
+      const routes = join(repoRoot, `shared/http/routes/${fn}.ts`);
+      let routeTable: { file: string; bytes: number } | undefined;
+      if (existsSync(routes)) {
+        const routesFile = join(out, `${fn}.routes.mjs`);
+        const routesBuild = await build({
+          ...common,
+          stdin: {
+            contents: `import { routes } from ${JSON.stringify(routes)};\nexport const handler = async () => routes.length;\n`,
+            resolveDir: repoRoot,
+            sourcefile: 'routes.mjs',
+            loader: 'js',
+          },
+          outfile: routesFile,
+        });
+        routeTable = {
+          file: routesFile,
+          bytes: Object.values(routesBuild.metafile?.outputs ?? {})[0]?.bytes ?? 0,
+        };
+      }
+      built.push({ fn, file, bytes, largest, sdk, ...(routeTable ? { routeTable } : {}) });
     }
     progress(
       `bundled ${built.length} functions and ${floors.size} SDK floors; timing module init (${runs} rounds)`,
@@ -137,13 +169,22 @@ export async function measureBundles(names: readonly string[], runs: number): Pr
     // What every import costs whatever it loads: the handler that does nothing.
     const empty = join(out, 'empty.mjs');
     writeFileSync(empty, 'export const handler = async () => ({ statusCode: 200, body: "" });\n');
-    const targets = [empty, ...[...floors.values()].map((f) => f.file), ...built.map((b) => b.file)];
+    const targets = [
+      empty,
+      ...[...floors.values()].map((f) => f.file),
+      ...built.flatMap((b) => [b.file, ...(b.routeTable ? [b.routeTable.file] : [])]),
+    ];
     // Per function, its own imports and those of its floor taken right beside them, the empty module's
     // between them: the table's init, floor and ratio all come from these same triples.
     const pairs = new Map(
       built.map((b) => [
         b.fn,
-        { fn: [] as InitSample[], floor: [] as InitSample[], bare: [] as InitSample[] },
+        {
+          fn: [] as InitSample[],
+          floor: [] as InitSample[],
+          bare: [] as InitSample[],
+          routeTable: [] as InitSample[],
+        },
       ]),
     );
     // A first import of each warms the OS file cache, which a deployed Lambda also has from its image.
@@ -167,6 +208,7 @@ export async function measureBundles(names: readonly string[], runs: number): Pr
         taken.bare.push(bare);
         taken.floor.push(over(floorFirst ? one : two));
         taken.fn.push(over(floorFirst ? two : one));
+        if (b.routeTable) taken.routeTable.push(over(nodeRun(b.routeTable.file)));
       }
     }
     const medianOf = (samples: readonly InitSample[]): Init => ({
@@ -178,7 +220,7 @@ export async function measureBundles(names: readonly string[], runs: number): Pr
       bare: medianOf([...pairs.values()].flatMap((taken) => taken.bare)),
       functions: built.map((b) => {
         const floor = floors.get(floorKey(b.sdk));
-        const taken = pairs.get(b.fn) ?? { fn: [], floor: [], bare: [] };
+        const taken = pairs.get(b.fn) ?? { fn: [], floor: [], bare: [], routeTable: [] };
         const ratios = taken.fn.map((fn, i) => {
           const beside = taken.floor[i] ?? fn;
           return { ms: fn.ms / beside.ms, cpuMs: fn.cpuMs / beside.cpuMs };
@@ -191,6 +233,9 @@ export async function measureBundles(names: readonly string[], runs: number): Pr
           ratio: { ms: median(ratios.map((r) => r.ms)), cpuMs: median(ratios.map((r) => r.cpuMs)) },
           sdk: b.sdk,
           floor: { label: floor?.label ?? 'none', bytes: floor?.bytes ?? 0, init: medianOf(taken.floor) },
+          ...(b.routeTable
+            ? { routeTable: { bytes: b.routeTable.bytes, init: medianOf(taken.routeTable) } }
+            : {}),
         };
       }),
     };

@@ -6,7 +6,8 @@
  *    using the same AWS SDK clients and commands (floor.ts), bundled with the same options;
  * 2. module initialisation against the floor's: a fresh `node` times its own import of the bundle, less
  *    a fresh node's import of an empty handler taken beside it, so the figure is time over bare node; the
- *    ratio is the median of 21 rounds of init ÷ the floor imported right beside it, with CPU time beside it;
+ *    ratio is the median of 21 rounds of init ÷ the floor imported right beside it, with CPU time beside it,
+ *    and an HTTP function's route table (its zod schemas) imported alone in the same rounds;
  * 3. DynamoDB request units per operation by AWS's billing rules (billing.ts, counted by a middleware on
  *    the real client, meter.ts), with emails, executions, state transitions and invocations (scenarios.ts);
  * 4. warm latency of the registration, join and join-confirm handlers against a bare replay of the SDK
@@ -22,7 +23,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../infra/local/lambda.ts';
 import { functionNames as registered } from '../../shared/functions.ts';
-import { type BundleReport, measureBundles } from './bundles.ts';
+import { type BundleReport, type BundleResult, measureBundles } from './bundles.ts';
 import { CONSOLE_INITIAL_JS_GZIP_BUDGET, type ConsoleBundle, measureConsole } from './console-bundle.ts';
 import { costMarkdown, costModel } from './cost.ts';
 import type { BenchEnvironment } from './environment.ts';
@@ -80,10 +81,17 @@ function bundleRows(report: BundleReport): Row[] {
       ratio,
       target: `≤ ${TARGET.initRatio}× floor`,
       met: ratio <= TARGET.initRatio,
-      notes: `over bare node (a fresh node's import of an empty handler, median ${ms(report.bare.ms)}, taken out); ratio: median of ${report.runs} rounds of init ÷ the floor imported right beside it; CPU ${ms(f.init.cpuMs)} vs floor ${ms(f.floor.init.cpuMs)} (${f.ratio.cpuMs.toFixed(2)}×)`,
+      notes: `over bare node (a fresh node's import of an empty handler, median ${ms(report.bare.ms)}, taken out); ratio: median of ${report.runs} rounds of init ÷ the floor imported right beside it; CPU ${ms(f.init.cpuMs)} vs floor ${ms(f.floor.init.cpuMs)} (${f.ratio.cpuMs.toFixed(2)}×)${routeTableNote(f)}`,
     });
   }
   return rows;
+}
+
+/** What the function's route table (its zod schemas) costs alone, against the 1.10× budget. */
+function routeTableNote(f: BundleResult): string {
+  if (!f.routeTable) return '';
+  const budget = f.floor.init.ms * (TARGET.initRatio - 1);
+  return `; its route table alone (the zod schemas it validates requests and conforms answers with, ${kb(f.routeTable.bytes)}): ${ms(f.routeTable.init.ms)}, ${((100 * f.routeTable.init.ms) / f.floor.init.ms).toFixed(0)}% of the floor, where ${TARGET.initRatio}× leaves ${ms(budget)} for everything`;
 }
 
 function consoleRows(bundle: ConsoleBundle): Row[] {
