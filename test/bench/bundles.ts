@@ -175,7 +175,8 @@ export async function measureBundles(names: readonly string[], runs: number): Pr
       ...built.flatMap((b) => [b.file, ...(b.routeTable ? [b.routeTable.file] : [])]),
     ];
     // Per function, its own imports and those of its floor taken right beside them, the empty module's
-    // between them: the table's init, floor and ratio all come from these same triples.
+    // between them: the table's init, floor and ratio all come from these same triples. An HTTP
+    // function's route table follows its triple, less the same empty import.
     const pairs = new Map(
       built.map((b) => [
         b.fn,
