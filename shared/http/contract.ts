@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ErrorResponse, GatewayMessage } from './common-schemas.ts';
-import type { ApiResult } from './responses.ts';
+import { type ApiResult, jsonText } from './responses.ts';
 import type { ResponseSpec, RouteDef } from './routes/common.ts';
 
 /*
@@ -171,5 +171,5 @@ function conform(responses: ReadonlyMap<number, ResponseSpec>, result: ApiResult
       // Paths and codes only: the values may be personal data.
       issues: shaped.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.code}`),
     };
-  return { ok: { ...result, body: JSON.stringify(shaped.data) } };
+  return { ok: { ...result, body: jsonText(shaped.data) } };
 }

@@ -12,6 +12,19 @@ const common = {
   'referrer-policy': 'no-referrer',
 };
 
+/**
+ * JSON text with `<`, `>` and `&` (and the JavaScript line separators) as \u escapes, as Go's encoding/json
+ * writes them: the same value to any JSON parser, and nothing a browser could take for markup if an
+ * answer were ever shown as HTML. Error answers name the fields they refuse, and a field's name is the
+ * caller's text.
+ */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): ApiResult {
   return {
     statusCode: status,
@@ -21,7 +34,7 @@ export function json(status: number, body: unknown, headers: Record<string, stri
       'cache-control': 'no-store',
       ...headers,
     },
-    body: JSON.stringify(body),
+    body: jsonText(body),
   };
 }
 

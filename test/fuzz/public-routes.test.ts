@@ -226,7 +226,11 @@ async function send(request: FuzzRequest): Promise<Outcome> {
   if (status >= 500) problems.push(`answered ${status}: ${text.slice(0, 300)}`);
   if (stackTrace.test(text))
     problems.push(`a stack trace or error name in the answer: ${text.slice(0, 300)}`);
-  if (text.includes(SCRIPT_MARKER)) problems.push('the script marker came back unescaped');
+  const marker = text.indexOf(SCRIPT_MARKER);
+  if (marker >= 0)
+    problems.push(
+      `the script marker came back unescaped (${status} ${type}): ${text.slice(Math.max(0, marker - 120), marker + 40)}`,
+    );
   if (status >= 400 && status < 500) {
     if (type.startsWith('application/json')) {
       const raw = safeJson(text);
