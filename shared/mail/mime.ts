@@ -132,6 +132,9 @@ function encodedWords(value: string, used: number): string {
   return words.map((word) => `=?UTF-8?B?${Buffer.from(word).toString('base64')}?=`).join(`${crlf} `);
 }
 
+/** An RFC 5322 quoted string: backslash and double quote escaped. */
+const quotedString = (value: string) => `"${value.replace(/[\\"]/g, '\\$&')}"`;
+
 const lastLine = (folded: string) => folded.length - folded.lastIndexOf('\n') - 1;
 
 /** The subject: as it is if ASCII and it fits on its line, else encoded words. */
@@ -164,7 +167,7 @@ function addrSpecOf(value: string): string {
 function formatAddress(value: Address, used: number): string {
   const address = addrSpecOf(typeof value === 'string' ? value : value.address);
   if (typeof value === 'string' || value.name === '') return address;
-  const quoted = plainPhrase.test(value.name) ? value.name : `"${value.name.replace(/[\\"]/g, '\\$&')}"`;
+  const quoted = plainPhrase.test(value.name) ? value.name : quotedString(value.name);
   const phrase =
     printableAscii.test(value.name) && used + quoted.length <= lineLength
       ? quoted
@@ -183,7 +186,7 @@ const addressList = (name: string, values: Address[]) =>
  */
 function parameter(name: string, value: string): string {
   if (token.test(value) && value.length < 60) return `${name}=${value}`;
-  if (printableAscii.test(value) && value.length < 60) return `${name}="${value.replace(/[\\"]/g, '\\$&')}"`;
+  if (printableAscii.test(value) && value.length < 60) return `${name}=${quotedString(value)}`;
   const encoded = encodeURIComponent(value).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
