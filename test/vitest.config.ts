@@ -9,6 +9,7 @@ export default defineConfig({
     root: fileURLToPath(new URL('..', import.meta.url)),
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/logs-through-console.ts'],
     // Separate processes: each test file sets process.env for its own handlers and local stack.
     pool: 'forks',
     // vitest's default, one fewer than the cores, is a single worker on a 2-core CI machine; the files

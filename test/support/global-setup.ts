@@ -26,6 +26,9 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = Date.now();
+  // See infra/local/runtime.ts: set before the first SDK client of this process (vitest.config.ts's env
+  // reaches the test files only).
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   // Java starts in its own process while synth keeps this one busy.
   const dynamoReady = startDynamoDbLocal({ port: await freePort() });
   const sesReady = startSes({ port: await freePort() });
