@@ -142,6 +142,12 @@ const codeKinds: Readonly<Record<string, ErrorKind>> = {
   offer_expired: 'offerExpired',
 };
 
+/**
+ * Pages whose own explanation wins over the API's message: the API tells a program what went wrong
+ * (a content type, a size in kB), while someone who sent a form needs what to do about it.
+ */
+const ownLead: ReadonlySet<ErrorKind> = new Set(['tooLarge', 'unsupportedType']);
+
 function errorKind(status: number, code: string): ErrorKind {
   if (Object.hasOwn(codeKinds, code)) return codeKinds[code] ?? 'generic';
   switch (status) {
@@ -175,7 +181,7 @@ function fieldLabel(language: Language, field: string): string {
 /**
  * An error as a page, for requests from a plain HTML form or a link. `message` (already in the
  * reader's language, e.g. from the API's error body) replaces the default explanation for the
- * status; `fields` maps a field to what is wrong with it.
+ * status, except on the pages in `ownLead`; `fields` maps a field to what is wrong with it.
  */
 export function errorPage(input: {
   language: Language;
@@ -185,7 +191,8 @@ export function errorPage(input: {
   fields?: Readonly<Record<string, string>> | undefined;
 }): string {
   const copy = errorCopy[input.language];
-  const { title, lead } = copy.errors[errorKind(input.status, input.code)];
+  const kind = errorKind(input.status, input.code);
+  const { title, lead } = copy.errors[kind];
   const fields = Object.entries(input.fields ?? {});
   const fieldList =
     fields.length > 0 &&
@@ -194,7 +201,7 @@ export function errorPage(input: {
   return renderPage({
     language: input.language,
     title,
-    body: html`<p>${input.message ?? lead}</p>
+    body: html`<p>${ownLead.has(kind) ? lead : (input.message ?? lead)}</p>
 ${fieldList}
 <p class="code">${copy.errorCode}: ${input.code}</p>`,
   });

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { errorMessages } from '../../shared/http/messages.ts';
 import { languages } from '../../shared/i18n.ts';
+import { escapeHtml } from '../../shared/mail/html.ts';
 import { pageCopy } from '../../shared/pages/copy.ts';
 import {
   confirmedPage,
@@ -122,6 +124,23 @@ describe('pages', () => {
     expect(page).toContain('<li><strong>Ämnen</strong>: Högst 200 tecken.</li>');
     expect(page).toContain('<li><strong>&lt;b&gt;odd&lt;/b&gt;</strong>: &lt;i&gt;weird&lt;/i&gt;</li>');
     expect(page).toContain('<p class="code">Felkod: validation_failed</p>');
+  });
+
+  it('explains a form too large or in an unknown format in the form’s terms, not the API’s', () => {
+    for (const language of languages) {
+      for (const [status, code, kind] of [
+        [413, 'payload_too_large', 'tooLarge'],
+        [415, 'unsupported_media_type', 'unsupportedType'],
+      ] as const) {
+        const message = errorMessages[language][code];
+        const page = errorPage({ language, status, code, message });
+        expect(page).toContain(`<p>${escapeHtml(pageCopy[language].errors[kind].lead)}</p>`);
+        expect(page).not.toContain(escapeHtml(message));
+      }
+    }
+    expect(errorPage({ language: 'sv', status: 413, code: 'payload_too_large' })).toContain(
+      'Korta ner texten och försök igen.',
+    );
   });
 
   it('falls back to the default explanation and escapes message and code', () => {
