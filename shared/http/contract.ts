@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ErrorResponse, GatewayMessage } from './common-schemas.ts';
+import { maxBodyBytes } from './limits.ts';
 import { type ApiResult, jsonText } from './responses.ts';
 import type { ResponseSpec, RouteDef } from './routes/common.ts';
 
@@ -42,8 +43,7 @@ function shared(route: RouteDef): Record<number, ResponseSpec> {
   if (route.method !== 'GET') {
     responses[400] = invalid;
     responses[413] = {
-      description:
-        'Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"})',
+      description: `Body over ${maxBodyBytes / 1024} kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"})`,
       json: z.union([ErrorResponse, GatewayMessage]),
     };
     responses[415] = { description: 'Neither JSON nor a form post', json: ErrorResponse };

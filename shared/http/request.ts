@@ -1,9 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Language } from '../i18n.ts';
 import { HttpError } from './errors.ts';
-
-/** Form posts are small; the limit keeps a flood of megabytes from costing anything. */
-export const maxBodyBytes = 32 * 1024;
+import { maxBodyBytes } from './limits.ts';
 
 export interface ApiRequest {
   readonly event: APIGatewayProxyEventV2;

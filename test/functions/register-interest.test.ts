@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maxBodyBytes } from '../../shared/http/limits.ts';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
 import { optInFor } from '../support/opt-in.ts';
@@ -321,7 +322,7 @@ describe('bad input gets a clear answer and leaves nothing behind', () => {
     expect(page).toMatch(/e-post/i);
   });
 
-  it('refuses other content types (415), bodies over 32 kB (413), broken JSON (400), unknown networks (404)', async () => {
+  it('refuses other content types (415), bodies over the limit (413), broken JSON (400), unknown networks (404)', async () => {
     await quiesce(stack); // workflows write on their own (a link, an outbox entry)
     const before = await allItems(stack.tableName);
     const email = uniqueEmail('limits');
@@ -335,7 +336,7 @@ describe('bad input gets a clear answer and leaves nothing behind', () => {
       'unsupported_media_type',
     );
     await expectError(
-      await postJson('/v1/networks/demo/interest', body(email, { message: 'x'.repeat(33 * 1024) })),
+      await postJson('/v1/networks/demo/interest', body(email, { message: 'x'.repeat(maxBodyBytes) })),
       413,
       'payload_too_large',
     );

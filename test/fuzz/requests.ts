@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import * as z from 'zod';
+import { maxBodyBytes } from '../../shared/http/limits.ts';
 import { formFields } from '../../shared/http/request.ts';
 import type { RouteDef } from '../../shared/http/routes.ts';
 import { fromForm } from '../../shared/http/schemas.ts';
@@ -272,7 +273,7 @@ function refusedBody(request: FuzzRequest, schema: z.core.$ZodType): boolean {
   // A link's button may post nothing at all (its body is optional): that is an empty form.
   const optional = request.route.path.includes('{token}');
   if (optional && text === '') return refusedValue(schema, {});
-  if (Buffer.byteLength(text) > 32 * 1024) return true;
+  if (Buffer.byteLength(text) > maxBodyBytes) return true;
   try {
     if (type === 'application/json') return refusedValue(schema, JSON.parse(text) ?? (optional ? {} : null));
     if (type !== 'application/x-www-form-urlencoded') return true;

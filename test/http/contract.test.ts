@@ -6,6 +6,7 @@
  * local stack records every answer and checks it when it stops.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maxBodyBytes } from '../../shared/http/limits.ts';
 import { type RouteDef, routes } from '../../shared/http/routes.ts';
 import { contractValidator, type OpenApiDocument, type Verdict } from '../support/contract.ts';
 import { type TestStack, useLocalStack } from '../support/local-stack.ts';
@@ -83,12 +84,12 @@ function callsFor(route: RouteDef): Call[] {
         init: { method: route.method, headers: { ...auth, 'content-type': 'application/json' }, body: '{"' },
       },
       {
-        label: 'with a body over 32 kB',
+        label: 'with a body over the limit',
         path: unknown,
         init: {
           method: route.method,
           headers: { ...auth, 'content-type': 'application/json' },
-          body: JSON.stringify({ name: 'x'.repeat(40 * 1024) }),
+          body: JSON.stringify({ name: 'x'.repeat(maxBodyBytes) }),
         },
       },
       {

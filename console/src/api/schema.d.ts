@@ -1638,7 +1638,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Body over 32 kB */
+            /** @description Body over 512 kB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1814,7 +1814,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
+            /** @description Body over 512 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1975,7 +1975,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
+            /** @description Body over 512 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2159,7 +2159,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
+            /** @description Body over 512 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2262,7 +2262,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
+            /** @description Body over 512 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2700,7 +2700,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Body over 32 kB */
+            /** @description Body over 512 kB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2876,7 +2876,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
+            /** @description Body over 512 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3052,7 +3052,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
+            /** @description Body over 512 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3228,7 +3228,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
+            /** @description Body over 512 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3419,7 +3419,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
+            /** @description Body over 512 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3536,7 +3536,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
+            /** @description Body over 512 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3727,7 +3727,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
+            /** @description Body over 512 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3845,7 +3845,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
+            /** @description Body over 512 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3953,7 +3953,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Body over 32 kB */
+            /** @description Body over 512 kB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4163,7 +4163,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
+            /** @description Body over 512 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4281,7 +4281,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
+            /** @description Body over 512 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4452,7 +4452,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
+            /** @description Body over 512 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4633,7 +4633,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
+            /** @description Body over 512 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4727,7 +4727,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Body over 32 kB */
+            /** @description Body over 512 kB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4903,7 +4903,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
+            /** @description Body over 512 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5096,7 +5096,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
+            /** @description Body over 512 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5291,7 +5291,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
+            /** @description Body over 512 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5400,7 +5400,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
+            /** @description Body over 512 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5575,7 +5575,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
+            /** @description Body over 512 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5767,7 +5767,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 32 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
+            /** @description Body over 512 kB (samla), or over 10 MB (API Gateway, which answers {"message":"Request Entity Too Large"}) */
             413: {
                 headers: {
                     [name: string]: unknown;

@@ -1,3 +1,4 @@
+import { maxBodyBytes } from '../limits.ts';
 import type { HttpMessages } from './types.ts';
 
 export const en = {
@@ -16,7 +17,7 @@ export const en = {
     validation_failed: 'Some details need correcting. See the fields below.',
     invalid_json: 'The request could not be read: it is not valid JSON.',
     unsupported_media_type: 'Send the form as application/json or application/x-www-form-urlencoded.',
-    payload_too_large: 'The request is too large (32 kB at most).',
+    payload_too_large: `The request is too large (${maxBodyBytes / 1024} kB at most).`,
     network_not_found: 'There is no such network.',
     not_found: 'There is no such page.',
     method_not_allowed: 'That method is not supported here.',

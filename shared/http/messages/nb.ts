@@ -1,3 +1,4 @@
+import { maxBodyBytes } from '../limits.ts';
 import type { HttpMessages } from './types.ts';
 
 export const nb = {
@@ -15,7 +16,7 @@ export const nb = {
     validation_failed: 'Noen opplysninger må rettes. Se feltene nedenfor.',
     invalid_json: 'Forespørselen kunne ikke leses: den er ikke gyldig JSON.',
     unsupported_media_type: 'Send skjemaet som application/json eller application/x-www-form-urlencoded.',
-    payload_too_large: 'Forespørselen er for stor (høyst 32 kB).',
+    payload_too_large: `Forespørselen er for stor (høyst ${maxBodyBytes / 1024} kB).`,
     network_not_found: 'Nettverket finnes ikke.',
     not_found: 'Siden finnes ikke.',
     method_not_allowed: 'Metoden støttes ikke her.',

@@ -1,3 +1,4 @@
+import { maxBodyBytes } from '../limits.ts';
 import type { HttpMessages } from './types.ts';
 
 export const sv = {
@@ -15,7 +16,7 @@ export const sv = {
     validation_failed: 'Några uppgifter behöver rättas. Se fälten nedan.',
     invalid_json: 'Förfrågan kunde inte läsas: den är inte giltig JSON.',
     unsupported_media_type: 'Skicka formuläret som application/json eller application/x-www-form-urlencoded.',
-    payload_too_large: 'Förfrågan är för stor (högst 32 kB).',
+    payload_too_large: `Förfrågan är för stor (högst ${maxBodyBytes / 1024} kB).`,
     network_not_found: 'Nätverket finns inte.',
     not_found: 'Sidan finns inte.',
     method_not_allowed: 'Metoden stöds inte här.',

@@ -5,6 +5,7 @@
 import type * as z from 'zod/mini';
 import type { FunctionName } from '../../functions.ts';
 import { ErrorResponse, TokenParams } from '../common-schemas.ts';
+import { maxBodyBytes } from '../limits.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -51,7 +52,7 @@ export const invalid = {
 /** What any route with a body may answer about the body itself. */
 export const bodyErrors = {
   400: invalid,
-  413: { description: 'Body over 32 kB', json: ErrorResponse },
+  413: { description: `Body over ${maxBodyBytes / 1024} kB`, json: ErrorResponse },
   415: { description: 'Neither JSON nor a form post', json: ErrorResponse },
 } as const;
 
