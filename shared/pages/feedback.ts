@@ -53,7 +53,7 @@ export const feedbackCopy: Record<Language, FeedbackCopy> = {
       'Kom det upp frågor som inte hörde till ämnet? Skriv dem här, en fråga per rad, så tas de upp vid en tid som är avsatt för det.',
     anonymousLabel: 'Skicka utan mitt namn',
     anonymousHint:
-      'Svaret sparas då utan koppling till dig. Vi noterar bara att du har svarat, så att du inte får någon påminnelse.',
+      'Svaret sparas då utan koppling till dig. Vi noterar bara att du har svarat, så att du inte får någon påminnelse. Skickar du med ditt namn ser samordnarna vem svaret kommer från.',
     submit: 'Skicka',
     errorsIntro: 'Något i formuläret behöver rättas. Se markeringarna nedan.',
   },
@@ -72,7 +72,7 @@ export const feedbackCopy: Record<Language, FeedbackCopy> = {
       'Dukket det opp spørsmål som ikke hørte til temaet? Skriv dem her, ett spørsmål per linje, så tas de opp på et tidspunkt som er satt av til det.',
     anonymousLabel: 'Send uten navnet mitt',
     anonymousHint:
-      'Svaret lagres da uten kobling til deg. Vi noterer bare at du har svart, slik at du ikke får noen påminnelse.',
+      'Svaret lagres da uten kobling til deg. Vi noterer bare at du har svart, slik at du ikke får noen påminnelse. Sender du med navnet ditt, ser koordinatorene hvem svaret kommer fra.',
     submit: 'Send',
     errorsIntro: 'Noe i skjemaet må rettes. Se merknadene nedenfor.',
   },
@@ -91,7 +91,7 @@ export const feedbackCopy: Record<Language, FeedbackCopy> = {
       'Did questions come up that were off the topic? Write them here, one question per line, and they will be taken up at a time set aside for them.',
     anonymousLabel: 'Send without my name',
     anonymousHint:
-      'The answer is then stored without any link to you. We only note that you have answered, so that you get no reminder.',
+      'The answer is then stored without any link to you. We only note that you have answered, so that you get no reminder. If you send it with your name, the coordinators can see whose answer it is.',
     submit: 'Send',
     errorsIntro: 'Something in the form needs fixing. See the notes below.',
   },

@@ -296,7 +296,7 @@ export const meeting = {
   inPerson: (address) =>
     address ? `Where: ${address}` : 'Where: in person – the address follows before the meeting',
   introducer: (name) => `Introduction: ${name}`,
-  joinText: 'You join the meeting by the link.',
+  joinText: 'You join the meeting through the link.',
   joinLabel: 'Join the meeting',
   questionIntro: 'The question the group gathers around:',
   beforeHeading: 'Before the meeting',
@@ -348,7 +348,7 @@ export const introducerReminder = {
   tipsHeading: 'How you might go about it',
   tips: [
     'Start from an example of your own: a current project or a situation from your everyday work as a school leader.',
-    'Tell what you have done, what you have seen and what you are wondering about.',
+    'Describe what you have done, what you have seen and what you are wondering about.',
     'End with one or two questions the group can carry on talking about.',
   ],
   closing: 'A well-prepared introduction makes for a good conversation and new insights. Good luck!',
@@ -392,7 +392,7 @@ export const evaluation = {
     'You can also open the form directly to share your reflections or park questions for the group to take up later.',
   formLabel: 'Open the form',
   anonymity:
-    'You choose whether to answer with or without your name. The summary for the coordinators and the facilitator shows no names.',
+    'You choose whether to answer with or without your name. With your name, the coordinators can see whose answer it is; the summary for them and for the facilitator shows no names.',
   closes: (when) => `The evaluation closes on ${when}.`,
   reflections: {
     programme: 'Reflections on the programme',

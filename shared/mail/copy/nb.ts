@@ -94,11 +94,11 @@ export const joinApproved = {
   inPerson: (location) =>
     location
       ? `Gruppen møtes fysisk. Møtested: ${location}`
-      : 'Gruppen møtes fysisk. Hvor står i invitasjonen til hvert møte.',
+      : 'Gruppen møtes fysisk. Stedet står i invitasjonen til hvert møte.',
   commitmentsHeading: 'Hva innebærer det å være med?',
   commitments: [
     'Oppmøte: ingen kan være med på alle møtene, men prøv å delta på så mange som mulig – det tjener både du og gruppen på.',
-    'Forberedelser: hvert møte starter med en introduksjon, og alle deltakerne får på et tidspunkt i oppgave å forberede den.',
+    'Forberedelser: hvert møte starter med en innledning, og alle deltakerne får på et tidspunkt i oppgave å forberede den.',
     'Fortrolighet: det som blir sagt i gruppen, blir i gruppen.',
   ],
   dates: 'Dato og tid for møtene kommer i egne invitasjoner.',
@@ -394,7 +394,7 @@ export const evaluation = {
     'Du kan også åpne skjemaet direkte og dele refleksjonene dine eller parkere spørsmål som gruppen kan ta opp senere.',
   formLabel: 'Åpne skjemaet',
   anonymity:
-    'Du velger selv om du svarer med eller uten navnet ditt. Sammenstillingen til koordinatorene og den som leder møtene, viser ingen navn.',
+    'Du velger selv om du svarer med eller uten navnet ditt. Med navn ser koordinatorene hvem svaret kommer fra; sammenstillingen til dem og til den som leder møtene, viser ingen navn.',
   closes: (when) => `Evalueringen stenger ${when}.`,
   reflections: {
     programme: 'Refleksjon rundt programmet',

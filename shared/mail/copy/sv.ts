@@ -94,7 +94,7 @@ export const joinApproved = {
   inPerson: (location) =>
     location
       ? `Gruppen träffas fysiskt. Mötesplats: ${location}`
-      : 'Gruppen träffas fysiskt. Var står i inbjudan till varje träff.',
+      : 'Gruppen träffas fysiskt. Platsen står i inbjudan till varje träff.',
   commitmentsHeading: 'Vad innebär det att vara med?',
   commitments: [
     'Närvaro: alla kan inte vara med på alla träffar, men sikta på att delta på så många som möjligt – det vinner både du och gruppen på.',
@@ -391,7 +391,7 @@ export const evaluation = {
     'Du kan också öppna formuläret direkt och dela dina reflektioner eller parkera frågor som gruppen kan ta upp senare.',
   formLabel: 'Öppna formuläret',
   anonymity:
-    'Du väljer själv om du svarar med eller utan ditt namn. Sammanställningen till samordnarna och den som leder träffarna visar inga namn.',
+    'Du väljer själv om du svarar med eller utan ditt namn. Med namn ser samordnarna vem svaret kommer från; sammanställningen till dem och till den som leder träffarna visar inga namn.',
   closes: (when) => `Utvärderingen stänger ${when}.`,
   reflections: {
     programme: 'Reflektion kring programmet',
@@ -527,7 +527,7 @@ export const stayQuestion = {
     `Det var länge sedan du var aktiv i ${networks}. Vi sparar inte uppgifter i onödan, så vi undrar om du vill vara kvar.`,
   button: 'Ja, jag vill vara kvar',
   otherwise: (date) =>
-    `Om vi inte hör av dig före ${date} tar vi bort dina uppgifter ur nätverket. Du är alltid välkommen tillbaka.`,
+    `Om vi inte hör något från dig före ${date} tar vi bort dina uppgifter ur nätverket. Du är alltid välkommen tillbaka.`,
   footer: 'Du får det här mejlet eftersom du är med i nätverket men inte har varit aktiv på länge.',
 } satisfies Shape.StayQuestionCopy;
 
