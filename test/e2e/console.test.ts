@@ -396,9 +396,7 @@ describe('the coordinators’ console in a real browser', () => {
     await screenShows(page, 'Översikt', 'Väntar på beslut (1)');
     await tabTo(page, `Godkänn att ${outsider.name} går med i ${group.title}`);
     await page.keyboard.press('Enter');
-    await page
-      .getByText(`${outsider.name} har fått en plats i ${group.title} och får ett e-postmeddelande.`)
-      .waitFor();
+    await page.getByText(`${outsider.name} har fått en plats i ${group.title} och får ett mejl.`).waitFor();
     await page.getByText('Ingen förfrågan väntar på beslut.').waitFor();
     expect(await focused(page)).toEqual({ tag: 'h2', name: 'Väntar på beslut (0)' });
     await expectAccessible(page, 'overview after a decision');

@@ -67,7 +67,7 @@ const words = bundle({
     intro:
       'Medlemmer som vil starte en gruppe om et eget spørsmål, foreslår den på nettstedet. Den som foreslår gruppen, blir dens første deltaker.',
     none: 'Ingen forslag venter på en avgjørelse.',
-    proposedBy: 'Foreslått av {who} {date}.',
+    proposedBy: 'Foreslått av {who} den {date}.',
     message: 'Melding:',
     accept: 'Gjør om til en gruppe…',
     acceptHeading: 'Gjør «{title}» om til en gruppe',

@@ -95,9 +95,9 @@ const messages = bundle({
     coordinatorLanguagesHint:
       'Varje samordnare får sammanfattningen och besluten på sitt eget språk. Spara nya adresser först för att välja deras språk.',
     remindersLegend: 'Påminnelser om träffar',
-    reminderDays: 'Påminnelse antal dagar före en träff',
+    reminderDays: 'Påminnelser: antal dagar före träffen',
     reminderDaysHint: 'Hela dagar, åtskilda med kommatecken, t.ex. 7, 1 (högst fem). Lämna tomt för inga.',
-    introducerDays: 'Dagar före en träff som den som håller inledningen påminns',
+    introducerDays: 'Antal dagar före träffen då den som håller inledningen påminns',
     evaluationLegend: 'Utvärdering efter en träff',
     delayMinutes: 'Minuter efter träffens slut innan utvärderingen skickas',
     reminderAfterDays: 'Dagar till påminnelsen',
@@ -154,9 +154,9 @@ const messages = bundle({
     coordinatorLanguagesHint:
       'Hver koordinator får oppsummeringen og avgjørelsene på sitt eget språk. Lagre nye adresser først for å velge språket deres.',
     remindersLegend: 'Påminnelser om møter',
-    reminderDays: 'Påminnelse antall dager før et møte',
+    reminderDays: 'Påminnelser: antall dager før møtet',
     reminderDaysHint: 'Hele dager, skilt med komma, f.eks. 7, 1 (høyst fem). La feltet stå tomt for ingen.',
-    introducerDays: 'Dager før et møte den som har innledningen, blir påminnet',
+    introducerDays: 'Antall dager før møtet da den som har innledningen, blir påminnet',
     evaluationLegend: 'Evaluering etter et møte',
     delayMinutes: 'Minutter etter at møtet er slutt før evalueringen sendes',
     reminderAfterDays: 'Dager til påminnelsen',
