@@ -295,7 +295,7 @@ describe('proposing a group', () => {
       email: 'Oppgi en gyldig e-postadresse, f.eks. navn@skole.no.',
       title: 'Feltet må fylles ut.',
       question: 'Feltet må fylles ut.',
-      consent: 'Du må godta at vi lagrer opplysningene dine for å kunne melde deg på.',
+      consent: 'Du må godta at vi lagrer opplysningene dine, ellers kan vi ikke ta imot det du sender.',
     });
     const inSwedish = await propose(bad, { 'accept-language': 'sv-SE,sv;q=0.9' });
     expect(

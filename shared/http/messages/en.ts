@@ -40,7 +40,8 @@ export const en = {
     too_small_number: (n) => `At least ${n}.`,
     too_big_number: (n) => `At most ${n}.`,
     invalid_choice: () => 'Choose one of the options.',
-    consent_required: () => 'You need to agree that we store your details to register you.',
+    consent_required: () =>
+      'You need to agree that we store your details, or we cannot accept what you send.',
     single_line: () => 'Must not contain line breaks or control characters.',
     wrong_type: () => 'Wrong kind of value.',
     unknown_field: () => 'Unknown field.',

@@ -39,7 +39,8 @@ export const nb = {
     too_small_number: (n) => `Minst ${n}.`,
     too_big_number: (n) => `Høyst ${n}.`,
     invalid_choice: () => 'Velg ett av alternativene.',
-    consent_required: () => 'Du må godta at vi lagrer opplysningene dine for å kunne melde deg på.',
+    consent_required: () =>
+      'Du må godta at vi lagrer opplysningene dine, ellers kan vi ikke ta imot det du sender.',
     single_line: () => 'Kan ikke inneholde linjeskift eller kontrolltegn.',
     wrong_type: () => 'Feil type verdi.',
     unknown_field: () => 'Ukjent felt.',

@@ -38,7 +38,8 @@ export const sv = {
     too_small_number: (n) => `Minst ${n}.`,
     too_big_number: (n) => `Högst ${n}.`,
     invalid_choice: () => 'Välj ett av alternativen.',
-    consent_required: () => 'Du behöver godkänna att vi sparar dina uppgifter för att kunna anmäla dig.',
+    consent_required: () =>
+      'Du behöver godkänna att vi sparar dina uppgifter, annars kan vi inte ta emot det du skickar.',
     single_line: () => 'Får inte innehålla radbrytningar eller kontrolltecken.',
     wrong_type: () => 'Fel typ av värde.',
     unknown_field: () => 'Okänt fält.',
