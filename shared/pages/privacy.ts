@@ -36,7 +36,7 @@ const copy: Record<Language, PrivacyCopy> = {
       all: 'Inga mejl alls från nätverket',
       remindersAre:
         'Påminnelserna är de före träffarna och påminnelsen om utvärderingen. Inbjudningar, ändringar, frågan om utvärdering efter en träff och mejlet när det är din tur att inleda får du ändå.',
-      note: 'Bekräftelser på sådant du själv ber om, som en registrering eller en kopia av dina uppgifter, får du ändå. Har du ångrat dig kan du stänga sidan: ingenting händer förrän du väljer.',
+      note: 'Bekräftelser på sådant du själv ber om, som en anmälan eller en kopia av dina uppgifter, får du ändå. Har du ångrat dig kan du stänga sidan: ingenting händer förrän du väljer.',
     },
     unsubscribed: {
       reminders: {
@@ -103,7 +103,7 @@ const copy: Record<Language, PrivacyCopy> = {
       all: 'Ingen e-post i det hele tatt fra nettverket',
       remindersAre:
         'Påminnelsene er de før møtene og påminnelsen om evalueringen. Invitasjoner, endringer, spørsmålet om evaluering etter et møte og e-posten når det er din tur til å innlede, får du uansett.',
-      note: 'Bekreftelser på det du selv ber om, som en registrering eller en kopi av opplysningene dine, får du uansett. Har du ombestemt deg, kan du lukke siden: ingenting skjer før du velger.',
+      note: 'Bekreftelser på det du selv ber om, som en påmelding eller en kopi av opplysningene dine, får du uansett. Har du ombestemt deg, kan du lukke siden: ingenting skjer før du velger.',
     },
     unsubscribed: {
       reminders: {
