@@ -32,10 +32,15 @@ export function prefersHtml(accept: string | undefined): boolean {
   return html >= 0 && (json < 0 || html < json);
 }
 
-/** Form fields as an object; a repeated name (several checkboxes) becomes a list. */
+/**
+ * Form fields as an object; a repeated name (several checkboxes) becomes a list. A browser posts a
+ * textarea's line breaks as CRLF while its maxlength counted each as one character: read as LF, a text
+ * the form let someone write is not too long here, and stored texts have one kind of line break.
+ */
 export function formFields(raw: string): Record<string, string | string[]> {
   const fields: Record<string, string | string[]> = Object.create(null);
-  for (const [name, value] of new URLSearchParams(raw)) {
+  for (const [name, posted] of new URLSearchParams(raw)) {
+    const value = posted.replaceAll('\r\n', '\n');
     const seen = fields[name];
     if (seen === undefined) fields[name] = value;
     else fields[name] = Array.isArray(seen) ? [...seen, value] : [seen, value];

@@ -95,7 +95,13 @@ describe('evaluating a meeting in a real browser', () => {
     for (const other of [1, 7, 9, 10]) expect(await radio(first.page, other).isChecked()).toBe(false);
     expect(first.consoleErrors).toEqual([]);
 
-    await first.page.getByLabel(questions.reflections.takeHome).fill('Ett nytt sätt att planera');
+    // As long as the field lets her write, with line breaks: Chromium counts each as one character, and
+    // posts each as two (CRLF).
+    const lines = Array.from({ length: 40 }, (_, i) => `Rad ${i + 1}: ett nytt sätt att planera`).join('\n');
+    const takeHomeText = lines + '.'.repeat(4000 - lines.length);
+    const annasTakeHome = first.page.getByLabel(questions.reflections.takeHome);
+    await annasTakeHome.fill(takeHomeText);
+    expect(await annasTakeHome.inputValue()).toBe(takeHomeText);
     await first.page.getByLabel(form.parkedLabel, { exact: true }).fill('Hur gör vi med lokalerna?');
     await first.page.getByLabel(form.anonymousLabel).check();
     const [thanks] = await Promise.all([first.page.waitForNavigation(), submit(first.page).click()]);
@@ -164,7 +170,7 @@ describe('evaluating a meeting in a real browser', () => {
     const byRating = await storedAnswersByRating(stack, meeting.id, 2);
     expect(byRating.get(8)).toMatchObject({
       anonymous: true,
-      reflections: { takeHome: 'Ett nytt sätt att planera' },
+      reflections: { takeHome: takeHomeText },
       parkedQuestions: ['Hur gör vi med lokalerna?'],
     });
     expect(JSON.stringify(byRating.get(8))).not.toContain(anna.id);
