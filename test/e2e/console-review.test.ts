@@ -459,7 +459,7 @@ describe('bad input and failure (issue 14)', () => {
   it('an expired session: submitting signs in again and comes back to the same form with what was typed', async () => {
     const { page, context } = await asCoordinator(`/n/${networkId}/groups?new=1`);
     await page.getByRole('heading', { level: 2, name: 'Ny grupp' }).waitFor();
-    const title = page.getByRole('textbox', { name: 'Titel', exact: true });
+    const title = page.getByRole('textbox', { name: 'Rubrik', exact: true });
     const question = page.getByRole('textbox', { name: 'Fråga', exact: true });
     await title.fill('Nya rektorer');
     await question.fill('Hur kommer nya rektorer in i arbetet?');

@@ -219,7 +219,7 @@ describe('the coordinators’ console in a real browser', () => {
     await screenShows(page, 'Grupper', 'Ny grupp');
     await page.getByRole('button', { name: 'Ny grupp', exact: true }).click();
     const form = page.getByRole('region', { name: 'Ny grupp' });
-    await form.getByLabel('Titel', { exact: true }).fill('Skolans lokaler');
+    await form.getByLabel('Rubrik', { exact: true }).fill('Skolans lokaler');
     await form.getByLabel('Fråga', { exact: true }).fill('Hur delar vi lokaler med föreningslivet?');
     await form.getByLabel('Samtalsledare', { exact: true }).fill('Magnus Anclair');
     await form.getByLabel('Samtalsledarens e-post (valfritt)').fill('magnus@skola.se');
@@ -519,7 +519,7 @@ describe('the coordinators’ console in a real browser', () => {
     await page.keyboard.press('Enter');
     // The form replaces the button, and focus moves to it.
     expect(await focused(page)).toEqual({ tag: 'h2', name: 'Ny grupp' });
-    await tabTo(page, 'Titel');
+    await tabTo(page, 'Rubrik');
     await page.keyboard.type('Läsfrämjande');
     await tabTo(page, 'Fråga');
     await page.keyboard.type('Hur får fler elever läslust?');

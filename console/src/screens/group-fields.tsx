@@ -83,7 +83,7 @@ export const groupWords = bundle({
     seats: '{taken} of {capacity}',
   },
   sv: {
-    title: 'Titel',
+    title: 'Rubrik',
     question: 'Fråga',
     questionHint: 'Frågan som gruppen samlas kring.',
     facilitatorName: 'Samtalsledare',
