@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { normaliseDomain } from '../domain/network.ts';
 import { languages } from '../i18n.ts';
+import { singleLine } from './form-fields.ts';
 
 /*
  * Schemas of the admin API (coordinators, Bearer JWT). JSON only; each validates a request, types the
@@ -9,11 +10,6 @@ import { languages } from '../i18n.ts';
  */
 
 const unique = <T>(items: readonly T[]) => new Set(items).size === items.length;
-
-const singleLine = (max: number) =>
-  z
-    .string()
-    .check(z.trim(), z.minLength(1), z.maxLength(max), z.regex(/^[^\p{Cc}\p{Zl}\p{Zp}]*$/u, 'single_line'));
 
 const email = z.pipe(
   z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { normaliseDomain } from '../domain/network.ts';
 import { languages } from '../i18n.ts';
 import { meta } from './zod-meta.ts';
 
@@ -8,14 +9,32 @@ import { meta } from './zod-meta.ts';
  * not build this one.
  */
 
+/**
+ * What a name pasted from a spreadsheet or a PDF may carry and a person does not see: a tab, a Unicode
+ * line or paragraph separator. Each becomes a space; a real line break is still refused.
+ */
+const pastedSpaces = () => z.overwrite((value: string) => value.replace(/[\t\u0085\u2028\u2029]/g, ' '));
+const oneLine = () => z.regex(/^[^\p{Cc}\p{Zl}\p{Zp}]*$/u, 'single_line');
+
 /** Names, organisations and roles end up in email headers and greetings: one line, no control characters. */
 export const singleLine = (max: number) =>
-  z
-    .string()
-    .check(z.trim(), z.minLength(1), z.maxLength(max), z.regex(/^[^\p{Cc}\p{Zl}\p{Zp}]*$/u, 'single_line'));
+  z.string().check(pastedSpaces(), z.trim(), z.minLength(1), z.maxLength(max), oneLine());
+
+/** singleLine that may be left empty. */
+export const optionalSingleLine = (max: number) =>
+  z.string().check(pastedSpaces(), z.trim(), z.maxLength(max), oneLine());
+
+/**
+ * The domain in ASCII (Punycode), as member domains are kept: Firefox posts `anna@skövde.se` as typed
+ * where Chrome sends `xn--skvde-kua.se`, and both must be one address (and pass the check at all).
+ */
+const asciiDomain = (address: string) => {
+  const at = address.lastIndexOf('@');
+  return at < 0 ? address : `${address.slice(0, at)}@${normaliseDomain(address.slice(at + 1))}`;
+};
 
 export const email = z.pipe(
-  z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)),
+  z.string().check(z.trim(), z.toLowerCase(), z.overwrite(asciiDomain), z.maxLength(254)),
   z.email({ error: 'invalid_email' }),
 );
 

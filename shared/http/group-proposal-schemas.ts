@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { email, groupFormEnd, singleLine } from './form-fields.ts';
+import { email, groupFormEnd, optionalSingleLine, singleLine } from './form-fields.ts';
 import { meta } from './zod-meta.ts';
 
 /* The public group proposal form and its answer (join requests: join-request-schemas.ts). */
@@ -11,12 +11,7 @@ export const GroupProposalBody = meta(
       description: 'Work email address: the confirmation link and the decision go there',
     }),
     organisation: singleLine(160),
-    role: meta(
-      z.optional(
-        z.string().check(z.trim(), z.maxLength(120), z.regex(/^[^\p{Cc}\p{Zl}\p{Zp}]*$/u, 'single_line')),
-      ),
-      { description: 'Role, e.g. principal (optional)' },
-    ),
+    role: meta(z.optional(optionalSingleLine(120)), { description: 'Role, e.g. principal (optional)' }),
     title: meta(singleLine(160), {
       description: 'What the group would be called',
       example: 'Rektors mandat',
