@@ -25,8 +25,9 @@ export const optionalSingleLine = (max: number) =>
   z.string().check(pastedSpaces(), z.trim(), z.maxLength(max), oneLine());
 
 /**
- * The domain in ASCII (Punycode), as member domains are kept: Firefox posts `anna@skövde.se` as typed
- * where Chrome sends `xn--skvde-kua.se`, and both must be one address (and pass the check at all).
+ * The domain in ASCII (Punycode), as member domains are kept: Chromium posts `anna@skövde.se` as
+ * `anna@xn--skvde-kua.se`, Firefox as typed (whatwg/html#4562), a program may send either, and all must
+ * be one address (and pass the check at all).
  */
 const asciiDomain = (address: string) => {
   const at = address.lastIndexOf('@');
