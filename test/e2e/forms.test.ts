@@ -260,6 +260,35 @@ describe('the interest form (examples/interest.html)', () => {
     await page.close();
   });
 
+  it('posts UTF-8 from a page in another encoding, so å, ä and ö arrive as typed', async () => {
+    const { page } = await openPage(false);
+    // The organisation's own page is Windows-1252 (older sites are): the pasted form keeps samla's text.
+    await page.route(`${site}/examples/interest.html`, async (route) => {
+      const original = await route.fetch();
+      const text = (await original.text()).replace('<meta charset="utf-8">', '<meta charset="windows-1252">');
+      await route.fulfill({
+        response: original,
+        headers: { ...original.headers(), 'content-type': 'text/html; charset=windows-1252' },
+        body: Buffer.from(text, 'latin1'),
+      });
+    });
+    await page.goto(`${site}/examples/interest.html`);
+    expect(await page.evaluate('document.characterSet')).toBe('windows-1252');
+    const email = uniqueEmail('asa');
+    await fillPerson(page, { name: 'Åsa Öberg', email, organisation: 'Bäckaskolan', role: 'Rektor' });
+    await consent(page).check();
+    const [receipt] = await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: 'Skicka anmälan' }).click(),
+    ]);
+    expect(receipt?.status()).toBe(200);
+    await stack.waitForEmailTo(email);
+    expect(await itemsOf('registration', email)).toEqual([
+      expect.objectContaining({ name: 'Åsa Öberg', organisation: 'Bäckaskolan' }),
+    ]);
+    await page.close();
+  });
+
   it('on a site CORS does not allow, the script’s post is refused and the browser posts the form itself', async () => {
     const { page, posts } = await openPage(true);
     // Same server, another origin: not in allowedOrigins.
