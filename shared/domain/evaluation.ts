@@ -31,6 +31,9 @@ export type Reflections = Partial<Record<ReflectionField, string>>;
 
 /** The longest text a member may write in one field of the form. */
 export const evaluationTextMaxLength = 4000;
+/** Parked questions: one a line, so many at most, each so long at most. */
+export const parkedQuestionsMax = 20;
+export const parkedQuestionMaxLength = 1000;
 
 export interface EvaluationAnswer {
   rating: Rating;

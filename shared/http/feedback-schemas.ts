@@ -1,11 +1,16 @@
 import * as z from 'zod/mini';
+import {
+  evaluationTextMaxLength,
+  parkedQuestionMaxLength,
+  parkedQuestionsMax,
+} from '../domain/evaluation.ts';
 import { meta } from './zod-meta.ts';
 
 /* A member's answer to a meeting's evaluation: the public feedback form builds this schema alone. */
 
 const int = () => z.number().check(z.int());
 
-const answerText = z.optional(z.string().check(z.trim(), z.maxLength(4000)));
+const answerText = z.optional(z.string().check(z.trim(), z.maxLength(evaluationTextMaxLength)));
 
 /** The post-meeting evaluation: the GR check-out (1–10, one point better) and the reflections of seed 004. */
 export const FeedbackBody = meta(
@@ -23,7 +28,9 @@ export const FeedbackBody = meta(
     ),
     parkedQuestions: meta(
       z.optional(
-        z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(1000))).check(z.maxLength(20)),
+        z
+          .array(z.string().check(z.trim(), z.minLength(1), z.maxLength(parkedQuestionMaxLength)))
+          .check(z.maxLength(parkedQuestionsMax)),
       ),
       { description: 'Questions to park and take up at a set time later' },
     ),

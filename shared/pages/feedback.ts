@@ -2,6 +2,8 @@ import {
   type EvaluationAnswer,
   evaluationTextMaxLength,
   isRating,
+  parkedQuestionMaxLength,
+  parkedQuestionsMax,
   type ReflectionField,
   ratings,
   reflectionFields,
@@ -30,7 +32,7 @@ export interface FeedbackCopy {
   reflectionsHint(max: number): string;
   textHint(max: number): string;
   parkedLabel: string;
-  parkedHint: string;
+  parkedHint: (count: number, max: number) => string;
   anonymousLabel: string;
   anonymousHint: string;
   submit: string;
@@ -49,8 +51,8 @@ export const feedbackCopy: Record<Language, FeedbackCopy> = {
     reflectionsHint: (max) => `Skriv så mycket eller så lite du vill, högst ${max} tecken per fråga.`,
     textHint: (max) => `Frivilligt, högst ${max} tecken.`,
     parkedLabel: 'Parkera frågor',
-    parkedHint:
-      'Kom det upp frågor som inte hörde till ämnet? Skriv dem här, en fråga per rad, så tas de upp vid en tid som är avsatt för det.',
+    parkedHint: (count, max) =>
+      `Kom det upp frågor som inte hörde till ämnet? Skriv dem här, en fråga per rad (högst ${count} frågor på högst ${max} tecken var), så tas de upp vid en tid som är avsatt för det.`,
     anonymousLabel: 'Skicka utan mitt namn',
     anonymousHint:
       'Svaret sparas då utan koppling till dig. Vi noterar bara att du har svarat, så att du inte får någon påminnelse. Skickar du med ditt namn ser samordnarna vem svaret kommer från.',
@@ -68,8 +70,8 @@ export const feedbackCopy: Record<Language, FeedbackCopy> = {
     reflectionsHint: (max) => `Skriv så mye eller så lite du vil, høyst ${max} tegn per spørsmål.`,
     textHint: (max) => `Frivillig, høyst ${max} tegn.`,
     parkedLabel: 'Parker spørsmål',
-    parkedHint:
-      'Dukket det opp spørsmål som ikke hørte til temaet? Skriv dem her, ett spørsmål per linje, så tas de opp på et tidspunkt som er satt av til det.',
+    parkedHint: (count, max) =>
+      `Dukket det opp spørsmål som ikke hørte til temaet? Skriv dem her, ett spørsmål per linje (høyst ${count} spørsmål på høyst ${max} tegn hver), så tas de opp på et tidspunkt som er satt av til det.`,
     anonymousLabel: 'Send uten navnet mitt',
     anonymousHint:
       'Svaret lagres da uten kobling til deg. Vi noterer bare at du har svart, slik at du ikke får noen påminnelse. Sender du med navnet ditt, ser koordinatorene hvem svaret kommer fra.',
@@ -87,8 +89,8 @@ export const feedbackCopy: Record<Language, FeedbackCopy> = {
     reflectionsHint: (max) => `Write as much or as little as you like, at most ${max} characters a question.`,
     textHint: (max) => `Optional, at most ${max} characters.`,
     parkedLabel: 'Park questions',
-    parkedHint:
-      'Did questions come up that were off the topic? Write them here, one question per line, and they will be taken up at a time set aside for them.',
+    parkedHint: (count, max) =>
+      `Did questions come up that were off the topic? Write them here, one question per line (at most ${count} questions of at most ${max} characters each), and they will be taken up at a time set aside for them.`,
     anonymousLabel: 'Send without my name',
     anonymousHint:
       'The answer is then stored without any link to you. We only note that you have answered, so that you get no reminder. If you send it with your name, the coordinators can see whose answer it is.',
@@ -272,7 +274,7 @@ ${rating}${box('nextTimeBetter', 'nextTimeBetter', shared.nextTimeQuestion, copy
 <legend>${copy.reflectionsLegend}</legend>
 <p class="hint" id="reflections-hint">${copy.reflectionsHint(evaluationTextMaxLength)}</p>
 ${reflectionBoxes}</fieldset>
-${box('parkedQuestions', 'parkedQuestions', copy.parkedLabel, copy.parkedHint, 4)}${anonymous}<button type="submit">${copy.submit}</button>
+${box('parkedQuestions', 'parkedQuestions', copy.parkedLabel, copy.parkedHint(parkedQuestionsMax, parkedQuestionMaxLength), 4)}${anonymous}<button type="submit">${copy.submit}</button>
 </form>`,
   });
 }
