@@ -60,6 +60,20 @@ export async function inbox(url: string, since?: number): Promise<StoredEmail[]>
   return body.emails;
 }
 
+/**
+ * One reading of the inbox at a time, shared by whoever asks meanwhile: two hundred people waiting for
+ * their confirmation poll together instead of fetching the whole store two hundred times over.
+ */
+export function sharedInbox(url: string, since?: number): () => Promise<StoredEmail[]> {
+  let reading: Promise<StoredEmail[]> | undefined;
+  return () => {
+    reading ??= inbox(url, since).finally(() => {
+      reading = undefined;
+    });
+    return reading;
+  };
+}
+
 export async function clearInbox(url: string): Promise<void> {
   const response = await fetch(`${url}/clear-store`, { method: 'POST' });
   if (!response.ok) throw new Error(`POST ${url}/clear-store answered ${response.status}`);
@@ -78,15 +92,19 @@ export const sentTo =
   (email: StoredEmail): boolean =>
     recipients(email).includes(address.trim().toLowerCase());
 
-/** Polls the inbox until an email matches; throws with what did arrive when time runs out. */
+/**
+ * Polls the inbox (its URL, or a reader such as sharedInbox's) until an email matches; throws with what
+ * did arrive when time runs out.
+ */
 export async function waitForEmail(
-  url: string,
+  source: string | (() => Promise<StoredEmail[]>),
   predicate: (email: StoredEmail) => boolean,
   timeoutMs = 10_000,
 ): Promise<StoredEmail> {
+  const read = typeof source === 'string' ? () => inbox(source) : source;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const emails = await inbox(url);
+    const emails = await read();
     const match = emails.find(predicate);
     if (match !== undefined) return match;
     if (Date.now() >= deadline) {

@@ -12,7 +12,7 @@ import { inject } from 'vitest';
 import { buildConsole } from '../../infra/local/console.ts';
 import { generateSigningKey, type SigningKey, signToken } from '../../infra/local/issuer.ts';
 import type { HandlerLoader } from '../../infra/local/lambda.ts';
-import { inbox, type StoredEmail, sentTo, waitForEmail } from '../../infra/local/ses.ts';
+import { inbox, type StoredEmail, sentTo, sharedInbox, waitForEmail } from '../../infra/local/ses.ts';
 import { DEMO_NETWORK, startLocalStack } from '../../infra/local/stack.ts';
 import type { LocalExecution, LocalStepFunctions } from '../../infra/local/stepfunctions.ts';
 import type { CfnTemplate } from '../../infra/local/template.ts';
@@ -192,6 +192,11 @@ async function judgeAnswersOf(apiUrl: string): Promise<Verdict[]> {
  */
 export async function useLocalStack(options: UseLocalStackOptions = {}): Promise<TestStack> {
   const { dynamoEndpoint, sesUrl } = inject('samlaLocal');
+  // Every test file shares one inbox, which holds the whole run's mail (megabytes by the end): this
+  // stack's mail arrives after it starts, so it reads from then on (the store keeps whole seconds).
+  // Waiters poll one shared reading; a one-off look reads afresh, so it sees what was just sent.
+  const since = Math.floor(Date.now() / 1000) - 1;
+  const pollInbox = sharedInbox(sesUrl, since);
   const requests: string[] = [];
   const template = options.template ?? sharedTemplate();
   const stack = await startLocalStack({
@@ -234,9 +239,9 @@ export async function useLocalStack(options: UseLocalStackOptions = {}): Promise
     addCoordinator: (request) => {
       stack.issuer.addCoordinator(request);
     },
-    emailsTo: async (address) => (await inbox(sesUrl)).filter(sentTo(address)),
+    emailsTo: async (address) => (await inbox(sesUrl, since)).filter(sentTo(address)),
     waitForEmailTo: (address, predicate = () => true, timeoutMs = 10_000) =>
-      waitForEmail(sesUrl, (email) => sentTo(address)(email) && predicate(email), timeoutMs),
+      waitForEmail(pollInbox, (email) => sentTo(address)(email) && predicate(email), timeoutMs),
     waitForExecutionStarted: async (match, timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
