@@ -98,6 +98,18 @@ async function fillPerson(page: Page, person: Person): Promise<void> {
 /* By accessible name, as a screen reader announces it: the required marker (*) is hidden from it. */
 const textbox = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
 const consent = (page: Page) => page.getByRole('checkbox', { name: /^Jag godkänner/ });
+
+/** The interest form filled in as this person, consented and sent: the answer the browser went to. */
+async function sendInterest(page: Page, person: Person) {
+  await fillPerson(page, person);
+  await consent(page).check();
+  const [answer] = await Promise.all([
+    page.waitForNavigation(),
+    page.getByRole('button', { name: 'Skicka anmälan' }).click(),
+  ]);
+  return answer;
+}
+
 const status = (page: Page) => page.getByRole('status');
 /** Until samla has answered a script's request: a first call may wait for a handler's cold start. */
 const answered = { timeout: 15_000 } as const;
@@ -224,12 +236,12 @@ describe('the interest form (examples/interest.html)', () => {
     expect(await page.getByRole('status').count()).toBe(0);
 
     // Passes the browser's own check (type=email), not samla's.
-    await fillPerson(page, { name: 'Bo Ek', email: 'bo@skolan', organisation: 'Ekskolan', role: 'Rektor' });
-    await consent(page).check();
-    const [refused] = await Promise.all([
-      page.waitForNavigation(),
-      page.getByRole('button', { name: 'Skicka anmälan' }).click(),
-    ]);
+    const refused = await sendInterest(page, {
+      name: 'Bo Ek',
+      email: 'bo@skolan',
+      organisation: 'Ekskolan',
+      role: 'Rektor',
+    });
     expect(refused?.status()).toBe(400);
     expect(page.url()).toBe(`${stack.apiUrl}/v1/networks/demo/interest`);
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
@@ -240,13 +252,13 @@ describe('the interest form (examples/interest.html)', () => {
 
     const email = uniqueEmail('bo');
     await page.goto(`${site}/examples/interest.html`);
-    await fillPerson(page, { name: 'Bo Ek', email, organisation: 'Ekskolan', role: 'Rektor' });
     await page.getByLabel('Lokaler och skolbyggnader').check();
-    await consent(page).check();
-    const [receipt] = await Promise.all([
-      page.waitForNavigation(),
-      page.getByRole('button', { name: 'Skicka anmälan' }).click(),
-    ]);
+    const receipt = await sendInterest(page, {
+      name: 'Bo Ek',
+      email,
+      organisation: 'Ekskolan',
+      role: 'Rektor',
+    });
     expect(receipt?.status()).toBe(200);
     await expect(page.title()).resolves.toContain(sv.pages.receipt.title);
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
@@ -275,12 +287,12 @@ describe('the interest form (examples/interest.html)', () => {
     await page.goto(`${site}/examples/interest.html`);
     expect(await page.evaluate('document.characterSet')).toBe('windows-1252');
     const email = uniqueEmail('asa');
-    await fillPerson(page, { name: 'Åsa Öberg', email, organisation: 'Bäckaskolan', role: 'Rektor' });
-    await consent(page).check();
-    const [receipt] = await Promise.all([
-      page.waitForNavigation(),
-      page.getByRole('button', { name: 'Skicka anmälan' }).click(),
-    ]);
+    const receipt = await sendInterest(page, {
+      name: 'Åsa Öberg',
+      email,
+      organisation: 'Bäckaskolan',
+      role: 'Rektor',
+    });
     expect(receipt?.status()).toBe(200);
     await stack.waitForEmailTo(email);
     expect(await itemsOf('registration', email)).toEqual([
@@ -295,12 +307,12 @@ describe('the interest form (examples/interest.html)', () => {
     const otherOrigin = site.replace('127.0.0.1', 'localhost');
     await page.goto(`${otherOrigin}/examples/interest.html`);
     const email = uniqueEmail('cecilia');
-    await fillPerson(page, { name: 'Cecilia Berg', email, organisation: 'Ekskolan', role: 'Rektor' });
-    await consent(page).check();
-    const [receipt] = await Promise.all([
-      page.waitForNavigation(),
-      page.getByRole('button', { name: 'Skicka anmälan' }).click(),
-    ]);
+    const receipt = await sendInterest(page, {
+      name: 'Cecilia Berg',
+      email,
+      organisation: 'Ekskolan',
+      role: 'Rektor',
+    });
     expect(receipt?.status()).toBe(200);
     await expect(page.title()).resolves.toContain(sv.pages.receipt.title);
     // The script tried JSON first; the browser then posted the form.
