@@ -32,7 +32,7 @@ export interface FeedbackCopy {
   reflectionsHint(max: number): string;
   textHint(max: number): string;
   parkedLabel: string;
-  parkedHint: (count: number, max: number) => string;
+  parkedHint(count: number, max: number): string;
   anonymousLabel: string;
   anonymousHint: string;
   submit: string;
