@@ -534,13 +534,19 @@ export interface MeetingEdit {
   startsLocal?: string | undefined;
   durationMinutes?: number | undefined;
   mode?: MeetingMode | undefined;
-  onlineUrl?: string | undefined;
-  address?: string | undefined;
+  /** null takes the link back: one given by mistake, the right one to follow. */
+  onlineUrl?: string | null | undefined;
+  /** null takes the address back, like the link. */
+  address?: string | null | undefined;
   status?: 'cancelled' | undefined;
 }
 
+/** The fields of a meeting an edit sets; a place set to null is removed. */
 export type CalendarChanges = Partial<
-  Pick<Meeting, 'startsAt' | 'durationMinutes' | 'mode' | 'onlineUrl' | 'address' | 'status' | 'previous'>
+  Pick<Meeting, 'startsAt' | 'durationMinutes' | 'mode' | 'status' | 'previous'> & {
+    onlineUrl: string | null;
+    address: string | null;
+  }
 >;
 
 /**
@@ -555,8 +561,9 @@ export function calendarChanges(meeting: Meeting, edit: MeetingEdit): CalendarCh
     changes.startsAt = localToUtc(parseLocal(edit.startsLocal), meeting.timeZone).toISOString();
   if (edit.durationMinutes) changes.durationMinutes = edit.durationMinutes;
   if (edit.mode) changes.mode = edit.mode;
-  if (edit.onlineUrl) changes.onlineUrl = edit.onlineUrl;
-  if (edit.address) changes.address = edit.address;
+  // Taking back a link or an address the meeting does not have changes nothing anyone was told.
+  if (edit.onlineUrl || (edit.onlineUrl === null && meeting.onlineUrl)) changes.onlineUrl = edit.onlineUrl;
+  if (edit.address || (edit.address === null && meeting.address)) changes.address = edit.address;
   if (edit.status) changes.status = edit.status;
   if (Object.keys(changes).length === 0) return undefined;
   const { startsAt, durationMinutes, mode, onlineUrl, address } = meeting;

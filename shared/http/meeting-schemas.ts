@@ -13,14 +13,13 @@ const localTime = meta(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$
   example: '2026-03-10T17:00',
 });
 
+const meetingUrl = z.url({ protocol: /^https$/ }).check(z.maxLength(2000));
+const address = z.string().check(z.trim(), z.minLength(1), z.maxLength(500));
+
 const place = {
   mode: z.enum(['online', 'in_person']),
-  onlineUrl: meta(z.optional(z.url({ protocol: /^https$/ }).check(z.maxLength(2000))), {
-    description: 'The meeting link (online)',
-  }),
-  address: meta(z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))), {
-    description: 'Where to meet (in person)',
-  }),
+  onlineUrl: meta(z.optional(meetingUrl), { description: 'The meeting link (online)' }),
+  address: meta(z.optional(address), { description: 'Where to meet (in person)' }),
 };
 
 export const CreateMeetings = meta(
@@ -59,8 +58,13 @@ export const UpdateMeeting = meta(
       startsLocal: z.optional(localTime),
       durationMinutes: z.optional(int().check(z.gte(15), z.lte(480))),
       mode: z.optional(place.mode),
-      onlineUrl: place.onlineUrl,
-      address: place.address,
+      // A link or an address given by mistake can be taken back: the members are told it no longer holds.
+      onlineUrl: meta(z.optional(z.nullable(meetingUrl)), {
+        description: 'The meeting link (online); null removes it',
+      }),
+      address: meta(z.optional(z.nullable(address)), {
+        description: 'Where to meet (in person); null removes it',
+      }),
       introducerId: meta(z.optional(z.string().check(z.minLength(1), z.maxLength(64))), {
         description: 'A member’s id: overrides the rotation',
       }),

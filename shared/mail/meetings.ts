@@ -343,7 +343,8 @@ function changeSentences(m: MeetingUpdatedFields, language: Language): string[] 
   if (changes.has('mode')) {
     sentences.push(online ? copy.nowOnline : copy.nowInPerson(facts.address));
   } else if (changes.has('place')) {
-    sentences.push(online ? copy.newLink : copy.newPlace(facts.address));
+    if (online) sentences.push(facts.onlineUrl ? copy.newLink : copy.linkWithdrawn);
+    else sentences.push(facts.address ? copy.newPlace(facts.address) : copy.placeWithdrawn);
   }
   return sentences.length > 0 ? sentences : [copy.unspecified];
 }

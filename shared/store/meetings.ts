@@ -65,14 +65,13 @@ export async function listMeetings(groupId: string): Promise<Meeting[]> {
   return items.map(fromMeetingItem).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }
 
+/** What an update sets; null removes the attribute (a link or an address taken back). */
 export type MeetingChanges = Partial<
   Pick<
     Meeting,
     | 'startsAt'
     | 'durationMinutes'
     | 'mode'
-    | 'onlineUrl'
-    | 'address'
     | 'status'
     | 'introducerId'
     | 'introducerOverride'
@@ -80,7 +79,7 @@ export type MeetingChanges = Partial<
     | 'evaluationAsked'
     | 'evaluationClosedAt'
     | 'evaluationMean'
-  >
+  > & { onlineUrl: string | null; address: string | null }
 >;
 
 /**

@@ -111,6 +111,18 @@ describe('a change to a meeting', () => {
     expect(calendarChanges(meeting(), edit)).toMatchObject({ ...edit, previous: { mode: 'online' } });
   });
 
+  it('takes back a link or an address (null removes it), and taking back what is not there changes nothing', () => {
+    expect(calendarChanges(meeting(), { onlineUrl: null })).toEqual({
+      onlineUrl: null,
+      previous: expect.objectContaining({ onlineUrl: 'https://meet.example.org/a' }),
+    });
+    const inPerson = meeting({ mode: 'in_person', onlineUrl: undefined, address: 'Skolgatan 1' });
+    expect(calendarChanges(inPerson, { address: null })).toMatchObject({ address: null });
+    expect(calendarChanges(inPerson, { onlineUrl: null })).toBeUndefined();
+    expect(calendarChanges(meeting(), { address: null })).toBeUndefined();
+    expect(changesOf(meeting({ onlineUrl: undefined, previous: meeting() })).changes).toEqual(['place']);
+  });
+
   it('is no change of the calendar when it names none of it (choosing the introducer alone)', () => {
     expect(calendarChanges(meeting(), {})).toBeUndefined();
   });

@@ -353,6 +353,30 @@ describe('the coordinators’ console in a real browser', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('takes back a meeting link by emptying its field; the API has the meeting without it', async () => {
+    const network = await newNetwork();
+    const { group } = await seedGroup(network.id, ['Anna']);
+    const [meeting] = await scheduleThroughApi(network, group.id, 1);
+    const { page, consoleErrors } = await signIn(network, `/n/${network.id}/meetings/${group.id}`);
+    await screenShows(page, group.title, 'Tiderna gäller i Europe/Stockholm.');
+
+    const card = page.locator('li.card').filter({ has: page.getByRole('heading', { name: /^Träff 1: / }) });
+    await card.getByRole('button', { name: 'Flytta eller ändra' }).click();
+    const form = page.getByRole('form', { name: 'Ändra träff 1' });
+    await form.getByLabel('Länk till träffen').fill('');
+    await form.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await page.getByText('Träff 1 är ändrad och deltagarna får en uppdaterad kalenderbokning.').waitFor();
+
+    const { meetings } = await adminGet<{ meetings: { id: string; version: number; onlineUrl?: string }[] }>(
+      network,
+      `/v1/admin/groups/${group.id}/meetings`,
+    );
+    const changed = meetings.find((m) => m.id === meeting);
+    expect(changed).toMatchObject({ version: 2 });
+    expect(changed).not.toHaveProperty('onlineUrl');
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('approves a pending join request with the keyboard: the person becomes a member and gets the welcome email', async () => {
     const network = await newNetwork();
     const { group } = await seedGroup(network.id, ['Anna']);

@@ -413,6 +413,18 @@ describe('meeting mails', () => {
       expect(nowInPerson.text).toContain(copy.nowInPerson('Skolhuset, Storgatan 1, Göteborg'));
       expect(nowInPerson.text).not.toContain(copy.newPlace('Skolhuset, Storgatan 1, Göteborg'));
       expect(render(updated([]), language).text).toContain(copy.unspecified);
+      // A link or an address taken back: said so, with no "use the one below" pointing at nothing.
+      const noLink = render(
+        updated(['place'], { meeting: { ...samples['meeting-updated'].meeting, onlineUrl: undefined } }),
+        language,
+      ).text;
+      expect(noLink).toContain(copy.linkWithdrawn);
+      expect(noLink).not.toContain(copy.newLink);
+      const noAddress = render(
+        updated(['place'], { meeting: { ...inPersonMeeting, address: undefined } }),
+        language,
+      );
+      expect(noAddress.text).toContain(copy.placeWithdrawn);
       // Several changes: the time first, then the place, in one paragraph.
       const both = render(updated(['place', 'time']), language).text;
       const moved = copy.moved(

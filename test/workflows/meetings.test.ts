@@ -11,6 +11,7 @@ import {
   meetingDedupeKey,
   reminderKind,
 } from '../../shared/domain/meeting.ts';
+import { meetingCopy, meetingUpdatedCopy } from '../../shared/mail/meetings.ts';
 import type { Step } from '../../shared/services/meeting-steps.ts';
 import { createJoinRequest } from '../../shared/store/join-requests.ts';
 import { keys } from '../../shared/store/keys.ts';
@@ -166,6 +167,59 @@ describe('the meeting workflow', { timeout: 90_000 }, () => {
         `${meeting.id}@samla`,
       );
     }
+  });
+
+  it('a link sent by mistake, taken back: no member keeps it, each is told it no longer holds', async () => {
+    const { group, members } = await seedGroup(networkId, ['Greta']);
+    const wrongLink = 'https://meet.example.org/fel-rum';
+    const [meeting] = await schedule(group.id, { firstLocal: inDays(21), onlineUrl: wrongLink });
+    if (!meeting) throw new Error('no meeting');
+    const v1 = await executionOf(meeting.id, 1);
+    await stack.sfn.waitForState(v1.executionArn, 'WaitForNext');
+    const path = `/v1/admin/groups/${group.id}/meetings/${meeting.id}`;
+    // An emptied field is no link: the API still refuses it, as the console sends null instead.
+    const empty = await stack.api(path, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ onlineUrl: '' }),
+    });
+    expect(empty.status).toBe(400);
+    const takenBack = await stack.api(path, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ onlineUrl: null }),
+    });
+    expect(takenBack.status).toBe(200);
+    const changed = (await takenBack.json()) as Record<string, unknown>;
+    expect(changed).toMatchObject({ version: 2, mode: 'online' });
+    expect(changed).not.toHaveProperty('onlineUrl');
+    // Taking back what is no longer there is no change: no version, no mail.
+    const again = await stack.api(path, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ onlineUrl: null }),
+    });
+    expect(await again.json()).toMatchObject({ version: 2 });
+
+    await stack.sfn.waitForExecution(v1.executionArn, 45_000);
+    await stack.sfn.waitForExecution((await executionOf(meeting.id, 2)).executionArn, 45_000);
+    const [greta] = members as [JoinRequest];
+    expect((await outboxKeys(meeting.id, members)).filter((key) => !key.endsWith(':v1'))).toEqual(
+      expect.arrayContaining([`${greta.id}:update:v2`]),
+    );
+    const update = (await stack.emailsTo(greta.email)).find(
+      (mail) => Number(calendarOf(mail)?.event.getFirstPropertyValue('sequence')) === 1,
+    );
+    if (!update) throw new Error('no update');
+    expect(update.body.text).toContain(meetingUpdatedCopy.sv.linkWithdrawn);
+    expect(update.body.text).toContain(meetingCopy.sv.onlineLater);
+    expect(update.body.text).not.toContain(meetingUpdatedCopy.sv.newLink);
+    expect(`${update.body.text}${update.body.html}`).not.toContain(wrongLink);
+    expect(JSON.stringify(calendarOf(update)?.event.toJSON())).not.toContain(wrongLink);
+    const mailsAfter = (await stack.emailsTo(greta.email)).filter(
+      (mail) => Number(calendarOf(mail)?.event.getFirstPropertyValue('sequence')) >= 1,
+    );
+    expect(mailsAfter).toHaveLength(1);
   });
 
   it('cancelled: a cancellation with METHOD:CANCEL, and nothing more', async () => {

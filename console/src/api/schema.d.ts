@@ -1426,11 +1426,11 @@ export interface components {
             mode?: "online" | "in_person";
             /**
              * Format: uri
-             * @description The meeting link (online)
+             * @description The meeting link (online); null removes it
              */
-            onlineUrl?: string;
-            /** @description Where to meet (in person) */
-            address?: string;
+            onlineUrl?: string | null;
+            /** @description Where to meet (in person); null removes it */
+            address?: string | null;
             /** @description A member’s id: overrides the rotation */
             introducerId?: string;
             /** @enum {string} */

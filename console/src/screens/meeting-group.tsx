@@ -435,10 +435,11 @@ function ChangeForm(props: {
       }
       if (values.duration !== was.duration) body.durationMinutes = numberOf(values.duration);
       if (values.mode !== was.mode) body.mode = values.mode;
-      if (values.mode === 'online' && values.onlineUrl.trim() !== was.onlineUrl)
-        body.onlineUrl = values.onlineUrl.trim();
-      if (values.mode === 'in_person' && values.address.trim() !== was.address)
-        body.address = values.address.trim();
+      // An emptied field takes the link or address back (null): the members are told it no longer holds.
+      const onlineUrl = values.onlineUrl.trim();
+      const address = values.address.trim();
+      if (values.mode === 'online' && onlineUrl !== was.onlineUrl) body.onlineUrl = onlineUrl || null;
+      if (values.mode === 'in_person' && address !== was.address) body.address = address || null;
       if (Object.keys(body).length === 0)
         throw new ApiError('invalid', 400, 'client', '', { _: t('nothingChanged') });
       await unwrap(

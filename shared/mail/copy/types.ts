@@ -260,8 +260,12 @@ export interface MeetingUpdatedCopy {
   intro(networkName: string, groupTitle: string, position: string): string;
   moved(from: string, to: string): string;
   newTime(to: string): string;
-  newPlace(address?: string): string;
+  newPlace(address: string): string;
   newLink: string;
+  /** The link sent before was taken back, with none in its place yet. */
+  linkWithdrawn: string;
+  /** The address sent before was taken back, with none in its place yet. */
+  placeWithdrawn: string;
   nowOnline: string;
   nowInPerson(address?: string): string;
   unspecified: string;
