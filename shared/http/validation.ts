@@ -14,7 +14,9 @@ function problemOf(issue: Issue): [FieldProblem, number?] {
   if (isProblem(issue.message)) return [issue.message];
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined || issue.input === null ? ['required'] : ['wrong_type'];
+      if (issue.input === undefined || issue.input === null) return ['required'];
+      // 7.5 days: a number, only not whole; "wrong type" would not tell anyone what to type instead.
+      return issue.expected === 'int' && typeof issue.input === 'number' ? ['whole_number'] : ['wrong_type'];
     case 'too_small':
       if (issue.origin === 'string')
         return issue.minimum === 1 ? ['required'] : ['too_short', Number(issue.minimum)];

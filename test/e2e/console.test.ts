@@ -494,8 +494,13 @@ describe('the coordinators’ console in a real browser', () => {
       `/v1/admin/networks/${network.id}`,
     );
     expect(refused.evaluation?.closeAfterDays).not.toBe(61);
+    // A number with a fraction gets the API's "whole number", not "wrong type".
+    await closeDays.fill('7.5');
+    await save.click();
+    await expect.poll(() => message.textContent()).toBe(fieldMessages.sv.whole_number());
 
-    await closeDays.fill('10');
+    // "10.0" is ten.
+    await closeDays.fill('10.0');
     await save.click();
     await page.getByText('Sparat.', { exact: true }).waitFor();
     expect(await closeDays.getAttribute('aria-invalid')).toBeNull();

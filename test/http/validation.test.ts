@@ -84,4 +84,14 @@ describe('numbers out of range', () => {
     expect(numberFields(body, 'nb')['meetingReminders.days.0']).toBe('Høyst 60.');
     expect(numberFields(body, 'en')['evaluation.closeAfterDays']).toBe('At least 2.');
   });
+
+  it('ask for a whole number when one with a fraction is given, and say "wrong type" only for a text', () => {
+    const body = { evaluation: { closeAfterDays: 7.5, reminderAfterDays: '3' } };
+    expect(numberFields(body, 'sv')).toMatchObject({
+      'evaluation.closeAfterDays': 'Skriv ett heltal.',
+      'evaluation.reminderAfterDays': 'Fel typ av värde.',
+    });
+    expect(numberFields(body, 'nb')['evaluation.closeAfterDays']).toBe('Skriv et heltall.');
+    expect(numberFields(body, 'en')['evaluation.closeAfterDays']).toBe('Enter a whole number.');
+  });
 });

@@ -1,5 +1,5 @@
 import type { Schemas } from '../api/client.ts';
-import { errorFor, Field } from '../components/fields.tsx';
+import { errorFor, Field, numberOf } from '../components/fields.tsx';
 import { bundle, useMessages } from '../i18n.ts';
 
 /**
@@ -56,7 +56,7 @@ export function groupBody(values: GroupValues) {
     title: values.title,
     question: values.question,
     facilitator: { name: values.facilitatorName, ...(email === '' ? {} : { email }) },
-    capacity: (capacity === '' ? undefined : Number(capacity)) as number,
+    capacity: (capacity === '' ? undefined : numberOf(capacity)) as number,
     mode: values.mode,
     location: values.location.trim(),
   };

@@ -135,12 +135,6 @@ export function Answers(props: { meeting: AdminMeeting; names: ReadonlyMap<strin
 /** The text of the input an event came from. */
 export const textOf = (event: Event) => (event.currentTarget as HTMLInputElement).value;
 
-/**
- * A number field's text for the API. An empty field goes as null (JSON has no NaN), which the API answers
- * with "required" next to the field: the field shows what is sent, no default hides behind a blank.
- */
-export const numberOf = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
-
 export type Mode = 'online' | 'in_person';
 
 /** Online or in person: a radio group with the API's error for `mode` under it. */

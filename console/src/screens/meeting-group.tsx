@@ -3,7 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import { ApiError, type Schemas, unwrap } from '../api/client.ts';
 import { useApp } from '../app.ts';
 import { ConfirmButton } from '../components/confirm.tsx';
-import { errorFor, Field } from '../components/fields.tsx';
+import { errorFor, Field, numberOf } from '../components/fields.tsx';
 import { ActionStatus, useAction, useDraft } from '../components/forms.tsx';
 import { Layout, Link } from '../components/layout.tsx';
 import { Loaded, useLoad } from '../components/load.tsx';
@@ -23,7 +23,6 @@ import {
   ModeChoice,
   meetingWhen,
   meetingWords,
-  numberOf,
   Place,
   textOf,
 } from './meeting-common.tsx';

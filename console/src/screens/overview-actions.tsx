@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { type Schemas, unwrap } from '../api/client.ts';
 import { useApp } from '../app.ts';
 import { ConfirmButton } from '../components/confirm.tsx';
-import { Field } from '../components/fields.tsx';
+import { Field, numberOf } from '../components/fields.tsx';
 import { hasDraft, useAction, useDraft } from '../components/forms.tsx';
 import { Link } from '../components/layout.tsx';
 import { ErrorMessage } from '../components/load.tsx';
@@ -331,8 +331,7 @@ export function ProposalCard(props: {
         params: { path: ids },
         body: {
           facilitator: { name: values.facilitatorName, ...(email === '' ? {} : { email }) },
-          // As typed when not a whole number: the API says what is wrong, next to the field.
-          capacity: (/^\d+$/.test(capacity) ? Number(capacity) : capacity) as number,
+          capacity: numberOf(capacity),
           mode: values.mode,
           ...(location === '' ? {} : { location }),
         },

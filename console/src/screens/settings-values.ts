@@ -1,4 +1,5 @@
 import type { Schemas } from '../api/client.ts';
+import { numberOf } from '../components/fields.tsx';
 import { type Language, languages } from '../i18n.ts';
 
 /**
@@ -70,22 +71,13 @@ export function lines(text: string): string[] {
     .filter((line) => line !== '');
 }
 
-/**
- * A whole number as typed, else what was typed: the API says what is wrong with it, next to the field
- * and in the coordinator's language, rather than the console guessing.
- */
-function whole(text: string): number {
-  const trimmed = text.trim();
-  return (/^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed) as number;
-}
-
 function digestOf(values: SettingsValues): Schemas['DigestSchedule'] {
   if (values.digestFrequency === 'off') return { frequency: 'off' };
-  if (values.digestFrequency === 'daily') return { frequency: 'daily', hour: whole(values.digestHour) };
+  if (values.digestFrequency === 'daily') return { frequency: 'daily', hour: numberOf(values.digestHour) };
   return {
     frequency: 'weekly',
-    weekday: whole(values.digestWeekday) as 1 | 2 | 3 | 4 | 5 | 6 | 7,
-    hour: whole(values.digestHour),
+    weekday: numberOf(values.digestWeekday) as 1 | 2 | 3 | 4 | 5 | 6 | 7,
+    hour: numberOf(values.digestHour),
   };
 }
 
@@ -109,13 +101,13 @@ function requestOf(values: SettingsValues): Required<UpdateNetworkRequest> {
       days: values.reminderDays
         .split(/[\s,;]+/)
         .filter((d) => d !== '')
-        .map(whole),
-      introducerDays: whole(values.introducerDays),
+        .map((day) => numberOf(day)),
+      introducerDays: numberOf(values.introducerDays),
     },
     evaluation: {
-      delayMinutes: whole(values.delayMinutes),
-      reminderAfterDays: whole(values.reminderAfterDays),
-      closeAfterDays: whole(values.closeAfterDays),
+      delayMinutes: numberOf(values.delayMinutes),
+      reminderAfterDays: numberOf(values.reminderAfterDays),
+      closeAfterDays: numberOf(values.closeAfterDays),
     },
     digest: digestOf(values),
     coordinatorLanguages,

@@ -43,6 +43,7 @@ export const en = {
     consent_required: () =>
       'You need to agree that we store your details, or we cannot accept what you send.',
     single_line: () => 'Must not contain line breaks or control characters.',
+    whole_number: () => 'Enter a whole number.',
     wrong_type: () => 'Wrong kind of value.',
     unknown_field: () => 'Unknown field.',
     invalid_url: () => 'Enter an address starting with https://.',

@@ -42,6 +42,7 @@ export const nb = {
     consent_required: () =>
       'Du må godta at vi lagrer opplysningene dine, ellers kan vi ikke ta imot det du sender.',
     single_line: () => 'Kan ikke inneholde linjeskift eller kontrolltegn.',
+    whole_number: () => 'Skriv et heltall.',
     wrong_type: () => 'Feil type verdi.',
     unknown_field: () => 'Ukjent felt.',
     invalid_url: () => 'Oppgi en adresse som begynner med https://.',

@@ -41,6 +41,7 @@ export const sv = {
     consent_required: () =>
       'Du behöver godkänna att vi sparar dina uppgifter, annars kan vi inte ta emot det du skickar.',
     single_line: () => 'Får inte innehålla radbrytningar eller kontrolltecken.',
+    whole_number: () => 'Skriv ett heltal.',
     wrong_type: () => 'Fel typ av värde.',
     unknown_field: () => 'Okänt fält.',
     invalid_url: () => 'Ange en adress som börjar med https://.',

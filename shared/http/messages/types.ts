@@ -39,6 +39,7 @@ export type FieldProblem =
   | 'too_many'
   | 'too_small_number'
   | 'too_big_number'
+  | 'whole_number'
   | 'invalid_choice'
   | 'consent_required'
   | 'single_line'
