@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numberOf } from '../../console/src/components/fields.tsx';
+import { numberOf } from '../../console/src/components/number-field.ts';
 
 describe('a number field’s text for the API', () => {
   it('is the number typed, with a decimal point or comma and whatever zeros after it', () => {

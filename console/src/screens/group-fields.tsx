@@ -1,5 +1,6 @@
 import type { Schemas } from '../api/client.ts';
-import { errorFor, Field, numberOf } from '../components/fields.tsx';
+import { errorFor, Field } from '../components/fields.tsx';
+import { numberOf } from '../components/number-field.ts';
 import { bundle, useMessages } from '../i18n.ts';
 
 /**

@@ -3,10 +3,11 @@ import { useState } from 'preact/hooks';
 import { type Schemas, unwrap } from '../api/client.ts';
 import { useApp } from '../app.ts';
 import { ConfirmButton } from '../components/confirm.tsx';
-import { Field, numberOf } from '../components/fields.tsx';
+import { Field } from '../components/fields.tsx';
 import { hasDraft, useAction, useDraft } from '../components/forms.tsx';
 import { Link } from '../components/layout.tsx';
 import { ErrorMessage } from '../components/load.tsx';
+import { numberOf } from '../components/number-field.ts';
 import { bundle, formatDateTime, useLanguage, useMessages } from '../i18n.ts';
 import { path } from '../router.ts';
 

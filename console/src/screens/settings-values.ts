@@ -1,5 +1,5 @@
 import type { Schemas } from '../api/client.ts';
-import { numberOf } from '../components/fields.tsx';
+import { numberOf } from '../components/number-field.ts';
 import { type Language, languages } from '../i18n.ts';
 
 /**
