@@ -108,12 +108,13 @@ export interface OfferExpiredFields {
   groupTitle: string;
 }
 
-/** The receipt for leaving the group, or its waitlist. */
+/** The receipt for leaving the group, its waitlist, or a seat offered and declined. */
 export interface LeftGroupFields {
   recipientName: string;
   networkName: string;
   groupTitle: string;
-  wasWaitlisted: boolean;
+  /** What was given up: someone only offered a seat never sat in the group, nor is thanked for it. */
+  left: 'group' | 'waitlist' | 'offer';
 }
 
 export const confirmJoinRequestCopy: Record<Language, ConfirmJoinRequestCopy> = {
@@ -172,7 +173,7 @@ export const offerExpiredCopy: Record<Language, OfferExpiredCopy> = {
 };
 
 /** Leaving a group and leaving its waitlist are told apart: the reader knows which one they left. */
-export const leftGroupCopy: Record<Language, { group: LeftGroupCopy; waitlist: LeftGroupCopy }> = {
+export const leftGroupCopy: Record<Language, Record<LeftGroupFields['left'], LeftGroupCopy>> = {
   sv: sv.leftGroup,
   nb: nb.leftGroup,
   en: en.leftGroup,
@@ -361,7 +362,7 @@ export function composeOfferExpired(m: OfferExpiredFields, language: Language): 
 }
 
 export function composeLeftGroup(m: LeftGroupFields, language: Language): MailContent {
-  const copy = m.wasWaitlisted ? leftGroupCopy[language].waitlist : leftGroupCopy[language].group;
+  const copy = leftGroupCopy[language][m.left];
   return {
     language,
     subject: copy.subject(m.networkName, m.groupTitle),

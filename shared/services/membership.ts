@@ -417,6 +417,7 @@ export async function leave(
   now: Date,
 ): Promise<SeatPassed> {
   const wasWaitlisted = request.status === 'waitlisted';
+  const left = wasWaitlisted ? 'waitlist' : request.status === 'offered' ? 'offer' : 'group';
   let passed: SeatPassed;
   if (wasWaitlisted) passed = { outcome: await leaveWaitlist(request, now, tokenHash) };
   else passed = await passSeatOn(network, group, request, ['approved', 'offered'], now, { tokenHash });
@@ -432,7 +433,7 @@ export async function leave(
           recipientName: request.name,
           networkName: network.name,
           groupTitle: group.title,
-          wasWaitlisted,
+          left,
         }),
     });
   }

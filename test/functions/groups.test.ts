@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Group } from '../../shared/domain/group.ts';
+import { leftGroupCopy } from '../../shared/mail/groups.ts';
 import { createGroup } from '../../shared/store/groups.ts';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
@@ -273,6 +274,29 @@ describe('leaving and the waitlist', () => {
     const after = Object.fromEntries((await requestItems(group.id)).map((r) => [r.email, r.status]));
     expect(after[second]).toBe('approved');
     expect(await groupItem(group.id)).toMatchObject({ seatsTaken: 1 });
+  });
+
+  it('declining an offered seat: the receipt says so, not that they left a group they never sat in', async () => {
+    const group = await newGroup({ capacity: 1 });
+    const [member, offered] = [memberAddress('seat-holder'), memberAddress('declines')];
+    await join(group.id, member);
+    await join(group.id, offered);
+    const leave = linkIn((await stack.waitForEmailTo(member, hasLink('/v1/leave/'))).body.text, '/v1/leave/');
+    expect(await (await postJson(leave.url)).json()).toEqual({ result: 'left-group' });
+    const offer = await stack.waitForEmailTo(offered, hasLink('/v1/offers/'));
+    const decline = linkIn(offer.body.text, '/v1/leave/');
+    expect(await (await postJson(decline.url)).json()).toEqual({ result: 'offer-declined' });
+
+    const copy = leftGroupCopy.sv;
+    const receipt = await stack.waitForEmailTo(offered, (m) =>
+      m.subject.startsWith(copy.offer.subject('Forum för skolbyggnader', group.title)),
+    );
+    expect(receipt.body.text).toContain(copy.offer.intro('Forum för skolbyggnader', group.title));
+    expect(receipt.body.text).not.toContain(copy.group.intro('Forum för skolbyggnader', group.title));
+    // The member who did sit in the group gets the group's receipt.
+    const left = await stack.waitForEmailTo(member, (m) => m.subject.startsWith('Du har lämnat'));
+    expect(left.body.text).toContain(copy.group.after);
+    expect((await requestItems(group.id)).find((r) => r.email === offered)).toMatchObject({ status: 'left' });
   });
 
   it('lets someone leave the waitlist; the seat count does not move', async () => {

@@ -91,5 +91,5 @@ export const groupSamples: { [K in GroupMailKind]: MailMessage<K> } = {
     timeZone: 'Europe/Stockholm',
   },
   'offer-expired': { kind: 'offer-expired', ...base },
-  'left-group': { kind: 'left-group', ...base, wasWaitlisted: false },
+  'left-group': { kind: 'left-group', ...base, left: 'group' },
 };

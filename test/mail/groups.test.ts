@@ -250,23 +250,35 @@ describe('group mails', () => {
     expect(render(samples['seat-offered'], 'nb').text).toContain('nestemann i køen');
   });
 
-  it('says an expired offer passed on and the reader may ask again', () => {
+  it('says an expired offer is no longer held, and the reader may ask again', () => {
     for (const language of languages) {
-      expect(render(samples['offer-expired'], language).text).toContain(offerExpiredCopy[language].again);
+      const text = render(samples['offer-expired'], language).text;
+      expect(text).toContain(offerExpiredCopy[language].again);
+      // Nobody may be in line behind the reader: the seat is then free, not "passed to the next".
+      expect(text).not.toMatch(/nästa i kön|nestemann i køen|next in line/);
     }
   });
 
-  it.each(languages)('tells leaving the group from leaving the waitlist in %s', (language) => {
-    const group = render(samples['left-group'], language);
-    const waitlist = render({ ...samples['left-group'], wasWaitlisted: true }, language);
-    expect(group.subject).toBe(leftGroupCopy[language].group.subject(network, 'Rektors mandat'));
-    expect(waitlist.subject).toBe(leftGroupCopy[language].waitlist.subject(network, 'Rektors mandat'));
-    expect(group.subject).not.toBe(waitlist.subject);
-    // Confidentiality outlasts membership; the waitlist never heard anything to keep.
-    expect(group.text).toContain(leftGroupCopy[language].group.after);
-    expect(waitlist.text).not.toContain(leftGroupCopy[language].group.after);
-    expect(waitlist.text).not.toMatch(leaks);
-  });
+  it.each(languages)(
+    'tells leaving the group from leaving the waitlist or declining a seat in %s',
+    (language) => {
+      const group = render(samples['left-group'], language);
+      const waitlist = render({ ...samples['left-group'], left: 'waitlist' }, language);
+      // Someone only offered a seat never sat in the group: no thanks for their commitment, no confidentiality.
+      const offer = render({ ...samples['left-group'], left: 'offer' }, language);
+      expect(offer.subject).toBe(leftGroupCopy[language].offer.subject(network, 'Rektors mandat'));
+      expect(offer.text).toContain(leftGroupCopy[language].offer.intro(network, 'Rektors mandat'));
+      expect(offer.text).not.toContain(leftGroupCopy[language].group.intro(network, 'Rektors mandat'));
+      expect(offer.text).not.toContain(leftGroupCopy[language].group.after);
+      expect(group.subject).toBe(leftGroupCopy[language].group.subject(network, 'Rektors mandat'));
+      expect(waitlist.subject).toBe(leftGroupCopy[language].waitlist.subject(network, 'Rektors mandat'));
+      expect(group.subject).not.toBe(waitlist.subject);
+      // Confidentiality outlasts membership; the waitlist never heard anything to keep.
+      expect(group.text).toContain(leftGroupCopy[language].group.after);
+      expect(waitlist.text).not.toContain(leftGroupCopy[language].group.after);
+      expect(waitlist.text).not.toMatch(leaks);
+    },
+  );
 
   describe('escaping', () => {
     const hostile = '<script>alert("x")</script>';
@@ -336,7 +348,11 @@ describe('group mails', () => {
 
     function prose(kind: GroupMailKind, language: Language): string {
       const variants: MailMessage[] = [samples[kind]];
-      if (kind === 'left-group') variants.push({ ...samples['left-group'], wasWaitlisted: true });
+      if (kind === 'left-group')
+        variants.push(
+          { ...samples['left-group'], left: 'waitlist' },
+          { ...samples['left-group'], left: 'offer' },
+        );
       if (kind === 'join-approved') variants.push({ ...samples['join-approved'], mode: 'online' });
       return variants
         .map((message) => renderMail(message, language))

@@ -176,10 +176,10 @@ export const seatOffered = {
 } satisfies Shape.SeatOfferedCopy;
 
 export const offerExpired = {
-  subject: (network, group) => `The seat in “${group}” in ${network} has passed on`,
+  subject: (network, group) => `The offer of a seat in “${group}” in ${network} has expired`,
   preheader: 'You are welcome to ask to join again.',
   intro: (network, group) =>
-    `We held a seat for you in the group “${group}” in ${network}, but the time to accept has run out, so the seat has passed to the next in line.`,
+    `We held a seat for you in the group “${group}” in ${network}, but the time to accept has run out, so the seat is no longer held for you.`,
   again: 'If you would still like to take part, you are welcome to ask to join the group again.',
   footer: joinFooter,
 } satisfies Shape.OfferExpiredCopy;
@@ -204,7 +204,17 @@ export const leftGroup = {
     notYou: "Was it not you who left the waitlist? Then please contact the network's coordinators.",
     footer: joinFooter,
   },
-} satisfies { group: Shape.LeftGroupCopy; waitlist: Shape.LeftGroupCopy };
+  offer: {
+    subject: (network, group) => `You have declined the seat in “${group}” in ${network}`,
+    preheader: 'This confirms it. There is nothing more you need to do.',
+    intro: (network, group) =>
+      `You have declined the seat in the group “${group}” in ${network}, and it is no longer held for you.`,
+    after: 'You are no longer on the waitlist either.',
+    again: 'If you change your mind, you are welcome to ask to join again.',
+    notYou: "Was it not you who declined? Then please contact the network's coordinators.",
+    footer: joinFooter,
+  },
+} satisfies { group: Shape.LeftGroupCopy; waitlist: Shape.LeftGroupCopy; offer: Shape.LeftGroupCopy };
 
 // group-proposals.ts
 

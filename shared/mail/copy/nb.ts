@@ -177,10 +177,10 @@ export const seatOffered = {
 } satisfies Shape.SeatOfferedCopy;
 
 export const offerExpired = {
-  subject: (network, group) => `Plassen i «${group}» i ${network} har gått videre`,
+  subject: (network, group) => `Tilbudet om en plass i «${group}» i ${network} har gått ut`,
   preheader: 'Du er velkommen til å melde deg på igjen.',
   intro: (network, group) =>
-    `Vi holdt av en plass til deg i gruppen «${group}» i ${network}, men fristen for å takke ja er ute. Plassen har derfor gått videre til nestemann i køen.`,
+    `Vi holdt av en plass til deg i gruppen «${group}» i ${network}, men fristen for å takke ja er ute, så plassen er ikke lenger holdt av til deg.`,
   again: 'Vil du fortsatt være med, er du velkommen til å melde deg på gruppen igjen.',
   footer: joinFooter,
 } satisfies Shape.OfferExpiredCopy;
@@ -206,7 +206,17 @@ export const leftGroup = {
       'Var det ikke du som meldte deg av ventelisten? Ta i så fall kontakt med koordinatorene i nettverket.',
     footer: joinFooter,
   },
-} satisfies { group: Shape.LeftGroupCopy; waitlist: Shape.LeftGroupCopy };
+  offer: {
+    subject: (network, group) => `Du har takket nei til plassen i «${group}» i ${network}`,
+    preheader: 'Dette er en bekreftelse. Du trenger ikke å gjøre noe mer.',
+    intro: (network, group) =>
+      `Du har takket nei til plassen i gruppen «${group}» i ${network}, og den er ikke lenger holdt av til deg.`,
+    after: 'Du står heller ikke lenger på ventelisten.',
+    again: 'Ombestemmer du deg, er du velkommen til å melde deg på igjen.',
+    notYou: 'Var det ikke du som takket nei? Ta i så fall kontakt med koordinatorene i nettverket.',
+    footer: joinFooter,
+  },
+} satisfies { group: Shape.LeftGroupCopy; waitlist: Shape.LeftGroupCopy; offer: Shape.LeftGroupCopy };
 
 // group-proposals.ts
 

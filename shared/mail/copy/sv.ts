@@ -176,10 +176,10 @@ export const seatOffered = {
 } satisfies Shape.SeatOfferedCopy;
 
 export const offerExpired = {
-  subject: (network, group) => `Platsen i ”${group}” i ${network} har gått vidare`,
+  subject: (network, group) => `Erbjudandet om en plats i ”${group}” i ${network} har gått ut`,
   preheader: 'Du är välkommen att anmäla dig igen.',
   intro: (network, group) =>
-    `Vi höll en plats åt dig i gruppen ”${group}” i ${network}, men tiden för att tacka ja har gått ut. Platsen har därför gått vidare till nästa i kön.`,
+    `Vi höll en plats åt dig i gruppen ”${group}” i ${network}, men tiden för att tacka ja har gått ut, så platsen är inte längre reserverad för dig.`,
   again: 'Vill du fortfarande vara med är du välkommen att anmäla dig till gruppen igen.',
   footer: joinFooter,
 } satisfies Shape.OfferExpiredCopy;
@@ -204,7 +204,17 @@ export const leftGroup = {
     notYou: 'Var det inte du som lämnade väntelistan? Hör då av dig till nätverkets samordnare.',
     footer: joinFooter,
   },
-} satisfies { group: Shape.LeftGroupCopy; waitlist: Shape.LeftGroupCopy };
+  offer: {
+    subject: (network, group) => `Du har tackat nej till platsen i ”${group}” i ${network}`,
+    preheader: 'Det här är en bekräftelse. Du behöver inte göra något mer.',
+    intro: (network, group) =>
+      `Du har tackat nej till platsen i gruppen ”${group}” i ${network}, och den är inte längre reserverad för dig.`,
+    after: 'Du står inte heller kvar på väntelistan.',
+    again: 'Ändrar du dig är du välkommen att anmäla dig igen.',
+    notYou: 'Var det inte du som tackade nej? Hör då av dig till nätverkets samordnare.',
+    footer: joinFooter,
+  },
+} satisfies { group: Shape.LeftGroupCopy; waitlist: Shape.LeftGroupCopy; offer: Shape.LeftGroupCopy };
 
 // group-proposals.ts
 

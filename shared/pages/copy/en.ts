@@ -189,7 +189,7 @@ export const results = {
   'offer-declined': {
     title: () => 'Thank you for letting us know',
     lead: (f) =>
-      `The seat in ${phrase.group(f)} goes to the next in line. You are welcome to ask to join again later on.`,
+      `The seat in ${phrase.group(f)} is no longer held for you. You are welcome to ask to join again later on.`,
   },
   'already-done': {
     title: () => 'Already done',
@@ -270,7 +270,7 @@ export const errors = {
   },
   offerExpired: {
     title: 'The offer has expired',
-    lead: 'The time to accept has run out, and the seat has passed to the next in line. You are welcome to ask to join the group again.',
+    lead: 'The time to accept has run out, and the seat is no longer held for you. You are welcome to ask to join the group again.',
   },
   generic: {
     title: 'Something went wrong',

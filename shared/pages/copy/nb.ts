@@ -187,7 +187,7 @@ export const results = {
   'offer-declined': {
     title: () => 'Takk for beskjeden',
     lead: (f) =>
-      `Plassen i ${phrase.group(f)} går videre til nestemann i køen. Du er velkommen til å melde deg på igjen senere.`,
+      `Plassen i ${phrase.group(f)} er ikke lenger holdt av til deg. Du er velkommen til å melde deg på igjen senere.`,
   },
   'already-done': {
     title: () => 'Allerede gjort',
@@ -268,7 +268,7 @@ export const errors = {
   },
   offerExpired: {
     title: 'Tilbudet har gått ut',
-    lead: 'Fristen for å takke ja er ute, og plassen har gått videre til nestemann i køen. Du er velkommen til å melde deg på gruppen igjen.',
+    lead: 'Fristen for å takke ja er ute, og plassen er ikke lenger holdt av til deg. Du er velkommen til å melde deg på gruppen igjen.',
   },
   generic: {
     title: 'Noe gikk galt',

@@ -188,7 +188,7 @@ export const results = {
   'offer-declined': {
     title: () => 'Tack för beskedet',
     lead: (f) =>
-      `Platsen i ${phrase.group(f)} går vidare till nästa i kön. Du är välkommen att anmäla dig igen längre fram.`,
+      `Platsen i ${phrase.group(f)} är inte längre reserverad för dig. Du är välkommen att anmäla dig igen längre fram.`,
   },
   'already-done': {
     title: () => 'Redan klart',
@@ -269,7 +269,7 @@ export const errors = {
   },
   offerExpired: {
     title: 'Erbjudandet har gått ut',
-    lead: 'Tiden för att tacka ja har gått ut, och platsen har gått vidare till nästa i kön. Du är välkommen att anmäla dig till gruppen igen.',
+    lead: 'Tiden för att tacka ja har gått ut, och platsen är inte längre reserverad för dig. Du är välkommen att anmäla dig till gruppen igen.',
   },
   generic: {
     title: 'Något gick fel',
