@@ -1,5 +1,5 @@
 import type { Group, JoinRequest } from '../../shared/domain/group.ts';
-import type { Meeting } from '../../shared/domain/meeting.ts';
+import { answerLinkReopened, type Meeting } from '../../shared/domain/meeting.ts';
 import type { Network } from '../../shared/domain/network.ts';
 import { gone, notFound } from '../../shared/http/errors.ts';
 import { isGet, type OpenedLink, openLink } from '../../shared/http/link-request.ts';
@@ -11,7 +11,7 @@ import { actionPage, resultPage } from '../../shared/pages/pages.ts';
 import { passSeatOn } from '../../shared/services/membership.ts';
 import { getGroup } from '../../shared/store/groups.ts';
 import { getJoinRequest } from '../../shared/store/join-requests.ts';
-import { getMeeting, recordRsvp } from '../../shared/store/meetings.ts';
+import { getMeeting, getParticipation, recordRsvp } from '../../shared/store/meetings.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
 import { touchPerson } from '../../shared/store/people.ts';
 import type { TokenPurpose } from '../../shared/store/tokens.ts';
@@ -71,13 +71,26 @@ export const handler = publicHandler(
     ]);
     if (!network || !group || !member) throw notFound('link_not_found');
     const c: Context = { request, opened, network, group, member, meeting };
-    // A link used before shows what it did; a lapsed one (the meeting has begun) says so.
-    if (link.usedAt) return page(c, true);
-    if (!opened.usable) throw gone('link_expired');
+    let reopened: { usedAt: string } | undefined;
+    if (link.usedAt) {
+      // A yes or no used before answers again once the other answer has replaced it; while its own
+      // answer stands (or for the rest of the series), it shows what it did.
+      const answer = link.purpose === 'rsvp-yes' ? 'yes' : 'no';
+      const standing =
+        meeting && link.purpose !== 'rsvp-no-series'
+          ? await getParticipation(meeting.id, member.id)
+          : undefined;
+      if (!answerLinkReopened({ answer, usedAt: link.usedAt }, standing)) return page(c, true);
+      reopened = { usedAt: link.usedAt };
+    }
+    // A lapsed link (the meeting has begun) says so; so does one for a meeting since cancelled, or from
+    // someone no longer in the group, instead of thanking them for an answer nobody reads.
+    if (Date.parse(link.validUntil) <= now.getTime()) throw gone('link_expired');
+    if (meeting?.status === 'cancelled') throw gone('meeting_cancelled');
+    if (member.status !== 'approved') throw gone('link_expired');
     if (isGet(request)) return page(c, false);
 
     if (link.purpose === 'rsvp-no-series') {
-      if (member.status !== 'approved') return page(c, true);
       const passed = await passSeatOn(network, group, member, ['approved'], now, {
         tokenHash: opened.tokenHash,
       });
@@ -90,6 +103,7 @@ export const handler = publicHandler(
         link.purpose === 'rsvp-yes' ? 'yes' : 'no',
         now,
         opened.tokenHash,
+        reopened,
       );
       await touchPerson(member.email, member.language, now);
     }

@@ -621,3 +621,20 @@ export function upcomingMeetings<M extends Pick<Meeting, 'status' | 'startsAt'>>
 ): M[] {
   return meetings.filter((m) => m.status === 'scheduled' && Date.parse(m.startsAt) > now.getTime());
 }
+
+/**
+ * Whether a yes or no link used before answers again: once another answer was given after it. The pages
+ * tell members they can change their mind by the links in the invitation, and each link is single-use, so
+ * a link is spent while its own answer stands and open again when the other one has replaced it.
+ */
+export function answerLinkReopened(
+  link: { answer: 'yes' | 'no'; usedAt: string },
+  standing: { rsvp?: 'yes' | 'no'; rsvpAt?: string } | undefined,
+): boolean {
+  return (
+    standing?.rsvp !== undefined &&
+    standing.rsvp !== link.answer &&
+    standing.rsvpAt !== undefined &&
+    standing.rsvpAt > link.usedAt
+  );
+}

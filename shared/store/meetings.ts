@@ -5,7 +5,7 @@ import type { Meeting } from '../domain/meeting.ts';
 import { queryAll, readRecord } from './common.ts';
 import { isConditionalCheckFailed, isTransactionCancelled } from './errors.ts';
 import { keys } from './keys.ts';
-import { spendToken } from './tokens.ts';
+import { respendToken, spendToken } from './tokens.ts';
 import { updateExpression } from './update-expression.ts';
 
 export type Rsvp = 'yes' | 'no';
@@ -131,9 +131,26 @@ function participationUpdate(meetingId: string, memberId: string, fields: Record
   };
 }
 
+/** A member's answer and attendance for one meeting, if any. */
+export async function getParticipation(
+  meetingId: string,
+  memberId: string,
+): Promise<Pick<Participation, 'rsvp' | 'rsvpAt'> | undefined> {
+  const { Item } = await dynamo.send(
+    new GetCommand({
+      TableName: env.tableName(),
+      Key: keys.participation(meetingId, memberId),
+      ConsistentRead: true,
+    }),
+  );
+  if (!Item) return undefined;
+  return Item.rsvp ? { rsvp: Item.rsvp as Rsvp, rsvpAt: String(Item.rsvpAt) } : {};
+}
+
 /**
  * A member's answer, given by an emailed link: the answer is stored and the link spent in one
- * transaction, so a link works once and a failed write leaves it working.
+ * transaction, so a link works once and a failed write leaves it working. A link reopened by a later
+ * answer (`reopened`: when it was used) is spent again only while that later answer still stands.
  */
 export async function recordRsvp(
   meetingId: string,
@@ -141,15 +158,28 @@ export async function recordRsvp(
   rsvp: Rsvp,
   now: Date,
   tokenHash: string,
+  reopened?: { usedAt: string },
 ): Promise<'recorded' | 'token-not-usable'> {
   const at = now.toISOString();
+  const answer = participationUpdate(meetingId, memberId, { rsvp, rsvpAt: at });
   try {
     await dynamo.send(
       new TransactWriteCommand({
-        TransactItems: [
-          spendToken(env.tableName(), tokenHash, at),
-          { Update: participationUpdate(meetingId, memberId, { rsvp, rsvpAt: at }) },
-        ],
+        TransactItems: reopened
+          ? [
+              respendToken(env.tableName(), tokenHash, at, reopened.usedAt),
+              {
+                Update: {
+                  ...answer,
+                  ConditionExpression: '#rsvp <> :rsvp AND #rsvpAt > :usedBefore',
+                  ExpressionAttributeValues: {
+                    ...answer.ExpressionAttributeValues,
+                    ':usedBefore': reopened.usedAt,
+                  },
+                },
+              },
+            ]
+          : [spendToken(env.tableName(), tokenHash, at), { Update: answer }],
       }),
     );
     return 'recorded';

@@ -120,6 +120,22 @@ export function spendToken(tableName: string, tokenHash: string, at: string) {
   };
 }
 
+/**
+ * Spends again a token spent at `usedBefore`, for a link that another action has reopened since (an RSVP
+ * answer replaced by the other one): the condition pins the use read, so two clicks spend it once.
+ */
+export function respendToken(tableName: string, tokenHash: string, at: string, usedBefore: string) {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.token(tokenHash),
+      UpdateExpression: 'SET usedAt = :at',
+      ConditionExpression: 'usedAt = :usedBefore AND validUntil > :at',
+      ExpressionAttributeValues: { ':at': at, ':usedBefore': usedBefore },
+    },
+  };
+}
+
 /** Spends a token on its own, for an action with nothing else to write in the same transaction. */
 export async function spendLinkToken(tokenHash: string, now: Date): Promise<boolean> {
   try {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  answerLinkReopened,
   introductionCounts,
   localToUtc,
   type Meeting,
@@ -458,5 +459,20 @@ describe('meeting emails', () => {
     expect(meetingEnd({ startsAt: '2026-03-10T16:00:00.000Z', durationMinutes: 90 })).toBe(
       '2026-03-10T17:30:00.000Z',
     );
+  });
+});
+
+describe('a yes or no link used before', () => {
+  const link = { answer: 'yes' as const, usedAt: '2026-03-01T10:00:00.000Z' };
+
+  it('answers again once the other answer has replaced its own', () => {
+    expect(answerLinkReopened(link, { rsvp: 'no', rsvpAt: '2026-03-01T11:00:00.000Z' })).toBe(true);
+  });
+
+  it('is spent while its own answer stands, or when nothing later was answered', () => {
+    expect(answerLinkReopened(link, { rsvp: 'yes', rsvpAt: '2026-03-02T09:00:00.000Z' })).toBe(false);
+    expect(answerLinkReopened(link, { rsvp: 'no', rsvpAt: '2026-03-01T10:00:00.000Z' })).toBe(false);
+    expect(answerLinkReopened(link, {})).toBe(false);
+    expect(answerLinkReopened(link, undefined)).toBe(false);
   });
 });

@@ -267,6 +267,62 @@ describe('the meeting workflow', { timeout: 90_000 }, () => {
 });
 
 describe('answers, attendance and late joiners', { timeout: 90_000 }, () => {
+  it('changing one’s mind by the invitation’s links, back and forth: the answer that stands is the one told', async () => {
+    const { group, members } = await seedGroup(networkId, ['Vera']);
+    const [meeting] = await schedule(group.id, { firstLocal: inDays(5) });
+    if (!meeting) throw new Error('no meeting');
+    const [vera] = members as [JoinRequest];
+    const invitation = await stack.waitForEmailTo(vera.email, (mail) => calendarOf(mail) !== undefined);
+    const [yes = '', no = ''] = [
+      ...(invitation.body.text ?? '').matchAll(/https?:\S+\/v1\/rsvp\/[A-Za-z0-9_-]+/g),
+    ].map((m) => m[0]);
+    const post = async (url: string) =>
+      (await fetch(url, { method: 'POST', headers: { accept: 'application/json' } })).json();
+    const standing = async () => {
+      const view = await stack.api(`/v1/admin/groups/${group.id}/meetings/${meeting.id}`, { headers });
+      const body = (await view.json()) as { members: { memberId: string; rsvp: string | null }[] };
+      return body.members.find((m) => m.memberId === vera.id)?.rsvp;
+    };
+
+    expect(await post(yes)).toEqual({ result: 'rsvp-recorded-yes' });
+    expect(await post(no)).toEqual({ result: 'rsvp-recorded-no' });
+    expect(await standing()).toBe('no');
+    // "Ändrar du dig kan du svara på nytt via länkarna i inbjudan": the yes link, used, answers again.
+    const token = `TOKEN#${hashToken(linkIn(yes, '/v1/rsvp/').token)}`;
+    const before = (await allItems(stack.tableName)).filter(
+      (item) => item.pk === token || item.pk === `MEETING#${meeting.id}`,
+    );
+    const page = await fetch(yes, { headers: { accept: 'text/html' } });
+    expect(await page.text()).toMatch(/<form method="post"/);
+    expect(
+      (await allItems(stack.tableName)).filter(
+        (item) => item.pk === token || item.pk === `MEETING#${meeting.id}`,
+      ),
+    ).toEqual(before);
+    // Two clicks at once: one answer, and both are told what stands.
+    expect(await Promise.all([post(yes), post(yes)])).toEqual([
+      { result: 'rsvp-recorded-yes' },
+      { result: 'rsvp-recorded-yes' },
+    ]);
+    expect(await standing()).toBe('yes');
+    // While its own answer stands a link is spent: it tells what it did and changes nothing.
+    expect(await post(yes)).toEqual({ result: 'rsvp-recorded-yes' });
+    expect(await post(no)).toEqual({ result: 'rsvp-recorded-no' });
+    expect(await standing()).toBe('no');
+
+    // Once the meeting is cancelled, no link thanks anyone for an answer to it.
+    const cancelled = await stack.api(`/v1/admin/groups/${group.id}/meetings/${meeting.id}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ status: 'cancelled' }),
+    });
+    expect(cancelled.status).toBe(200);
+    const late = await fetch(yes, { method: 'POST', headers: { accept: 'application/json' } });
+    expect(late.status).toBe(410);
+    expect(await late.json()).toMatchObject({ error: { code: 'meeting_cancelled' } });
+    expect(await standing()).toBe('no');
+  });
+
   it('records RSVPs from the emailed links, skips reminders for those who can’t come, and shows coordinators', async () => {
     const { group, members } = await seedGroup(networkId, ['Lars', 'Marie', 'Sandra']);
     const [meeting] = await schedule(group.id, { firstLocal: inDays(5) });

@@ -11,7 +11,7 @@ export const en = {
     proposal_already_decided: 'This group proposal has already been decided.',
     group_not_found: 'There is no such group.',
     group_closed: 'This group does not take new participants.',
-    offer_expired: 'The offer of a seat has expired, and the seat went to the next in line.',
+    offer_expired: 'The offer of a seat has expired.',
     capacity_below_seats:
       'The capacity cannot be lower than the number of participants who already have a seat.',
     validation_failed: 'Some details need correcting. See the fields below.',

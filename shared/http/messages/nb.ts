@@ -11,7 +11,7 @@ export const nb = {
     proposal_already_decided: 'Gruppeforslaget er allerede avgjort.',
     group_not_found: 'Gruppen finnes ikke.',
     group_closed: 'Gruppen tar ikke imot nye deltakere.',
-    offer_expired: 'Tilbudet om en plass har gått ut, og plassen har gått videre til nestemann i køen.',
+    offer_expired: 'Tilbudet om en plass har gått ut.',
     capacity_below_seats: 'Antall plasser kan ikke bli lavere enn antall deltakere som allerede har plass.',
     validation_failed: 'Noen opplysninger må rettes. Se feltene nedenfor.',
     invalid_json: 'Forespørselen kunne ikke leses: den er ikke gyldig JSON.',

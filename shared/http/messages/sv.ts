@@ -11,7 +11,7 @@ export const sv = {
     proposal_already_decided: 'Gruppförslaget är redan avgjort.',
     group_not_found: 'Gruppen finns inte.',
     group_closed: 'Gruppen tar inte emot nya deltagare.',
-    offer_expired: 'Erbjudandet om en plats har gått ut, och platsen har gått vidare till nästa i kön.',
+    offer_expired: 'Erbjudandet om en plats har gått ut.',
     capacity_below_seats: 'Antalet platser kan inte bli lägre än antalet deltagare som redan har en plats.',
     validation_failed: 'Några uppgifter behöver rättas. Se fälten nedan.',
     invalid_json: 'Förfrågan kunde inte läsas: den är inte giltig JSON.',

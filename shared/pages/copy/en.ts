@@ -213,7 +213,7 @@ export const results = {
   'rsvp-recorded-no-series': {
     title: () => 'Your seat is now free',
     lead: (f) =>
-      `You have answered that you cannot come to the rest of the meetings of ${phrase.group(f)}, and your seat goes to someone else who would like to take part. Thank you for your time in the group! What was said in the group stays in the group.`,
+      `You have answered that you cannot come to the rest of the meetings of ${phrase.group(f)}, and your seat in the group is now free for someone else. Thank you for your time in the group! What was said in the group stays in the group.`,
   },
   'feedback-thanks': {
     title: () => 'Thank you for your answer',

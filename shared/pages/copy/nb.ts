@@ -211,7 +211,7 @@ export const results = {
   'rsvp-recorded-no-series': {
     title: () => 'Plassen din er nå ledig',
     lead: (f) =>
-      `Du har svart at du ikke kan komme på resten av møtene i ${phrase.group(f)}, og plassen din går til noen andre som vil være med. Takk for tiden din i gruppen! Det som er sagt i gruppen, blir i gruppen.`,
+      `Du har svart at du ikke kan komme på resten av møtene i ${phrase.group(f)}, og plassen din i gruppen er nå ledig for noen andre. Takk for tiden din i gruppen! Det som er sagt i gruppen, blir i gruppen.`,
   },
   'feedback-thanks': {
     title: () => 'Takk for svaret ditt',

@@ -212,7 +212,7 @@ export const results = {
   'rsvp-recorded-no-series': {
     title: () => 'Din plats är nu ledig',
     lead: (f) =>
-      `Du har svarat att du inte kan komma på resten av träffarna i ${phrase.group(f)}, och din plats går till någon annan som vill vara med. Tack för din tid i gruppen! Det som har sagts i gruppen stannar i gruppen.`,
+      `Du har svarat att du inte kan komma på resten av träffarna i ${phrase.group(f)}, och din plats i gruppen är nu ledig för någon annan. Tack för din tid i gruppen! Det som har sagts i gruppen stannar i gruppen.`,
   },
   'feedback-thanks': {
     title: () => 'Tack för ditt svar',
