@@ -5,6 +5,7 @@ import {
   type Meeting,
   reminderAfter,
   reminderKind,
+  reminderPlan,
   reminderTimes,
 } from '../domain/meeting.ts';
 import type { Network } from '../domain/network.ts';
@@ -69,6 +70,14 @@ export async function sendStep(ctx: MeetingContext, step: Step, now: Date): Prom
     if (introducer) await sendMeetingMail(ctx, introducer, 'introducer');
     return;
   }
+  // An introducer picked after their own reminder's time (the one before said they can't come) is told
+  // with the next reminder; the one told before is not told twice (one introducer mail per member).
+  const introducerAt = reminderPlan(ctx.meeting.startsAt, reminderOptions(ctx.network)).find(
+    (reminder) => reminder.kind === 'introducer',
+  )?.at;
+  const introducer = reminderRecipients(ctx).find((m) => m.id === ctx.meeting.introducerId);
+  if (introducer && introducerAt && introducerAt < step.at)
+    await sendMeetingMail(ctx, introducer, 'introducer');
   for (const member of reminderRecipients(ctx))
     await sendMeetingMail(ctx, member, reminderKind(step.daysBefore), { daysBefore: step.daysBefore });
 }

@@ -33,17 +33,25 @@ import { loadMeetingContext, type MeetingContext, meetingFacts } from './meeting
  */
 
 /**
- * The introducer of a meeting: kept if a coordinator chose one or it was picked before; otherwise the
- * member who has introduced least, by join order, skipping anyone who said they can't come. Stored on the
- * meeting without a new version: choosing who introduces changes nothing in anyone's calendar.
+ * The introducer of a meeting: kept if a coordinator chose one, or it was picked before and has not said
+ * they can't come since (their mail asks them to say so, "so that someone else has time to prepare");
+ * otherwise the member who has introduced least, by join order, skipping anyone who said they can't come.
+ * Stored on the meeting without a new version: choosing who introduces changes nothing in anyone's
+ * calendar.
  */
 export async function ensureIntroducer(ctx: MeetingContext, now: Date): Promise<Meeting> {
   const { meeting } = ctx;
-  if (meeting.introducerId && ctx.members.some((m) => m.id === meeting.introducerId)) return meeting;
+  const cannotCome = new Set(ctx.participation.filter((p) => p.rsvp === 'no').map((p) => p.memberId));
+  const current = meeting.introducerId;
+  if (
+    current &&
+    ctx.members.some((m) => m.id === current) &&
+    (meeting.introducerOverride || !cannotCome.has(current))
+  )
+    return meeting;
   const earlier = (await listMeetings(ctx.group.id)).filter(
     (m) => m.id !== meeting.id && m.status === 'scheduled',
   );
-  const cannotCome = new Set(ctx.participation.filter((p) => p.rsvp === 'no').map((p) => p.memberId));
   const introducerId = pickIntroducer({
     members: ctx.members.map((m) => ({ id: m.id, approvedAt: m.approvedAt ?? m.createdAt })),
     introductions: introductionCounts(earlier),

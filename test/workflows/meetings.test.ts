@@ -134,6 +134,39 @@ describe('the meeting workflow', { timeout: 90_000 }, () => {
     );
   });
 
+  it('an introducer who can’t come is replaced at the next reminder, and the new one is told', async () => {
+    const { group, members } = await seedGroup(networkId, ['Ylva', 'Tomas']);
+    const [meeting] = await schedule(group.id, { firstLocal: inDays(21) });
+    if (!meeting) throw new Error('no meeting');
+    const [ylva, tomas] = members as [JoinRequest, JoinRequest];
+    const isIntroducerMail = (mail: StoredEmail) =>
+      mail.subject.startsWith('Din tur att hålla introduktionen');
+    // Ylva joined first and is asked to introduce; her mail asks her to say so if she can't come.
+    await stack.waitForEmailTo(ylva.email, isIntroducerMail);
+    const invitation = await stack.waitForEmailTo(ylva.email, (mail) => calendarOf(mail) !== undefined);
+    const no = [...(invitation.body.text ?? '').matchAll(/https?:\S+\/v1\/rsvp\/[A-Za-z0-9_-]+/g)][1]?.[0];
+    const answered = await fetch(no ?? '', { method: 'POST', headers: { accept: 'application/json' } });
+    expect(await answered.json()).toEqual({ result: 'rsvp-recorded-no' });
+
+    const done = await stack.sfn.waitForExecution((await executionOf(meeting.id, 1)).executionArn, 45_000);
+    expect(done.status).toBe('SUCCEEDED');
+    const view = await stack.api(`/v1/admin/groups/${group.id}/meetings/${meeting.id}`, { headers });
+    const { members: shown } = (await view.json()) as {
+      members: { memberId: string; introducer: boolean }[];
+    };
+    expect(shown.filter((m) => m.introducer).map((m) => m.memberId)).toEqual([tomas.id]);
+    const tomasMails = await stack.emailsTo(tomas.email);
+    expect(tomasMails.filter(isIntroducerMail)).toHaveLength(1);
+    // Everyone's reminders name who introduces now.
+    const lastReminder = tomasMails
+      .filter(
+        (mail) => mail.subject.startsWith('Påminnelse') && !(mail.body.text ?? '').includes('/v1/feedback/'),
+      )
+      .at(-1);
+    expect(lastReminder?.body.text).toContain(meetingCopy.sv.introducer(tomas.name));
+    expect((await stack.emailsTo(ylva.email)).filter(isIntroducerMail)).toHaveLength(1);
+  });
+
   it('moved between two reminders: one update per member with the same calendar entry, and no stale reminder', async () => {
     const { group, members } = await seedGroup(networkId, ['Elin', 'Anders']);
     const [meeting] = await schedule(group.id, { firstLocal: inDays(21) });
