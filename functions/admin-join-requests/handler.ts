@@ -51,6 +51,7 @@ export const handler = byRoute({
   'POST /v1/admin/groups/{groupId}/join-requests/{requestId}/approve': coordinatorHandler(
     async (request, coordinator) => {
       const { network, group, joinRequest } = await waiting(request, coordinator);
+      if (group.status === 'closed') throw new HttpError(409, 'join_group_closed');
       const result = await approveRequest(network, group, joinRequest, new Date());
       if (!result.placement) throw new HttpError(409, 'already_decided');
       return json(200, {

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Group, JoinRequest } from '../../shared/domain/group.ts';
 import type { Network } from '../../shared/domain/network.ts';
-import { gone, notFound } from '../../shared/http/errors.ts';
+import { gone, HttpError, notFound } from '../../shared/http/errors.ts';
 import { isGet, type OpenedLink, openLink, requireUsable } from '../../shared/http/link-request.ts';
 import { publicHandler } from '../../shared/http/public-handler.ts';
 import { type ApiRequest, prefersJson } from '../../shared/http/request.ts';
@@ -75,6 +75,8 @@ async function decide(c: Context): Promise<ApiResult> {
   const approve = c.opened.link.purpose === 'approve-join-request';
   if (c.joinRequest.status !== 'pending_approval') return done(c, 'already-decided');
   requireUsable(c.opened);
+  // A closed group seats nobody: "already decided" would be untrue, and the request would wait for good.
+  if (approve && c.group.status === 'closed') throw new HttpError(409, 'join_group_closed');
   if (isGet(c.request)) return ask(c, approve ? 'approve-join-request' : 'decline-join-request');
   if (approve) {
     const result = await approveRequest(c.network, c.group, c.joinRequest, c.now, c.opened.tokenHash);

@@ -14,7 +14,7 @@ import type { Network } from '../domain/network.ts';
 import { tallyTopics } from '../domain/topics.ts';
 import { countAnswers } from '../store/evaluations.ts';
 import { listProposals } from '../store/group-proposals.ts';
-import { listGroups } from '../store/groups.ts';
+import { getGroup, listGroups } from '../store/groups.ts';
 import { listJoinRequests, listPendingApproval, listWaitlist } from '../store/join-requests.ts';
 import { listMeetings, listParticipation } from '../store/meetings.ts';
 import { listConfirmedRegistrations } from '../store/registrations.ts';
@@ -134,6 +134,11 @@ export async function collectNetworkState(
     ]),
   );
   const titles = new Map(groups.map((g) => [g.id, g.title]));
+  // A request may wait in a group closed since: it is named by its title too, not by its id.
+  for (const groupId of new Set(pending.map((r) => r.groupId).filter((id) => !titles.has(id)))) {
+    const closed = await getGroup(groupId);
+    if (closed) titles.set(groupId, closed.title);
+  }
   const states = await Promise.all(groups.map((group) => groupState(group, now, options.evaluationsClosed)));
   return {
     registrations,

@@ -166,6 +166,54 @@ describe('joining a group', () => {
     expect(await requestItems(closed.id)).toHaveLength(0);
   });
 
+  it('a request waiting in a group closed since: approving says the group is closed, and the request still waits', async () => {
+    const group = await newGroup({ capacity: 5 });
+    const outsider = uniqueEmail('closed-out');
+    expect(await join(group.id, outsider)).toEqual({ status: 'pending_approval' });
+    const request = await stack.waitForEmailTo(
+      coordinator,
+      (m) => hasLink('/v1/decisions/')(m) && (m.body.text ?? '').includes(outsider),
+    );
+    const [approve = ''] = [
+      ...(request.body.text ?? '').matchAll(/https?:\S+\/v1\/decisions\/[A-Za-z0-9_-]+/g),
+    ].map((m) => m[0]);
+    const token = await stack.token({ email: coordinator, networks: [networkId] });
+    const admin = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const closed = await fetch(`${stack.apiUrl}/v1/admin/groups/${group.id}`, {
+      method: 'PATCH',
+      headers: admin,
+      body: JSON.stringify({ status: 'closed' }),
+    });
+    expect(closed.status).toBe(200);
+
+    const byLink = await postJson(approve);
+    expect(byLink.status).toBe(409);
+    expect(await byLink.json()).toMatchObject({ error: { code: 'join_group_closed' } });
+    const page = await fetch(approve, { method: 'POST', headers: { accept: 'text/html' } });
+    expect(page.status).toBe(409);
+    expect(await page.text()).toContain('Gruppen är stängd. Öppna den i konsolen för att godkänna förfrågan');
+    const [pending] = (await requestItems(group.id)).filter((r) => r.email === outsider);
+    const byConsole = await fetch(
+      `${stack.apiUrl}/v1/admin/groups/${group.id}/join-requests/${String(pending?.id)}/approve`,
+      { method: 'POST', headers: admin },
+    );
+    expect(byConsole.status).toBe(409);
+    expect(await byConsole.json()).toMatchObject({ error: { code: 'join_group_closed' } });
+    expect(pending).toMatchObject({ status: 'pending_approval' });
+    expect((await requestItems(group.id)).find((r) => r.email === outsider)).toMatchObject({
+      status: 'pending_approval',
+    });
+    expect(await groupItem(group.id)).toMatchObject({ seatsTaken: 0 });
+    // The overview (and the digest, from the same state) names the closed group by its title, not its id.
+    const overview = await fetch(`${stack.apiUrl}/v1/admin/networks/${networkId}/overview`, {
+      headers: admin,
+    });
+    const { decisions } = (await overview.json()) as {
+      decisions: { requestId: string; groupTitle: string }[];
+    };
+    expect(decisions.find((d) => d.requestId === pending?.id)?.groupTitle).toBe(group.title);
+  });
+
   it('lets a coordinator decide on others by single-use emailed links', async () => {
     const group = await newGroup({ capacity: 5 });
     const outsider = uniqueEmail('outsider');

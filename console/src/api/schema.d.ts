@@ -2783,6 +2783,16 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description An approve link for a group closed since: open the group or decline the request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
             /** @description The link or the registration has expired */
             410: {
                 headers: {
@@ -2858,6 +2868,16 @@ export interface operations {
             };
             /** @description Unknown link */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
+            /** @description An approve link for a group closed since: open the group or decline the request */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2959,6 +2979,16 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description An approve link for a group closed since: open the group or decline the request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
             /** @description The link or the registration has expired */
             410: {
                 headers: {
@@ -3034,6 +3064,16 @@ export interface operations {
             };
             /** @description Unknown link */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
+            /** @description An approve link for a group closed since: open the group or decline the request */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3135,6 +3175,16 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description An approve link for a group closed since: open the group or decline the request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
             /** @description The link or the registration has expired */
             410: {
                 headers: {
@@ -3210,6 +3260,16 @@ export interface operations {
             };
             /** @description Unknown link */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
+            /** @description An approve link for a group closed since: open the group or decline the request */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3718,7 +3778,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Already decided */
+            /** @description Already decided, or the group is closed (join_group_closed): open it or decline */
             409: {
                 headers: {
                     [name: string]: unknown;

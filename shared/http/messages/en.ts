@@ -11,6 +11,7 @@ export const en = {
     proposal_already_decided: 'This group proposal has already been decided.',
     group_not_found: 'There is no such group.',
     group_closed: 'This group does not take new participants.',
+    join_group_closed: 'The group is closed. Open it in the console to approve the request, or decline it.',
     offer_expired: 'The offer of a seat has expired.',
     capacity_below_seats:
       'The capacity cannot be lower than the number of participants who already have a seat.',

@@ -11,6 +11,8 @@ export const nb = {
     proposal_already_decided: 'Gruppeforslaget er allerede avgjort.',
     group_not_found: 'Gruppen finnes ikke.',
     group_closed: 'Gruppen tar ikke imot nye deltakere.',
+    join_group_closed:
+      'Gruppen er stengt. Åpne den i konsollen for å godkjenne forespørselen, eller avslå den.',
     offer_expired: 'Tilbudet om en plass har gått ut.',
     capacity_below_seats: 'Antall plasser kan ikke bli lavere enn antall deltakere som allerede har plass.',
     validation_failed: 'Noen opplysninger må rettes. Se feltene nedenfor.',

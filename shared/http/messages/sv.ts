@@ -11,6 +11,7 @@ export const sv = {
     proposal_already_decided: 'Gruppförslaget är redan avgjort.',
     group_not_found: 'Gruppen finns inte.',
     group_closed: 'Gruppen tar inte emot nya deltagare.',
+    join_group_closed: 'Gruppen är stängd. Öppna den i konsolen för att godkänna förfrågan, eller avböj den.',
     offer_expired: 'Erbjudandet om en plats har gått ut.',
     capacity_below_seats: 'Antalet platser kan inte bli lägre än antalet deltagare som redan har en plats.',
     validation_failed: 'Några uppgifter behöver rättas. Se fälten nedan.',

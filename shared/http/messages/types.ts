@@ -20,6 +20,7 @@ export const errorCodes = [
   'network_exists',
   'group_not_found',
   'group_closed',
+  'join_group_closed',
   'offer_expired',
   'capacity_below_seats',
   'already_decided',

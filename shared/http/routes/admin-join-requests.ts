@@ -28,7 +28,10 @@ export const routes: readonly RouteDef[] = [
     params: JoinRequestParams,
     responses: {
       200: { description: 'Where the person landed', json: DecisionResult },
-      409: { description: 'Already decided', json: ErrorResponse },
+      409: {
+        description: 'Already decided, or the group is closed (join_group_closed): open it or decline',
+        json: ErrorResponse,
+      },
     },
   },
   {

@@ -77,6 +77,7 @@ export function linkRoutes(
   summaries: Readonly<Record<string, string>>,
   result: z.ZodMiniType,
   bodies: Readonly<Record<string, z.ZodMiniType>> = {},
+  errors: Readonly<Record<number, ResponseSpec>> = {},
 ): RouteDef[] {
   return Object.entries(summaries).flatMap(([kind, summary]) =>
     (['GET', 'POST'] as const).map((method) => {
@@ -97,6 +98,7 @@ export function linkRoutes(
             html: true,
           },
           ...linkErrors,
+          ...errors,
         },
       };
     }),

@@ -1,3 +1,4 @@
+import { ErrorResponse } from '../common-schemas.ts';
 import { GroupLinkResult } from '../group-link-schemas.ts';
 import { linkRoutes, type RouteDef } from './common.ts';
 
@@ -11,5 +12,13 @@ export const routes: readonly RouteDef[] = [
       offers: 'The emailed link to accept a seat offered from the waitlist',
     },
     GroupLinkResult,
+    {},
+    {
+      409: {
+        description: 'An approve link for a group closed since: open the group or decline the request',
+        json: ErrorResponse,
+        html: true,
+      },
+    },
   ),
 ];
