@@ -489,13 +489,14 @@ export interface SeriesRequest extends SeriesInput, MeetingPlace {
 }
 
 /**
- * The meetings of a new series, numbered after the `scheduledBefore` meetings the group already has, each
- * at version 1 (the invitation's). Throws a RangeError for dates seriesDates refuses.
+ * The meetings of a new series, numbered after the group's highest number so far (`lastSeq`, cancelled
+ * meetings included: a number once sent in a mail names one meeting only), each at version 1 (the
+ * invitation's). Throws a RangeError for dates seriesDates refuses.
  */
 export function newSeries(
   group: { id: string; networkId: string },
   request: SeriesRequest,
-  options: { scheduledBefore: number; now: Date; newId: () => string },
+  options: { lastSeq: number; now: Date; newId: () => string },
 ): Meeting[] {
   const timeZone = request.timeZone ?? defaultMeetingTimeZone;
   const dates = seriesDates({
@@ -513,7 +514,7 @@ export function newSeries(
       id: options.newId(),
       groupId: group.id,
       networkId: group.networkId,
-      seq: options.scheduledBefore + index + 1,
+      seq: options.lastSeq + index + 1,
       startsAt,
       durationMinutes: request.durationMinutes ?? defaultDurationMinutes,
       timeZone,

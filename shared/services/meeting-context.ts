@@ -22,7 +22,7 @@ export interface MeetingContext {
   /** Approved members now, in join order. */
   members: JoinRequest[];
   participation: Participation[];
-  /** How many meetings the group has in all, for "meeting 2 of 4". */
+  /** The number of the group's last meeting still on, for "meeting 2 of 4". */
   count: number;
 }
 
@@ -46,7 +46,8 @@ export async function loadMeetingContext(
     meeting,
     members,
     participation,
-    count: meetings.filter((m) => m.status === 'scheduled').length,
+    // "Träff 3 av 4" counts to the last meeting still on: numbers stay as sent when one is cancelled.
+    count: Math.max(0, ...meetings.filter((m) => m.status === 'scheduled').map((m) => m.seq)),
     // Only what earlier meetings left: a meeting's own evaluation is for the meetings after it.
     carriedOver: sharedWithGroup(
       followUps.filter((f) => f.meetingId !== meeting.id),

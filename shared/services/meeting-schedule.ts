@@ -31,10 +31,10 @@ export async function scheduleSeries(
   request: SeriesRequest,
   now: Date,
 ): Promise<{ outcome: 'scheduled'; meetings: Meeting[] } | { outcome: 'invalid-time' }> {
-  const scheduledBefore = (await listMeetings(group.id)).filter((m) => m.status === 'scheduled').length;
+  const lastSeq = Math.max(0, ...(await listMeetings(group.id)).map((m) => m.seq));
   let meetings: Meeting[];
   try {
-    meetings = newSeries(group, request, { scheduledBefore, now, newId: newMeetingId });
+    meetings = newSeries(group, request, { lastSeq, now, newId: newMeetingId });
   } catch (error) {
     if (error instanceof RangeError) return { outcome: 'invalid-time' };
     throw error;

@@ -34,11 +34,11 @@ const meeting = (over: Partial<Meeting> = {}): Meeting => ({
 });
 
 describe('a new series', () => {
-  it('numbers its meetings after those already scheduled, at version 1, with the defaults', () => {
+  it('numbers its meetings after the group’s last number, at version 1, with the defaults', () => {
     const meetings = newSeries(
       group,
       { firstLocal: '2026-03-10T17:00', count: 2, mode: 'online', onlineUrl: 'https://meet.example.org/a' },
-      { scheduledBefore: 3, now, newId: ids() },
+      { lastSeq: 3, now, newId: ids() },
     );
     expect(meetings).toEqual([
       meeting({ id: 'm1', seq: 4 }),
@@ -60,7 +60,7 @@ describe('a new series', () => {
         onlineUrl: 'https://meet.example.org/a',
         overrides: [{ seq: 2, mode: 'in_person', address: 'Skolgatan 1' }],
       },
-      { scheduledBefore: 0, now, newId: ids() },
+      { lastSeq: 0, now, newId: ids() },
     );
     expect(
       meetings.map((m) => [m.seq, m.mode, m.address, m.onlineUrl, m.durationMinutes, m.timeZone]),
@@ -77,7 +77,7 @@ describe('a new series', () => {
   });
 
   it('refuses a time the calendar cannot have or a zone that does not exist', () => {
-    const options = { scheduledBefore: 0, now, newId: ids() };
+    const options = { lastSeq: 0, now, newId: ids() };
     const request = { count: 1, mode: 'online' as const };
     expect(() => newSeries(group, { ...request, firstLocal: '2026-02-30T17:00' }, options)).toThrow(
       RangeError,

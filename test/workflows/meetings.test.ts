@@ -280,6 +280,29 @@ describe('the meeting workflow', { timeout: 90_000 }, () => {
     expect(calendarOf(cancellation as StoredEmail)?.event.getFirstPropertyValue('status')).toBe('CANCELLED');
   });
 
+  it('numbers stay as sent: a cancelled meeting 2 of 4 is "2 av 4", and a meeting added later is number 5', async () => {
+    const { group, members } = await seedGroup(networkId, ['Rut']);
+    const series = await schedule(group.id, { firstLocal: inDays(30), count: 4, intervalWeeks: 2 });
+    expect(series.map((m) => (m as { seq?: number }).seq)).toEqual([1, 2, 3, 4]);
+    const second = series[1];
+    if (!second) throw new Error('no second meeting');
+    const cancelled = await stack.api(`/v1/admin/groups/${group.id}/meetings/${second.id}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ status: 'cancelled' }),
+    });
+    expect(cancelled.status).toBe(200);
+    await stack.sfn.waitForExecution((await executionOf(second.id, 2)).executionArn, 45_000);
+    const [rut] = members as [JoinRequest];
+    const cancellation = (await stack.emailsTo(rut.email)).find(
+      (mail) => calendarOf(mail)?.method === 'CANCEL',
+    );
+    expect(cancellation?.body.text).toContain(meetingCopy.sv.position('2', '4'));
+
+    const [added] = await schedule(group.id, { firstLocal: inDays(120) });
+    expect((added as { seq?: number } | undefined)?.seq).toBe(5);
+  });
+
   it('retries a step whose email failed once, and still sends each email exactly once', async () => {
     const { group, members } = await seedGroup(networkId, ['Tommy', 'Annika']);
     const fault = failNextCall(ses);
