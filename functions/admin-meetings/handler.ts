@@ -17,6 +17,7 @@ import {
   listParticipation,
   recordAttendance,
 } from '../../shared/store/meetings.ts';
+import { touchPerson } from '../../shared/store/people.ts';
 
 async function createSeries(request: ApiRequest, group: Group, language: 'sv' | 'nb' | 'en') {
   const input = validate(CreateMeetings, request.body, language);
@@ -91,7 +92,14 @@ async function attendance(
   if (unknown >= 0)
     throw validationFailed({ [`attendance.${unknown}.memberId`]: fieldMessages[language].invalid_choice() });
   const now = new Date();
-  for (const entry of input.attendance) await recordAttendance(meeting.id, entry.memberId, entry.status, now);
+  const members = new Map(requests.map((r) => [r.id, r]));
+  for (const entry of input.attendance) {
+    await recordAttendance(meeting.id, entry.memberId, entry.status, now);
+    // Being there is taking part: the retention sweep must not ask a member who comes whether they want
+    // to stay, only because they never answered by a link.
+    const member = members.get(entry.memberId);
+    if (member && entry.status !== 'absent') await touchPerson(member.email, member.language, now);
+  }
   return participants(groupId, meetingId);
 }
 

@@ -18,6 +18,7 @@ import {
 import { getGroup } from '../../shared/store/groups.ts';
 import { acceptOffer, getJoinRequest } from '../../shared/store/join-requests.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
+import { touchPerson } from '../../shared/store/people.ts';
 import type { TokenPurpose } from '../../shared/store/tokens.ts';
 import { startOfferWorkflow } from '../../shared/workflows/offers.ts';
 
@@ -123,6 +124,7 @@ async function accept(c: Context): Promise<ApiResult> {
   const outcome = await acceptOffer(c.joinRequest, c.now, c.opened.tokenHash);
   if (outcome === 'done') {
     await welcomeMember(c.network, c.group, c.joinRequest, c.now);
+    await touchPerson(c.joinRequest.email, c.joinRequest.language, c.now);
     return done(c, 'offer-accepted');
   }
   const current = await getJoinRequest(c.group.id, c.joinRequest.id);

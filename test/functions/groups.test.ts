@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Group } from '../../shared/domain/group.ts';
+import { personId } from '../../shared/domain/person.ts';
 import { leftGroupCopy } from '../../shared/mail/groups.ts';
 import { createGroup } from '../../shared/store/groups.ts';
+import { keys } from '../../shared/store/keys.ts';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
 import { quiesce } from '../support/quiesce.ts';
@@ -316,9 +318,14 @@ describe('leaving and the waitlist', () => {
     const beforeAccept = await allItems(stack.tableName);
     expect((await fetch(acceptUrl, { headers: { accept: 'text/html' } })).status).toBe(200);
     expect(await allItems(stack.tableName)).toEqual(beforeAccept);
+    const acceptedAt = Date.now();
     expect(await (await postJson(acceptUrl)).json()).toEqual({
       result: 'offer-accepted',
     });
+    // Taking the seat is taking part: the retention sweep counts from here.
+    const { pk, sk } = keys.person(personId(second));
+    const profile = (await allItems(stack.tableName)).find((item) => item.pk === pk && item.sk === sk);
+    expect(Date.parse(String(profile?.lastActiveAt))).toBeGreaterThanOrEqual(acceptedAt);
     const after = Object.fromEntries((await requestItems(group.id)).map((r) => [r.email, r.status]));
     expect(after[second]).toBe('approved');
     expect(await groupItem(group.id)).toMatchObject({ seatsTaken: 1 });

@@ -11,6 +11,7 @@ import {
   meetingDedupeKey,
   reminderKind,
 } from '../../shared/domain/meeting.ts';
+import { personId } from '../../shared/domain/person.ts';
 import { meetingCopy, meetingUpdatedCopy } from '../../shared/mail/meetings.ts';
 import type { Step } from '../../shared/services/meeting-steps.ts';
 import { createJoinRequest } from '../../shared/store/join-requests.ts';
@@ -377,6 +378,34 @@ describe('answers, attendance and late joiners', { timeout: 90_000 }, () => {
     expect(late.status).toBe(410);
     expect(await late.json()).toMatchObject({ error: { code: 'meeting_cancelled' } });
     expect(await standing()).toBe('no');
+  });
+
+  it('attendance counts as taking part: the present and the half-present are active for the retention sweep', async () => {
+    const { group, members } = await seedGroup(networkId, ['Pia', 'Olof', 'Nils']);
+    const [meeting] = await schedule(group.id, { firstLocal: inDays(5) });
+    if (!meeting) throw new Error('no meeting');
+    const [pia, olof, nils] = members as [JoinRequest, JoinRequest, JoinRequest];
+    const before = new Date().toISOString();
+    const recorded = await stack.api(`/v1/admin/groups/${group.id}/meetings/${meeting.id}/attendance`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({
+        attendance: [
+          { memberId: pia.id, status: 'present' },
+          { memberId: olof.id, status: 'half' },
+          { memberId: nils.id, status: 'absent' },
+        ],
+      }),
+    });
+    expect(recorded.status).toBe(200);
+    const items = await allItems(stack.tableName);
+    const lastActive = (member: JoinRequest) => {
+      const { pk, sk } = keys.person(personId(member.email));
+      return items.find((item) => item.pk === pk && item.sk === sk)?.lastActiveAt;
+    };
+    expect(Date.parse(String(lastActive(pia)))).toBeGreaterThanOrEqual(Date.parse(before));
+    expect(Date.parse(String(lastActive(olof)))).toBeGreaterThanOrEqual(Date.parse(before));
+    expect(lastActive(nils)).toBeUndefined();
   });
 
   it('records RSVPs from the emailed links, skips reminders for those who can’t come, and shows coordinators', async () => {
