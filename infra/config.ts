@@ -294,7 +294,7 @@ const retention = z.strictObject({
     .default(24)
     .meta({
       description:
-        'Months without activity (confirming, answering an invitation, saying they want to stay) after which a member is asked whether they want to stay.',
+        'Months without activity (confirming, answering an invitation, being recorded present at a meeting, taking an offered seat, saying they want to stay) after which a member is asked whether they want to stay.',
       examples: [36],
     }),
   stayAnswerDays: z
