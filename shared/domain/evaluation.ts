@@ -60,8 +60,10 @@ const dayMs = 24 * 3600 * 1000;
 export type Attendance = 'present' | 'absent' | 'half';
 
 export interface WhoIsAskedInput {
-  /** The group's members (join request ids), in the order the ids come back. */
-  members: readonly { id: string }[];
+  /** The group's members (join request ids), in the order the ids come back; `joinedAt` when seated. */
+  members: readonly { id: string; joinedAt?: string }[];
+  /** When the meeting began: someone seated after it was not there, unless attendance says they were. */
+  startsAt?: string;
   /** The attendance taken at the meeting, by member id; empty when nobody took it. */
   attendance: Readonly<Record<string, Attendance>>;
   /** Members who answered that they could not come to this meeting. */
@@ -72,7 +74,7 @@ export interface WhoIsAskedInput {
  * Who is asked to evaluate a meeting, in member order, each once. When attendance was taken (for anyone),
  * it decides: those marked present or present half the time, whatever they answered beforehand; nobody
  * who is unmarked or absent. When no attendance was taken at all, everyone except those who said they
- * could not come. A member marked absent is never asked.
+ * could not come and those seated after the meeting began. A member marked absent is never asked.
  */
 export function whoIsAsked(input: WhoIsAskedInput): string[] {
   const marks = input.attendance;
@@ -82,12 +84,13 @@ export function whoIsAsked(input: WhoIsAskedInput): string[] {
   const mark = (id: string): Attendance | undefined => (Object.hasOwn(marks, id) ? marks[id] : undefined);
   const asked: string[] = [];
   const seen = new Set<string>();
-  for (const { id } of input.members) {
+  for (const { id, joinedAt } of input.members) {
     if (seen.has(id)) continue;
     seen.add(id);
     const m = mark(id);
     if (m === 'absent') continue;
-    const ask = recorded ? m === 'present' || m === 'half' : !input.rsvpNo.has(id);
+    const joinedLate = input.startsAt !== undefined && joinedAt !== undefined && joinedAt > input.startsAt;
+    const ask = recorded ? m === 'present' || m === 'half' : !input.rsvpNo.has(id) && !joinedLate;
     if (ask) asked.push(id);
   }
   return asked;

@@ -36,7 +36,8 @@ function asked(ctx: MeetingContext): string[] {
       .map((p) => [p.memberId, p.attendance as 'present' | 'absent' | 'half']),
   );
   const rsvpNo = new Set(ctx.participation.filter((p) => p.rsvp === 'no').map((p) => p.memberId));
-  return whoIsAsked({ members: ctx.members, attendance, rsvpNo });
+  const members = ctx.members.map((m) => ({ id: m.id, joinedAt: m.approvedAt ?? m.createdAt }));
+  return whoIsAsked({ members, attendance, rsvpNo, startsAt: ctx.meeting.startsAt });
 }
 
 async function sendRequest(

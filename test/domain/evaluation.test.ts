@@ -55,6 +55,18 @@ describe('who is asked', () => {
     expect(whoIsAsked({ members, attendance: { gone: 'present' }, rsvpNo: new Set() })).toEqual([]);
   });
 
+  it('leaves out who was seated after the meeting began, unless attendance has them there', () => {
+    const startsAt = '2026-03-10T16:00:00.000Z';
+    const seated = [
+      { id: 'before', joinedAt: '2026-02-01T09:00:00.000Z' },
+      { id: 'after', joinedAt: '2026-03-10T17:00:00.000Z' },
+    ];
+    expect(whoIsAsked({ members: seated, attendance: {}, rsvpNo: new Set(), startsAt })).toEqual(['before']);
+    expect(
+      whoIsAsked({ members: seated, attendance: { after: 'present' }, rsvpNo: new Set(), startsAt }),
+    ).toEqual(['after']);
+  });
+
   it('asks a member once, in member order, and nobody who is not a member', () => {
     const asked = whoIsAsked({
       members: [{ id: 'm3' }, { id: 'm1' }, { id: 'm3' }],
