@@ -113,6 +113,8 @@ export interface DigestMeeting {
   seq: number;
   /** Answers of the members seated now; `unanswered` is the rest of them. */
   rsvp: { yes: number; no: number; unanswered: number };
+  /** No link (online) or address (in person) yet: the members were told it comes before the meeting. */
+  placeMissing?: boolean;
   /** The introducer, while they are a member of the group. */
   introducerId?: string;
   introducerName?: string;

@@ -85,7 +85,7 @@ export function composeCoordinatorDigest(m: CoordinatorDigestFields, language: L
       type: 'list',
       items: d.upcomingMeetings.map(
         (mt) =>
-          `${c.meetingLine(mt.groupTitle, mt.seq, formatMeetingTime(new Date(mt.startsAt), language, mt.timeZone))}. ${c.rsvpLine(mt.rsvp.yes, mt.rsvp.no, mt.rsvp.unanswered)}. ${c.introducer(mt.introducerName)}.`,
+          `${c.meetingLine(mt.groupTitle, mt.seq, formatMeetingTime(new Date(mt.startsAt), language, mt.timeZone))}. ${c.rsvpLine(mt.rsvp.yes, mt.rsvp.no, mt.rsvp.unanswered)}. ${c.introducer(mt.introducerName)}.${mt.placeMissing ? ` ${c.placeMissing(mt.mode)}.` : ''}`,
       ),
     });
   }

@@ -74,6 +74,7 @@ async function groupState(
       mode: meeting.mode,
       seq: meeting.seq,
       rsvp: { yes, no, unanswered: Math.max(0, approved - yes - no) },
+      ...((meeting.mode === 'online' ? meeting.onlineUrl : meeting.address) ? {} : { placeMissing: true }),
       ...(introducer && meeting.introducerId
         ? { introducerId: meeting.introducerId, introducerName: introducer }
         : {}),

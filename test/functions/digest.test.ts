@@ -158,6 +158,10 @@ describe('the coordinators’ digest', { timeout: 90_000 }, () => {
     expect(text).toMatch(
       /Rektors mandat, träff 2: .*0 kommer, 0 kan inte, 1 har inte svarat\. Inledare: Erik\./,
     );
+    // Online, and no link yet: the members were told it comes before the meeting.
+    expect(text).toContain(
+      'Inledare: Erik. Länken saknas: deltagarna har fått veta att den kommer före träffen.',
+    );
     expect(text).toContain('Utvärderingar som har stängt');
     expect(text).toMatch(/Rektors mandat, träffen .*: 1 av 1 svarade; snittbetyg 8,0\./);
     // No unsubscribe footer: this is a coordinator's mail, not a member's.
@@ -285,5 +289,6 @@ describe('the coordinators’ digest', { timeout: 90_000 }, () => {
     expect(text).not.toContain('Introducer: Petra');
     // One member left in the group, who has not answered: in the singular (Intl.PluralRules).
     expect(text).toContain('0 coming, 0 cannot come, 1 has not answered. No introducer chosen yet.');
+    expect(text).not.toContain('No link yet');
   });
 });

@@ -154,6 +154,21 @@ describe('the coordinators’ digest', () => {
     );
   });
 
+  it('flags a meeting whose link or address the members still wait for', () => {
+    const [meeting] = sampleDigest.upcomingMeetings;
+    if (!meeting) throw new Error('the sample has a meeting');
+    const without = (mode: 'online' | 'in_person'): Digest => ({
+      ...sampleDigest,
+      upcomingMeetings: [{ ...meeting, mode, placeMissing: true }],
+    });
+    expect(render(without('online'), 'sv').text).toContain(
+      'Länken saknas: deltagarna har fått veta att den kommer före träffen.',
+    );
+    expect(render(without('in_person'), 'nb').text).toContain('Adressen mangler:');
+    expect(render(without('online'), 'en').text).toContain('No link yet:');
+    expect(render(sampleDigest, 'sv').text).not.toContain('saknas:');
+  });
+
   it('counts what waits for the coordinator in the subject', () => {
     expect(render(sampleDigest, 'sv').subject).toBe(
       'Nytt i Grundskolenätverket: 2 nya anmälningar, 1 förfrågan att besluta om, 1 ämne utan grupp',

@@ -488,6 +488,8 @@ export const digest = {
   rsvpLine: (yes, no, unanswered) =>
     `${yes} coming, ${no} cannot come, ${unanswered} ${plural('en', unanswered, { one: 'has', other: 'have' })} not answered`,
   introducer: (name) => (name ? `Introducer: ${name}` : 'No introducer chosen yet'),
+  placeMissing: (mode) =>
+    `No ${mode === 'online' ? 'link' : 'address'} yet: the members were told it comes before the meeting`,
   evaluationsHeading: 'Evaluations that have closed',
   evaluationLine: (group, day, answered, asked) =>
     `${group}, the meeting on ${day}: ${answered} of ${asked} answered`,

@@ -490,6 +490,8 @@ export const digest = {
   meetingLine: (group, seq, when) => `${group}, møte ${seq}: ${when}`,
   rsvpLine: (yes, no, unanswered) => `${yes} kommer, ${no} kan ikke, ${unanswered} har ikke svart`,
   introducer: (name) => (name ? `Innleder: ${name}` : 'Ingen innleder valgt ennå'),
+  placeMissing: (mode) =>
+    `${mode === 'online' ? 'Lenken' : 'Adressen'} mangler: deltakerne har fått beskjed om at den kommer før møtet`,
   evaluationsHeading: 'Evalueringer som er avsluttet',
   evaluationLine: (group, day, answered, asked) => `${group}, møtet ${day}: ${answered} av ${asked} svarte`,
   mean: (mean, change) => `snittkarakter ${mean}${change ? ` (${change} siden forrige møte)` : ''}`,

@@ -487,6 +487,8 @@ export const digest = {
   meetingLine: (group, seq, when) => `${group}, träff ${seq}: ${when}`,
   rsvpLine: (yes, no, unanswered) => `${yes} kommer, ${no} kan inte, ${unanswered} har inte svarat`,
   introducer: (name) => (name ? `Inledare: ${name}` : 'Ingen inledare utsedd än'),
+  placeMissing: (mode) =>
+    `${mode === 'online' ? 'Länken' : 'Adressen'} saknas: deltagarna har fått veta att den kommer före träffen`,
   evaluationsHeading: 'Utvärderingar som har stängt',
   evaluationLine: (group, day, answered, asked) =>
     `${group}, träffen ${day}: ${answered} av ${asked} svarade`,

@@ -360,6 +360,8 @@ export interface DigestCopy {
   meetingLine(group: string, seq: number, when: string): string;
   rsvpLine(yes: number, no: number, unanswered: number): string;
   introducer(name: string | undefined): string;
+  /** A meeting with no link or address yet, which its members were promised before it. */
+  placeMissing(mode: 'online' | 'in_person'): string;
   evaluationsHeading: string;
   evaluationLine(group: string, day: string, answered: number, asked: number): string;
   mean(mean: string, change: string | undefined): string;
