@@ -61,6 +61,14 @@ async function schedule(groupId: string, body: Record<string, unknown>) {
     .meetings;
 }
 
+/** A coordinator records attendance: each member with present, half or absent. */
+const putAttendance = (groupId: string, meetingId: string, marks: [JoinRequest, string][]) =>
+  stack.api(`/v1/admin/groups/${groupId}/meetings/${meetingId}/attendance`, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({ attendance: marks.map(([member, status]) => ({ memberId: member.id, status })) }),
+  });
+
 const executionOf = (meetingId: string, version: number) =>
   stack.waitForExecutionStarted((input) => input.meetingId === meetingId && input.version === version);
 
@@ -386,17 +394,11 @@ describe('answers, attendance and late joiners', { timeout: 90_000 }, () => {
     if (!meeting) throw new Error('no meeting');
     const [pia, olof, nils] = members as [JoinRequest, JoinRequest, JoinRequest];
     const before = new Date().toISOString();
-    const recorded = await stack.api(`/v1/admin/groups/${group.id}/meetings/${meeting.id}/attendance`, {
-      method: 'PUT',
-      headers,
-      body: JSON.stringify({
-        attendance: [
-          { memberId: pia.id, status: 'present' },
-          { memberId: olof.id, status: 'half' },
-          { memberId: nils.id, status: 'absent' },
-        ],
-      }),
-    });
+    const recorded = await putAttendance(group.id, meeting.id, [
+      [pia, 'present'],
+      [olof, 'half'],
+      [nils, 'absent'],
+    ]);
     expect(recorded.status).toBe(200);
     const items = await allItems(stack.tableName);
     const lastActive = (member: JoinRequest) => {
@@ -454,16 +456,10 @@ describe('answers, attendance and late joiners', { timeout: 90_000 }, () => {
     };
     expect(list.meetings.find((m) => m.id === meeting.id)?.rsvp).toEqual({ yes: 1, no: 1 });
 
-    const attendance = await stack.api(`/v1/admin/groups/${group.id}/meetings/${meeting.id}/attendance`, {
-      method: 'PUT',
-      headers,
-      body: JSON.stringify({
-        attendance: [
-          { memberId: lars.id, status: 'present' },
-          { memberId: marie.id, status: 'half' },
-        ],
-      }),
-    });
+    const attendance = await putAttendance(group.id, meeting.id, [
+      [lars, 'present'],
+      [marie, 'half'],
+    ]);
     const recorded = (await attendance.json()) as {
       members: { memberId: string; attendance: string | null }[];
     };
