@@ -47,7 +47,13 @@ beforeAll(async () => {
   headers = await seedNetwork(stack, { id: networkId, name: networkName, coordinator });
   browser = await launchChromium();
 
-  const seeded = await seedGroup(networkId, ['Anna', 'Bertil', 'Cecilia', 'David'], { title: groupTitle });
+  // Seated a month ago, before the meetings they evaluate.
+  const seeded = await seedGroup(
+    networkId,
+    ['Anna', 'Bertil', 'Cecilia', 'David'],
+    { title: groupTitle },
+    new Date(Date.now() - 30 * 24 * 3600_000),
+  );
   group = seeded.group;
   const [first, bertil, cecilia, david] = seeded.members as [
     JoinRequest,

@@ -16,8 +16,10 @@ export async function seedGroup(
   networkId: string,
   names: readonly string[],
   overrides: Partial<Group> = {},
+  /** When the members took their seats: before any past meeting they are to have been at. */
+  seatedAt: Date = new Date(),
 ): Promise<{ group: Group; members: JoinRequest[] }> {
-  const at = new Date().toISOString();
+  const at = seatedAt.toISOString();
   const group: Group = {
     id: randomUUID().slice(0, 12),
     networkId,
@@ -50,7 +52,7 @@ export async function seedGroup(
       confirmationRequestedAt: at,
       confirmationCount: 1,
       expireAt: at,
-      approvedAt: new Date(Date.now() + i).toISOString(),
+      approvedAt: new Date(seatedAt.getTime() + i).toISOString(),
     };
   });
   if (members.length > 0)
