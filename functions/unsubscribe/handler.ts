@@ -94,7 +94,10 @@ export const handler = publicHandler(
     const back = () =>
       asJson ? json(200, { result: 'resubscribed', scope: 'none' }) : html(200, resubscribedPage(page));
     const suggested: OptOutScope = link.purpose === 'unsubscribe-reminders' ? 'reminders' : 'all';
-    const choices = () => html(200, unsubscribePage({ ...page, actionUrl: opened.token, suggested }));
+    // A "stop reminders" link in a mail that is not itself a reminder shows that choice first; what a
+    // POST without a choice (a mail client's one-click) takes stays the link's own.
+    const first = request.event.queryStringParameters?.first === 'reminders' ? 'reminders' : suggested;
+    const choices = () => html(200, unsubscribePage({ ...page, actionUrl: opened.token, suggested: first }));
 
     if (!opened.usable && !(link.usedAt && Date.parse(link.validUntil) > now.getTime())) {
       // Lapsed: what is recorded is still shown, but nothing changes any more.

@@ -225,9 +225,21 @@ function rsvp(
   ];
 }
 
+/**
+ * "Stop reminders": the mail's own unsubscribe link, whose page then offers the reminders first (an
+ * invitation's link is for all mail from the network, which the footer's link and one-click keep).
+ */
 function unsubscribe(language: Language, url: string): Block {
   const copy = meetingCopy[language];
-  return quietLink(copy.unsubscribeText, copy.unsubscribeLabel, url);
+  return quietLink(copy.unsubscribeText, copy.unsubscribeLabel, remindersFirst(url));
+}
+
+/** The link with `first=reminders`; one that is no URL is left for the renderer to refuse. */
+export function remindersFirst(url: string): string {
+  if (!URL.canParse(url)) return url;
+  const link = new URL(url);
+  link.searchParams.set('first', 'reminders');
+  return link.href;
 }
 
 /** Later meetings remain only before the last one; there "the rest of the series" is this meeting. */

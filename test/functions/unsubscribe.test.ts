@@ -128,6 +128,31 @@ describe('unsubscribing', { timeout: 60_000 }, () => {
     expect(await again.json()).toEqual({ result: 'unsubscribed', scope: 'all' });
   });
 
+  it('"stop reminders" in a mail that is no reminder opens on that choice; a one-click still stops all of it', async () => {
+    const network = await getNetwork(networkId);
+    if (!network) throw new Error('no demo network');
+    const { group, members } = await seedGroup(networkId, ['Ove']);
+    const [ove] = members;
+    if (!ove) throw new Error('no member');
+    const meeting = meetingOf(group, {
+      startsAt: new Date(Date.now() + 3 * 24 * 3600_000).toISOString(),
+      onlineUrl: 'https://meet.example.org/x',
+      introducerId: ove.id,
+    });
+    await createMeetings([meeting]);
+    await sendMeetingMail(await loadMeetingContext(network, group, meeting), ove, 'introducer');
+    const [mail] = await stack.emailsTo(ove.email);
+    const stop = (mail?.body.text ?? '').match(/Sluta skicka påminnelser: (\S+)/)?.[1] ?? '';
+    expect(new URL(stop).searchParams.get('first')).toBe('reminders');
+    const html = await (await fetch(stop)).text();
+    expect(html.indexOf('value="reminders"')).toBeLessThan(html.indexOf('value="all"'));
+    // The same token without the hint (the footer's link, the mail client's one-click): everything first.
+    const plain = stop.replace(/\?.*$/, '');
+    const footerPage = await (await fetch(plain)).text();
+    expect(footerPage.indexOf('value="all"')).toBeLessThan(footerPage.indexOf('value="reminders"'));
+    expect(await (await oneClickUnsubscribe(plain)).json()).toEqual({ result: 'unsubscribed', scope: 'all' });
+  });
+
   it('"stop reminders" stops the reminders only, says so, and the same link turns them back on (issue 20.3)', async () => {
     const network = await getNetwork(networkId);
     if (!network) throw new Error('no demo network');

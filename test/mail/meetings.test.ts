@@ -9,6 +9,7 @@ import {
   meetingInvitationCopy,
   meetingReminderCopy,
   meetingUpdatedCopy,
+  remindersFirst,
 } from '../../shared/mail/meetings.ts';
 import { type MailMessage, type MeetingFacts, renderMail } from '../support/mail-templates.ts';
 import {
@@ -39,32 +40,35 @@ function withMeeting<K extends MeetingMailKind>(kind: K, facts: Partial<MeetingF
 }
 
 /** Every link of a kind, and whether it is the button (twice in HTML) or a quiet link (once). */
+// The mail's "stop reminders" link: its unsubscribe link, with the reminders offered first.
+const stopReminders = remindersFirst(urls.unsubscribe);
+
 const links: Record<MeetingMailKind, readonly { url: string; button: boolean }[]> = {
   'meeting-invitation': [
     { url: urls.online, button: false },
     { url: urls.yes, button: true },
     { url: urls.no, button: false },
     { url: urls.noSeries, button: false },
-    { url: urls.unsubscribe, button: false },
+    { url: stopReminders, button: false },
   ],
   'meeting-reminder': [
     { url: urls.online, button: false },
     { url: urls.yes, button: true },
     { url: urls.no, button: false },
     { url: urls.noSeries, button: false },
-    { url: urls.unsubscribe, button: false },
+    { url: stopReminders, button: false },
   ],
   'introducer-reminder': [
     { url: urls.online, button: false },
     { url: urls.yes, button: true },
     { url: urls.no, button: false },
-    { url: urls.unsubscribe, button: false },
+    { url: stopReminders, button: false },
   ],
   'meeting-updated': [
     { url: urls.online, button: false },
     { url: urls.yes, button: true },
     { url: urls.no, button: false },
-    { url: urls.unsubscribe, button: false },
+    { url: stopReminders, button: false },
   ],
   'meeting-cancelled': [],
 };
@@ -235,8 +239,9 @@ describe('meeting mails', () => {
       expect(htmlText(mail.html)).toContain(copy.noSeriesLabel);
       // The calendar file is mentioned, and the unsubscribe link is the last, quiet thing.
       expect(mail.text).toContain(copy.calendar);
-      expect(mail.text).toContain(`${copy.unsubscribeLabel}: ${urls.unsubscribe}`);
-      expect(mail.text.indexOf(urls.unsubscribe)).toBeGreaterThan(
+      expect(mail.text).toContain(`${copy.unsubscribeLabel}: ${stopReminders}`);
+      expect(stopReminders).toBe(`${urls.unsubscribe}&first=reminders`);
+      expect(mail.text.indexOf(stopReminders)).toBeGreaterThan(
         mail.text.indexOf(commonCopy[language].closing),
       );
     });

@@ -424,10 +424,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The personal unsubscribe link of every mail to a member: reminders only, or everything from the network (also RFC 8058 one-click from the mail client) (shows a page; changes nothing) */
+        /** The personal unsubscribe link of every mail to a member: reminders only, or everything from the network (also RFC 8058 one-click from the mail client); GET with ?first=reminders lists that choice first (shows a page; changes nothing) */
         get: operations["showUnsubscribeLink"];
         put?: never;
-        /** The personal unsubscribe link of every mail to a member: reminders only, or everything from the network (also RFC 8058 one-click from the mail client) (acts; single use) */
+        /** The personal unsubscribe link of every mail to a member: reminders only, or everything from the network (also RFC 8058 one-click from the mail client); GET with ?first=reminders lists that choice first (acts; single use) */
         post: operations["actUnsubscribeLink"];
         delete?: never;
         options?: never;

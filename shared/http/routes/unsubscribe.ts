@@ -7,7 +7,7 @@ export const routes: readonly RouteDef[] = [
     'unsubscribe',
     {
       unsubscribe:
-        'The personal unsubscribe link of every mail to a member: reminders only, or everything from the network (also RFC 8058 one-click from the mail client)',
+        'The personal unsubscribe link of every mail to a member: reminders only, or everything from the network (also RFC 8058 one-click from the mail client); GET with ?first=reminders lists that choice first',
     },
     UnsubscribeResult,
     { unsubscribe: UnsubscribeBody },
