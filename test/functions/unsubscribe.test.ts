@@ -50,6 +50,22 @@ const mailTo = (to: string, category: MailCategory) =>
 const raw = rawHeadRecorder('watchRawMail');
 const header = raw.header;
 
+/** A group of one member, who introduces its one meeting `days` ahead; all stored. */
+async function memberWithMeeting(name: string, days: number) {
+  const network = await getNetwork(networkId);
+  if (!network) throw new Error('no demo network');
+  const { group, members } = await seedGroup(networkId, [name]);
+  const [member] = members;
+  if (!member) throw new Error('no member');
+  const meeting = meetingOf(group, {
+    startsAt: new Date(Date.now() + days * 24 * 3600_000).toISOString(),
+    onlineUrl: 'https://meet.example.org/x',
+    introducerId: member.id,
+  });
+  await createMeetings([meeting]);
+  return { network, group, member, meeting };
+}
+
 describe('unsubscribing', { timeout: 60_000 }, () => {
   it('puts a personal link in the footer and RFC 8058 headers on every mail to a member', async () => {
     const to = uniqueEmail('maja');
@@ -129,17 +145,7 @@ describe('unsubscribing', { timeout: 60_000 }, () => {
   });
 
   it('"stop reminders" in a mail that is no reminder opens on that choice; a one-click still stops all of it', async () => {
-    const network = await getNetwork(networkId);
-    if (!network) throw new Error('no demo network');
-    const { group, members } = await seedGroup(networkId, ['Ove']);
-    const [ove] = members;
-    if (!ove) throw new Error('no member');
-    const meeting = meetingOf(group, {
-      startsAt: new Date(Date.now() + 3 * 24 * 3600_000).toISOString(),
-      onlineUrl: 'https://meet.example.org/x',
-      introducerId: ove.id,
-    });
-    await createMeetings([meeting]);
+    const { network, group, member: ove, meeting } = await memberWithMeeting('Ove', 3);
     await sendMeetingMail(await loadMeetingContext(network, group, meeting), ove, 'introducer');
     const [mail] = await stack.emailsTo(ove.email);
     const stop = (mail?.body.text ?? '').match(/Sluta skicka påminnelser: (\S+)/)?.[1] ?? '';
@@ -154,17 +160,7 @@ describe('unsubscribing', { timeout: 60_000 }, () => {
   });
 
   it('"stop reminders" stops the reminders only, says so, and the same link turns them back on (issue 20.3)', async () => {
-    const network = await getNetwork(networkId);
-    if (!network) throw new Error('no demo network');
-    const { group, members } = await seedGroup(networkId, ['Nora']);
-    const [nora] = members;
-    if (!nora) throw new Error('no member');
-    const meeting = meetingOf(group, {
-      startsAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
-      onlineUrl: 'https://meet.example.org/x',
-      introducerId: nora.id,
-    });
-    await createMeetings([meeting]);
+    const { network, group, member: nora, meeting } = await memberWithMeeting('Nora', 1);
     const ctx = await loadMeetingContext(network, group, meeting);
     const count = async () => (await stack.emailsTo(nora.email)).length;
 
