@@ -1,3 +1,4 @@
+import { attended } from '../../shared/domain/evaluation.ts';
 import type { Group } from '../../shared/domain/group.ts';
 import { coordinatorHandler } from '../../shared/http/auth.ts';
 import { byRoute } from '../../shared/http/dispatch.ts';
@@ -98,7 +99,7 @@ async function attendance(
     // Being there is taking part: the retention sweep must not ask a member who comes whether they want
     // to stay, only because they never answered by a link.
     const member = members.get(entry.memberId);
-    if (member && entry.status !== 'absent') await touchPerson(member.email, member.language, now);
+    if (member && attended(entry.status)) await touchPerson(member.email, member.language, now);
   }
   return participants(groupId, meetingId);
 }

@@ -59,6 +59,12 @@ const dayMs = 24 * 3600 * 1000;
 /** What the attendance list says about a member: there, not there, there half the time ("halva mötestiden"). */
 export type Attendance = 'present' | 'absent' | 'half';
 
+/**
+ * Whether a mark says the member was there (the whole meeting or half of it): they are asked to evaluate
+ * it, and it counts as taking part for the retention sweep.
+ */
+export const attended = (mark: Attendance | undefined): boolean => mark === 'present' || mark === 'half';
+
 export interface WhoIsAskedInput {
   /** The group's members (join request ids), in the order the ids come back; `joinedAt` when seated. */
   members: readonly { id: string; joinedAt?: string }[];
@@ -90,7 +96,7 @@ export function whoIsAsked(input: WhoIsAskedInput): string[] {
     const m = mark(id);
     if (m === 'absent') continue;
     const joinedLate = input.startsAt !== undefined && joinedAt !== undefined && joinedAt > input.startsAt;
-    const ask = recorded ? m === 'present' || m === 'half' : !input.rsvpNo.has(id) && !joinedLate;
+    const ask = recorded ? attended(m) : !input.rsvpNo.has(id) && !joinedLate;
     if (ask) asked.push(id);
   }
   return asked;

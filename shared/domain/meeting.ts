@@ -276,6 +276,21 @@ function joinOrder(a: RotationMember, b: RotationMember): number {
 }
 
 /**
+ * Whether a meeting's introducer stays: a coordinator's choice does while they are a member; one picked
+ * by the rotation does until they say they cannot come (their mail asks them to, "so that someone else
+ * has time to prepare"). Otherwise pickIntroducer picks again.
+ */
+export function introducerStays(
+  meeting: Pick<Meeting, 'introducerId' | 'introducerOverride'>,
+  memberIds: ReadonlySet<string>,
+  cannotCome: ReadonlySet<string>,
+): boolean {
+  const current = meeting.introducerId;
+  if (current === undefined || !memberIds.has(current)) return false;
+  return meeting.introducerOverride === true || !cannotCome.has(current);
+}
+
+/**
  * Who prepares the introduction: the member who has introduced least, ties going to whoever joined first,
  * passing over those who said they cannot come. A coordinator's override wins when it names a current
  * member, even one who said they cannot come (the coordinator decided knowing it); an override naming

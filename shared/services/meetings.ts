@@ -2,6 +2,7 @@ import { env } from '../config.ts';
 import type { JoinRequest } from '../domain/group.ts';
 import {
   changesOf,
+  introducerStays,
   introductionCounts,
   type Meeting,
   type MeetingMailKind,
@@ -33,22 +34,14 @@ import { loadMeetingContext, type MeetingContext, meetingFacts } from './meeting
  */
 
 /**
- * The introducer of a meeting: kept if a coordinator chose one, or it was picked before and has not said
- * they can't come since (their mail asks them to say so, "so that someone else has time to prepare");
- * otherwise the member who has introduced least, by join order, skipping anyone who said they can't come.
- * Stored on the meeting without a new version: choosing who introduces changes nothing in anyone's
- * calendar.
+ * The introducer of a meeting: kept while introducerStays; otherwise the member who has introduced least,
+ * by join order, skipping anyone who said they can't come. Stored on the meeting without a new version:
+ * choosing who introduces changes nothing in anyone's calendar.
  */
 export async function ensureIntroducer(ctx: MeetingContext, now: Date): Promise<Meeting> {
   const { meeting } = ctx;
   const cannotCome = new Set(ctx.participation.filter((p) => p.rsvp === 'no').map((p) => p.memberId));
-  const current = meeting.introducerId;
-  if (
-    current &&
-    ctx.members.some((m) => m.id === current) &&
-    (meeting.introducerOverride || !cannotCome.has(current))
-  )
-    return meeting;
+  if (introducerStays(meeting, new Set(ctx.members.map((m) => m.id)), cannotCome)) return meeting;
   const earlier = (await listMeetings(ctx.group.id)).filter(
     (m) => m.id !== meeting.id && m.status === 'scheduled',
   );

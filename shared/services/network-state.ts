@@ -136,10 +136,10 @@ export async function collectNetworkState(
   );
   const titles = new Map(groups.map((g) => [g.id, g.title]));
   // A request may wait in a group closed since: it is named by its title too, not by its id.
-  for (const groupId of new Set(pending.map((r) => r.groupId).filter((id) => !titles.has(id)))) {
-    const closed = await getGroup(groupId);
-    if (closed) titles.set(groupId, closed.title);
-  }
+  const closed = await Promise.all(
+    [...new Set(pending.map((r) => r.groupId).filter((id) => !titles.has(id)))].map((id) => getGroup(id)),
+  );
+  for (const group of closed) if (group) titles.set(group.id, group.title);
   const states = await Promise.all(groups.map((group) => groupState(group, now, options.evaluationsClosed)));
   return {
     registrations,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type Attendance,
+  attended,
   type EvaluationAnswer,
   evaluationDedupeKey,
   evaluationOpen,
@@ -399,5 +401,12 @@ describe('dedupe keys', () => {
     ).toThrow(RangeError);
     expect(() => summaryDedupeKey('mt1', 'asa@ale.example')).toThrow(RangeError);
     expect(() => summaryDedupeKey('', 'coordinators')).toThrow(RangeError);
+  });
+});
+
+describe('attended', () => {
+  it('is present or half the time; absent or unmarked is not', () => {
+    const marks: (Attendance | undefined)[] = ['present', 'half', 'absent', undefined];
+    expect(marks.map(attended)).toEqual([true, true, false, false]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   answerLinkReopened,
+  introducerStays,
   introductionCounts,
   localToUtc,
   type Meeting,
@@ -474,5 +475,22 @@ describe('a yes or no link used before', () => {
     expect(answerLinkReopened(link, { rsvp: 'no', rsvpAt: '2026-03-01T10:00:00.000Z' })).toBe(false);
     expect(answerLinkReopened(link, {})).toBe(false);
     expect(answerLinkReopened(link, undefined)).toBe(false);
+  });
+});
+
+describe('whether the introducer stays', () => {
+  const members = new Set(['anna', 'bo']);
+  it('stays until they say they cannot come, then the rotation picks again', () => {
+    expect(introducerStays({ introducerId: 'anna' }, members, new Set())).toBe(true);
+    expect(introducerStays({ introducerId: 'anna' }, members, new Set(['anna']))).toBe(false);
+  });
+  it('a coordinator’s choice stays even so; nobody stays who has left or was never picked', () => {
+    expect(
+      introducerStays({ introducerId: 'anna', introducerOverride: true }, members, new Set(['anna'])),
+    ).toBe(true);
+    expect(introducerStays({ introducerId: 'cecilia', introducerOverride: true }, members, new Set())).toBe(
+      false,
+    );
+    expect(introducerStays({}, members, new Set())).toBe(false);
   });
 });
