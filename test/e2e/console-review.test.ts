@@ -504,6 +504,10 @@ describe('bad input and failure (issue 14)', () => {
         );
       }
     });
+    // Each document of the tab notes its clicks and submits with the session's seconds left then, for a
+    // failure's message: which document sent a stray POST, and whether its session had expired.
+    await context.addInitScript({ content: noteEvents });
+    await page.evaluate(noteEvents);
     // The tab as it is now is marked, so that the same address in a new page can be told from it.
     await page.evaluate(() => {
       (globalThis as unknown as { beforeSignIn?: boolean }).beforeSignIn = true;
@@ -525,7 +529,10 @@ describe('bad input and failure (issue 14)', () => {
     await expect.poll(backOnTheForm, answered).toBe(true);
     expect(visited.some((p) => p.includes('/local-issuer/'))).toBe(true);
     expect(visited).toContain('/callback');
-    expect(posts, tokens.join('; ')).toEqual([]);
+    const events = await page.evaluate(() =>
+      (globalThis as unknown as { sessionStorage: DomStorage }).sessionStorage.getItem('test.events'),
+    );
+    expect(posts, `${tokens.join('; ')}; in the tab: ${events}`).toEqual([]);
 
     await page.getByRole('heading', { level: 2, name: 'Ny grupp' }).waitFor();
     expect(await title.inputValue()).toBe('Nya rektorer');
@@ -540,6 +547,31 @@ describe('bad input and failure (issue 14)', () => {
     await context.close();
   });
 });
+
+/**
+ * Run in each document of a tab (a string: the test's types have no DOM): notes the document's start and
+ * every click and submit, with the seconds left of the stored oidc session, in sessionStorage's
+ * `test.events`, which the tab keeps across its documents.
+ */
+const noteEvents = `(() => {
+  const documentId = Math.random().toString(36).slice(2, 6);
+  const note = (kind) => {
+    let left = 'no session';
+    for (let i = 0; i < sessionStorage.length; i++) {
+      const key = sessionStorage.key(i) ?? '';
+      if (key.startsWith('oidc.user:'))
+        left = String((JSON.parse(sessionStorage.getItem(key) ?? '{}').expires_at ?? 0) - Math.floor(Date.now() / 1000)) + ' s';
+    }
+    const events = JSON.parse(sessionStorage.getItem('test.events') ?? '[]');
+    // The callback's query is its one-time code: the path says enough.
+    const at = location.pathname === '/callback' ? location.pathname : location.pathname + location.search;
+    events.push(documentId + ' ' + kind + ' at ' + at + ', session ' + left);
+    sessionStorage.setItem('test.events', JSON.stringify(events));
+  };
+  note('start');
+  for (const type of ['click', 'submit'])
+    document.addEventListener(type, (event) => note(type + (event.isTrusted ? '' : ' (untrusted)')), true);
+})()`;
 
 /** The parts of the DOM read in the page (the test's types have no DOM). */
 interface DomElement {
