@@ -291,6 +291,23 @@ export function introducerStays(
 }
 
 /**
+ * What a meeting stores once its introducer does not stay: the rotation's new pick, or nobody when everyone
+ * left says they cannot come (then no reminder names someone who will not be there, and the digest says
+ * that no introducer is chosen). The pick is the rotation's, so a coordinator's mark goes with the one it
+ * named. Undefined when there is nothing to change.
+ */
+export function introducerUpdate(
+  meeting: Pick<Meeting, 'introducerId' | 'introducerOverride'>,
+  picked: string | undefined,
+): { introducerId: string | null; introducerOverride?: null } | undefined {
+  if (picked === meeting.introducerId && meeting.introducerOverride === undefined) return undefined;
+  return {
+    introducerId: picked ?? null,
+    ...(meeting.introducerOverride === undefined ? {} : { introducerOverride: null }),
+  };
+}
+
+/**
  * Who prepares the introduction: the member who has introduced least, ties going to whoever joined first,
  * passing over those who said they cannot come. A coordinator's override wins when it names a current
  * member, even one who said they cannot come (the coordinator decided knowing it); an override naming

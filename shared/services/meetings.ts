@@ -3,6 +3,7 @@ import type { JoinRequest } from '../domain/group.ts';
 import {
   changesOf,
   introducerStays,
+  introducerUpdate,
   introductionCounts,
   type Meeting,
   type MeetingMailKind,
@@ -35,8 +36,8 @@ import { loadMeetingContext, type MeetingContext, meetingFacts } from './meeting
 
 /**
  * The introducer of a meeting: kept while introducerStays; otherwise the member who has introduced least,
- * by join order, skipping anyone who said they can't come. Stored on the meeting without a new version:
- * choosing who introduces changes nothing in anyone's calendar.
+ * by join order, skipping anyone who said they can't come (nobody when none can). Stored on the meeting
+ * without a new version: choosing who introduces changes nothing in anyone's calendar.
  */
 export async function ensureIntroducer(ctx: MeetingContext, now: Date): Promise<Meeting> {
   const { meeting } = ctx;
@@ -50,8 +51,9 @@ export async function ensureIntroducer(ctx: MeetingContext, now: Date): Promise<
     introductions: introductionCounts(earlier),
     cannotCome,
   });
-  if (!introducerId) return meeting;
-  const updated = await updateMeeting(meeting, { introducerId }, now, { bumpVersion: false });
+  const changes = introducerUpdate(meeting, introducerId);
+  if (changes === undefined) return meeting;
+  const updated = await updateMeeting(meeting, changes, now, { bumpVersion: false });
   return updated === 'changed-meanwhile' ? meeting : updated;
 }
 

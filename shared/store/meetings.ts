@@ -73,13 +73,16 @@ export type MeetingChanges = Partial<
     | 'durationMinutes'
     | 'mode'
     | 'status'
-    | 'introducerId'
-    | 'introducerOverride'
     | 'previous'
     | 'evaluationAsked'
     | 'evaluationClosedAt'
     | 'evaluationMean'
-  > & { onlineUrl: string | null; address: string | null }
+  > & {
+    onlineUrl: string | null;
+    address: string | null;
+    introducerId: string | null;
+    introducerOverride: boolean | null;
+  }
 >;
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   answerLinkReopened,
   introducerStays,
+  introducerUpdate,
   introductionCounts,
   localToUtc,
   type Meeting,
@@ -492,5 +493,26 @@ describe('whether the introducer stays', () => {
       false,
     );
     expect(introducerStays({}, members, new Set())).toBe(false);
+  });
+});
+
+describe('what is stored once the introducer does not stay', () => {
+  it('the new pick; nobody when everyone left cannot come, rather than the one who said so', () => {
+    expect(introducerUpdate({ introducerId: 'anna' }, 'bo')).toEqual({ introducerId: 'bo' });
+    expect(introducerUpdate({ introducerId: 'anna' }, undefined)).toEqual({ introducerId: null });
+    expect(introducerUpdate({}, 'bo')).toEqual({ introducerId: 'bo' });
+  });
+  it('nothing when nothing changes', () => {
+    expect(introducerUpdate({}, undefined)).toBeUndefined();
+  });
+  it('a coordinator’s mark goes with the member it named (who left): the pick gives way like any other', () => {
+    expect(introducerUpdate({ introducerId: 'cecilia', introducerOverride: true }, 'bo')).toEqual({
+      introducerId: 'bo',
+      introducerOverride: null,
+    });
+    expect(introducerUpdate({ introducerId: 'cecilia', introducerOverride: true }, undefined)).toEqual({
+      introducerId: null,
+      introducerOverride: null,
+    });
   });
 });

@@ -176,6 +176,34 @@ describe('the meeting workflow', { timeout: 90_000 }, () => {
     expect((await stack.emailsTo(ylva.email)).filter(isIntroducerMail)).toHaveLength(1);
   });
 
+  it('when everyone says they can’t come, nobody is named the introducer', async () => {
+    const { group, members } = await seedGroup(networkId, ['Ylva', 'Tomas']);
+    const [meeting] = await schedule(group.id, { firstLocal: inDays(21) });
+    if (!meeting) throw new Error('no meeting');
+    const noLinkOf = async (member: JoinRequest) => {
+      const invitation = await stack.waitForEmailTo(member.email, (mail) => calendarOf(mail) !== undefined);
+      return [...(invitation.body.text ?? '').matchAll(/https?:\S+\/v1\/rsvp\/[A-Za-z0-9_-]+/g)][1]?.[0];
+    };
+    for (const member of members) {
+      const answered = await fetch((await noLinkOf(member)) ?? '', {
+        method: 'POST',
+        headers: { accept: 'application/json' },
+      });
+      expect(await answered.json()).toEqual({ result: 'rsvp-recorded-no' });
+    }
+
+    const done = await stack.sfn.waitForExecution((await executionOf(meeting.id, 1)).executionArn, 45_000);
+    expect(done.status).toBe('SUCCEEDED');
+    const view = await stack.api(`/v1/admin/groups/${group.id}/meetings/${meeting.id}`, { headers });
+    const { members: shown } = (await view.json()) as {
+      members: { memberId: string; rsvp?: string; introducer: boolean }[];
+    };
+    expect(shown.map((m) => [m.rsvp, m.introducer])).toEqual([
+      ['no', false],
+      ['no', false],
+    ]);
+  });
+
   it('moved between two reminders: one update per member with the same calendar entry, and no stale reminder', async () => {
     const { group, members } = await seedGroup(networkId, ['Elin', 'Anders']);
     const [meeting] = await schedule(group.id, { firstLocal: inDays(21) });
