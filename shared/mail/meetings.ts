@@ -92,6 +92,8 @@ export interface MeetingUpdatedFields {
   /** The start before the change, told as "moved from … to …" when the time changed. */
   previousStartsAt?: Date | undefined;
   changes: readonly MeetingChange[];
+  /** The member's answer before the change: it stands, and the mail says so when the time changed. */
+  answer?: 'yes' | 'no' | undefined;
   yesUrl: string;
   noUrl: string;
   unsubscribeUrl: string;
@@ -375,7 +377,14 @@ export function composeMeetingUpdated(m: MeetingUpdatedFields, language: Languag
       { type: 'paragraph', text: copy.intro(networkName, groupTitle, facts.position) },
       { type: 'paragraph', text: changeSentences(m, language).join(' ') },
       ...whenAndWhere(m.meeting, language, true),
-      ...rsvp(language, copy.rsvpIntro, { yesUrl: m.yesUrl, noUrl: m.noUrl }),
+      ...rsvp(
+        language,
+        m.answer && m.changes.includes('time') ? copy.answerStands[m.answer] : copy.rsvpIntro,
+        {
+          yesUrl: m.yesUrl,
+          noUrl: m.noUrl,
+        },
+      ),
       { type: 'note', text: copy.calendar },
       signature(language, networkName),
       unsubscribe(language, m.unsubscribeUrl),

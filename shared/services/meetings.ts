@@ -132,6 +132,7 @@ export async function sendMeetingMail(
           ...base,
           ...(previousStartsAt ? { previousStartsAt: new Date(previousStartsAt) } : {}),
           changes,
+          answer: ctx.participation.find((p) => p.memberId === member.id)?.rsvp,
           yesUrl: links.yesUrl,
           noUrl: links.noUrl,
           unsubscribeUrl,

@@ -445,6 +445,23 @@ describe('meeting mails', () => {
       expect(mail.text).toContain(meetingUpdatedCopy[language].rsvpIntro);
       expect(mail.text).not.toContain(meetingCopy[language].calendar);
     });
+
+    it.each(languages)(
+      'after a new time, tells a member who had answered that the answer stands, in %s',
+      (language) => {
+        const copy = meetingUpdatedCopy[language];
+        const no = render(updated(['time'], { answer: 'no' }), language).text;
+        expect(no).toContain(copy.answerStands.no);
+        expect(no).not.toContain(copy.rsvpIntro);
+        expect(render(updated(['time', 'place'], { answer: 'yes' }), language).text).toContain(
+          copy.answerStands.yes,
+        );
+        // Only the place changed: the answer was never in question.
+        const place = render(updated(['place'], { answer: 'no' }), language).text;
+        expect(place).toContain(copy.rsvpIntro);
+        expect(place).not.toContain(copy.answerStands.no);
+      },
+    );
   });
 
   describe('meeting-cancelled', () => {

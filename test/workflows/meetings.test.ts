@@ -211,8 +211,13 @@ describe('the meeting workflow', { timeout: 90_000 }, () => {
     const v1 = await executionOf(meeting.id, 1);
     // Stop the first execution's clock after the introducer's reminder: move the meeting then.
     await stack.sfn.waitForState(v1.executionArn, 'WaitForNext');
-    const [elin] = members as [JoinRequest];
+    const [elin, anders] = members as [JoinRequest, JoinRequest];
     await stack.waitForEmailTo(elin.email, (mail) => calendarOf(mail) === undefined);
+    // Anders can't come at the first time; his answer stands after the move, and his update says so.
+    const invitation = await stack.waitForEmailTo(anders.email, (mail) => calendarOf(mail) !== undefined);
+    const no = [...(invitation.body.text ?? '').matchAll(/https?:\S+\/v1\/rsvp\/[A-Za-z0-9_-]+/g)][1]?.[0];
+    const answered = await fetch(no ?? '', { method: 'POST', headers: { accept: 'application/json' } });
+    expect(await answered.json()).toEqual({ result: 'rsvp-recorded-no' });
     const moved = await stack.api(`/v1/admin/groups/${group.id}/meetings/${meeting.id}`, {
       method: 'PATCH',
       headers,
@@ -236,7 +241,15 @@ describe('the meeting workflow', { timeout: 90_000 }, () => {
       expect(calendarOf(update as StoredEmail)?.event.getFirstPropertyValue('uid')).toBe(
         `${meeting.id}@samla`,
       );
+      expect(update?.body.text).toContain(
+        member.id === anders.id ? meetingUpdatedCopy.sv.answerStands.no : meetingUpdatedCopy.sv.rsvpIntro,
+      );
     }
+    // As told: no reminder for the new time goes to him.
+    expect(keys.filter((key) => key.startsWith(`${anders.id}:reminder`) && key.endsWith(':v2'))).toEqual([]);
+    expect(keys.filter((key) => key.startsWith(`${elin.id}:reminder`) && key.endsWith(':v2'))).not.toEqual(
+      [],
+    );
   });
 
   it('a link sent by mistake, taken back: no member keeps it, each is told it no longer holds', async () => {

@@ -381,6 +381,10 @@ export const meetingUpdated = {
   nowInPerson: (address) => (address ? `It is now held in person: ${address}` : 'It is now held in person.'),
   unspecified: 'The details of the meeting have changed. Here is what holds now.',
   rsvpIntro: 'Please answer again, so the group knows who is coming.',
+  answerStands: {
+    yes: 'You said you are coming, and that answer stands. If you can’t make the new time, answer no here.',
+    no: 'You said you can’t come, and that answer stands: you will get no reminders. If you can make the new time, answer yes here.',
+  },
   calendar: 'The attached calendar file updates the meeting in your calendar.',
 } satisfies Shape.MeetingUpdatedCopy;
 

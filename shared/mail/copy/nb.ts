@@ -382,6 +382,10 @@ export const meetingUpdated = {
   nowInPerson: (address) => (address ? `Møtet holdes nå fysisk: ${address}` : 'Møtet holdes nå fysisk.'),
   unspecified: 'Opplysningene om møtet er endret. Her er det som gjelder nå.',
   rsvpIntro: 'Svar gjerne på nytt, så vet gruppen hvem som kommer.',
+  answerStands: {
+    yes: 'Du har svart at du kommer, og det svaret står. Kan du ikke komme på det nye tidspunktet, svar nei her.',
+    no: 'Du har svart at du ikke kan komme, og det svaret står: du får ingen påminnelser. Kan du komme på det nye tidspunktet, svar ja her.',
+  },
   calendar: 'Den vedlagte kalenderfilen oppdaterer møtet i kalenderen din.',
 } satisfies Shape.MeetingUpdatedCopy;
 

@@ -380,6 +380,10 @@ export const meetingUpdated = {
   nowInPerson: (address) => (address ? `Träffen hålls nu fysiskt: ${address}` : 'Träffen hålls nu fysiskt.'),
   unspecified: 'Uppgifterna om träffen har ändrats. Här är det som gäller nu.',
   rsvpIntro: 'Svara gärna på nytt, så vet gruppen vilka som kommer.',
+  answerStands: {
+    yes: 'Du har svarat att du kommer, och det svaret står kvar. Kan du inte komma på den nya tiden, svara nej här.',
+    no: 'Du har svarat att du inte kan komma, och det svaret står kvar: du får inga påminnelser. Kan du komma på den nya tiden, svara ja här.',
+  },
   calendar: 'Den bifogade kalenderfilen uppdaterar träffen i din kalender.',
 } satisfies Shape.MeetingUpdatedCopy;
 

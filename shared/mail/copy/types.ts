@@ -270,6 +270,11 @@ export interface MeetingUpdatedCopy {
   nowInPerson(address?: string): string;
   unspecified: string;
   rsvpIntro: string;
+  /**
+   * Instead of rsvpIntro when the time changed and the member had answered: their answer still holds
+   * (a "no" keeps the reminders away), and the link that changes it.
+   */
+  answerStands: { yes: string; no: string };
   calendar: string;
 }
 
