@@ -73,6 +73,14 @@ export const handler = publicHandler(
     const c: Context = { request, opened, network, group, member, meeting };
     let reopened: { usedAt: string } | undefined;
     if (link.usedAt) {
+      // What a used link did is shown only while it still holds: not "see you" for a meeting cancelled
+      // since or from someone who left, nor "your seat is free" to someone seated again.
+      if (link.purpose === 'rsvp-no-series') {
+        if (member.status !== 'left') throw gone('link_expired');
+      } else {
+        if (meeting?.status === 'cancelled') throw gone('meeting_cancelled');
+        if (member.status !== 'approved') throw gone('link_expired');
+      }
       // A yes or no used before answers again once the other answer has replaced it; while its own
       // answer stands (or for the rest of the series), it shows what it did.
       const answer = link.purpose === 'rsvp-yes' ? 'yes' : 'no';

@@ -426,6 +426,10 @@ describe('answers, attendance and late joiners', { timeout: 90_000 }, () => {
     const late = await fetch(yes, { method: 'POST', headers: { accept: 'application/json' } });
     expect(late.status).toBe(410);
     expect(await late.json()).toMatchObject({ error: { code: 'meeting_cancelled' } });
+    // Nor the spent one whose answer stands: no "Noterat" for a meeting that is off.
+    const spent = await fetch(no, { method: 'POST', headers: { accept: 'application/json' } });
+    expect(spent.status).toBe(410);
+    expect(await spent.json()).toMatchObject({ error: { code: 'meeting_cancelled' } });
     expect(await standing()).toBe('no');
   });
 
@@ -581,6 +585,34 @@ describe('answers, attendance and late joiners', { timeout: 90_000 }, () => {
         (item) => item.pk === `GROUP#${group.id}` && item.sk === 'GROUP',
       ),
     ).toMatchObject({ seatsTaken: 1 });
+
+    // The used link tells what it did while that holds; once she has asked to join again, it does not.
+    const again = await fetch(noSeries ?? '', { method: 'POST', headers: { accept: 'application/json' } });
+    expect(await again.json()).toEqual({ result: 'rsvp-recorded-no-series' });
+    await stack.api(`/v1/groups/${group.id}/join-requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: katarina.name,
+        email: katarina.email,
+        organisation: katarina.organisation,
+        role: 'Rektor',
+        consent: true,
+      }),
+    });
+    const rejoin = await stack.waitForEmailTo(katarina.email, (mail) =>
+      (mail.body.text ?? '').includes('/v1/confirm/'),
+    );
+    const asked = await fetch(linkIn(rejoin.body.text).url, {
+      method: 'POST',
+      headers: { accept: 'application/json' },
+    });
+    expect(['waitlisted', 'pending_approval']).toContain(
+      ((await asked.json()) as { status?: string }).status,
+    );
+    const stale = await fetch(noSeries ?? '', { method: 'POST', headers: { accept: 'application/json' } });
+    expect(stale.status).toBe(410);
+    expect(await stale.json()).toMatchObject({ error: { code: 'link_expired' } });
   });
 });
 
