@@ -104,6 +104,7 @@ export const handler = publicHandler(
         networkName: network.name,
         kind: 'feedback-thanks',
         groupTitle: group.title,
+        anonymous,
       }),
     );
   },

@@ -124,6 +124,7 @@ export function resultPage(input: {
   /** An RSVP names the meeting's date, in the network's time zone, when both are given. */
   meetingStartsAt?: Date | undefined;
   timeZone?: string | undefined;
+  anonymous?: boolean | undefined;
 }): string {
   const { title, lead } = resultCopy[input.language][input.kind];
   return renderPage({

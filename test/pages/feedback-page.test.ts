@@ -404,15 +404,19 @@ describe('after the form', () => {
     );
   });
 
-  it('promises the summary without names', () => {
-    expect(resultPage({ language: 'sv', networkName, kind: 'feedback-thanks' })).toContain(
-      'sammanställning utan namn',
-    );
-    expect(resultPage({ language: 'nb', networkName, kind: 'feedback-thanks' })).toContain(
-      'sammenstilling uten navn',
-    );
-    expect(resultPage({ language: 'en', networkName, kind: 'feedback-thanks' })).toContain(
-      'summary without names',
-    );
+  it('says what a named answer shows and what an anonymous one keeps, each only to its sender', () => {
+    const cases = [
+      ['sv', 'Det är sparat utan koppling till dig.', 'samordnarna ser att svaret kommer från dig'],
+      ['nb', 'Det er lagret uten kobling til deg.', 'koordinatorene ser at svaret kommer fra deg'],
+      ['en', 'It is stored without any link to you.', 'the coordinators can see it is yours'],
+    ] as const;
+    for (const [language, anonymous, named] of cases) {
+      const thanks = (sentWithoutName: boolean) =>
+        resultPage({ language, networkName, kind: 'feedback-thanks', anonymous: sentWithoutName });
+      expect(thanks(true)).toContain(anonymous);
+      expect(thanks(true)).not.toContain(named);
+      expect(thanks(false)).toContain(named);
+      expect(thanks(false)).not.toContain(anonymous);
+    }
   });
 });

@@ -218,7 +218,7 @@ export const results = {
   'feedback-thanks': {
     title: () => 'Thank you for your answer',
     lead: (f) =>
-      `We have received your answer about the meeting of ${phrase.group(f)}${phrase.when(f)}. The coordinators get a summary without names once the evaluation has closed. If you would like to change something, open the link in the email again while the evaluation is open.`,
+      `We have received your answer about the meeting of ${phrase.group(f)}${phrase.when(f)}. ${f.anonymous ? 'It is stored without any link to you.' : 'You sent it with your name, so the coordinators can see it is yours.'} If you would like to change something, open the link in the email again while the evaluation is open.`,
   },
   'feedback-closed': {
     title: () => 'The evaluation has closed',

@@ -216,7 +216,7 @@ export const results = {
   'feedback-thanks': {
     title: () => 'Takk for svaret ditt',
     lead: (f) =>
-      `Vi har tatt imot svaret ditt om møtet i ${phrase.group(f)}${phrase.when(f)}. Koordinatorene får en sammenstilling uten navn når evalueringen er avsluttet. Vil du endre noe, kan du åpne lenken i e-posten igjen så lenge evalueringen er åpen.`,
+      `Vi har tatt imot svaret ditt om møtet i ${phrase.group(f)}${phrase.when(f)}. ${f.anonymous ? 'Det er lagret uten kobling til deg.' : 'Du sendte med navnet ditt, så koordinatorene ser at svaret kommer fra deg.'} Vil du endre noe, kan du åpne lenken i e-posten igjen så lenge evalueringen er åpen.`,
   },
   'feedback-closed': {
     title: () => 'Evalueringen er stengt',

@@ -217,7 +217,7 @@ export const results = {
   'feedback-thanks': {
     title: () => 'Tack för ditt svar',
     lead: (f) =>
-      `Vi har tagit emot ditt svar om träffen i ${phrase.group(f)}${phrase.when(f)}. Samordnarna får en sammanställning utan namn när utvärderingen har stängt. Vill du ändra något kan du öppna länken i mejlet igen så länge utvärderingen är öppen.`,
+      `Vi har tagit emot ditt svar om träffen i ${phrase.group(f)}${phrase.when(f)}. ${f.anonymous ? 'Det är sparat utan koppling till dig.' : 'Du skickade med ditt namn, så samordnarna ser att svaret kommer från dig.'} Vill du ändra något kan du öppna länken i mejlet igen så länge utvärderingen är öppen.`,
   },
   'feedback-closed': {
     title: () => 'Utvärderingen är stängd',

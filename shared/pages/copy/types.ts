@@ -73,6 +73,8 @@ export interface GroupPageFacts {
   /** The meeting an answer is about; named only together with `timeZone`, the network's. */
   meetingStartsAt?: Date | undefined;
   timeZone?: string | undefined;
+  /** An evaluation answer sent without the member's name. */
+  anonymous?: boolean | undefined;
 }
 
 /** The meeting's start as the mails write it ("tisdag 10 mars 2026 kl. 17.00"), or nothing when unknown. */
