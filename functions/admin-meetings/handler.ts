@@ -1,5 +1,6 @@
 import { attended } from '../../shared/domain/evaluation.ts';
-import type { Group } from '../../shared/domain/group.ts';
+import type { Group, JoinRequest } from '../../shared/domain/group.ts';
+import { answerCounts } from '../../shared/domain/meeting.ts';
 import { coordinatorHandler } from '../../shared/http/auth.ts';
 import { byRoute } from '../../shared/http/dispatch.ts';
 import { HttpError, notFound, validationFailed } from '../../shared/http/errors.ts';
@@ -41,19 +42,17 @@ async function change(request: ApiRequest, groupId: string, meetingId: string, l
   throw validationFailed({ introducerId: fieldMessages[language].invalid_choice() });
 }
 
+const seatedIn = (requests: readonly JoinRequest[]) =>
+  new Set(requests.filter((r) => r.status === 'approved').map((r) => r.id));
+
 async function list(groupId: string) {
-  const meetings = await listMeetings(groupId);
+  const [meetings, requests] = await Promise.all([listMeetings(groupId), listJoinRequests(groupId)]);
+  const seated = seatedIn(requests);
   const withAnswers = await Promise.all(
-    meetings.map(async (meeting) => {
-      const participation = await listParticipation(meeting.id);
-      return {
-        ...meeting,
-        rsvp: {
-          yes: participation.filter((p) => p.rsvp === 'yes').length,
-          no: participation.filter((p) => p.rsvp === 'no').length,
-        },
-      };
-    }),
+    meetings.map(async (meeting) => ({
+      ...meeting,
+      rsvp: answerCounts(await listParticipation(meeting.id), seated),
+    })),
   );
   return json(200, { meetings: withAnswers });
 }
@@ -76,7 +75,11 @@ async function participants(groupId: string, meetingId: string) {
       attendance: byMember.get(r.id)?.attendance ?? null,
       introducer: meeting.introducerId === r.id,
     }));
-  return json(200, { meeting, members });
+  // The page's own header counts the answers as the list does, not as zero.
+  return json(200, {
+    meeting: { ...meeting, rsvp: answerCounts(participation, seatedIn(requests)) },
+    members,
+  });
 }
 
 async function attendance(

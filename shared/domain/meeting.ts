@@ -671,3 +671,18 @@ export function answerLinkReopened(
     standing.rsvpAt > link.usedAt
   );
 }
+
+/**
+ * The answers of those in the group now: someone who left is no longer coming or staying away, whatever
+ * they answered while a member (the digest, the overview and the console count the same way).
+ */
+export function answerCounts(
+  answers: readonly { memberId: string; rsvp?: 'yes' | 'no' | undefined }[],
+  seated: ReadonlySet<string>,
+): { yes: number; no: number } {
+  const counted = answers.filter((a) => seated.has(a.memberId));
+  return {
+    yes: counted.filter((a) => a.rsvp === 'yes').length,
+    no: counted.filter((a) => a.rsvp === 'no').length,
+  };
+}

@@ -102,7 +102,9 @@ export const AdminMeeting = meta(
     status: z.enum(['scheduled', 'cancelled']),
     version: int(),
     introducerId: z.optional(z.string()),
-    rsvp: z.optional(z.object({ yes: int(), no: int() })),
+    rsvp: meta(z.optional(z.object({ yes: int(), no: int() })), {
+      description: 'The answers of those in the group now (someone who left is not counted)',
+    }),
   }),
   { id: 'AdminMeeting' },
 );

@@ -10,6 +10,7 @@ import {
 import { trend } from '../domain/evaluation.ts';
 import type { Group, JoinRequest } from '../domain/group.ts';
 import type { GroupProposal } from '../domain/group-proposal.ts';
+import { answerCounts } from '../domain/meeting.ts';
 import type { Network } from '../domain/network.ts';
 import { tallyTopics } from '../domain/topics.ts';
 import { countAnswers } from '../store/evaluations.ts';
@@ -50,6 +51,7 @@ async function groupState(
   ]);
   // Only those in the group now: a member who left is neither the introducer named nor an answer counted.
   const seated = new Map(members.filter((m) => m.status === 'approved').map((m) => [m.id, m.name]));
+  const seatedIds = new Set(seated.keys());
   const approved = seated.size;
   const offers: JoinRequest[] = members.filter(
     (m) => m.status === 'offered' && m.offerExpiresAt !== undefined,
@@ -59,9 +61,7 @@ async function groupState(
   for (const meeting of meetings) {
     const starts = Date.parse(meeting.startsAt);
     if (meeting.status === 'cancelled' || starts < now.getTime() || starts > horizon) continue;
-    const replies = (await listParticipation(meeting.id)).filter((r) => seated.has(r.memberId));
-    const yes = replies.filter((r) => r.rsvp === 'yes').length;
-    const no = replies.filter((r) => r.rsvp === 'no').length;
+    const { yes, no } = answerCounts(await listParticipation(meeting.id), seatedIds);
     const introducer = meeting.introducerId ? seated.get(meeting.introducerId) : undefined;
     upcoming.push({
       groupId: group.id,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  answerCounts,
   answerLinkReopened,
   introducerStays,
   introducerUpdate,
@@ -514,5 +515,18 @@ describe('what is stored once the introducer does not stay', () => {
       introducerId: null,
       introducerOverride: null,
     });
+  });
+});
+
+describe('the answers counted for a meeting', () => {
+  it('are those of the members seated now', () => {
+    const answers = [
+      { memberId: 'anna', rsvp: 'yes' as const },
+      { memberId: 'bo', rsvp: 'no' as const },
+      { memberId: 'cecilia', rsvp: 'yes' as const },
+      { memberId: 'david' },
+    ];
+    expect(answerCounts(answers, new Set(['anna', 'bo', 'david']))).toEqual({ yes: 1, no: 1 });
+    expect(answerCounts(answers, new Set())).toEqual({ yes: 0, no: 0 });
   });
 });

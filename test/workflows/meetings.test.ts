@@ -14,10 +14,12 @@ import {
 import { personId } from '../../shared/domain/person.ts';
 import { meetingCopy, meetingUpdatedCopy } from '../../shared/mail/meetings.ts';
 import type { Step } from '../../shared/services/meeting-steps.ts';
+import { passSeatOn } from '../../shared/services/membership.ts';
+import { getGroup } from '../../shared/store/groups.ts';
 import { createJoinRequest } from '../../shared/store/join-requests.ts';
 import { keys } from '../../shared/store/keys.ts';
 import { createMeetings } from '../../shared/store/meetings.ts';
-import { createNetworkIfMissing } from '../../shared/store/networks.ts';
+import { createNetworkIfMissing, getNetwork } from '../../shared/store/networks.ts';
 import { hashToken } from '../../shared/tokens.ts';
 import { failNextCall } from '../faults/faults.ts';
 import { inDays, seedGroup } from '../support/groups.ts';
@@ -518,6 +520,31 @@ describe('answers, attendance and late joiners', { timeout: 90_000 }, () => {
       body: JSON.stringify({ attendance: [{ memberId: 'nobody', status: 'maybe' }] }),
     });
     expect(wrong.status).toBe(400);
+
+    // The meeting's own page counts as the list does; once Lars has left, his yes is counted by neither.
+    const meetingPath = `/v1/admin/groups/${group.id}/meetings/${meeting.id}`;
+    const counted = async () => {
+      const page = (await (await stack.api(meetingPath, { headers })).json()) as {
+        meeting: { rsvp?: { yes: number; no: number } };
+      };
+      const listed = (await (
+        await stack.api(`/v1/admin/groups/${group.id}/meetings`, { headers })
+      ).json()) as {
+        meetings: { id: string; rsvp: { yes: number; no: number } }[];
+      };
+      return [page.meeting.rsvp, listed.meetings.find((m) => m.id === meeting.id)?.rsvp];
+    };
+    expect(await counted()).toEqual([
+      { yes: 1, no: 1 },
+      { yes: 1, no: 1 },
+    ]);
+    const [network, current] = await Promise.all([getNetwork(networkId), getGroup(group.id)]);
+    if (!network || !current) throw new Error('no network or group');
+    await passSeatOn(network, current, lars, ['approved'], new Date());
+    expect(await counted()).toEqual([
+      { yes: 0, no: 1 },
+      { yes: 0, no: 1 },
+    ]);
   });
 
   it('“can’t come to the rest of the series” frees the seat for the waitlist; late joiners are invited', async () => {

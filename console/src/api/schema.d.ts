@@ -1373,6 +1373,7 @@ export interface components {
             status: "scheduled" | "cancelled";
             version: number;
             introducerId?: string;
+            /** @description The answers of those in the group now (someone who left is not counted) */
             rsvp?: {
                 yes: number;
                 no: number;
