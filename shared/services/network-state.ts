@@ -15,7 +15,7 @@ import type { Network } from '../domain/network.ts';
 import { tallyTopics } from '../domain/topics.ts';
 import { countAnswers } from '../store/evaluations.ts';
 import { listProposals } from '../store/group-proposals.ts';
-import { getGroup, listGroups } from '../store/groups.ts';
+import { listGroups } from '../store/groups.ts';
 import { listJoinRequests, listPendingApproval, listWaitlist } from '../store/join-requests.ts';
 import { listMeetings, listParticipation } from '../store/meetings.ts';
 import { listConfirmedRegistrations } from '../store/registrations.ts';
@@ -120,26 +120,25 @@ export async function collectNetworkState(
 ): Promise<NetworkState> {
   const [registrations, groups, proposals, pending] = await Promise.all([
     listConfirmedRegistrations(network.id),
-    listGroups(network.id, 'open'),
+    // Closed groups too: a closed group takes no one new, but its members still meet and evaluate.
+    listGroups(network.id),
     listProposals(network.id, 'proposed'),
     listPendingApproval(network.id),
   ]);
   const people = new Map<string, Omit<DigestPerson, 'registrationId'>>(
     registrations.map((r) => [r.id, { name: r.name, organisation: r.organisation }]),
   );
+  // A topic is covered by a group someone can still join.
+  const open = groups.filter((g) => g.status === 'open');
   const tally = tallyTopics(
     registrations.map((r) => ({ personId: r.id, topics: r.topics, language: r.language })),
-    groups.flatMap((g) => [
+    open.flatMap((g) => [
       { text: g.title, language: network.languages[0] ?? 'sv', groupId: g.id },
       { text: g.question, language: network.languages[0] ?? 'sv', groupId: g.id },
     ]),
   );
+  // Every group by its title, also one closed since a request began waiting in it.
   const titles = new Map(groups.map((g) => [g.id, g.title]));
-  // A request may wait in a group closed since: it is named by its title too, not by its id.
-  const closed = await Promise.all(
-    [...new Set(pending.map((r) => r.groupId).filter((id) => !titles.has(id)))].map((id) => getGroup(id)),
-  );
-  for (const group of closed) if (group) titles.set(group.id, group.title);
   const states = await Promise.all(groups.map((group) => groupState(group, now, options.evaluationsClosed)));
   return {
     registrations,

@@ -297,6 +297,22 @@ describe('the network overview', { timeout: 90_000 }, () => {
     expect(after.meetings[0]?.rsvp).toEqual({ yes: 1, no: 1, unanswered: 1 });
   });
 
+  it('a closed group still meets: its meeting and its evaluation stay, and it covers no topic', async () => {
+    const closed = await stack.api(`/v1/admin/groups/${seeded.open}`, {
+      method: 'PATCH',
+      headers: { ...json, authorization: headers.authorization ?? '' },
+      body: JSON.stringify({ status: 'closed' }),
+    });
+    expect(closed.status).toBe(200);
+    const body = (await (await overview()).json()) as Overview;
+    expect(body.meetings.map((m) => [m.meetingId, m.groupTitle])).toEqual([
+      [seeded.upcoming.id, 'Skolans ekonomi'],
+    ]);
+    expect(body.evaluations.map((e) => e.meetingId)).toEqual([seeded.past.id]);
+    // Nobody can join it now: the topic its title named is one no group covers.
+    expect(body.topics.map((t) => [t.label, t.coveredBy])).toEqual([['Skolans ekonomi', []]]);
+  });
+
   it('is for the network’s coordinators and samla-admins: 403 for another network’s, 401 without a token', async () => {
     const elsewhere = await stack.token({ email: uniqueEmail('annan'), networks: [stack.demoNetworkId] });
     const forbidden = await overview(`Bearer ${elsewhere}`);
