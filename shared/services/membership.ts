@@ -351,7 +351,8 @@ export async function passSeatOn(
 ): Promise<SeatPassed> {
   const offerExpiresAt = offerExpiry(now, env.offerHours());
   for (let attempt = 0; attempt < releaseAttempts; attempt += 1) {
-    const [next] = await listWaitlist(group.id, 1);
+    // A closed group takes no one new: the seat is freed, and nobody moves up (what closing it says).
+    const [next] = group.status === 'closed' ? [] : await listWaitlist(group.id, 1);
     const outcome = await releaseSeat(
       request,
       from,

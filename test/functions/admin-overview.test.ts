@@ -16,6 +16,8 @@ import {
   recordEvaluationAsked,
   recordEvaluationMean,
 } from '../../shared/store/evaluations.ts';
+import { getGroup } from '../../shared/store/groups.ts';
+import { getJoinRequest } from '../../shared/store/join-requests.ts';
 import { createMeetings } from '../../shared/store/meetings.ts';
 import { leaveLinkOf, seedGroup, seedWaitlist } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
@@ -326,6 +328,28 @@ describe('the network overview', { timeout: 90_000 }, () => {
 
     const admin = await stack.token({ email: uniqueEmail('admin'), networks: [], admin: true });
     expect((await overview(`Bearer ${admin}`)).status).toBe(200);
+  });
+
+  it('a closed group: a member who leaves frees the seat, and no one on its waitlist is offered it', async () => {
+    const { group, members } = await seedGroup(networkId, ['Gun'], {
+      title: 'Skolgården',
+      question: 'Hur används skolgården?',
+      capacity: 1,
+    });
+    const [waiting] = (await seedWaitlist(group, 1)) as [JoinRequest];
+    const closed = await stack.api(`/v1/admin/groups/${group.id}`, {
+      method: 'PATCH',
+      headers: { ...json, authorization: headers.authorization ?? '' },
+      body: JSON.stringify({ status: 'closed' }),
+    });
+    expect(closed.status).toBe(200);
+    const [gun] = members as [JoinRequest];
+    expect((await post(await leaveLinkOf(gun))).status).toBe(200);
+    const statuses = await Promise.all([gun, waiting].map((r) => getJoinRequest(group.id, r.id)));
+    expect(statuses.map((r) => r?.status)).toEqual(['left', 'waitlisted']);
+    expect((await getGroup(group.id))?.seatsTaken).toBe(0);
+    const mails = await stack.emailsTo(waiting.email);
+    expect(mails.filter((m) => (m.body.text ?? '').includes('/v1/offers/'))).toEqual([]);
   });
 
   it('answers 404 for a network that does not exist', async () => {
