@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { sharedTopicThreshold } from '../../../shared/domain/digest.ts';
 import { type Schemas, unwrap } from '../api/client.ts';
 import { useApp } from '../app.ts';
 import { Layout, Link } from '../components/layout.tsx';
@@ -37,7 +38,7 @@ const words = bundle({
     topicsColumn: 'Topics',
     confirmed: 'Confirmed',
     topics: 'Topics several people share',
-    topicsNone: 'No topic has been named by more than one person yet.',
+    topicsNone: 'No topic has been named by {count} people or more yet.',
     namedBy: 'Named by {count} people',
     andMore: 'and {count} more',
     coveredBy: 'Covered by:',
@@ -96,7 +97,7 @@ const words = bundle({
     topicsColumn: 'Ämnen',
     confirmed: 'Bekräftad',
     topics: 'Ämnen som flera delar',
-    topicsNone: 'Inget ämne har nämnts av mer än en person ännu.',
+    topicsNone: 'Inget ämne har nämnts av {count} personer eller fler ännu.',
     namedBy: 'Nämnt av {count} personer',
     andMore: 'och {count} till',
     coveredBy: 'Tas upp av:',
@@ -155,7 +156,7 @@ const words = bundle({
     topicsColumn: 'Temaer',
     confirmed: 'Bekreftet',
     topics: 'Temaer flere er opptatt av',
-    topicsNone: 'Ingen tema er nevnt av mer enn én person ennå.',
+    topicsNone: 'Ingen tema er nevnt av {count} personer eller flere ennå.',
     namedBy: 'Nevnt av {count} personer',
     andMore: 'og {count} til',
     coveredBy: 'Tas opp av:',
@@ -406,7 +407,7 @@ function Topics(props: SectionProps) {
   return (
     <Section id="overview-topics" title={t('topics')} count={o.topicsTotal}>
       {o.topics.length === 0 ? (
-        <p>{t('topicsNone')}</p>
+        <p>{t('topicsNone', { count: sharedTopicThreshold })}</p>
       ) : (
         <>
           <ul class="cards overview-cards">
