@@ -218,6 +218,9 @@ async function placeConfirmedRequest(
 ): Promise<{ outcome: TransitionOutcome; placement?: Placement }> {
   let result: { outcome: TransitionOutcome; placement?: Placement };
   if (admissionFor(network, request.email) === 'pending_approval') {
+    // Not told "a coordinator will review it" when no coordinator can approve it: the group closed since
+    // the request was made (approving answers join_group_closed). The same answer as a member's.
+    if (group.status === 'closed') return { outcome: 'group-full-or-closed' };
     const outcome = await awaitApproval(request, now, tokenHash);
     result = outcome === 'done' ? { outcome, placement: { status: 'pending_approval' } } : { outcome };
   } else {

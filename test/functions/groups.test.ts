@@ -168,6 +168,35 @@ describe('joining a group', () => {
     expect(await requestItems(closed.id)).toHaveLength(0);
   });
 
+  it('confirming from outside the member organisations after the group closed: told it is closed, not that a coordinator will review it', async () => {
+    const group = await newGroup({ capacity: 5 });
+    const outsider = uniqueEmail('closed-before');
+    const memberOfNetwork = memberAddress('closed-before');
+    for (const email of [outsider, memberOfNetwork])
+      expect((await ask(group.id, person(email))).status).toBe(202);
+    const token = await stack.token({ email: coordinator, networks: [networkId] });
+    const closed = await fetch(`${stack.apiUrl}/v1/admin/groups/${group.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'closed' }),
+    });
+    expect(closed.status).toBe(200);
+    // Both are answered alike, whoever would have decided on their seat.
+    for (const email of [outsider, memberOfNetwork]) {
+      const { url } = linkIn((await stack.waitForEmailTo(email, hasLink('/v1/confirm/'))).body.text);
+      const confirmed = await postJson(url);
+      expect(confirmed.status).toBe(409);
+      expect(await confirmed.json()).toMatchObject({ error: { code: 'group_closed' } });
+    }
+    expect((await requestItems(group.id)).map((r) => r.status)).toEqual([
+      'pending_confirmation',
+      'pending_confirmation',
+    ]);
+    expect((await stack.emailsTo(coordinator)).filter((m) => (m.body.text ?? '').includes(outsider))).toEqual(
+      [],
+    );
+  });
+
   it('a request waiting in a group closed since: approving says the group is closed, and the request still waits', async () => {
     const group = await newGroup({ capacity: 5 });
     const outsider = uniqueEmail('closed-out');

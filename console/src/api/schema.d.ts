@@ -1805,6 +1805,16 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description A join request for a group closed since it was made: group_closed, and nothing changes */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
             /** @description The link or the registration has expired */
             410: {
                 headers: {

@@ -1,4 +1,4 @@
-import { TokenParams } from '../common-schemas.ts';
+import { ErrorResponse, TokenParams } from '../common-schemas.ts';
 import { ConfirmResult } from '../confirm-schemas.ts';
 import { linkErrors, type RouteDef } from './common.ts';
 
@@ -36,6 +36,11 @@ export const routes: readonly RouteDef[] = [
         html: true,
       },
       ...linkErrors,
+      409: {
+        description: 'A join request for a group closed since it was made: group_closed, and nothing changes',
+        json: ErrorResponse,
+        html: true,
+      },
     },
   },
 ];
