@@ -433,6 +433,39 @@ describe('the coordinators’ console in a real browser', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('approving on the overview a request whose group closed since: told so in the API’s words, and it still waits', async () => {
+    const network = await newNetwork();
+    const { group } = await seedGroup(network.id, ['Anna']);
+    const outsider = { name: 'Stina Extern', email: uniqueEmail('stina') };
+    await requestToJoinFromOutside(stack, group.id, outsider);
+    const closed = await stack.api(`/v1/admin/groups/${group.id}`, {
+      method: 'PATCH',
+      headers: network.headers,
+      body: JSON.stringify({ status: 'closed' }),
+    });
+    expect(closed.status).toBe(200);
+
+    const { page, consoleErrors } = await signIn(network, `/n/${network.id}`);
+    await screenShows(page, 'Översikt', 'Väntar på beslut (1)');
+    await page.getByRole('button', { name: `Godkänn att ${outsider.name} går med i ${group.title}` }).click();
+    // Nothing changed meanwhile: the group is closed, and the alert says what to do about it.
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(
+      'Gruppen är stängd. Öppna den i konsolen för att godkänna förfrågan, eller avböj den.',
+    );
+    expect(await alert.textContent()).not.toContain('ändrats under tiden');
+    const { joinRequests } = await adminGet<{ joinRequests: JoinRequest[] }>(
+      network,
+      `/v1/admin/groups/${group.id}/join-requests`,
+    );
+    expect(joinRequests.find((r) => r.email === outsider.email)).toMatchObject({
+      status: 'pending_approval',
+    });
+    // The refused approval is the API's 409: the browser logs the failed request, nothing else.
+    expect(consoleErrors.filter((e) => !e.includes('409'))).toEqual([]);
+  });
+
   it('records attendance for a meeting; a reload shows it and the API returns it', async () => {
     const network = await newNetwork();
     const { group, members } = await seedGroup(network.id, ['Anna', 'Bertil', 'Cecilia']);

@@ -54,10 +54,13 @@ export function ErrorMessage(props: { error: ApiError; onRetry?: () => void }) {
   const t = useMessages(common);
   const { error } = props;
   const detail = error.kind === 'other' && error.message !== '' ? ` (${error.message})` : '';
+  // A conflict says what it was in the API's own words (in the console's language): "the group is closed,
+  // open it to approve", not that something changed meanwhile when nothing did.
+  const own = error.kind === 'conflict' && error.message !== '' && !error.code.startsWith('http_');
   return (
     <div class="error" role="alert">
       <p>
-        {t(messageKeys[error.kind])}
+        {own ? error.message : t(messageKeys[error.kind])}
         {detail}
       </p>
       {error.kind === 'forbidden' ? (
