@@ -1,6 +1,6 @@
 import { attended } from '../../shared/domain/evaluation.ts';
 import type { Group, JoinRequest } from '../../shared/domain/group.ts';
-import { answerCounts } from '../../shared/domain/meeting.ts';
+import { asSeenNow } from '../../shared/domain/meeting.ts';
 import { coordinatorHandler } from '../../shared/http/auth.ts';
 import { byRoute } from '../../shared/http/dispatch.ts';
 import { HttpError, notFound, validationFailed } from '../../shared/http/errors.ts';
@@ -46,13 +46,11 @@ const seatedIn = (requests: readonly JoinRequest[]) =>
   new Set(requests.filter((r) => r.status === 'approved').map((r) => r.id));
 
 async function list(groupId: string) {
+  const now = new Date();
   const [meetings, requests] = await Promise.all([listMeetings(groupId), listJoinRequests(groupId)]);
   const seated = seatedIn(requests);
   const withAnswers = await Promise.all(
-    meetings.map(async (meeting) => ({
-      ...meeting,
-      rsvp: answerCounts(await listParticipation(meeting.id), seated),
-    })),
+    meetings.map(async (meeting) => asSeenNow(meeting, await listParticipation(meeting.id), seated, now)),
   );
   return json(200, { meetings: withAnswers });
 }
@@ -65,6 +63,8 @@ async function participants(groupId: string, meetingId: string) {
   ]);
   if (!meeting) throw notFound();
   const byMember = new Map(participation.map((p) => [p.memberId, p]));
+  // Counted and named as the list does: the page's header said no one answered, whatever they had.
+  const seen = asSeenNow(meeting, participation, seatedIn(requests), new Date());
   const members = requests
     .filter((r) => r.status === 'approved' || byMember.has(r.id))
     .map((r) => ({
@@ -73,13 +73,9 @@ async function participants(groupId: string, meetingId: string) {
       organisation: r.organisation,
       rsvp: byMember.get(r.id)?.rsvp ?? null,
       attendance: byMember.get(r.id)?.attendance ?? null,
-      introducer: meeting.introducerId === r.id,
+      introducer: seen.introducerId === r.id,
     }));
-  // The page's own header counts the answers as the list does, not as zero.
-  return json(200, {
-    meeting: { ...meeting, rsvp: answerCounts(participation, seatedIn(requests)) },
-    members,
-  });
+  return json(200, { meeting: seen, members });
 }
 
 async function attendance(

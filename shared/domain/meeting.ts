@@ -686,3 +686,20 @@ export function answerCounts(
     no: counted.filter((a) => a.rsvp === 'no').length,
   };
 }
+
+/**
+ * The meeting as a coordinator reads it: its answers counted as answerCounts does, and no introducer named
+ * for a meeting still ahead who has left the group (the next workflow step picks again; the digest names
+ * nobody meanwhile). One who introduced a meeting already held stays named.
+ */
+export function asSeenNow<M extends Pick<Meeting, 'introducerId' | 'startsAt'>>(
+  meeting: M,
+  answers: readonly { memberId: string; rsvp?: 'yes' | 'no' | undefined }[],
+  seated: ReadonlySet<string>,
+  now: Date,
+): Omit<M, 'introducerId'> & { introducerId?: string; rsvp: { yes: number; no: number } } {
+  const { introducerId, ...rest } = meeting;
+  const named =
+    introducerId !== undefined && (seated.has(introducerId) || Date.parse(meeting.startsAt) <= now.getTime());
+  return { ...rest, ...(named ? { introducerId } : {}), rsvp: answerCounts(answers, seated) };
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   answerCounts,
   answerLinkReopened,
+  asSeenNow,
   introducerStays,
   introducerUpdate,
   introductionCounts,
@@ -528,5 +529,20 @@ describe('the answers counted for a meeting', () => {
     ];
     expect(answerCounts(answers, new Set(['anna', 'bo', 'david']))).toEqual({ yes: 1, no: 1 });
     expect(answerCounts(answers, new Set())).toEqual({ yes: 0, no: 0 });
+  });
+});
+
+describe('a meeting as a coordinator reads it', () => {
+  const now = new Date('2026-03-01T12:00:00Z');
+  const answers = [{ memberId: 'anna', rsvp: 'yes' as const }];
+  it('names no introducer who has left before a meeting still ahead; one already held keeps its name', () => {
+    const ahead = { introducerId: 'anna', startsAt: '2026-03-10T16:00:00Z' };
+    const held = { introducerId: 'anna', startsAt: '2026-02-10T16:00:00Z' };
+    expect(asSeenNow(ahead, answers, new Set(['anna']), now)).toEqual({ ...ahead, rsvp: { yes: 1, no: 0 } });
+    expect(asSeenNow(ahead, answers, new Set(['bo']), now)).toEqual({
+      startsAt: ahead.startsAt,
+      rsvp: { yes: 0, no: 0 },
+    });
+    expect(asSeenNow(held, answers, new Set(['bo']), now).introducerId).toBe('anna');
   });
 });

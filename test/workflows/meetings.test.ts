@@ -523,17 +523,17 @@ describe('answers, attendance and late joiners', { timeout: 90_000 }, () => {
 
     // The meeting's own page counts as the list does; once Lars has left, his yes is counted by neither.
     const meetingPath = `/v1/admin/groups/${group.id}/meetings/${meeting.id}`;
-    const counted = async () => {
-      const page = (await (await stack.api(meetingPath, { headers })).json()) as {
-        meeting: { rsvp?: { yes: number; no: number } };
-      };
+    type Seen = { rsvp?: { yes: number; no: number }; introducerId?: string };
+    const seen = async () => {
+      const page = (await (await stack.api(meetingPath, { headers })).json()) as { meeting: Seen };
       const listed = (await (
         await stack.api(`/v1/admin/groups/${group.id}/meetings`, { headers })
-      ).json()) as {
-        meetings: { id: string; rsvp: { yes: number; no: number } }[];
-      };
-      return [page.meeting.rsvp, listed.meetings.find((m) => m.id === meeting.id)?.rsvp];
+      ).json()) as { meetings: (Seen & { id: string })[] };
+      return [page.meeting, listed.meetings.find((m) => m.id === meeting.id)];
     };
+    const counted = async () => (await seen()).map((m) => m?.rsvp);
+    // Lars joined first and introduces this meeting, still ahead.
+    expect((await seen()).map((m) => m?.introducerId)).toEqual([lars.id, lars.id]);
     expect(await counted()).toEqual([
       { yes: 1, no: 1 },
       { yes: 1, no: 1 },
@@ -545,6 +545,8 @@ describe('answers, attendance and late joiners', { timeout: 90_000 }, () => {
       { yes: 0, no: 1 },
       { yes: 0, no: 1 },
     ]);
+    // Nor is he named its introducer any more; the next step picks again.
+    expect((await seen()).map((m) => m?.introducerId)).toEqual([undefined, undefined]);
   });
 
   it('“can’t come to the rest of the series” frees the seat for the waitlist; late joiners are invited', async () => {
