@@ -1,5 +1,5 @@
 import type { Group, JoinRequest } from '../../shared/domain/group.ts';
-import { answerLinkReopened, type Meeting } from '../../shared/domain/meeting.ts';
+import { answerLinkReopened, type Meeting, rsvpLinkRefusal } from '../../shared/domain/meeting.ts';
 import type { Network } from '../../shared/domain/network.ts';
 import { gone, notFound } from '../../shared/http/errors.ts';
 import { isGet, type OpenedLink, openLink } from '../../shared/http/link-request.ts';
@@ -72,15 +72,14 @@ export const handler = publicHandler(
     if (!network || !group || !member) throw notFound('link_not_found');
     const c: Context = { request, opened, network, group, member, meeting };
     let reopened: { usedAt: string } | undefined;
+    const refusal = rsvpLinkRefusal(
+      { series: link.purpose === 'rsvp-no-series', used: Boolean(link.usedAt) },
+      member.status,
+      meeting?.status,
+    );
+    const refuse = () => gone(refusal === 'cancelled' ? 'meeting_cancelled' : 'link_expired');
     if (link.usedAt) {
-      // What a used link did is shown only while it still holds: not "see you" for a meeting cancelled
-      // since or from someone who left, nor "your seat is free" to someone seated again.
-      if (link.purpose === 'rsvp-no-series') {
-        if (member.status !== 'left') throw gone('link_expired');
-      } else {
-        if (meeting?.status === 'cancelled') throw gone('meeting_cancelled');
-        if (member.status !== 'approved') throw gone('link_expired');
-      }
+      if (refusal) throw refuse();
       // A yes or no used before answers again once the other answer has replaced it; while its own
       // answer stands (or for the rest of the series), it shows what it did.
       const answer = link.purpose === 'rsvp-yes' ? 'yes' : 'no';
@@ -94,8 +93,7 @@ export const handler = publicHandler(
     // A lapsed link (the meeting has begun) says so; so does one for a meeting since cancelled, or from
     // someone no longer in the group, instead of thanking them for an answer nobody reads.
     if (Date.parse(link.validUntil) <= now.getTime()) throw gone('link_expired');
-    if (meeting?.status === 'cancelled') throw gone('meeting_cancelled');
-    if (member.status !== 'approved') throw gone('link_expired');
+    if (refusal) throw refuse();
     if (isGet(request)) return page(c, false);
 
     if (link.purpose === 'rsvp-no-series') {

@@ -1,4 +1,4 @@
-import type { GroupMode } from './group.ts';
+import type { GroupMode, JoinStatus } from './group.ts';
 
 /**
  * Meetings of a group: "mellan en och sex gånger", "ungefär sex veckors mellanrum", "ca 1,5 timmar",
@@ -673,12 +673,28 @@ export function answerLinkReopened(
 }
 
 /**
+ * Why an RSVP link no longer speaks for its member, if it does not: the meeting was cancelled, or the
+ * person's place is not what the link is about (a yes or no needs a seat; "the rest of the series", once
+ * used, holds while they have left, and unused needs a seat to give up). A used link shows what it did only
+ * while that holds: no "vi ses!" for a cancelled meeting, no "your seat is free" to someone seated again.
+ */
+export function rsvpLinkRefusal(
+  link: { series: boolean; used: boolean },
+  memberStatus: JoinStatus,
+  meetingStatus: MeetingStatus | undefined,
+): 'cancelled' | 'not-theirs' | undefined {
+  if (link.series && link.used) return memberStatus === 'left' ? undefined : 'not-theirs';
+  if (meetingStatus === 'cancelled') return 'cancelled';
+  return memberStatus === 'approved' ? undefined : 'not-theirs';
+}
+
+/**
  * The answers of those in the group now: someone who left is no longer coming or staying away, whatever
  * they answered while a member (the digest, the overview and the console count the same way).
  */
 export function answerCounts(
   answers: readonly { memberId: string; rsvp?: 'yes' | 'no' | undefined }[],
-  seated: ReadonlySet<string>,
+  seated: Pick<ReadonlySet<string>, 'has'>,
 ): { yes: number; no: number } {
   const counted = answers.filter((a) => seated.has(a.memberId));
   return {

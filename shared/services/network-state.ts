@@ -51,7 +51,6 @@ async function groupState(
   ]);
   // Only those in the group now: a member who left is neither the introducer named nor an answer counted.
   const seated = new Map(members.filter((m) => m.status === 'approved').map((m) => [m.id, m.name]));
-  const seatedIds = new Set(seated.keys());
   const approved = seated.size;
   const offers: JoinRequest[] = members.filter(
     (m) => m.status === 'offered' && m.offerExpiresAt !== undefined,
@@ -61,7 +60,7 @@ async function groupState(
   for (const meeting of meetings) {
     const starts = Date.parse(meeting.startsAt);
     if (meeting.status === 'cancelled' || starts < now.getTime() || starts > horizon) continue;
-    const { yes, no } = answerCounts(await listParticipation(meeting.id), seatedIds);
+    const { yes, no } = answerCounts(await listParticipation(meeting.id), seated);
     const introducer = meeting.introducerId ? seated.get(meeting.introducerId) : undefined;
     upcoming.push({
       groupId: group.id,

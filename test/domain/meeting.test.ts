@@ -19,6 +19,7 @@ import {
   reminderPlan,
   reminderTimes,
   rotateSeries,
+  rsvpLinkRefusal,
   seriesDates,
   toLocal,
 } from '../../shared/domain/meeting.ts';
@@ -544,5 +545,24 @@ describe('a meeting as a coordinator reads it', () => {
       rsvp: { yes: 0, no: 0 },
     });
     expect(asSeenNow(held, answers, new Set(['bo']), now).introducerId).toBe('anna');
+  });
+});
+
+describe('when an RSVP link no longer speaks for its member', () => {
+  const answer = { series: false, used: false };
+  const series = { series: true, used: false };
+  it('a yes or no, used or not: not for a cancelled meeting, nor from someone without a seat', () => {
+    for (const used of [false, true]) {
+      expect(rsvpLinkRefusal({ ...answer, used }, 'approved', 'scheduled')).toBeUndefined();
+      expect(rsvpLinkRefusal({ ...answer, used }, 'approved', 'cancelled')).toBe('cancelled');
+      expect(rsvpLinkRefusal({ ...answer, used }, 'left', 'scheduled')).toBe('not-theirs');
+    }
+  });
+  it('"the rest of the series": unused needs a seat to give up; used, it holds while they have left', () => {
+    expect(rsvpLinkRefusal(series, 'approved', 'scheduled')).toBeUndefined();
+    expect(rsvpLinkRefusal(series, 'approved', 'cancelled')).toBe('cancelled');
+    expect(rsvpLinkRefusal({ ...series, used: true }, 'left', 'cancelled')).toBeUndefined();
+    expect(rsvpLinkRefusal({ ...series, used: true }, 'approved', 'scheduled')).toBe('not-theirs');
+    expect(rsvpLinkRefusal({ ...series, used: true }, 'waitlisted', 'scheduled')).toBe('not-theirs');
   });
 });
