@@ -16,7 +16,7 @@ import {
   requestToJoinFromOutside,
   seriousViolations,
 } from '../support/console.ts';
-import { inDays, seedGroup } from '../support/groups.ts';
+import { closeGroup, inDays, seedGroup } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
 import { seedNetwork } from '../support/networks.ts';
 
@@ -438,12 +438,7 @@ describe('the coordinators’ console in a real browser', () => {
     const { group } = await seedGroup(network.id, ['Anna']);
     const outsider = { name: 'Stina Extern', email: uniqueEmail('stina') };
     await requestToJoinFromOutside(stack, group.id, outsider);
-    const closed = await stack.api(`/v1/admin/groups/${group.id}`, {
-      method: 'PATCH',
-      headers: network.headers,
-      body: JSON.stringify({ status: 'closed' }),
-    });
-    expect(closed.status).toBe(200);
+    await closeGroup(stack, group.id, network.headers.authorization ?? '');
 
     const { page, consoleErrors } = await signIn(network, `/n/${network.id}`);
     await screenShows(page, 'Översikt', 'Väntar på beslut (1)');

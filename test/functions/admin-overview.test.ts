@@ -19,7 +19,7 @@ import {
 import { getGroup } from '../../shared/store/groups.ts';
 import { getJoinRequest } from '../../shared/store/join-requests.ts';
 import { createMeetings } from '../../shared/store/meetings.ts';
-import { leaveLinkOf, seedGroup, seedWaitlist } from '../support/groups.ts';
+import { closeGroup, leaveLinkOf, seedGroup, seedWaitlist } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
 import { meetingOf } from '../support/meetings.ts';
 import { registerAndConfirm } from '../support/members.ts';
@@ -300,12 +300,7 @@ describe('the network overview', { timeout: 90_000 }, () => {
   });
 
   it('a closed group still meets: its meeting and its evaluation stay, and it covers no topic', async () => {
-    const closed = await stack.api(`/v1/admin/groups/${seeded.open}`, {
-      method: 'PATCH',
-      headers: { ...json, authorization: headers.authorization ?? '' },
-      body: JSON.stringify({ status: 'closed' }),
-    });
-    expect(closed.status).toBe(200);
+    await closeGroup(stack, seeded.open, headers.authorization ?? '');
     const body = (await (await overview()).json()) as Overview;
     expect(body.meetings.map((m) => [m.meetingId, m.groupTitle])).toEqual([
       [seeded.upcoming.id, 'Skolans ekonomi'],
@@ -337,12 +332,7 @@ describe('the network overview', { timeout: 90_000 }, () => {
       capacity: 1,
     });
     const [waiting] = (await seedWaitlist(group, 1)) as [JoinRequest];
-    const closed = await stack.api(`/v1/admin/groups/${group.id}`, {
-      method: 'PATCH',
-      headers: { ...json, authorization: headers.authorization ?? '' },
-      body: JSON.stringify({ status: 'closed' }),
-    });
-    expect(closed.status).toBe(200);
+    await closeGroup(stack, group.id, headers.authorization ?? '');
     const [gun] = members as [JoinRequest];
     expect((await post(await leaveLinkOf(gun))).status).toBe(200);
     const statuses = await Promise.all([gun, waiting].map((r) => getJoinRequest(group.id, r.id)));

@@ -6,6 +6,7 @@ import { leftGroupCopy } from '../../shared/mail/groups.ts';
 import { createGroup } from '../../shared/store/groups.ts';
 import { keys } from '../../shared/store/keys.ts';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
+import { closeGroup } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
 import { quiesce } from '../support/quiesce.ts';
 import { allItems, linkIn } from '../support/table.ts';
@@ -88,6 +89,11 @@ async function join(groupId: string, email: string) {
   expect(response.status).toBe(200);
   return (await response.json()) as { status: string; waitlistPosition?: number };
 }
+
+const coordinatorHeaders = async () => ({
+  authorization: `Bearer ${await stack.token({ email: coordinator, networks: [networkId] })}`,
+  'content-type': 'application/json',
+});
 
 const groupItem = async (groupId: string) =>
   (await allItems(stack.tableName)).find((item) => item.pk === `GROUP#${groupId}` && item.sk === 'GROUP');
@@ -174,13 +180,7 @@ describe('joining a group', () => {
     const memberOfNetwork = memberAddress('closed-before');
     for (const email of [outsider, memberOfNetwork])
       expect((await ask(group.id, person(email))).status).toBe(202);
-    const token = await stack.token({ email: coordinator, networks: [networkId] });
-    const closed = await fetch(`${stack.apiUrl}/v1/admin/groups/${group.id}`, {
-      method: 'PATCH',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ status: 'closed' }),
-    });
-    expect(closed.status).toBe(200);
+    await closeGroup(stack, group.id, (await coordinatorHeaders()).authorization);
     // Both are answered alike, whoever would have decided on their seat.
     for (const email of [outsider, memberOfNetwork]) {
       const { url } = linkIn((await stack.waitForEmailTo(email, hasLink('/v1/confirm/'))).body.text);
@@ -208,14 +208,8 @@ describe('joining a group', () => {
     const [approve = ''] = [
       ...(request.body.text ?? '').matchAll(/https?:\S+\/v1\/decisions\/[A-Za-z0-9_-]+/g),
     ].map((m) => m[0]);
-    const token = await stack.token({ email: coordinator, networks: [networkId] });
-    const admin = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const closed = await fetch(`${stack.apiUrl}/v1/admin/groups/${group.id}`, {
-      method: 'PATCH',
-      headers: admin,
-      body: JSON.stringify({ status: 'closed' }),
-    });
-    expect(closed.status).toBe(200);
+    const admin = await coordinatorHeaders();
+    await closeGroup(stack, group.id, admin.authorization);
 
     const byLink = await postJson(approve);
     expect(byLink.status).toBe(409);

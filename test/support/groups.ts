@@ -6,6 +6,7 @@ import { issueLink } from '../../shared/links.ts';
 import { optInTiming } from '../../shared/services/opt-in.ts';
 import { claimWaitlistPlace, createGroup } from '../../shared/store/groups.ts';
 import { createJoinRequest, joinWaitlist, putApprovedMember } from '../../shared/store/join-requests.ts';
+import type { TestStack } from './local-stack.ts';
 
 /**
  * A group with seated members, written straight to the table of the test's local stack (joining has
@@ -108,4 +109,18 @@ export function leaveLinkOf(member: JoinRequest): Promise<string> {
     },
     new Date(Date.now() + 24 * 3600_000).toISOString(),
   );
+}
+
+/**
+ * Closed by a coordinator through the admin API, as the console closes it; throws unless it answers 200.
+ * `authorization`: a coordinator's `Bearer …` header for the group's network.
+ */
+export async function closeGroup(stack: TestStack, groupId: string, authorization: string): Promise<void> {
+  const closed = await stack.api(`/v1/admin/groups/${groupId}`, {
+    method: 'PATCH',
+    headers: { authorization, 'content-type': 'application/json' },
+    body: JSON.stringify({ status: 'closed' }),
+  });
+  if (closed.status !== 200)
+    throw new Error(`closing group ${groupId}: ${closed.status} ${await closed.text()}`);
 }
