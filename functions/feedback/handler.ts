@@ -1,4 +1,4 @@
-import { type EvaluationAnswer, withoutIdentity } from '../../shared/domain/evaluation.ts';
+import { type EvaluationAnswer, evaluationOpen, withoutIdentity } from '../../shared/domain/evaluation.ts';
 import { gone, HttpError, notFound } from '../../shared/http/errors.ts';
 import { FeedbackBody } from '../../shared/http/feedback-schemas.ts';
 import { isGet, openLink } from '../../shared/http/link-request.ts';
@@ -33,8 +33,10 @@ export const handler = publicHandler(
     ]);
     if (!network || !group || !meeting) throw notFound('link_not_found');
     const salt = meeting.evaluationSalt;
-    const closed =
-      meeting.evaluationClosedAt !== undefined || !salt || Date.parse(link.validUntil) <= now.getTime();
+    // Closed by the close step, or by the time the network's settings give now: not by the link's own
+    // validity, which lasts as long as any setting could keep the evaluation open.
+    const { closeAt } = evaluationTimes({ network, meeting });
+    const closed = !salt || !evaluationOpen({ closeAt, closedAt: meeting.evaluationClosedAt }, now);
     const page = (extra: { rating?: number; answer?: FeedbackPrefill; errors?: Record<string, string> }) =>
       feedbackPage({
         language: link.language,
@@ -43,7 +45,7 @@ export const handler = publicHandler(
         meetingStartsAt: new Date(meeting.startsAt),
         timeZone: meeting.timeZone,
         actionUrl: token,
-        closesAt: new Date(evaluationTimes({ network, meeting }).closeAt),
+        closesAt: new Date(closeAt),
         ...extra,
       });
     const key = answerKey(salt ?? '', meeting.id, link.subjectId);

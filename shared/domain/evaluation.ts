@@ -256,6 +256,13 @@ export const defaultEvaluationDelayMinutes = 60;
 export const defaultEvaluationReminderDays = 3;
 export const defaultEvaluationCloseDays = 7;
 
+/** What a network may set (the admin API's schema takes these bounds). */
+export const evaluationLimits = {
+  delayMinutes: { min: 0, max: 24 * 60 },
+  reminderAfterDays: { min: 1, max: 30 },
+  closeAfterDays: { min: 2, max: 60 },
+} as const;
+
 export interface EvaluationPlanInput {
   /** When the meeting ends (see meetingEnd in meeting.ts). */
   meetingEnd: string | Date;
@@ -297,6 +304,20 @@ export function evaluationPlan(input: EvaluationPlanInput): EvaluationPlan {
     reminderAt: new Date(requestAt + reminderDays * dayMs).toISOString(),
     closeAt: new Date(requestAt + closeDays * dayMs).toISOString(),
   };
+}
+
+/**
+ * The latest the evaluation of a meeting ending at `meetingEnd` can close under any setting a network may
+ * choose: how long an evaluation link lives, so that a coordinator who gives members more days after
+ * the request went out does not leave its link expired while answers are still taken.
+ */
+export function latestEvaluationClose(meetingEnd: string | Date): string {
+  return evaluationPlan({
+    meetingEnd,
+    delayMinutes: evaluationLimits.delayMinutes.max,
+    reminderAfterDays: evaluationLimits.reminderAfterDays.min,
+    closeAfterDays: evaluationLimits.closeAfterDays.max,
+  }).closeAt;
 }
 
 /** Whether answers are still taken at `now`: before the close, and not closed already. */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { evaluationLimits as limits } from '../domain/evaluation.ts';
 import { normaliseDomain } from '../domain/network.ts';
 import { languages } from '../i18n.ts';
 import { singleLine } from './form-fields.ts';
@@ -136,13 +137,15 @@ const meetingReminders = z
 const evaluation = z
   .strictObject({
     delayMinutes: z
-      .optional(integer().check(z.gte(0), z.lte(24 * 60)))
+      .optional(integer().check(z.gte(limits.delayMinutes.min), z.lte(limits.delayMinutes.max)))
       .check(z.meta({ description: 'After the meeting ends; default 60' })),
     reminderAfterDays: z
-      .optional(integer().check(z.gte(1), z.lte(30)))
+      .optional(
+        integer().check(z.gte(limits.reminderAfterDays.min), z.lte(limits.reminderAfterDays.max)),
+      )
       .check(z.meta({ description: 'Default 3' })),
     closeAfterDays: z
-      .optional(integer().check(z.gte(2), z.lte(60)))
+      .optional(integer().check(z.gte(limits.closeAfterDays.min), z.lte(limits.closeAfterDays.max)))
       .check(z.meta({ description: 'Default 7' })),
   })
   .check(

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { evaluationPlan } from '../domain/evaluation.ts';
+import { evaluationPlan, latestEvaluationClose } from '../domain/evaluation.ts';
 import type { MeetingContext } from './meeting-context.ts';
 
 /*
@@ -19,8 +19,15 @@ export function answerKey(salt: string, meetingId: string, memberId: string): st
     .slice(0, 32);
 }
 
+const meetingEnd = (meeting: MeetingContext['meeting']) =>
+  new Date(Date.parse(meeting.startsAt) + meeting.durationMinutes * 60_000).toISOString();
+
+/** The meeting's evaluation on the network's settings as they are now (a coordinator may change them). */
 export function evaluationTimes(ctx: Pick<MeetingContext, 'network' | 'meeting'>) {
-  const { meeting, network } = ctx;
-  const end = new Date(Date.parse(meeting.startsAt) + meeting.durationMinutes * 60_000).toISOString();
-  return evaluationPlan({ meetingEnd: end, ...(network.evaluation ?? {}) });
+  return evaluationPlan({ meetingEnd: meetingEnd(ctx.meeting), ...(ctx.network.evaluation ?? {}) });
+}
+
+/** Until when a member's evaluation link works: the latest close any setting can give (the form says closed sooner). */
+export function evaluationLinkValidUntil(meeting: MeetingContext['meeting']): string {
+  return latestEvaluationClose(meetingEnd(meeting));
 }

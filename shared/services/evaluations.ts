@@ -20,7 +20,7 @@ import {
 } from '../store/evaluations.ts';
 import { addFollowUps } from '../store/follow-ups.ts';
 import { listMeetings } from '../store/meetings.ts';
-import { evaluationTimes } from './evaluation-times.ts';
+import { evaluationLinkValidUntil, evaluationTimes } from './evaluation-times.ts';
 import { type MeetingContext, meetingFacts } from './meeting-context.ts';
 
 /*
@@ -60,7 +60,8 @@ async function sendRequest(
     // The request is the evaluation itself; only the second ask is a reminder ("stop reminders" stops it).
     member: { networkId: ctx.network.id, category: kind === 'evaluation-reminder' ? 'reminder' : 'news' },
     message: async () => {
-      // Not single use: the member may change the answer until the evaluation closes.
+      // Not single use: the member may change the answer until the evaluation closes. The link outlives
+      // today's close, which a coordinator may still move later; the form says when it is closed.
       const formUrl = await issueLink(
         'feedback',
         {
@@ -71,7 +72,7 @@ async function sendRequest(
           language: member.language,
           person: member.email,
         },
-        closeAt,
+        evaluationLinkValidUntil(ctx.meeting),
       );
       return mail(kind === 'evaluation-request' ? composeEvaluationRequest : composeEvaluationReminder, {
         recipientName: member.name,

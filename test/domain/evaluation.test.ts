@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   type Attendance,
   attended,
+  defaultEvaluationCloseDays,
+  defaultEvaluationDelayMinutes,
   type EvaluationAnswer,
   evaluationDedupeKey,
+  evaluationLimits,
   evaluationOpen,
   evaluationPlan,
   isRating,
+  latestEvaluationClose,
   parkedQuestionLines,
   reflectionFields,
   roundToTenth,
@@ -304,6 +308,23 @@ describe('plan', () => {
     expect(
       evaluationOpen({ closeAt, closedAt: '2026-03-12T10:00:00Z' }, new Date('2026-03-11T00:00:00Z')),
     ).toBe(false);
+  });
+
+  it('gives a link that lasts to the latest close any allowed setting can give', () => {
+    const latest = Date.parse(latestEvaluationClose(end));
+    // 24 hours' delay and 60 days: the most the admin API takes.
+    expect(latest).toBe(Date.parse(end) + 24 * 3600_000 + 60 * 24 * 3600_000);
+    const { delayMinutes, reminderAfterDays, closeAfterDays } = evaluationLimits;
+    for (const delay of [delayMinutes.min, defaultEvaluationDelayMinutes, delayMinutes.max])
+      for (const days of [closeAfterDays.min, defaultEvaluationCloseDays, closeAfterDays.max]) {
+        const { closeAt } = evaluationPlan({
+          meetingEnd: end,
+          delayMinutes: delay,
+          reminderAfterDays: reminderAfterDays.min,
+          closeAfterDays: days,
+        });
+        expect(Date.parse(closeAt)).toBeLessThanOrEqual(latest);
+      }
   });
 });
 

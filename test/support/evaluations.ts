@@ -15,7 +15,7 @@ import { allItems } from './table.ts';
  * written as the admin API writes a series and each with its workflow started as the API starts it. The
  * API takes no meeting in the past; a meeting's workflow for one goes straight to its evaluation (no
  * reminder is ahead), which the stack's shortened waits then run through. Keep them within the last
- * week: the evaluation links are valid until the planned close.
+ * week: the evaluation closes a week after its request on the default settings.
  */
 export async function seedPastMeetings(group: Group, hoursAgo: readonly number[]): Promise<Meeting[]> {
   const meetings = hoursAgo.map(

@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JoinRequest } from '../../shared/domain/group.ts';
-import { createNetworkIfMissing } from '../../shared/store/networks.ts';
+import { evaluationTimes } from '../../shared/services/evaluation-times.ts';
+import { requestEvaluations } from '../../shared/services/evaluations.ts';
+import { loadMeetingContext } from '../../shared/services/meeting-context.ts';
+import { createMeetings } from '../../shared/store/meetings.ts';
+import { createNetworkIfMissing, getNetwork } from '../../shared/store/networks.ts';
+import { feedbackTokenOf } from '../support/evaluations.ts';
 import { inDays, seedGroup } from '../support/groups.ts';
 import { type TestStack, useLocalStack } from '../support/local-stack.ts';
+import { meetingOf } from '../support/meetings.ts';
 import { allItems } from '../support/table.ts';
 
 // The meeting's workflow runs on into the evaluation; the waits between its steps take a moment here.
@@ -229,4 +235,64 @@ describe('evaluating a meeting', () => {
     );
     expect(later.body.text).not.toContain('lokalerna');
   }, 90_000);
+});
+
+describe('an evaluation whose close a coordinator moves after the request went out', () => {
+  it('keeps the emailed link open to the new close, and closes it at an earlier one', async () => {
+    const heldAt = new Date(Date.now() - 2 * 3600_000);
+    const { group, members } = await seedGroup(
+      networkId,
+      ['Dagny'],
+      {},
+      new Date(heldAt.getTime() - 24 * 3600_000),
+    );
+    const [dagny] = members as [JoinRequest];
+    const meeting = meetingOf(group, {
+      startsAt: heldAt.toISOString(),
+      onlineUrl: 'https://meet.example.org/x',
+    });
+    // Written straight to the table with no workflow: the request step runs here, and nothing closes it.
+    await createMeetings([meeting]);
+    const network = await getNetwork(networkId);
+    if (!network) throw new Error('no network');
+    const setClose = async (closeAfterDays: number) => {
+      const patched = await stack.api(`/v1/admin/networks/${networkId}`, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify({ evaluation: { reminderAfterDays: 1, closeAfterDays } }),
+      });
+      expect(patched.status).toBe(200);
+    };
+    await setClose(7);
+    await requestEvaluations(await loadMeetingContext(network, group, meeting));
+    const token = await feedbackTokenOf(stack, dagny, meeting.id);
+    const open = async (daysAfter: number) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      try {
+        vi.setSystemTime(heldAt.getTime() + daysAfter * 24 * 3600_000);
+        const response = await stack.api(`/v1/feedback/${token}`, { headers: { accept: 'text/html' } });
+        return { status: response.status, page: await response.text() };
+      } finally {
+        vi.useRealTimers();
+      }
+    };
+
+    // The request said seven days; the coordinator gives fourteen. On day ten the link still opens the
+    // form, which names the new close. Before the fix the link expired with the close it was sent with.
+    await setClose(14);
+    const dayTen = await open(10);
+    expect(dayTen.status, dayTen.page).toBe(200);
+    expect(dayTen.page).toContain('<input type="radio"');
+    const closes = evaluationTimes({ network: (await getNetwork(networkId)) ?? network, meeting }).closeAt;
+    expect(Date.parse(closes)).toBe(heldAt.getTime() + 90 * 60_000 + 60 * 60_000 + 14 * 24 * 3600_000);
+    expect((await open(15)).status).toBe(410);
+
+    // Down to two days: on day three the form says it is closed, though the link itself is still valid.
+    await setClose(2);
+    const dayThree = await open(3);
+    expect(dayThree.status).toBe(410);
+    expect(dayThree.page).not.toContain('<input type="radio"');
+    expect((await open(1)).status).toBe(200);
+    await setClose(7);
+  });
 });
