@@ -140,9 +140,7 @@ const evaluation = z
       .optional(integer().check(z.gte(limits.delayMinutes.min), z.lte(limits.delayMinutes.max)))
       .check(z.meta({ description: 'After the meeting ends; default 60' })),
     reminderAfterDays: z
-      .optional(
-        integer().check(z.gte(limits.reminderAfterDays.min), z.lte(limits.reminderAfterDays.max)),
-      )
+      .optional(integer().check(z.gte(limits.reminderAfterDays.min), z.lte(limits.reminderAfterDays.max)))
       .check(z.meta({ description: 'Default 3' })),
     closeAfterDays: z
       .optional(integer().check(z.gte(limits.closeAfterDays.min), z.lte(limits.closeAfterDays.max)))
