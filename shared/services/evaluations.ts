@@ -20,6 +20,7 @@ import {
 } from '../store/evaluations.ts';
 import { addFollowUps } from '../store/follow-ups.ts';
 import { listMeetings } from '../store/meetings.ts';
+import { mailPermission } from '../store/people.ts';
 import { evaluationLinkValidUntil, evaluationTimes } from './evaluation-times.ts';
 import { type MeetingContext, meetingFacts } from './meeting-context.ts';
 
@@ -86,8 +87,23 @@ async function sendRequest(
   });
 }
 
+/**
+ * Of those asked, the ones the request can reach: not a member who stopped all mail from the network or
+ * whose address is blocked. The summary's "N of M answered" counts only people who were asked.
+ */
+async function reachable(ctx: MeetingContext, memberIds: readonly string[]): Promise<string[]> {
+  const audience = { networkId: ctx.network.id, category: 'news' } as const;
+  const permitted = await Promise.all(
+    memberIds.map(async (id) => {
+      const member = ctx.members.find((m) => m.id === id);
+      return member !== undefined && (await mailPermission(member.email, audience)) === 'send';
+    }),
+  );
+  return memberIds.filter((_, index) => permitted[index]);
+}
+
 export async function requestEvaluations(ctx: MeetingContext): Promise<void> {
-  const members = asked(ctx);
+  const members = await reachable(ctx, asked(ctx));
   await recordEvaluationAsked(
     ctx.group.id,
     ctx.meeting.id,

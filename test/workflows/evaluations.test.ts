@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JoinRequest } from '../../shared/domain/group.ts';
+import { personId } from '../../shared/domain/person.ts';
 import { evaluationTimes } from '../../shared/services/evaluation-times.ts';
 import { requestEvaluations } from '../../shared/services/evaluations.ts';
 import { loadMeetingContext } from '../../shared/services/meeting-context.ts';
-import { createMeetings } from '../../shared/store/meetings.ts';
+import { createMeetings, getMeeting } from '../../shared/store/meetings.ts';
 import { createNetworkIfMissing, getNetwork } from '../../shared/store/networks.ts';
+import { setMailChoice } from '../../shared/store/people.ts';
 import { feedbackTokenOf } from '../support/evaluations.ts';
 import { inDays, seedGroup } from '../support/groups.ts';
 import { type TestStack, useLocalStack } from '../support/local-stack.ts';
@@ -294,5 +296,33 @@ describe('an evaluation whose close a coordinator moves after the request went o
     expect(dayThree.page).not.toContain('<input type="radio"');
     expect((await open(1)).status).toBe(200);
     await setClose(7);
+  });
+
+  it('counts as asked only those the request reaches', async () => {
+    const heldAt = new Date(Date.now() - 2 * 3600_000);
+    const { group, members } = await seedGroup(
+      networkId,
+      ['Erik', 'Frida', 'Gösta'],
+      {},
+      new Date(heldAt.getTime() - 24 * 3600_000),
+    );
+    const [erik, frida, gosta] = members as [JoinRequest, JoinRequest, JoinRequest];
+    // Erik stopped all mail from the network; Gösta stopped only the reminders, which the request is not.
+    await setMailChoice(personId(erik.email), networkId, 'all', new Date());
+    await setMailChoice(personId(gosta.email), networkId, 'reminders', new Date());
+    const meeting = meetingOf(group, {
+      startsAt: heldAt.toISOString(),
+      onlineUrl: 'https://meet.example.org/x',
+    });
+    await createMeetings([meeting]);
+    const network = await getNetwork(networkId);
+    if (!network) throw new Error('no network');
+    await requestEvaluations(await loadMeetingContext(network, group, meeting));
+
+    await feedbackTokenOf(stack, frida, meeting.id);
+    await feedbackTokenOf(stack, gosta, meeting.id);
+    expect(await stack.emailsTo(erik.email)).toEqual([]);
+    // Before: 3, so the summary's "1 of 3 answered" counted someone who was never asked.
+    expect((await getMeeting(group.id, meeting.id))?.evaluationAsked).toBe(2);
   });
 });
