@@ -19,7 +19,7 @@ import {
   listParticipation,
   recordAttendance,
 } from '../../shared/store/meetings.ts';
-import { touchPerson } from '../../shared/store/people.ts';
+import { touchPerson, unreachable } from '../../shared/store/people.ts';
 
 async function createSeries(request: ApiRequest, group: Group, language: 'sv' | 'nb' | 'en') {
   const input = validate(CreateMeetings, request.body, language);
@@ -65,16 +65,22 @@ async function participants(groupId: string, meetingId: string) {
   const byMember = new Map(participation.map((p) => [p.memberId, p]));
   // Counted and named as the list does: the page's header said no one answered, whatever they had.
   const seen = asSeenNow(meeting, participation, seatedIn(requests), new Date());
-  const members = requests
-    .filter((r) => r.status === 'approved' || byMember.has(r.id))
-    .map((r) => ({
-      memberId: r.id,
-      name: r.name,
-      organisation: r.organisation,
-      rsvp: byMember.get(r.id)?.rsvp ?? null,
-      attendance: byMember.get(r.id)?.attendance ?? null,
-      introducer: seen.introducerId === r.id,
-    }));
+  const shown = requests.filter((r) => r.status === 'approved' || byMember.has(r.id));
+  // Invitations, changes and the evaluation request are the network's news to its members.
+  const noMail = await unreachable(
+    meeting.networkId,
+    shown.map((r) => r.email),
+    'news',
+  );
+  const members = shown.map((r) => ({
+    memberId: r.id,
+    name: r.name,
+    organisation: r.organisation,
+    rsvp: byMember.get(r.id)?.rsvp ?? null,
+    attendance: byMember.get(r.id)?.attendance ?? null,
+    introducer: seen.introducerId === r.id,
+    noMail: noMail.has(r.email),
+  }));
   return json(200, { meeting: seen, members });
 }
 

@@ -122,6 +122,10 @@ export const MeetingParticipants = meta(
           description: 'null: not recorded',
         }),
         introducer: meta(z.boolean(), { description: 'Prepares this meeting’s introduction' }),
+        noMail: meta(z.boolean(), {
+          description:
+            'No mail from the network reaches them (they stopped all of it, or their address is blocked): no invitation, change, cancellation or evaluation request',
+        }),
       }),
     ),
   }),

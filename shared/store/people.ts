@@ -22,6 +22,7 @@ import { normaliseEmail } from '../domain/registration.ts';
 import type { Language } from '../i18n.ts';
 import { isConditionalCheckFailed, isTransactionCancelled } from './errors.ts';
 import { keys } from './keys.ts';
+import { getItems } from './person-data.ts';
 import { spendToken } from './tokens.ts';
 
 /**
@@ -250,6 +251,36 @@ export async function mailPermission(
     | OptOutScope
     | undefined;
   return audience && optOutCovers(scope, audience.category) ? 'opted-out' : 'send';
+}
+
+/**
+ * Which of these addresses a network's mail of `category` does not reach: blocked, or opted out of it.
+ * For the console, so a coordinator can see who is not told; strongly read, like mailPermission.
+ */
+export async function unreachable(
+  networkId: string,
+  emails: readonly string[],
+  category: MailCategory,
+): Promise<Set<string>> {
+  // By key: two spellings of one address share their items, and a BatchGet takes no key twice.
+  const wanted = new Map<string, { key: { pk: string; sk: string }; emails: string[] }>();
+  for (const email of emails)
+    for (const key of [keys.suppression(suppressionHash(email)), keys.optOut(personId(email), networkId)]) {
+      const id = `${key.pk}\0${key.sk}`;
+      const entry = wanted.get(id) ?? { key, emails: [] };
+      entry.emails.push(email);
+      wanted.set(id, entry);
+    }
+  const items = await getItems([...wanted.values()].map((entry) => entry.key));
+  const out = new Set<string>();
+  for (const item of items) {
+    const reaches =
+      item.type === 'opt-out'
+        ? !optOutCovers(item.scope as OptOutScope, category)
+        : item.type !== 'suppression';
+    if (!reaches) for (const email of wanted.get(`${item.pk}\0${item.sk}`)?.emails ?? []) out.add(email);
+  }
+  return out;
 }
 
 export interface PersonProfile {

@@ -20,6 +20,7 @@ import { createJoinRequest } from '../../shared/store/join-requests.ts';
 import { keys } from '../../shared/store/keys.ts';
 import { createMeetings } from '../../shared/store/meetings.ts';
 import { createNetworkIfMissing, getNetwork } from '../../shared/store/networks.ts';
+import { setMailChoice, suppressAddress } from '../../shared/store/people.ts';
 import { hashToken } from '../../shared/tokens.ts';
 import { failNextCall } from '../faults/faults.ts';
 import { inDays, seedGroup } from '../support/groups.ts';
@@ -204,6 +205,31 @@ describe('the meeting workflow', { timeout: 90_000 }, () => {
       ['no', false],
       ['no', false],
     ]);
+  });
+
+  it('shows the coordinator which members no invitation reaches', async () => {
+    const { group, members } = await seedGroup(networkId, ['Ines', 'Jon', 'Karl', 'Lova']);
+    const [ines, jon, karl, lova] = members as [JoinRequest, JoinRequest, JoinRequest, JoinRequest];
+    // Ines stopped all mail from the network, Jon's address bounced, Karl stopped only the reminders.
+    await setMailChoice(personId(ines.email), networkId, 'all', new Date());
+    await suppressAddress(jon.email, 'bounce', new Date());
+    await setMailChoice(personId(karl.email), networkId, 'reminders', new Date());
+    const [meeting] = await schedule(group.id, { firstLocal: inDays(21) });
+    if (!meeting) throw new Error('no meeting');
+    await stack.waitForEmailTo(lova.email, (mail) => calendarOf(mail) !== undefined);
+    await stack.waitForEmailTo(karl.email, (mail) => calendarOf(mail) !== undefined);
+
+    const view = await stack.api(`/v1/admin/groups/${group.id}/meetings/${meeting.id}`, { headers });
+    const { members: shown } = (await view.json()) as { members: { memberId: string; noMail: boolean }[] };
+    expect(Object.fromEntries(shown.map((m) => [m.memberId, m.noMail]))).toEqual({
+      [ines.id]: true,
+      [jon.id]: true,
+      [karl.id]: false,
+      [lova.id]: false,
+    });
+    // What the page says holds: the two it marks got no invitation.
+    expect(await stack.emailsTo(ines.email)).toEqual([]);
+    expect(await stack.emailsTo(jon.email)).toEqual([]);
   });
 
   it('moved between two reminders: one update per member with the same calendar entry, and no stale reminder', async () => {

@@ -1455,6 +1455,8 @@ export interface components {
                 attendance: "present" | "absent" | "half" | null;
                 /** @description Prepares this meeting’s introduction */
                 introducer: boolean;
+                /** @description No mail from the network reaches them (they stopped all of it, or their address is blocked): no invitation, change, cancellation or evaluation request */
+                noMail: boolean;
             }[];
         };
         AttendanceBody: {

@@ -28,6 +28,7 @@ const words = bundle({
     rsvpNo: 'Answered: not coming',
     rsvpNone: 'Has not answered',
     introducer: 'Prepares the introduction',
+    noMail: 'Gets no email from the network: not this meeting’s invitations either',
     present: 'Present',
     absent: 'Absent',
     half: 'Half',
@@ -48,6 +49,7 @@ const words = bundle({
     rsvpNo: 'Svar: kommer inte',
     rsvpNone: 'Har inte svarat',
     introducer: 'Förbereder introduktionen',
+    noMail: 'Får inga mejl från nätverket: inte heller träffens inbjudningar',
     present: 'Närvarande',
     absent: 'Frånvarande',
     half: 'Halva tiden',
@@ -68,6 +70,7 @@ const words = bundle({
     rsvpNo: 'Svar: kommer ikke',
     rsvpNone: 'Har ikke svart',
     introducer: 'Forbereder innledningen',
+    noMail: 'Får ingen e-post fra nettverket: heller ikke møtets invitasjoner',
     present: 'Til stede',
     absent: 'Fraværende',
     half: 'Halve tiden',
@@ -285,6 +288,7 @@ function AttendanceForm(props: {
                     member.organisation,
                     member.rsvp === 'yes' ? t('rsvpYes') : member.rsvp === 'no' ? t('rsvpNo') : t('rsvpNone'),
                     member.introducer ? t('introducer') : '',
+                    member.noMail ? t('noMail') : '',
                   ]
                     .filter((part) => part !== '')
                     .join(' · ')}

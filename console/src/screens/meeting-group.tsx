@@ -54,9 +54,12 @@ const words = bundle({
     cancelMeeting: 'Cancel meeting',
     cancelQuestion:
       'Cancel meeting {seq} ({when})? Every member gets a cancelled calendar entry. This cannot be undone.',
-    cancelled: 'Meeting {seq} is cancelled; the members have been told.',
-    changed: 'Meeting {seq} is changed; the members get an updated calendar entry.',
-    scheduled: 'The series is scheduled; the members get its meetings in their calendars.',
+    cancelled:
+      'Meeting {seq} is cancelled; the members are told by email, except those the meeting’s page shows as getting no email.',
+    changed:
+      'Meeting {seq} is changed; the members get an updated calendar entry, except those the meeting’s page shows as getting no email.',
+    scheduled:
+      'The series is scheduled; the members get its meetings in their calendars, except those a meeting’s page shows as getting no email.',
     schedule: 'Schedule a series',
     scheduleIntro:
       'A group meets one to six times, usually about every six weeks for one and a half hours. Each member gets an invitation with a calendar entry.',
@@ -95,9 +98,12 @@ const words = bundle({
     cancelMeeting: 'Ställ in träffen',
     cancelQuestion:
       'Ställa in träff {seq} ({when})? Alla i gruppen får en inställd kalenderbokning. Det går inte att ångra.',
-    cancelled: 'Träff {seq} är inställd och deltagarna har fått besked.',
-    changed: 'Träff {seq} är ändrad och deltagarna får en uppdaterad kalenderbokning.',
-    scheduled: 'Serien är inplanerad och deltagarna får träffarna i sina kalendrar.',
+    cancelled:
+      'Träff {seq} är inställd och deltagarna får besked via mejl, utom de som enligt träffens sida inte får mejl.',
+    changed:
+      'Träff {seq} är ändrad och deltagarna får en uppdaterad kalenderbokning, utom de som enligt träffens sida inte får mejl.',
+    scheduled:
+      'Serien är inplanerad och deltagarna får träffarna i sina kalendrar, utom de som enligt en träffs sida inte får mejl.',
     schedule: 'Planera en serie träffar',
     scheduleIntro:
       'En grupp träffas mellan en och sex gånger, oftast med ungefär sex veckors mellanrum och i ca 1,5 timmar. Alla i gruppen får en inbjudan med kalenderbokning.',
@@ -136,9 +142,12 @@ const words = bundle({
     cancelMeeting: 'Avlys møtet',
     cancelQuestion:
       'Avlyse møte {seq} ({when})? Alle i gruppen får en avlyst kalenderoppføring. Dette kan ikke angres.',
-    cancelled: 'Møte {seq} er avlyst, og deltakerne har fått beskjed.',
-    changed: 'Møte {seq} er endret, og deltakerne får en oppdatert kalenderoppføring.',
-    scheduled: 'Serien er planlagt, og deltakerne får møtene i kalenderen sin.',
+    cancelled:
+      'Møte {seq} er avlyst, og deltakerne får beskjed på e-post, unntatt de som ifølge møtets side ikke får e-post.',
+    changed:
+      'Møte {seq} er endret, og deltakerne får en oppdatert kalenderoppføring, unntatt de som ifølge møtets side ikke får e-post.',
+    scheduled:
+      'Serien er planlagt, og deltakerne får møtene i kalenderen sin, unntatt de som ifølge siden til et møte ikke får e-post.',
     schedule: 'Planlegg en serie møter',
     scheduleIntro:
       'En gruppe møtes mellom én og seks ganger, som regel med omtrent seks ukers mellomrom og i ca. 1,5 timer. Alle i gruppen får en invitasjon med kalenderoppføring.',
