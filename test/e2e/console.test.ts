@@ -335,7 +335,8 @@ describe('the coordinators’ console in a real browser', () => {
     expect(await dialog.textContent()).toContain('Ställa in träff 1');
     await dialog.getByRole('button', { name: 'Ställ in träffen' }).click();
 
-    const told = 'Träff 1 är inställd och deltagarna får besked via mejl, utom de som enligt träffens sida inte får mejl.';
+    const told =
+      'Träff 1 är inställd och deltagarna får besked via mejl, utom de som enligt träffens sida inte får mejl.';
     await page.getByRole('status').filter({ hasText: told }).waitFor();
     // The meeting's buttons went with it; focus is on the notice, not at the page's start.
     await expect.poll(() => focused(page)).toEqual({ tag: 'p', name: told.slice(0, 80) });
