@@ -3,7 +3,7 @@ import { isGet, type OpenedLink } from '../../shared/http/link-request.ts';
 import { type ApiRequest, prefersJson } from '../../shared/http/request.ts';
 import { type ApiResult, html, json } from '../../shared/http/responses.ts';
 import { actionPage, resultPage } from '../../shared/pages/pages.ts';
-import { confirmJoinRequest } from '../../shared/services/membership.ts';
+import { confirmJoinRequest, stoppedAllMail } from '../../shared/services/membership.ts';
 
 const resultKinds = {
   approved: 'join-approved',
@@ -52,6 +52,7 @@ export async function joinRequestLink(
       kind: resultKinds[placement.status],
       groupTitle: group.title,
       ...(position ? { position } : {}),
+      ...(placement.status === 'approved' && (await stoppedAllMail(found.request)) ? { mailOff: true } : {}),
     }),
   );
 }

@@ -13,6 +13,7 @@ import {
   approveRequest,
   declinePendingRequest,
   leave,
+  stoppedAllMail,
   welcomeMember,
 } from '../../shared/services/membership.ts';
 import { getGroup } from '../../shared/store/groups.ts';
@@ -42,8 +43,10 @@ interface Context {
 type ResultKind = Parameters<typeof resultPage>[0]['kind'];
 type ActionKind = Parameters<typeof actionPage>[0]['kind'];
 
-function done(c: Context, kind: ResultKind, extra: { position?: number } = {}): ApiResult {
-  if (prefersJson(c.request.event.headers?.accept)) return json(200, { result: kind, ...extra });
+function done(c: Context, kind: ResultKind, extra: { position?: number; mailOff?: boolean } = {}): ApiResult {
+  // What the page adds for a person reading it; the JSON answer is the outcome alone.
+  const { mailOff: _pageOnly, ...outcome } = extra;
+  if (prefersJson(c.request.event.headers?.accept)) return json(200, { result: kind, ...outcome });
   return html(
     200,
     resultPage({
@@ -115,9 +118,13 @@ async function leaveGroup(c: Context): Promise<ApiResult> {
   );
 }
 
+/** The seat is theirs: the page says so, and whether any invitation can reach them. */
+const welcomed = async (c: Context) =>
+  done(c, 'offer-accepted', (await stoppedAllMail(c.joinRequest)) ? { mailOff: true } : {});
+
 /** Accepting an offered seat, before the offer ends. */
 async function accept(c: Context): Promise<ApiResult> {
-  if (c.joinRequest.status === 'approved') return done(c, 'offer-accepted');
+  if (c.joinRequest.status === 'approved') return welcomed(c);
   if (c.joinRequest.status !== 'offered') throw gone('offer_expired');
   requireUsable(c.opened);
   if (isGet(c.request)) return ask(c, 'accept-offer');
@@ -125,10 +132,10 @@ async function accept(c: Context): Promise<ApiResult> {
   if (outcome === 'done') {
     await welcomeMember(c.network, c.group, c.joinRequest, c.now);
     await touchPerson(c.joinRequest.email, c.joinRequest.language, c.now);
-    return done(c, 'offer-accepted');
+    return welcomed(c);
   }
   const current = await getJoinRequest(c.group.id, c.joinRequest.id);
-  if (current?.status === 'approved') return done(c, 'offer-accepted');
+  if (current?.status === 'approved') return welcomed(c);
   throw gone('offer_expired');
 }
 

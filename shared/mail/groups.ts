@@ -48,6 +48,8 @@ export interface JoinApprovedFields {
   /** Where an in-person group meets; when missing, each invitation says where. */
   location?: string | undefined;
   leaveUrl: string;
+  /** They stopped all mail from the network: no invitation will come unless they turn it back on. */
+  mailOff?: boolean | undefined;
 }
 
 export interface JoinWaitlistedFields {
@@ -224,7 +226,7 @@ export function composeJoinApproved(m: JoinApprovedFields, language: Language): 
       { type: 'paragraph', text: copy.questionIntro },
       { type: 'quote', text: m.question },
       { type: 'paragraph', text: `${copy.facilitator(m.facilitatorName)} ${mode}` },
-      { type: 'paragraph', text: copy.dates },
+      { type: 'paragraph', text: m.mailOff ? copy.datesMailOff : copy.dates },
       { type: 'heading', text: copy.commitmentsHeading },
       { type: 'list', items: copy.commitments },
       signature(language, m.networkName),

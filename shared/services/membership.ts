@@ -8,6 +8,7 @@ import {
   waitlistPosition,
 } from '../domain/group.ts';
 import { coordinatorLanguage, type Network } from '../domain/network.ts';
+import { personId } from '../domain/person.ts';
 import { recipientTag } from '../domain/registration.ts';
 import { issueLink } from '../links.ts';
 import {
@@ -35,7 +36,7 @@ import {
   takeSeat,
 } from '../store/join-requests.ts';
 import { getNetwork } from '../store/networks.ts';
-import { recordConfirmedConsent } from '../store/people.ts';
+import { getOptOut, recordConfirmedConsent } from '../store/people.ts';
 import { startMemberInvitations } from '../workflows/meetings.ts';
 import type { OfferWorkflowInput } from '../workflows/offers.ts';
 
@@ -72,6 +73,14 @@ export function leaveLink(request: JoinRequest, now: Date): Promise<string> {
 }
 
 /**
+ * Whether the member stopped all mail from the network: then no meeting invitation reaches them, and
+ * the welcome (which goes, being the answer to their own request) and the page say so.
+ */
+export async function stoppedAllMail(request: Pick<JoinRequest, 'email' | 'networkId'>): Promise<boolean> {
+  return (await getOptOut(personId(request.email), request.networkId)) === 'all';
+}
+
+/**
  * Tells the member where they stand (and the coordinators when it is their decision). Every email has its
  * dedupe key, so telling again is a no-op for what went out, and sends what a failure cut short.
  */
@@ -99,6 +108,7 @@ export async function tellPlacement(
           mode: group.mode,
           ...(group.location ? { location: group.location } : {}),
           leaveUrl: await leaveLink(request, now),
+          mailOff: await stoppedAllMail(request),
         }),
     });
     // The meetings already scheduled: their invitations go from a workflow, not inside this request.
@@ -246,7 +256,9 @@ export async function confirmJoinRequest(
   link: { networkId: string; groupId: string; requestId: string; tokenHash: string; usable: boolean },
   pressed: boolean,
   now: Date,
-): Promise<{ network: Network; group: Group; confirmation: JoinConfirmation } | undefined> {
+): Promise<
+  { network: Network; group: Group; request: JoinRequest; confirmation: JoinConfirmation } | undefined
+> {
   const [network, group, request] = await Promise.all([
     getNetwork(link.networkId),
     getGroup(link.groupId),
@@ -256,6 +268,7 @@ export async function confirmJoinRequest(
   const placed = (placement: Placement) => ({
     network,
     group,
+    request,
     confirmation: { outcome: 'placed', placement } as const,
   });
 
@@ -268,7 +281,12 @@ export async function confirmJoinRequest(
       return placed(placement);
     }
     const live = !pressed && link.usable && request.status === 'pending_confirmation';
-    return { network, group, confirmation: { outcome: live ? 'awaiting-confirmation' : 'link-expired' } };
+    return {
+      network,
+      group,
+      request,
+      confirmation: { outcome: live ? 'awaiting-confirmation' : 'link-expired' },
+    };
   }
 
   const result = await placeConfirmedRequest(network, group, request, link.tokenHash, now);
@@ -283,6 +301,7 @@ export async function confirmJoinRequest(
   return {
     network,
     group,
+    request,
     confirmation: { outcome: group.status === 'closed' ? 'group-closed' : 'link-expired' },
   };
 }

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Group } from '../../shared/domain/group.ts';
 import { personId } from '../../shared/domain/person.ts';
-import { leftGroupCopy } from '../../shared/mail/groups.ts';
+import { joinApprovedCopy, leftGroupCopy } from '../../shared/mail/groups.ts';
 import { createGroup } from '../../shared/store/groups.ts';
 import { keys } from '../../shared/store/keys.ts';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
+import { setMailChoice } from '../../shared/store/people.ts';
 import { closeGroup } from '../support/groups.ts';
 import { type TestStack, uniqueEmail, useLocalStack } from '../support/local-stack.ts';
 import { quiesce } from '../support/quiesce.ts';
@@ -138,6 +139,36 @@ describe('joining a group', () => {
     expect(welcome.body.text).toContain(group.title);
     expect(await (await postJson(url)).json()).toEqual({ status: 'approved' });
     expect(await groupItem(group.id)).toMatchObject({ seatsTaken: 1 });
+  });
+
+  it('tells someone who stopped all mail from the network, on the page and in the welcome, that no invitation will come', async () => {
+    const group = await newGroup({ capacity: 5 });
+    const [quiet, usual] = [memberAddress('quiet'), memberAddress('usual')];
+    await setMailChoice(personId(quiet), networkId, 'all', new Date());
+    const pageOf = async (email: string) => {
+      expect((await ask(group.id, person(email))).status).toBe(202);
+      const { url } = linkIn((await stack.waitForEmailTo(email, hasLink('/v1/confirm/'))).body.text);
+      const response = await fetch(url, { method: 'POST', headers: { accept: 'text/html' } });
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    const noInvitations = 'så inbjudningarna till träffarna kommer inte';
+    const quietPage = await pageOf(quiet);
+    expect(quietPage).toContain(noInvitations);
+    expect(quietPage).not.toContain('separata inbjudningar');
+    const quietWelcome = await stack.waitForEmailTo(quiet, hasLink('/v1/leave/'));
+    expect(quietWelcome.body.text).toContain(joinApprovedCopy.sv.datesMailOff);
+    expect(quietWelcome.body.text).not.toContain(joinApprovedCopy.sv.dates);
+    // The way back the welcome names: its own unsubscribe link, which offers to turn the mail back on.
+    const unsubscribe = linkIn(quietWelcome.body.text, '/v1/unsubscribe/').url;
+    const back = await fetch(unsubscribe, { headers: { accept: 'text/html' } });
+    expect(await back.text()).toContain('name="scope" value="none"');
+
+    const usualPage = await pageOf(usual);
+    expect(usualPage).toContain('separata inbjudningar');
+    expect(usualPage).not.toContain(noInvitations);
+    const usualWelcome = await stack.waitForEmailTo(usual, hasLink('/v1/leave/'));
+    expect(usualWelcome.body.text).toContain(joinApprovedCopy.sv.dates);
   });
 
   it('puts people on the waitlist in order once the group is full', async () => {

@@ -181,6 +181,21 @@ describe('result pages', () => {
     }
   });
 
+  it.each(languages)(
+    'tells a new member who stopped all mail that no invitation will come, in %s',
+    (language) => {
+      for (const kind of ['join-approved', 'offer-accepted'] as const) {
+        const usual = visibleText(result(language, kind));
+        const off = visibleText(result(language, kind, { mailOff: true }));
+        // The usual page promises the invitations; the other says they will not come, and how to get them.
+        expect(off).not.toBe(usual);
+        expect(usual).toMatch(/inbjudningar|invitasjoner|invitations/);
+        expect(off).toMatch(/kommer inte|kommer ikke|will not come/);
+        expect(off).toMatch(/välkomstmejlet|velkomst-e-posten|welcome email/);
+      }
+    },
+  );
+
   it.each(languages)('reads well without the group title, position or requester in %s', (language) => {
     for (const kind of resultPageKinds) {
       const page = result(language, kind, {

@@ -102,6 +102,8 @@ export const joinApproved = {
     'Confidentiality: what is said in the group stays in the group.',
   ],
   dates: 'Dates and times of the meetings will follow in separate invitations.',
+  datesMailOff:
+    'You have turned off all email from the network, so the meeting invitations will not come. If you want them, turn email back on with the link at the bottom of this email.',
   leave: 'Can you no longer take part? Then you can leave the group, and your seat goes to someone else.',
   leaveLabel: 'Leave the group',
   footer: joinFooter,
@@ -114,7 +116,7 @@ export const joinWaitlisted = {
     `Thank you for asking to join the group “${group}” in ${network}! The group is full right now, so you have a place on the waitlist.`,
   position: (position) => `You are number ${position} in line.`,
   offer:
-    'When a seat frees up and it is your turn, you will get an email offering it to you. There is nothing you need to do until then.',
+    'When there is a seat and it is your turn, you will get an email: usually an offer of the seat to answer, or a welcome if the group gets more seats, since the seat is then yours at once. There is nothing you need to do until then.',
   leave: 'No longer want to wait? Then you can leave the waitlist.',
   leaveLabel: 'Leave the waitlist',
   footer: joinFooter,

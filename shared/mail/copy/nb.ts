@@ -102,6 +102,8 @@ export const joinApproved = {
     'Fortrolighet: det som blir sagt i gruppen, blir i gruppen.',
   ],
   dates: 'Dato og tid for møtene kommer i egne invitasjoner.',
+  datesMailOff:
+    'Du har slått av all e-post fra nettverket, så invitasjonene til møtene kommer ikke. Vil du ha dem, slår du på e-posten igjen med lenken nederst i denne e-posten.',
   leave: 'Kan du ikke være med lenger? Da kan du melde deg ut av gruppen, så går plassen til noen andre.',
   leaveLabel: 'Meld meg ut av gruppen',
   footer: joinFooter,
@@ -115,7 +117,7 @@ export const joinWaitlisted = {
     `Takk for påmeldingen din til gruppen «${group}» i ${network}! Gruppen er full akkurat nå, så du har fått plass på ventelisten.`,
   position: (position) => `Du er nummer ${position} i køen.`,
   offer:
-    'Når en plass blir ledig og det er din tur, får du en e-post med tilbud om plassen. Du trenger ikke å gjøre noe før det.',
+    'Når det blir en plass og det er din tur, får du en e-post: som regel et tilbud om plassen som du svarer på, eller en velkomst-e-post hvis gruppen får flere plasser, for da er plassen din med en gang. Du trenger ikke å gjøre noe før det.',
   leave: 'Vil du ikke vente lenger? Da kan du melde deg av ventelisten.',
   leaveLabel: 'Meld meg av ventelisten',
   footer: joinFooter,

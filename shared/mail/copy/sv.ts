@@ -102,6 +102,8 @@ export const joinApproved = {
     'Förtroende: det som sägs i gruppen stannar i gruppen.',
   ],
   dates: 'Datum och tid för träffarna kommer i separata inbjudningar.',
+  datesMailOff:
+    'Du har stängt av alla mejl från nätverket, så inbjudningarna till träffarna kommer inte. Vill du ha dem slår du på mejlen igen med länken längst ned i det här mejlet.',
   leave: 'Kan du inte vara med längre? Då kan du lämna gruppen, så går platsen till någon annan.',
   leaveLabel: 'Lämna gruppen',
   footer: joinFooter,
@@ -114,7 +116,7 @@ export const joinWaitlisted = {
     `Tack för din anmälan till gruppen ”${group}” i ${network}! Gruppen är full just nu, så du har fått en plats på väntelistan.`,
   position: (position) => `Du är nummer ${position} i kön.`,
   offer:
-    'När en plats blir ledig och det är din tur får du ett mejl där platsen erbjuds dig. Du behöver inte göra något innan dess.',
+    'När det blir en plats och det är din tur får du ett mejl: oftast ett erbjudande om platsen som du svarar på, eller ett välkomstmejl om gruppen får fler platser, för då är platsen din direkt. Du behöver inte göra något innan dess.',
   leave: 'Vill du inte vänta längre? Då kan du lämna väntelistan.',
   leaveLabel: 'Lämna väntelistan',
   footer: joinFooter,

@@ -60,6 +60,8 @@ export interface JoinApprovedCopy {
   commitmentsHeading: string;
   commitments: readonly string[];
   dates: string;
+  /** Instead of `dates`, to someone who stopped all mail from the network. */
+  datesMailOff: string;
   leave: string;
   leaveLabel: string;
   footer(networkName: string): string;

@@ -81,7 +81,7 @@ export const actions = {
   'leave-waitlist': {
     title: 'Leave the waitlist',
     lead: (f) =>
-      `Do you want to leave the waitlist for ${phrase.group(f)} in ${f.networkName}? You will then not be offered a seat when one frees up.`,
+      `Do you want to leave the waitlist for ${phrase.group(f)} in ${f.networkName}? You will then get no seat when one frees up.`,
     button: 'Leave the waitlist',
     note: 'Changed your mind? Just close this page. Nothing happens until you click the button.',
   },
@@ -137,11 +137,14 @@ export const declineMessage = {
   hint: (max) => `The message goes with the answer in the email. ${max} characters at most.`,
 } satisfies PageCopy['declineMessage'];
 
+/** A seat taken: by the join link or an accepted offer. */
+const welcomeLead = (f: GroupPageFacts) =>
+  `You are now part of ${phrase.group(f)} in ${f.networkName}. ${f.mailOff ? 'You will get a welcome email. You have turned off all email from the network, so the meeting invitations will not come; if you want them, turn email back on with the link at the bottom of the welcome email.' : 'You will get a welcome email, and the meeting dates follow in separate invitations.'}`;
+
 export const results = {
   'join-approved': {
     title: () => 'Welcome – you have a seat',
-    lead: (f) =>
-      `You are now part of ${phrase.group(f)} in ${f.networkName}. You will get a welcome email, and the meeting dates follow in separate invitations.`,
+    lead: (f) => welcomeLead(f),
   },
   'join-waitlisted': {
     title: () => 'You are on the waitlist',
@@ -161,7 +164,7 @@ export const results = {
   'join-request-waitlisted': {
     title: () => 'Approved – on the waitlist',
     lead: (f) =>
-      `The request${phrase.from(f)} is approved, but ${phrase.group(f)} is full. They are ${phrase.queue(f)} and will be offered a seat by email when one frees up.`,
+      `The request${phrase.from(f)} is approved, but ${phrase.group(f)} is full. They are ${phrase.queue(f)} and will hear by email when there is a seat: an offer to answer, or the seat itself if the group gets more seats.`,
   },
   'join-request-declined': {
     title: () => 'Request declined',
@@ -183,8 +186,7 @@ export const results = {
   },
   'offer-accepted': {
     title: () => 'Welcome – the seat is yours',
-    lead: (f) =>
-      `You are now part of ${phrase.group(f)} in ${f.networkName}. You will get a welcome email, and the meeting dates follow in separate invitations.`,
+    lead: (f) => welcomeLead(f),
   },
   'offer-declined': {
     title: () => 'Thank you for letting us know',

@@ -80,7 +80,7 @@ export const actions = {
   'leave-waitlist': {
     title: 'Meld deg av ventelisten',
     lead: (f) =>
-      `Vil du melde deg av ventelisten til ${phrase.group(f)} i ${f.networkName}? Da får du ikke noe tilbud når en plass blir ledig.`,
+      `Vil du melde deg av ventelisten til ${phrase.group(f)} i ${f.networkName}? Da får du ingen plass når en blir ledig.`,
     button: 'Meld meg av ventelisten',
     note: 'Har du ombestemt deg, kan du bare lukke siden. Ingenting skjer før du klikker på knappen.',
   },
@@ -135,11 +135,14 @@ export const declineMessage = {
   hint: (max) => `Meldingen følger med i e-posten med beskjeden. Høyst ${max} tegn.`,
 } satisfies PageCopy['declineMessage'];
 
+/** A seat taken: by the join link or an accepted offer. */
+const welcomeLead = (f: GroupPageFacts) =>
+  `Du er med i ${phrase.group(f)} i ${f.networkName}. ${f.mailOff ? 'Du får en velkomst-e-post. Du har slått av all e-post fra nettverket, så invitasjonene til møtene kommer ikke; vil du ha dem, slår du på e-posten igjen med lenken nederst i velkomst-e-posten.' : 'Du får en velkomst-e-post, og datoene for møtene kommer i egne invitasjoner.'}`;
+
 export const results = {
   'join-approved': {
     title: () => 'Velkommen – du har fått plass',
-    lead: (f) =>
-      `Du er med i ${phrase.group(f)} i ${f.networkName}. Du får en velkomst-e-post, og datoene for møtene kommer i egne invitasjoner.`,
+    lead: (f) => welcomeLead(f),
   },
   'join-waitlisted': {
     title: () => 'Du står på ventelisten',
@@ -159,7 +162,7 @@ export const results = {
   'join-request-waitlisted': {
     title: () => 'Godkjent – på ventelisten',
     lead: (f) =>
-      `Påmeldingen${phrase.from(f)} er godkjent, men ${phrase.group(f)} er full. Personen står ${phrase.queue(f)} og får tilbud på e-post når en plass blir ledig.`,
+      `Påmeldingen${phrase.from(f)} er godkjent, men ${phrase.group(f)} er full. Personen står ${phrase.queue(f)} og får beskjed på e-post når det blir en plass: et tilbud å svare på, eller plassen med en gang hvis gruppen får flere plasser.`,
   },
   'join-request-declined': {
     title: () => 'Påmeldingen er avslått',
@@ -181,8 +184,7 @@ export const results = {
   },
   'offer-accepted': {
     title: () => 'Velkommen – plassen er din',
-    lead: (f) =>
-      `Du er med i ${phrase.group(f)} i ${f.networkName}. Du får en velkomst-e-post, og datoene for møtene kommer i egne invitasjoner.`,
+    lead: (f) => welcomeLead(f),
   },
   'offer-declined': {
     title: () => 'Takk for beskjeden',

@@ -80,7 +80,7 @@ export const actions = {
   'leave-waitlist': {
     title: 'Lämna väntelistan',
     lead: (f) =>
-      `Vill du lämna väntelistan till ${phrase.group(f)} i ${f.networkName}? Du får då inget erbjudande när en plats blir ledig.`,
+      `Vill du lämna väntelistan till ${phrase.group(f)} i ${f.networkName}? Du får då ingen plats när en blir ledig.`,
     button: 'Lämna väntelistan',
     note: 'Har du ångrat dig kan du bara stänga sidan. Ingenting händer förrän du klickar på knappen.',
   },
@@ -136,11 +136,14 @@ export const declineMessage = {
   hint: (max) => `Meddelandet följer med i mejlet med beskedet. Högst ${max} tecken.`,
 } satisfies PageCopy['declineMessage'];
 
+/** A seat taken: by the join link or an accepted offer. */
+const welcomeLead = (f: GroupPageFacts) =>
+  `Du är med i ${phrase.group(f)} i ${f.networkName}. ${f.mailOff ? 'Du får ett välkomstmejl. Du har stängt av alla mejl från nätverket, så inbjudningarna till träffarna kommer inte; vill du ha dem slår du på mejlen igen med länken längst ned i välkomstmejlet.' : 'Du får ett välkomstmejl, och datum för träffarna kommer i separata inbjudningar.'}`;
+
 export const results = {
   'join-approved': {
     title: () => 'Välkommen – du har fått en plats',
-    lead: (f) =>
-      `Du är med i ${phrase.group(f)} i ${f.networkName}. Du får ett välkomstmejl, och datum för träffarna kommer i separata inbjudningar.`,
+    lead: (f) => welcomeLead(f),
   },
   'join-waitlisted': {
     title: () => 'Du står på väntelistan',
@@ -160,7 +163,7 @@ export const results = {
   'join-request-waitlisted': {
     title: () => 'Godkänd – på väntelistan',
     lead: (f) =>
-      `Anmälan${phrase.from(f)} är godkänd, men ${phrase.group(f)} är full. Personen står ${phrase.queue(f)} och får ett erbjudande via mejl när en plats blir ledig.`,
+      `Anmälan${phrase.from(f)} är godkänd, men ${phrase.group(f)} är full. Personen står ${phrase.queue(f)} och får besked via mejl när det blir en plats: ett erbjudande att svara på, eller platsen direkt om gruppen får fler platser.`,
   },
   'join-request-declined': {
     title: () => 'Anmälan är avböjd',
@@ -182,8 +185,7 @@ export const results = {
   },
   'offer-accepted': {
     title: () => 'Välkommen – platsen är din',
-    lead: (f) =>
-      `Du är med i ${phrase.group(f)} i ${f.networkName}. Du får ett välkomstmejl, och datum för träffarna kommer i separata inbjudningar.`,
+    lead: (f) => welcomeLead(f),
   },
   'offer-declined': {
     title: () => 'Tack för beskedet',

@@ -75,6 +75,8 @@ export interface GroupPageFacts {
   timeZone?: string | undefined;
   /** An evaluation answer sent without the member's name. */
   anonymous?: boolean | undefined;
+  /** A new member who stopped all mail from the network: no invitation will reach them. */
+  mailOff?: boolean | undefined;
 }
 
 /** The meeting's start as the mails write it ("tisdag 10 mars 2026 kl. 17.00"), or nothing when unknown. */
