@@ -28,7 +28,7 @@ export const handler = publicHandler(
       now,
       context: { networkId: network.id, groupId: group.id },
     });
-    return optInAccepted(request, network, joinRequest.id);
+    return optInAccepted(request, network, joinRequest.id, 'join-request');
   },
   { body: 'json-or-form', routes },
 );

@@ -45,7 +45,12 @@ export function readNetworkForm<S extends z.core.$ZodObject>(
  * The answer to a double opt-in form: the same whatever happened, so it never tells who asked before.
  * JSON gets 202 with the record's id; a form post the network's thank-you page, else a receipt page.
  */
-export function optInAccepted(request: ApiRequest, network: Network, id: string, what?: 'group-proposal') {
+export function optInAccepted(
+  request: ApiRequest,
+  network: Network,
+  id: string,
+  what?: 'group-proposal' | 'join-request',
+) {
   if (!request.form) return json(202, { id, status: 'pending_confirmation' });
   if (network.thankYouUrl) return seeOther(network.thankYouUrl);
   const language = request.language ?? defaultLanguage(network);

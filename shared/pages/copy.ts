@@ -38,10 +38,10 @@ export const confirmedCopy: Record<Language, Pick<PageCopy, 'confirmed' | 'alrea
   en: { confirmed: en.confirmed, alreadyConfirmed: en.alreadyConfirmed },
 };
 
-export const receiptCopy: Record<Language, Pick<PageCopy, 'receipt' | 'proposalReceipt'>> = {
-  sv: { receipt: sv.receipt, proposalReceipt: sv.proposalReceipt },
-  nb: { receipt: nb.receipt, proposalReceipt: nb.proposalReceipt },
-  en: { receipt: en.receipt, proposalReceipt: en.proposalReceipt },
+export const receiptCopy: Record<Language, Pick<PageCopy, 'receipt' | 'joinReceipt' | 'proposalReceipt'>> = {
+  sv: { receipt: sv.receipt, joinReceipt: sv.joinReceipt, proposalReceipt: sv.proposalReceipt },
+  nb: { receipt: nb.receipt, joinReceipt: nb.joinReceipt, proposalReceipt: nb.proposalReceipt },
+  en: { receipt: en.receipt, joinReceipt: en.joinReceipt, proposalReceipt: en.proposalReceipt },
 };
 
 export const actionCopy: Record<Language, Pick<PageCopy, 'actions' | 'declineMessage'>> = {

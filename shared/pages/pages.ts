@@ -62,12 +62,15 @@ export function confirmedPage(input: {
 export function receiptPage(input: {
   language: Language;
   networkName: string;
-  what?: 'group-proposal' | undefined;
+  what?: 'group-proposal' | 'join-request' | undefined;
 }): string {
+  const copies = receiptCopy[input.language];
   const copy =
     input.what === 'group-proposal'
-      ? receiptCopy[input.language].proposalReceipt
-      : receiptCopy[input.language].receipt;
+      ? copies.proposalReceipt
+      : input.what === 'join-request'
+        ? copies.joinReceipt
+        : copies.receipt;
   return renderPage({
     language: input.language,
     title: copy.title,

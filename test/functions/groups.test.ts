@@ -171,6 +171,23 @@ describe('joining a group', () => {
     expect(usualWelcome.body.text).toContain(joinApprovedCopy.sv.dates);
   });
 
+  it('a plain form post gets the receipt of a join request, in the form’s language', async () => {
+    const group = await newGroup();
+    const response = await stack.api(`/v1/groups/${group.id}/join-requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      body: new URLSearchParams(
+        Object.entries(person(memberAddress('form'), { language: 'nb' })).map(
+          ([key, value]): [string, string] => [key, String(value)],
+        ),
+      ).toString(),
+    });
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('<html lang="nb">');
+    expect(page).toContain('står på ventelisten');
+  });
+
   it('puts people on the waitlist in order once the group is full', async () => {
     const group = await newGroup({ capacity: 1 });
     expect(await join(group.id, memberAddress('first'))).toEqual({ status: 'approved' });

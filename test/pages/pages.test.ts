@@ -22,6 +22,7 @@ function allPages(language: (typeof languages)[number], name = networkName): str
     confirmedPage({ language, networkName: name, alreadyConfirmed: false }),
     confirmedPage({ language, networkName: name, alreadyConfirmed: true }),
     receiptPage({ language, networkName: name }),
+    receiptPage({ language, networkName: name, what: 'join-request' }),
     errorPage({ language, status: 404, code: 'link_not_found' }),
   ];
 }
@@ -72,8 +73,15 @@ describe('pages', () => {
     expect(receiptPage({ language: 'sv', networkName })).toContain('skräpposten');
   });
 
+  it.each(languages)('tells one who asked to join a group what confirming leads to, in %s', (language) => {
+    const join = receiptPage({ language, networkName, what: 'join-request' });
+    // Not "then your registration is complete": a seat, the waitlist or a coordinator's review follows.
+    expect(join).not.toBe(receiptPage({ language, networkName }));
+    expect(join).toMatch(/väntelistan|ventelisten|waitlist/);
+  });
+
   it.each(languages)('escapes the network name and the action URL in %s', (language) => {
-    for (const page of allPages(language, hostile).slice(0, 4)) {
+    for (const page of allPages(language, hostile).slice(0, 5)) {
       expect(page).not.toContain('<script');
       expect(page).toContain(escapedHostile);
     }

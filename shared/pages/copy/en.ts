@@ -43,6 +43,13 @@ export const receipt = {
   note: 'Cannot find it? Look in your spam folder, or wait a few minutes.',
 } satisfies PageCopy['receipt'];
 
+export const joinReceipt = {
+  title: 'Thanks – check your inbox',
+  lead: (network) =>
+    `We have sent you an email with a link to confirm your request to join the group in ${network}. Once you have clicked it, you will learn whether you have a seat, are on the waitlist, or wait for a coordinator to look at the request.`,
+  note: 'Cannot find it? Look in your spam folder, or wait a few minutes.',
+} satisfies PageCopy['joinReceipt'];
+
 export const proposalReceipt = {
   title: 'Thanks – check your inbox',
   lead: (network) =>

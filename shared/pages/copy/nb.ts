@@ -43,6 +43,13 @@ export const receipt = {
   note: 'Finner du ikke e-posten? Sjekk søppelposten, eller vent noen minutter.',
 } satisfies PageCopy['receipt'];
 
+export const joinReceipt = {
+  title: 'Takk – sjekk innboksen din',
+  lead: (network) =>
+    `Vi har sendt en e-post med en lenke som du klikker på for å bekrefte påmeldingen din til gruppen i ${network}. Deretter får du vite om du har fått plass, står på ventelisten eller venter på at en koordinator går gjennom påmeldingen.`,
+  note: 'Finner du ikke e-posten? Sjekk søppelposten, eller vent noen minutter.',
+} satisfies PageCopy['joinReceipt'];
+
 export const proposalReceipt = {
   title: 'Takk – sjekk innboksen din',
   lead: (network) =>

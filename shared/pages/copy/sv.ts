@@ -43,6 +43,13 @@ export const receipt = {
   note: 'Hittar du inte mejlet? Titta i skräpposten, eller vänta några minuter.',
 } satisfies PageCopy['receipt'];
 
+export const joinReceipt = {
+  title: 'Tack – titta i din inkorg',
+  lead: (network) =>
+    `Vi har skickat ett mejl med en länk som du klickar på för att bekräfta din anmälan till gruppen i ${network}. Sedan får du veta om du har fått en plats, står på väntelistan eller väntar på att en samordnare går igenom anmälan.`,
+  note: 'Hittar du inte mejlet? Titta i skräpposten, eller vänta några minuter.',
+} satisfies PageCopy['joinReceipt'];
+
 export const proposalReceipt = {
   title: 'Tack – titta i din inkorg',
   lead: (network) =>

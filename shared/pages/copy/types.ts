@@ -123,6 +123,8 @@ export interface PageCopy {
   confirmed: { title: string; lead(networkName: string): string };
   alreadyConfirmed: { title: string; lead(networkName: string): string };
   receipt: { title: string; lead(networkName: string): string; note: string };
+  /** The receipt after a plain HTML form asked to join a group: what confirming leads to. */
+  joinReceipt: { title: string; lead(networkName: string): string; note: string };
   /** The receipt after a plain HTML form proposed a group. */
   proposalReceipt: { title: string; lead(networkName: string): string; note: string };
   actions: Record<ActionPageKind, ActionCopy>;
