@@ -134,8 +134,10 @@ export async function listRegistrations(
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
         ExclusiveStartKey: start,
-        // Unfiltered, read exactly what is needed; filtered, read ahead so few round trips are needed.
-        Limit: keep === undefined ? remaining : Math.min(1000, Math.max(remaining, 200)),
+        // Unfiltered, read one more than is needed: DynamoDB hands back a LastEvaluatedKey whenever it
+        // stops at the Limit, so a page ending with the last registration would claim there are more.
+        // Filtered, read ahead so few round trips are needed.
+        Limit: keep === undefined ? remaining + 1 : Math.min(1000, Math.max(remaining, 200)),
       }),
     );
     const read = result.Items ?? [];

@@ -160,6 +160,12 @@ describe('listing registrations', () => {
     } while (cursor !== undefined && pages < 10);
     expect(pages).toBe(3);
     expect(new Set(seen).size).toBe(people.length);
+    // A page that ends with the last registration says there are no more (the console would say
+    // "showing 5; there are more" and then find none).
+    const whole = await list(`?limit=${people.length}`);
+    expect(whole.items).toHaveLength(people.length);
+    expect(whole.cursor).toBeUndefined();
+    expect((await list(`?limit=${people.length - 1}`)).cursor).toEqual(expect.any(String));
 
     // Filtered pages too.
     const first = await list('?limit=1&status=pending_confirmation');
