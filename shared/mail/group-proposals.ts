@@ -55,6 +55,8 @@ export interface GroupProposalAcceptedFields {
   mode: 'online' | 'in_person';
   location?: string | undefined;
   leaveUrl: string;
+  /** The proposer stopped all mail from the network: no invitation will come unless they turn it back on. */
+  mailOff?: boolean | undefined;
 }
 
 export interface GroupProposalDeclinedFields {
@@ -182,7 +184,7 @@ export function composeGroupProposalAccepted(
       { type: 'paragraph', text: group.questionIntro },
       { type: 'quote', text: m.question },
       { type: 'paragraph', text: `${group.facilitator(m.facilitatorName)} ${mode}` },
-      { type: 'paragraph', text: `${copy.others} ${group.dates}` },
+      { type: 'paragraph', text: `${copy.others} ${m.mailOff ? group.datesMailOff : group.dates}` },
       { type: 'heading', text: group.commitmentsHeading },
       { type: 'list', items: group.commitments },
       signature(language, m.networkName),

@@ -26,7 +26,7 @@ import {
 } from '../store/group-proposals.ts';
 import { getNetwork } from '../store/networks.ts';
 import { recordConfirmedConsent } from '../store/people.ts';
-import { leaveLink } from './membership.ts';
+import { leaveLink, stoppedAllMail } from './membership.ts';
 
 /*
  * What happens to a group proposal once its proposer confirmed it: the coordinators are told, and their
@@ -148,6 +148,7 @@ export async function tellAccepted(
         mode: group.mode,
         ...(group.location ? { location: group.location } : {}),
         leaveUrl: await leaveLink(proposerMembership(proposal, group, now), now),
+        mailOff: await stoppedAllMail(proposal),
       }),
   });
 }

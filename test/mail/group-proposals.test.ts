@@ -171,6 +171,17 @@ describe('group proposal mails', () => {
       },
     );
 
+    it.each(languages)(
+      'tells a proposer who stopped all mail that no invitation will come, in %s',
+      (language) => {
+        const group = joinApprovedCopy[language];
+        const off = render({ ...samples['group-proposal-accepted'], mailOff: true }, language);
+        expect(off.text).toContain(group.datesMailOff);
+        expect(off.text).not.toContain(group.dates);
+        expect(render(samples['group-proposal-accepted'], language).text).toContain(group.dates);
+      },
+    );
+
     it('mentions the proposed title when the coordinators named the group otherwise', () => {
       const renamed = { ...samples['group-proposal-accepted'], groupTitle: 'Rektorer och huvudmän' };
       expect(render(renamed, 'sv').text).toContain('Du föreslog den under rubriken ”Rektors mandat”.');

@@ -129,6 +129,19 @@ describe('group mails', () => {
   });
 
   describe('join-approved', () => {
+    it.each(languages)(
+      'tells a new member who stopped all mail that no invitation will come, in %s',
+      (language) => {
+        const copy = joinApprovedCopy[language];
+        const usual = render(samples['join-approved'], language);
+        const off = render({ ...samples['join-approved'], mailOff: true }, language);
+        expect(usual.text).toContain(copy.dates);
+        expect(usual.text).not.toContain(copy.datesMailOff);
+        expect(off.text).toContain(copy.datesMailOff);
+        expect(off.text).not.toContain(copy.dates);
+      },
+    );
+
     it('tells the question, the facilitator, what taking part means and that dates follow', () => {
       const sv = render(samples['join-approved'], 'sv');
       expect(sv.text).toContain('> Hur tydliggör vi rektors mandat gentemot huvudmannen?');
