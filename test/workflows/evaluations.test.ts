@@ -239,24 +239,33 @@ describe('evaluating a meeting', () => {
   }, 90_000);
 });
 
+/**
+ * A meeting held two hours ago by a group of `names`, written straight to the table with no workflow:
+ * its evaluation request goes when the test calls `ask`, and nothing closes it.
+ */
+async function meetingHeld(names: readonly string[]) {
+  const heldAt = new Date(Date.now() - 2 * 3600_000);
+  const { group, members } = await seedGroup(
+    networkId,
+    names,
+    {},
+    new Date(heldAt.getTime() - 24 * 3600_000),
+  );
+  const meeting = meetingOf(group, {
+    startsAt: heldAt.toISOString(),
+    onlineUrl: 'https://meet.example.org/x',
+  });
+  await createMeetings([meeting]);
+  const network = await getNetwork(networkId);
+  if (!network) throw new Error('no network');
+  const ask = async () => requestEvaluations(await loadMeetingContext(network, group, meeting));
+  return { heldAt, group, members, meeting, network, ask };
+}
+
 describe('an evaluation whose close a coordinator moves after the request went out', () => {
   it('keeps the emailed link open to the new close, and closes it at an earlier one', async () => {
-    const heldAt = new Date(Date.now() - 2 * 3600_000);
-    const { group, members } = await seedGroup(
-      networkId,
-      ['Dagny'],
-      {},
-      new Date(heldAt.getTime() - 24 * 3600_000),
-    );
+    const { heldAt, members, meeting, network, ask } = await meetingHeld(['Dagny']);
     const [dagny] = members as [JoinRequest];
-    const meeting = meetingOf(group, {
-      startsAt: heldAt.toISOString(),
-      onlineUrl: 'https://meet.example.org/x',
-    });
-    // Written straight to the table with no workflow: the request step runs here, and nothing closes it.
-    await createMeetings([meeting]);
-    const network = await getNetwork(networkId);
-    if (!network) throw new Error('no network');
     const setClose = async (closeAfterDays: number) => {
       const patched = await stack.api(`/v1/admin/networks/${networkId}`, {
         method: 'PATCH',
@@ -266,7 +275,7 @@ describe('an evaluation whose close a coordinator moves after the request went o
       expect(patched.status).toBe(200);
     };
     await setClose(7);
-    await requestEvaluations(await loadMeetingContext(network, group, meeting));
+    await ask();
     const token = await feedbackTokenOf(stack, dagny, meeting.id);
     const open = async (daysAfter: number) => {
       vi.useFakeTimers({ toFake: ['Date'] });
@@ -299,25 +308,12 @@ describe('an evaluation whose close a coordinator moves after the request went o
   });
 
   it('counts as asked only those the request reaches', async () => {
-    const heldAt = new Date(Date.now() - 2 * 3600_000);
-    const { group, members } = await seedGroup(
-      networkId,
-      ['Erik', 'Frida', 'Gösta'],
-      {},
-      new Date(heldAt.getTime() - 24 * 3600_000),
-    );
+    const { group, members, meeting, ask } = await meetingHeld(['Erik', 'Frida', 'Gösta']);
     const [erik, frida, gosta] = members as [JoinRequest, JoinRequest, JoinRequest];
     // Erik stopped all mail from the network; Gösta stopped only the reminders, which the request is not.
     await setMailChoice(personId(erik.email), networkId, 'all', new Date());
     await setMailChoice(personId(gosta.email), networkId, 'reminders', new Date());
-    const meeting = meetingOf(group, {
-      startsAt: heldAt.toISOString(),
-      onlineUrl: 'https://meet.example.org/x',
-    });
-    await createMeetings([meeting]);
-    const network = await getNetwork(networkId);
-    if (!network) throw new Error('no network');
-    await requestEvaluations(await loadMeetingContext(network, group, meeting));
+    await ask();
 
     await feedbackTokenOf(stack, frida, meeting.id);
     await feedbackTokenOf(stack, gosta, meeting.id);
