@@ -282,7 +282,11 @@ describe('the coordinators’ console in a real browser', () => {
     for (const item of await preview.allTextContents()) expect(item).toContain('18:30');
     await form.getByRole('button', { name: 'Planera', exact: true }).click();
 
-    await page.getByText('Serien är inplanerad och deltagarna får träffarna i sina kalendrar.').waitFor();
+    await page
+      .getByText(
+        'Serien är inplanerad och deltagarna får träffarna i sina kalendrar, utom de som enligt en träffs sida inte får mejl.',
+      )
+      .waitFor();
     const upcoming = page.getByRole('heading', { level: 3, name: /^Träff \d+: / });
     await upcoming.nth(2).waitFor();
     const listed = await upcoming.allTextContents();
@@ -366,7 +370,11 @@ describe('the coordinators’ console in a real browser', () => {
     const form = page.getByRole('form', { name: 'Ändra träff 1' });
     await form.getByLabel('Länk till träffen').fill('');
     await form.getByRole('button', { name: 'Spara ändringarna' }).click();
-    await page.getByText('Träff 1 är ändrad och deltagarna får en uppdaterad kalenderbokning.').waitFor();
+    await page
+      .getByText(
+        'Träff 1 är ändrad och deltagarna får en uppdaterad kalenderbokning, utom de som enligt träffens sida inte får mejl.',
+      )
+      .waitFor();
 
     const { meetings } = await adminGet<{ meetings: { id: string; version: number; onlineUrl?: string }[] }>(
       network,
