@@ -428,7 +428,7 @@ export const evaluationRequest = {
   preheader: () => 'Tap a number from 1 to 10 – it only takes a few seconds.',
   intro: (network, group, position, when) =>
     `Thank you for ${position ? `meeting ${position}` : 'the meeting'} of the group “${group}” in ${network} on ${when}!`,
-  heading: 'How was today’s meeting? Tap a number',
+  heading: 'How was the meeting? Tap a number',
 } satisfies Shape.EvaluationRequestCopy;
 
 export const evaluationReminder = {

@@ -430,7 +430,7 @@ export const evaluationRequest = {
   preheader: () => 'Trykk på et tall fra 1 til 10 – det tar bare noen sekunder.',
   intro: (network, group, position, when) =>
     `Takk for ${position ? `møte ${position}` : 'møtet'} i gruppen «${group}» i ${network}, ${when}!`,
-  heading: 'Hvordan var dagens møte? Trykk på et tall',
+  heading: 'Hvordan var møtet? Trykk på et tall',
 } satisfies Shape.EvaluationRequestCopy;
 
 export const evaluationReminder = {

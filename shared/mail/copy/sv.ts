@@ -427,7 +427,7 @@ export const evaluationRequest = {
   preheader: () => 'Tryck på en siffra från 1 till 10 – det tar bara några sekunder.',
   intro: (network, group, position, when) =>
     `Tack för ${position ? `träff ${position}` : 'träffen'} i gruppen ”${group}” i ${network}, ${when}!`,
-  heading: 'Hur var dagens träff? Tryck på en siffra',
+  heading: 'Hur var träffen? Tryck på en siffra',
 } satisfies Shape.EvaluationRequestCopy;
 
 export const evaluationReminder = {
