@@ -4,7 +4,7 @@ import { noticeFor } from '../../shared/domain/meeting.ts';
 import { logContext, logger } from '../../shared/logger.ts';
 import { asWorkflowStep } from '../../shared/notify.ts';
 import { loadMeetingContext } from '../../shared/services/meeting-context.ts';
-import { nextStep, type Step, sendStep } from '../../shared/services/meeting-steps.ts';
+import { nextStep, postponed, type Step, sendStep } from '../../shared/services/meeting-steps.ts';
 import {
   ensureIntroducer,
   inviteToUpcomingMeetings,
@@ -78,6 +78,8 @@ const steps = middy()
     }
 
     if (meeting.status === 'cancelled' || input.step !== 'remind' || !input.reminder) return {};
+    const later = postponed(network, meeting, input.reminder);
+    if (later) return { next: later };
     ctx = { ...ctx, meeting: await ensureIntroducer(ctx, now) };
     await sendStep(ctx, input.reminder, now);
     const next = nextStep(network, ctx.meeting, now, input.reminder);

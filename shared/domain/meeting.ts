@@ -40,6 +40,11 @@ export interface Meeting {
   evaluationSalt?: string;
   /** The evaluation closed then: answers are no longer taken. */
   evaluationClosedAt?: string;
+  /**
+   * The close the members were told in the evaluation's request or reminder (the later one): the
+   * evaluation never closes before it, whatever the network's settings say since.
+   */
+  evaluationCloseAt?: string;
   /** The mean rating when the evaluation closed, for the next meeting's "change since last time". */
   evaluationMean?: number;
   /** Time and place before the latest change, for the update email ("moved from … to …"). */

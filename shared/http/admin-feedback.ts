@@ -70,6 +70,7 @@ export function meetingFeedback(
       seq: meeting.seq,
       startsAt: meeting.startsAt,
       ...(meeting.evaluationClosedAt === undefined ? {} : { evaluationClosedAt: meeting.evaluationClosedAt }),
+      ...(meeting.evaluationCloseAt === undefined ? {} : { evaluationCloseAt: meeting.evaluationCloseAt }),
     },
     summary: summaryOf(meeting, answers, previous),
     answers: answers.map((answer) => shownAnswer(answer, names)),
@@ -91,6 +92,9 @@ export function groupFeedback(series: readonly MeetingAnswers[]): z.output<typeo
             ...(meeting.evaluationClosedAt === undefined
               ? {}
               : { evaluationClosedAt: meeting.evaluationClosedAt }),
+            ...(meeting.evaluationCloseAt === undefined
+              ? {}
+              : { evaluationCloseAt: meeting.evaluationCloseAt }),
             ...(mean === undefined ? {} : { mean }),
             responses,
             asked,

@@ -59,6 +59,9 @@ export const FeedbackAnswer = meta(
   { id: 'FeedbackAnswer' },
 );
 
+const announcedClose =
+  'The close its request or reminder announced to the members: it closes no earlier, whatever the settings say since; absent before the request';
+
 export const MeetingFeedback = meta(
   z.object({
     meeting: z.object({
@@ -66,6 +69,7 @@ export const MeetingFeedback = meta(
       seq: int(),
       startsAt: z.string(),
       evaluationClosedAt: z.optional(z.string()),
+      evaluationCloseAt: meta(z.optional(z.string()), { description: announcedClose }),
     }),
     summary: EvaluationSummary,
     answers: z.array(FeedbackAnswer),
@@ -81,6 +85,7 @@ export const FeedbackTrendPoint = meta(
     evaluationClosedAt: meta(z.optional(z.string()), {
       description: 'When the evaluation closed; absent while it is open or not sent yet',
     }),
+    evaluationCloseAt: meta(z.optional(z.string()), { description: announcedClose }),
     mean: meta(z.optional(z.number()), { description: 'Absent when nobody answered' }),
     responses: int(),
     asked: int(),

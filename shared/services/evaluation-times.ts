@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { evaluationPlan, latestEvaluationClose } from '../domain/evaluation.ts';
+import { type EvaluationPlan, evaluationPlan, latestEvaluationClose } from '../domain/evaluation.ts';
 import type { MeetingContext } from './meeting-context.ts';
 
 /*
@@ -22,9 +22,17 @@ export function answerKey(salt: string, meetingId: string, memberId: string): st
 const meetingEnd = (meeting: MeetingContext['meeting']) =>
   new Date(Date.parse(meeting.startsAt) + meeting.durationMinutes * 60_000).toISOString();
 
-/** The meeting's evaluation on the network's settings as they are now (a coordinator may change them). */
-export function evaluationTimes(ctx: Pick<MeetingContext, 'network' | 'meeting'>) {
-  return evaluationPlan({ meetingEnd: meetingEnd(ctx.meeting), ...(ctx.network.evaluation ?? {}) });
+/**
+ * The meeting's evaluation on the network's settings as they are now (a coordinator may change them),
+ * except that it closes no earlier than the close its mails announced: a longer time applies at once, a
+ * shorter one only to evaluations whose request has not gone yet.
+ */
+export function evaluationTimes(ctx: Pick<MeetingContext, 'network' | 'meeting'>): EvaluationPlan {
+  const plan = evaluationPlan({ meetingEnd: meetingEnd(ctx.meeting), ...(ctx.network.evaluation ?? {}) });
+  const announced = ctx.meeting.evaluationCloseAt;
+  return announced !== undefined && Date.parse(announced) > Date.parse(plan.closeAt)
+    ? { ...plan, closeAt: announced }
+    : plan;
 }
 
 /** Until when a member's evaluation link works: the latest close any setting can give (the form says closed sooner). */

@@ -16,6 +16,7 @@ import {
   closeEvaluation,
   listAnswers,
   recordEvaluationAsked,
+  recordEvaluationCloseAnnounced,
   recordEvaluationMean,
 } from '../store/evaluations.ts';
 import { addFollowUps } from '../store/follow-ups.ts';
@@ -104,17 +105,21 @@ async function reachable(ctx: MeetingContext, memberIds: readonly string[]): Pro
 
 export async function requestEvaluations(ctx: MeetingContext): Promise<void> {
   const members = await reachable(ctx, asked(ctx));
+  // Recorded before any mail says it, so the close a member reads is one the evaluation keeps.
   await recordEvaluationAsked(
     ctx.group.id,
     ctx.meeting.id,
     members.length,
     randomBytes(32).toString('base64url'),
+    evaluationTimes(ctx).closeAt,
   );
   for (const memberId of members) await sendRequest(ctx, memberId, 'evaluation-request');
 }
 
 export async function remindEvaluations(ctx: MeetingContext): Promise<void> {
   const answered = new Set(ctx.participation.filter((p) => p.answeredAt).map((p) => p.memberId));
+  // A close moved later since the request is the one the reminder announces; kept from now on.
+  await recordEvaluationCloseAnnounced(ctx.group.id, ctx.meeting.id, evaluationTimes(ctx).closeAt);
   for (const memberId of asked(ctx).filter((id) => !answered.has(id)))
     await sendRequest(ctx, memberId, 'evaluation-reminder');
 }

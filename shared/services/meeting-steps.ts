@@ -55,6 +55,24 @@ export function nextStep(network: Network, meeting: Meeting, now: Date, after?: 
   return evaluation[index + 1];
 }
 
+/**
+ * An evaluation step whose time a coordinator has moved later (a longer delay or more days) since its wait
+ * was planned: the same step at its new time, to wait for again instead of acting early. A time moved
+ * earlier is not waited less for: the step is already late by then, and the close never comes before the
+ * one announced.
+ */
+export function postponed(network: Network, meeting: Meeting, step: Step): Step | undefined {
+  if (step.kind === 'reminder' || step.kind === 'introducer') return undefined;
+  const plan = evaluationTimes({ network, meeting });
+  const at =
+    step.kind === 'evaluation-request'
+      ? plan.requestAt
+      : step.kind === 'evaluation-reminder'
+        ? plan.reminderAt
+        : plan.closeAt;
+  return Date.parse(at) > Date.parse(step.at) ? { kind: step.kind, at } : undefined;
+}
+
 /** Reminders skip those who said they can't come (an opt-out from reminders is sendOnce's to apply). */
 function reminderRecipients(ctx: MeetingContext): JoinRequest[] {
   const away = new Set(ctx.participation.filter((p) => p.rsvp === 'no').map((p) => p.memberId));

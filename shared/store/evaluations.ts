@@ -175,22 +175,50 @@ export async function forgetSalt(groupId: string, meetingId: string): Promise<bo
 
 /**
  * Opens the evaluation when the request goes out: how many were asked (the summary's response rate
- * needs it) and the salt of the answers' keys.
+ * needs it), the salt of the answers' keys and the close the request announces.
  */
 export async function recordEvaluationAsked(
   groupId: string,
   meetingId: string,
   asked: number,
   salt: string,
+  closeAt: string,
 ): Promise<void> {
   await dynamo.send(
     new UpdateCommand({
       TableName: env.tableName(),
       Key: keys.meeting(groupId, meetingId),
       // A retried request keeps the salt it set first: answers already given must keep their keys.
-      UpdateExpression: 'SET evaluationAsked = :asked, evaluationSalt = if_not_exists(evaluationSalt, :salt)',
+      UpdateExpression:
+        'SET evaluationAsked = :asked, evaluationSalt = if_not_exists(evaluationSalt, :salt), evaluationCloseAt = :closeAt',
       ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(evaluationClosedAt)',
-      ExpressionAttributeValues: { ':asked': asked, ':salt': salt },
+      ExpressionAttributeValues: { ':asked': asked, ':salt': salt, ':closeAt': closeAt },
     }),
   );
+}
+
+/**
+ * The close the reminder announces, kept when it is later than the one recorded: the evaluation then
+ * closes no earlier (see evaluationTimes).
+ */
+export async function recordEvaluationCloseAnnounced(
+  groupId: string,
+  meetingId: string,
+  closeAt: string,
+): Promise<void> {
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: env.tableName(),
+        Key: keys.meeting(groupId, meetingId),
+        UpdateExpression: 'SET evaluationCloseAt = :closeAt',
+        // ISO instants of one format compare as strings.
+        ConditionExpression:
+          'attribute_exists(pk) AND attribute_not_exists(evaluationClosedAt) AND (attribute_not_exists(evaluationCloseAt) OR evaluationCloseAt < :closeAt)',
+        ExpressionAttributeValues: { ':closeAt': closeAt },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+  }
 }

@@ -19,6 +19,20 @@ describe('where a meeting’s evaluation stands', () => {
     });
   });
 
+  it('closes no earlier than the close the members were told, and later when the settings say so', () => {
+    const told = { ...meeting, evaluationCloseAt: '2026-03-17T18:30:00.000Z' };
+    // Down to two days after the request said seven: still the seventh day.
+    expect(evaluationTimes(told, { closeAfterDays: 2 }).closeAt).toBe('2026-03-17T18:30:00.000Z');
+    expect(evaluationState(told, { closeAfterDays: 2 }, undefined, new Date('2026-03-14T09:00:00Z'))).toEqual(
+      {
+        state: 'open',
+        closeAt: '2026-03-17T18:30:00.000Z',
+      },
+    );
+    // Up to fourteen: the later close.
+    expect(evaluationTimes(told, { closeAfterDays: 14 }).closeAt).toBe('2026-03-24T18:30:00.000Z');
+  });
+
   it('is not sent before the request, open until the close, closed after', () => {
     expect(evaluationState(meeting, undefined, undefined, new Date('2026-03-10T18:00:00Z'))).toEqual({
       state: 'not-sent',

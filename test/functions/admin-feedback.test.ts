@@ -68,7 +68,13 @@ async function evaluateMeeting(
 }
 
 interface MeetingFeedback {
-  meeting: { id: string; seq: number; startsAt: string; evaluationClosedAt?: string };
+  meeting: {
+    id: string;
+    seq: number;
+    startsAt: string;
+    evaluationClosedAt?: string;
+    evaluationCloseAt?: string;
+  };
   summary: Record<string, unknown>;
   answers: {
     rating: number;
@@ -126,6 +132,8 @@ describe('the coordinators’ feedback API', () => {
     const firstView = (await one.json()) as MeetingFeedback;
     expect(firstView.meeting).toMatchObject({ id: first, seq: 1 });
     expect(firstView.meeting.evaluationClosedAt).toEqual(expect.any(String));
+    // The close the request announced, which the console shows while the evaluation is open.
+    expect(firstView.meeting.evaluationCloseAt).toEqual(expect.any(String));
     expect(firstView.summary).toEqual({
       responses: 2,
       asked: 2,
@@ -175,6 +183,7 @@ describe('the coordinators’ feedback API', () => {
           seq: 1,
           startsAt: firstView.meeting.startsAt,
           evaluationClosedAt: firstView.meeting.evaluationClosedAt,
+          evaluationCloseAt: firstView.meeting.evaluationCloseAt,
           mean: 7,
           responses: 2,
           asked: 2,
@@ -184,6 +193,7 @@ describe('the coordinators’ feedback API', () => {
           seq: 2,
           startsAt: secondView.meeting.startsAt,
           evaluationClosedAt: secondView.meeting.evaluationClosedAt,
+          evaluationCloseAt: secondView.meeting.evaluationCloseAt,
           mean: 8.5,
           responses: 2,
           asked: 2,

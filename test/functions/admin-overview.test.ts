@@ -150,7 +150,7 @@ async function seed(): Promise<Seeded> {
     );
     expect((await post(link)).status).toBe(200);
   }
-  await recordEvaluationAsked(open.id, past.id, 2, 'salt');
+  await recordEvaluationAsked(open.id, past.id, 2, 'salt', new Date().toISOString());
   const answer = { rating: 8 as const, anonymous: true, answeredAt: new Date().toISOString().slice(0, 10) };
   expect(await putAnswer(open.id, past.id, 'a1', answer, erik.id, new Date())).toBe('stored');
   expect(await closeEvaluation(open.id, past.id, new Date())).toBe(true);

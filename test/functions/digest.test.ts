@@ -119,7 +119,7 @@ describe('the coordinators’ digest', { timeout: 90_000 }, () => {
     ];
     await createMeetings([past, upcoming]);
     const answer = { rating: 8 as const, anonymous: true, answeredAt: new Date().toISOString().slice(0, 10) };
-    await recordEvaluationAsked(group.id, past.id, 1, 'salt');
+    await recordEvaluationAsked(group.id, past.id, 1, 'salt', new Date().toISOString());
     expect(await putAnswer(group.id, past.id, 'a1', answer, erik.id, new Date())).toBe('stored');
     expect(await closeEvaluation(group.id, past.id, new Date())).toBe(true);
     await recordEvaluationMean(group.id, past.id, 8);

@@ -63,7 +63,7 @@ async function scheduled(count: number) {
 /** An evaluation asked, as the workflow's request step leaves it: open, with its salt. */
 async function askEvaluation(groupId: string, meetingId: string): Promise<string> {
   const salt = randomUUID();
-  await recordEvaluationAsked(groupId, meetingId, 2, salt);
+  await recordEvaluationAsked(groupId, meetingId, 2, salt, new Date().toISOString());
   expect(await meetingItem(groupId, meetingId)).toMatchObject({ evaluationSalt: salt });
   return salt;
 }
@@ -128,7 +128,9 @@ describe('the evaluation salt', () => {
     expect(retried?.evaluationClosedAt).toBe(closed?.evaluationClosedAt);
 
     // An evaluation that cannot open again gets no new salt.
-    await expect(recordEvaluationAsked(group.id, meetingId, 2, 'again')).rejects.toThrow();
+    await expect(
+      recordEvaluationAsked(group.id, meetingId, 2, 'again', new Date().toISOString()),
+    ).rejects.toThrow();
     expect(await meetingItem(group.id, meetingId)).not.toHaveProperty('evaluationSalt');
   });
 

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { handler as stepsHandler } from '../../functions/meeting-steps/handler.ts';
+import { lambdaContext } from '../../infra/local/lambda.ts';
 import type { JoinRequest } from '../../shared/domain/group.ts';
 import { personId } from '../../shared/domain/person.ts';
 import { evaluationTimes } from '../../shared/services/evaluation-times.ts';
-import { requestEvaluations } from '../../shared/services/evaluations.ts';
+import { remindEvaluations, requestEvaluations } from '../../shared/services/evaluations.ts';
 import { loadMeetingContext } from '../../shared/services/meeting-context.ts';
 import { createMeetings, getMeeting } from '../../shared/store/meetings.ts';
 import { createNetworkIfMissing, getNetwork } from '../../shared/store/networks.ts';
@@ -263,8 +265,8 @@ async function meetingHeld(names: readonly string[]) {
 }
 
 describe('an evaluation whose close a coordinator moves after the request went out', () => {
-  it('keeps the emailed link open to the new close, and closes it at an earlier one', async () => {
-    const { heldAt, members, meeting, network, ask } = await meetingHeld(['Dagny']);
+  it('keeps the close its mails announced: a later one applies at once, an earlier one not to an evaluation asked', async () => {
+    const { heldAt, group, members, meeting, network, ask } = await meetingHeld(['Dagny']);
     const [dagny] = members as [JoinRequest];
     const setClose = async (closeAfterDays: number) => {
       const patched = await stack.api(`/v1/admin/networks/${networkId}`, {
@@ -274,9 +276,9 @@ describe('an evaluation whose close a coordinator moves after the request went o
       });
       expect(patched.status).toBe(200);
     };
-    await setClose(7);
-    await ask();
-    const token = await feedbackTokenOf(stack, dagny, meeting.id);
+    // The request goes an hour after the 90-minute meeting; the close is whole days after the request.
+    const requestAt = heldAt.getTime() + 90 * 60_000 + 60 * 60_000;
+    const day = (days: number) => new Date(requestAt + days * 24 * 3600_000).toISOString();
     const open = async (daysAfter: number) => {
       vi.useFakeTimers({ toFake: ['Date'] });
       try {
@@ -287,24 +289,53 @@ describe('an evaluation whose close a coordinator moves after the request went o
         vi.useRealTimers();
       }
     };
+    const context = async () =>
+      loadMeetingContext(
+        (await getNetwork(networkId)) ?? network,
+        group,
+        (await getMeeting(meeting.groupId, meeting.id)) ?? meeting,
+      );
+    await setClose(7);
+    await ask();
+    const token = await feedbackTokenOf(stack, dagny, meeting.id);
+    expect((await getMeeting(meeting.groupId, meeting.id))?.evaluationCloseAt).toBe(day(7));
 
-    // The request said seven days; the coordinator gives fourteen. On day ten the link still opens the
-    // form, which names the new close. Before the fix the link expired with the close it was sent with.
-    await setClose(14);
-    const dayTen = await open(10);
-    expect(dayTen.status, dayTen.page).toBe(200);
-    expect(dayTen.page).toContain('<input type="radio"');
-    const closes = evaluationTimes({ network: (await getNetwork(networkId)) ?? network, meeting }).closeAt;
-    expect(Date.parse(closes)).toBe(heldAt.getTime() + 90 * 60_000 + 60 * 60_000 + 14 * 24 * 3600_000);
-    expect((await open(15)).status).toBe(410);
-
-    // Down to two days: on day three the form says it is closed, though the link itself is still valid.
+    // Down to two days after the request said seven: on day three the form still takes answers.
     await setClose(2);
     const dayThree = await open(3);
-    expect(dayThree.status).toBe(410);
-    expect(dayThree.page).not.toContain('<input type="radio"');
-    expect((await open(1)).status).toBe(200);
+    expect(dayThree.status, dayThree.page).toBe(200);
+    expect(dayThree.page).toContain('<input type="radio"');
+    expect((await open(8)).status).toBe(410);
+
+    // Up to fourteen: the form is open on day ten (the link outlives the close it was sent with), and the
+    // close step planned for day seven waits again, until day fourteen, instead of closing.
+    await setClose(14);
+    expect((await open(10)).status).toBe(200);
+    expect((await open(15)).status).toBe(410);
+    const closeStep = await stepsHandler(
+      {
+        step: 'remind',
+        groupId: meeting.groupId,
+        meetingId: meeting.id,
+        version: meeting.version,
+        reminder: { kind: 'evaluation-close', at: day(7) },
+      },
+      lambdaContext('meeting-steps'),
+    );
+    expect(closeStep).toEqual({ next: { kind: 'evaluation-close', at: day(14) } });
+    expect((await getMeeting(meeting.groupId, meeting.id))?.evaluationClosedAt).toBeUndefined();
+
+    // The reminder announces day fourteen; lowered to seven again after it, the close stays at fourteen.
+    await remindEvaluations(await context());
+    expect((await getMeeting(meeting.groupId, meeting.id))?.evaluationCloseAt).toBe(day(14));
     await setClose(7);
+    expect((await open(10)).status).toBe(200);
+    expect(
+      evaluationTimes({
+        network: (await getNetwork(networkId)) ?? network,
+        meeting: (await getMeeting(meeting.groupId, meeting.id)) ?? meeting,
+      }).closeAt,
+    ).toBe(day(14));
   });
 
   it('counts as asked only those the request reaches', async () => {

@@ -1508,6 +1508,8 @@ export interface components {
                 seq: number;
                 startsAt: string;
                 evaluationClosedAt?: string;
+                /** @description The close its request or reminder announced to the members: it closes no earlier, whatever the settings say since; absent before the request */
+                evaluationCloseAt?: string;
             };
             summary: components["schemas"]["EvaluationSummary"];
             answers: components["schemas"]["FeedbackAnswer"][];
@@ -1564,6 +1566,8 @@ export interface components {
             startsAt: string;
             /** @description When the evaluation closed; absent while it is open or not sent yet */
             evaluationClosedAt?: string;
+            /** @description The close its request or reminder announced to the members: it closes no earlier, whatever the settings say since; absent before the request */
+            evaluationCloseAt?: string;
             /** @description Absent when nobody answered */
             mean?: number;
             responses: number;

@@ -231,6 +231,7 @@ function Trend(props: { networkId: string; data: Data }) {
         startsAt: point.startsAt,
         durationMinutes: meeting?.durationMinutes ?? 90,
         status: meeting?.status,
+        evaluationCloseAt: point.evaluationCloseAt,
       },
       data.network.evaluation,
       point.evaluationClosedAt,

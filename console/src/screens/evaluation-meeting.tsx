@@ -204,6 +204,7 @@ function Content(props: { networkId: string; data: Data }) {
       startsAt: feedback.meeting.startsAt,
       durationMinutes: meeting?.durationMinutes ?? 90,
       status: meeting?.status,
+      evaluationCloseAt: feedback.meeting.evaluationCloseAt,
     },
     network.evaluation,
     feedback.meeting.evaluationClosedAt,

@@ -2,7 +2,8 @@
  * Where a meeting's evaluation stands, worked out as the meeting workflow does it
  * (shared/services/evaluations.ts `evaluationTimes`): the request goes out `delayMinutes` after the
  * meeting ends (default 60), and the evaluation closes `closeAfterDays` whole days after the request
- * (default 7), by the network's settings as they are now. The API says when an evaluation did close
+ * (default 7), by the network's settings as they are now, but never before the close the members were
+ * told (`evaluationCloseAt`, once the request went). The API says when an evaluation did close
  * (`evaluationClosedAt`), not when an open one will: that is computed here. No DOM, no JSX (unit-tested
  * in test/console/evaluation-timing.test.ts).
  */
@@ -16,6 +17,8 @@ export interface TimedMeeting {
   readonly startsAt: string;
   readonly durationMinutes: number;
   readonly status?: 'scheduled' | 'cancelled' | undefined;
+  /** The close the request or reminder announced. */
+  readonly evaluationCloseAt?: string | undefined;
 }
 
 export type EvaluationState =
@@ -35,9 +38,12 @@ export function evaluationTimes(
 ): { requestAt: string; closeAt: string } {
   const end = Date.parse(meeting.startsAt) + meeting.durationMinutes * minuteMs;
   const requestAt = end + (settings.delayMinutes ?? 60) * minuteMs;
+  const closeAt = requestAt + (settings.closeAfterDays ?? 7) * dayMs;
+  const announced =
+    meeting.evaluationCloseAt === undefined ? Number.NaN : Date.parse(meeting.evaluationCloseAt);
   return {
     requestAt: new Date(requestAt).toISOString(),
-    closeAt: new Date(requestAt + (settings.closeAfterDays ?? 7) * dayMs).toISOString(),
+    closeAt: new Date(announced > closeAt ? announced : closeAt).toISOString(),
   };
 }
 

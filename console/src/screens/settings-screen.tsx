@@ -44,6 +44,8 @@ const messages = bundle({
     reminderAfterDays: 'Days until the reminder',
     closeAfterDays: 'Days until the evaluation closes',
     closeHint: 'The reminder must come before the close.',
+    closeOpenHint:
+      'More days also apply to evaluations open now; fewer only to those not sent yet, since members were told when theirs closes.',
     digestLegend: 'Coordinators’ digest',
     digestOff: 'Off (only when you send it yourself)',
     digestDaily: 'Every day',
@@ -103,6 +105,8 @@ const messages = bundle({
     reminderAfterDays: 'Dagar till påminnelsen',
     closeAfterDays: 'Dagar tills utvärderingen stängs',
     closeHint: 'Påminnelsen måste komma innan utvärderingen stängs.',
+    closeOpenHint:
+      'Fler dagar gäller också utvärderingar som är öppna nu; färre bara dem som inte har skickats, eftersom deltagarna har fått veta när deras stänger.',
     digestLegend: 'Sammanfattning till samordnarna',
     digestOff: 'Av (bara när du skickar den själv)',
     digestDaily: 'Varje dag',
@@ -162,6 +166,8 @@ const messages = bundle({
     reminderAfterDays: 'Dager til påminnelsen',
     closeAfterDays: 'Dager til evalueringen stenges',
     closeHint: 'Påminnelsen må komme før evalueringen stenges.',
+    closeOpenHint:
+      'Flere dager gjelder også evalueringer som er åpne nå; færre bare dem som ikke er sendt, fordi deltakerne har fått vite når deres stenges.',
     digestLegend: 'Oppsummering til koordinatorene',
     digestOff: 'Av (bare når du sender den selv)',
     digestDaily: 'Hver dag',
@@ -648,6 +654,7 @@ function SettingsForm(props: {
           <Field
             name="evaluation.closeAfterDays"
             label={t('closeAfterDays')}
+            hint={t('closeOpenHint')}
             error={error('evaluation.closeAfterDays')}
           >
             {(a11y) => (
