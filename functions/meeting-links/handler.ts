@@ -1,5 +1,10 @@
 import type { Group, JoinRequest } from '../../shared/domain/group.ts';
-import { answerLinkReopened, type Meeting, rsvpLinkRefusal } from '../../shared/domain/meeting.ts';
+import {
+  answerLinkReopened,
+  introducerMarkLapses,
+  type Meeting,
+  rsvpLinkRefusal,
+} from '../../shared/domain/meeting.ts';
 import type { Network } from '../../shared/domain/network.ts';
 import { gone, notFound } from '../../shared/http/errors.ts';
 import { isGet, type OpenedLink, openLink } from '../../shared/http/link-request.ts';
@@ -11,7 +16,7 @@ import { actionPage, resultPage } from '../../shared/pages/pages.ts';
 import { passSeatOn } from '../../shared/services/membership.ts';
 import { getGroup } from '../../shared/store/groups.ts';
 import { getJoinRequest } from '../../shared/store/join-requests.ts';
-import { getMeeting, getParticipation, recordRsvp } from '../../shared/store/meetings.ts';
+import { getMeeting, getParticipation, recordRsvp, updateMeeting } from '../../shared/store/meetings.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
 import { touchPerson } from '../../shared/store/people.ts';
 import type { TokenPurpose } from '../../shared/store/tokens.ts';
@@ -103,14 +108,11 @@ export const handler = publicHandler(
       if (passed.offer) await startOfferWorkflow(passed.offer);
     } else {
       if (!meeting) throw notFound('link_not_found');
-      await recordRsvp(
-        meeting.id,
-        member.id,
-        link.purpose === 'rsvp-yes' ? 'yes' : 'no',
-        now,
-        opened.tokenHash,
-        reopened,
-      );
+      const answer = link.purpose === 'rsvp-yes' ? 'yes' : 'no';
+      await recordRsvp(meeting.id, member.id, answer, now, opened.tokenHash, reopened);
+      // The workflow's next step then picks someone else, as for an introducer the rotation chose.
+      if (introducerMarkLapses(meeting, member.id, answer))
+        await updateMeeting(meeting, { introducerOverride: null }, now, { bumpVersion: false });
       await touchPerson(member.email, member.language, now);
     }
     return page(c, true);

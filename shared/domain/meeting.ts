@@ -283,7 +283,8 @@ function joinOrder(a: RotationMember, b: RotationMember): number {
 /**
  * Whether a meeting's introducer stays: a coordinator's choice does while they are a member; one picked
  * by the rotation does until they say they cannot come (their mail asks them to, "so that someone else
- * has time to prepare"). Otherwise pickIntroducer picks again.
+ * has time to prepare"). Otherwise pickIntroducer picks again. A coordinator's choice who says they cannot
+ * come after it was made loses the mark (introducerMarkLapses), so the rotation replaces them too.
  */
 export function introducerStays(
   meeting: Pick<Meeting, 'introducerId' | 'introducerOverride'>,
@@ -293,6 +294,19 @@ export function introducerStays(
   const current = meeting.introducerId;
   if (current === undefined || !memberIds.has(current)) return false;
   return meeting.introducerOverride === true || !cannotCome.has(current);
+}
+
+/**
+ * Whether a member's "can't come" takes away a coordinator's mark naming them the introducer: the mark
+ * was made before they said so (a choice made knowing it is made after), and the introducer's mail asked
+ * them to say so, so that someone else would prepare.
+ */
+export function introducerMarkLapses(
+  meeting: Pick<Meeting, 'introducerId' | 'introducerOverride'>,
+  memberId: string,
+  answer: 'yes' | 'no',
+): boolean {
+  return answer === 'no' && meeting.introducerOverride === true && meeting.introducerId === memberId;
 }
 
 /**

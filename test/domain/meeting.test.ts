@@ -3,6 +3,7 @@ import {
   answerCounts,
   answerLinkReopened,
   asSeenNow,
+  introducerMarkLapses,
   introducerStays,
   introducerUpdate,
   introductionCounts,
@@ -496,6 +497,14 @@ describe('whether the introducer stays', () => {
       false,
     );
     expect(introducerStays({}, members, new Set())).toBe(false);
+  });
+  it('a coordinator’s mark lapses when the one it names says afterwards they cannot come', () => {
+    const marked = { introducerId: 'anna', introducerOverride: true };
+    expect(introducerMarkLapses(marked, 'anna', 'no')).toBe(true);
+    expect(introducerMarkLapses(marked, 'anna', 'yes')).toBe(false);
+    expect(introducerMarkLapses(marked, 'bo', 'no')).toBe(false);
+    // The rotation's pick has no mark: introducerStays already lets the rotation pick again.
+    expect(introducerMarkLapses({ introducerId: 'anna' }, 'anna', 'no')).toBe(false);
   });
 });
 

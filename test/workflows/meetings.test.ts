@@ -179,6 +179,41 @@ describe('the meeting workflow', { timeout: 90_000 }, () => {
     expect((await stack.emailsTo(ylva.email)).filter(isIntroducerMail)).toHaveLength(1);
   });
 
+  it('an introducer a coordinator chose who then says they can’t come is replaced too', async () => {
+    const { group, members } = await seedGroup(networkId, ['Ylva', 'Tomas']);
+    const [ylva, tomas] = members as [JoinRequest, JoinRequest];
+    const meeting = meetingOf(group, {
+      startsAt: new Date(Date.now() + 21 * 24 * 3600_000).toISOString(),
+      onlineUrl: 'https://meet.example.org/rektorer',
+      introducerId: tomas.id,
+      introducerOverride: true,
+    });
+    // Written straight to the table and stepped by hand: the steps' order is the test's, not a clock's.
+    await createMeetings([meeting]);
+    const step = (event: Record<string, unknown>) =>
+      stepsHandler(
+        { groupId: group.id, meetingId: meeting.id, version: 1, ...event },
+        lambdaContext('meeting-steps'),
+      );
+    await step({ step: 'invite' });
+    const invitation = await stack.waitForEmailTo(tomas.email, (mail) => calendarOf(mail) !== undefined);
+    const no = [...(invitation.body.text ?? '').matchAll(/https?:\S+\/v1\/rsvp\/[A-Za-z0-9_-]+/g)][1]?.[0];
+    const answered = await fetch(no ?? '', { method: 'POST', headers: { accept: 'application/json' } });
+    expect(await answered.json()).toEqual({ result: 'rsvp-recorded-no' });
+
+    // The introducer's mail asked Tomas to say so, "so that someone else has time to prepare": the next
+    // step picks Ylva and tells her. Before the fix the coordinator's mark kept Tomas, named in every
+    // reminder.
+    const introducerAt = new Date(Date.parse(meeting.startsAt) - 14 * 24 * 3600_000).toISOString();
+    await step({ step: 'remind', reminder: { kind: 'introducer', at: introducerAt } });
+    const view = await stack.api(`/v1/admin/groups/${group.id}/meetings/${meeting.id}`, { headers });
+    const { members: shown } = (await view.json()) as {
+      members: { memberId: string; introducer: boolean }[];
+    };
+    expect(shown.filter((m) => m.introducer).map((m) => m.memberId)).toEqual([ylva.id]);
+    expect(await outboxKeys(meeting.id, members)).toContain(`${ylva.id}:introducer:v1`);
+  });
+
   it('when everyone says they can’t come, nobody is named the introducer', async () => {
     const { group, members } = await seedGroup(networkId, ['Ylva', 'Tomas']);
     const [meeting] = await schedule(group.id, { firstLocal: inDays(21) });
