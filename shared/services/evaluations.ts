@@ -20,7 +20,7 @@ import {
   recordEvaluationMean,
 } from '../store/evaluations.ts';
 import { addFollowUps } from '../store/follow-ups.ts';
-import { listMeetings } from '../store/meetings.ts';
+import { listMeetings, markEvaluationAsked } from '../store/meetings.ts';
 import { mailPermission } from '../store/people.ts';
 import { evaluationLinkValidUntil, evaluationTimes } from './evaluation-times.ts';
 import { type MeetingContext, meetingFacts } from './meeting-context.ts';
@@ -103,8 +103,9 @@ async function reachable(ctx: MeetingContext, memberIds: readonly string[]): Pro
   return memberIds.filter((_, index) => permitted[index]);
 }
 
-export async function requestEvaluations(ctx: MeetingContext): Promise<void> {
+export async function requestEvaluations(ctx: MeetingContext, now: Date): Promise<void> {
   const members = await reachable(ctx, asked(ctx));
+  await markEvaluationAsked(ctx.meeting.id, members, now);
   // Recorded before any mail says it, so the close a member reads is one the evaluation keeps.
   await recordEvaluationAsked(
     ctx.group.id,
@@ -116,11 +117,21 @@ export async function requestEvaluations(ctx: MeetingContext): Promise<void> {
   for (const memberId of members) await sendRequest(ctx, memberId, 'evaluation-request');
 }
 
+/**
+ * Those the request went to. Someone marked present only after it went was not asked, so is not reminded
+ * (the reminder says "only reminder", and the summary's "of M" counts those asked). An evaluation asked
+ * before the marks existed falls back to who would be asked now.
+ */
+function wereAsked(ctx: MeetingContext): string[] {
+  const marked = ctx.participation.filter((p) => p.evaluationAskedAt).map((p) => p.memberId);
+  return marked.length > 0 || ctx.meeting.evaluationAsked === 0 ? marked : asked(ctx);
+}
+
 export async function remindEvaluations(ctx: MeetingContext): Promise<void> {
   const answered = new Set(ctx.participation.filter((p) => p.answeredAt).map((p) => p.memberId));
   // A close moved later since the request is the one the reminder announces; kept from now on.
   await recordEvaluationCloseAnnounced(ctx.group.id, ctx.meeting.id, evaluationTimes(ctx).closeAt);
-  for (const memberId of asked(ctx).filter((id) => !answered.has(id)))
+  for (const memberId of wereAsked(ctx).filter((id) => !answered.has(id)))
     await sendRequest(ctx, memberId, 'evaluation-reminder');
 }
 

@@ -20,6 +20,8 @@ export interface Participation {
   attendanceAt?: string;
   /** The member answered the evaluation (what they answered is kept apart, see evaluations.ts). */
   answeredAt?: string;
+  /** The evaluation's request went to the member: only they are reminded, and counted as asked. */
+  evaluationAskedAt?: string;
 }
 
 function fromMeetingItem(item: Record<string, unknown>): Meeting {
@@ -214,11 +216,29 @@ export async function listParticipation(meetingId: string): Promise<Participatio
     ExpressionAttributeValues: { ':pk': prefix.pk, ':sk': prefix.sk },
     ConsistentRead: true,
   });
-  return items.map(({ meetingId: m, memberId, rsvp, rsvpAt, attendance, attendanceAt, answeredAt }) => ({
-    meetingId: String(m),
-    memberId: String(memberId),
-    ...(rsvp ? { rsvp: rsvp as Rsvp, rsvpAt: String(rsvpAt) } : {}),
-    ...(attendance ? { attendance: attendance as Attendance, attendanceAt: String(attendanceAt) } : {}),
-    ...(answeredAt ? { answeredAt: String(answeredAt) } : {}),
+  return items.map((item) => ({
+    meetingId: String(item.meetingId),
+    memberId: String(item.memberId),
+    ...(item.rsvp ? { rsvp: item.rsvp as Rsvp, rsvpAt: String(item.rsvpAt) } : {}),
+    ...(item.attendance
+      ? { attendance: item.attendance as Attendance, attendanceAt: String(item.attendanceAt) }
+      : {}),
+    ...(item.answeredAt ? { answeredAt: String(item.answeredAt) } : {}),
+    ...(item.evaluationAskedAt ? { evaluationAskedAt: String(item.evaluationAskedAt) } : {}),
   }));
+}
+
+/** The members the evaluation's request goes to, marked before it goes (a retried step marks again). */
+export async function markEvaluationAsked(
+  meetingId: string,
+  memberIds: readonly string[],
+  now: Date,
+): Promise<void> {
+  await Promise.all(
+    memberIds.map((memberId) =>
+      dynamo.send(
+        new UpdateCommand(participationUpdate(meetingId, memberId, { evaluationAskedAt: now.toISOString() })),
+      ),
+    ),
+  );
 }

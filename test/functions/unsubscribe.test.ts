@@ -175,7 +175,7 @@ describe('unsubscribing', { timeout: 60_000 }, () => {
     // Not reminders: the introducer's mail and the evaluation request. Before the fix both were withheld.
     const before = await count();
     await sendMeetingMail(ctx, nora, 'introducer');
-    await requestEvaluations(ctx);
+    await requestEvaluations(ctx, new Date());
     expect(await count()).toBe(before + 2);
     // Reminders: the next meeting reminder and the evaluation's reminder.
     await sendMeetingMail(ctx, nora, 'reminder-1', { daysBefore: 1 });

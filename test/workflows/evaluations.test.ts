@@ -7,7 +7,7 @@ import { personId } from '../../shared/domain/person.ts';
 import { evaluationTimes } from '../../shared/services/evaluation-times.ts';
 import { remindEvaluations, requestEvaluations } from '../../shared/services/evaluations.ts';
 import { loadMeetingContext } from '../../shared/services/meeting-context.ts';
-import { createMeetings, getMeeting } from '../../shared/store/meetings.ts';
+import { createMeetings, getMeeting, recordAttendance } from '../../shared/store/meetings.ts';
 import { createNetworkIfMissing, getNetwork } from '../../shared/store/networks.ts';
 import { setMailChoice } from '../../shared/store/people.ts';
 import { feedbackTokenOf } from '../support/evaluations.ts';
@@ -260,7 +260,7 @@ async function meetingHeld(names: readonly string[]) {
   await createMeetings([meeting]);
   const network = await getNetwork(networkId);
   if (!network) throw new Error('no network');
-  const ask = async () => requestEvaluations(await loadMeetingContext(network, group, meeting));
+  const ask = async () => requestEvaluations(await loadMeetingContext(network, group, meeting), new Date());
   return { heldAt, group, members, meeting, network, ask };
 }
 
@@ -351,5 +351,23 @@ describe('an evaluation whose close a coordinator moves after the request went o
     expect(await stack.emailsTo(erik.email)).toEqual([]);
     // Before: 3, so the summary's "1 of 3 answered" counted someone who was never asked.
     expect((await getMeeting(group.id, meeting.id))?.evaluationAsked).toBe(2);
+  });
+
+  it('reminds only those the request went to, not one marked present after it', async () => {
+    const { group, members, meeting, network, ask } = await meetingHeld(['Hanna', 'Ivar']);
+    const [hanna, ivar] = members as [JoinRequest, JoinRequest];
+    await recordAttendance(meeting.id, hanna.id, 'present', new Date());
+    await recordAttendance(meeting.id, ivar.id, 'absent', new Date());
+    await ask();
+    await feedbackTokenOf(stack, hanna, meeting.id);
+    // The coordinator corrects the minutes: Ivar was there after all. He never got the request.
+    await recordAttendance(meeting.id, ivar.id, 'present', new Date());
+    await remindEvaluations(await loadMeetingContext(network, group, meeting));
+    const reminded = async (member: JoinRequest) =>
+      (await stack.emailsTo(member.email)).filter((mail) => mail.subject.startsWith('Påminnelse'));
+    await expect.poll(async () => (await reminded(hanna)).length).toBe(1);
+    // Before: Ivar got "the only reminder" of a request he never had, and "1 of 1 answered" could read 2.
+    expect(await stack.emailsTo(ivar.email)).toEqual([]);
+    expect((await getMeeting(group.id, meeting.id))?.evaluationAsked).toBe(1);
   });
 });
