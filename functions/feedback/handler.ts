@@ -12,8 +12,10 @@ import { type FeedbackPrefill, feedbackPage, resultPage } from '../../shared/pag
 import { answerKey, evaluationTimes } from '../../shared/services/evaluation-times.ts';
 import { getAnswer, putAnswer } from '../../shared/store/evaluations.ts';
 import { getGroup } from '../../shared/store/groups.ts';
+import { getJoinRequest } from '../../shared/store/join-requests.ts';
 import { getMeeting } from '../../shared/store/meetings.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
+import { touchPerson } from '../../shared/store/people.ts';
 
 /**
  * `/v1/feedback/{token}`: the evaluation form behind the one-tap ratings. GET shows the form with the
@@ -97,6 +99,10 @@ export const handler = publicHandler(
     const stored = anonymous ? withoutIdentity(answer) : answer;
     if ((await putAnswer(group.id, meeting.id, key, stored, link.subjectId, now)) === 'closed')
       throw gone('evaluation_closed');
+    // Answering is taking part, as an RSVP is: the retention sweep counts from here, so a member who only
+    // ever evaluates is not asked whether they want to stay. Nothing of the answer goes with it.
+    const member = await getJoinRequest(group.id, link.subjectId);
+    if (member) await touchPerson(member.email, member.language, now);
     if (prefersJson(request.event.headers?.accept) || !request.form)
       return json(200, { status: 'recorded', anonymous });
     return html(

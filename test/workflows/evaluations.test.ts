@@ -7,6 +7,7 @@ import { personId } from '../../shared/domain/person.ts';
 import { evaluationTimes } from '../../shared/services/evaluation-times.ts';
 import { remindEvaluations, requestEvaluations } from '../../shared/services/evaluations.ts';
 import { loadMeetingContext } from '../../shared/services/meeting-context.ts';
+import { keys } from '../../shared/store/keys.ts';
 import { createMeetings, getMeeting, recordAttendance } from '../../shared/store/meetings.ts';
 import { createNetworkIfMissing, getNetwork } from '../../shared/store/networks.ts';
 import { setMailChoice } from '../../shared/store/people.ts';
@@ -369,5 +370,23 @@ describe('an evaluation whose close a coordinator moves after the request went o
     // Before: Ivar got "the only reminder" of a request he never had, and "1 of 1 answered" could read 2.
     expect(await stack.emailsTo(ivar.email)).toEqual([]);
     expect((await getMeeting(group.id, meeting.id))?.evaluationAsked).toBe(1);
+  });
+
+  it('counts an answer, anonymous too, as taking part: the retention sweep counts from it', async () => {
+    const { members, meeting, ask } = await meetingHeld(['Jonna']);
+    const [jonna] = members as [JoinRequest];
+    await ask();
+    const token = await feedbackTokenOf(stack, jonna, meeting.id);
+    const before = Date.now();
+    const answered = await stack.api(`/v1/feedback/${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ rating: 7, anonymous: true }),
+    });
+    expect(answered.status).toBe(200);
+    const { pk, sk } = keys.person(personId(jonna.email));
+    const profile = (await allItems(stack.tableName)).find((item) => item.pk === pk && item.sk === sk);
+    // Before: no profile was touched, so one who only evaluates was asked after 24 months and erased.
+    expect(Date.parse(String(profile?.lastActiveAt))).toBeGreaterThanOrEqual(before);
   });
 });
