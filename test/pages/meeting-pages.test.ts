@@ -99,12 +99,13 @@ describe('answering an invitation, and turning reminders off', () => {
     expect(action('en', 'rsvp-no', london)).toContain('on Tuesday, 10 March 2026 at 16:00.');
   });
 
-  it.each(languages)('warns that giving up the series frees the seat in %s', (language) => {
+  it.each(languages)('warns that giving up the series gives up the seat in %s', (language) => {
     const page = action(language, 'rsvp-no-series');
+    // Not "goes to someone else" alone: a closed group takes no one new, so the seat then goes to nobody.
     const freed = {
-      sv: 'din plats i gruppen ledig',
-      nb: 'plassen din i gruppen ledig',
-      en: 'your seat in the group is freed',
+      sv: 'lämnar du din plats i gruppen, och tar gruppen emot nya deltagare',
+      nb: 'gir du fra deg plassen din i gruppen, og tar gruppen imot nye deltakere',
+      en: 'you give up your seat in the group, and if the group takes new members',
     };
     expect(lead(page)).toContain(freed[language]);
     expect(lead(page)).toContain(escapeHtml(formatMeetingTime(winterStart, language, 'Europe/Stockholm')));

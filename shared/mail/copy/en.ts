@@ -179,10 +179,11 @@ export const seatOffered = {
 
 export const offerExpired = {
   subject: (network, group) => `The offer of a seat in “${group}” in ${network} has expired`,
-  preheader: 'You are welcome to ask to join again.',
+  preheader: 'The seat is no longer held for you.',
   intro: (network, group) =>
     `We held a seat for you in the group “${group}” in ${network}, but the time to accept has run out, so the seat is no longer held for you.`,
-  again: 'If you would still like to take part, you are welcome to ask to join the group again.',
+  again:
+    'If you would still like to take part, you can ask to join the group again while it takes new members.',
   footer: joinFooter,
 } satisfies Shape.OfferExpiredCopy;
 
@@ -193,7 +194,8 @@ export const leftGroup = {
     intro: (network, group) =>
       `You have left the group “${group}” in ${network}. Thank you for your time and commitment!`,
     after: 'What was said in the group still stays in the group.',
-    again: 'If you change your mind, you are welcome to ask to join again while seats remain.',
+    again:
+      'If you change your mind, you can ask to join again while the group takes new members and has seats.',
     notYou: "Was it not you who left the group? Then please contact the network's coordinators.",
     footer: joinFooter,
   },
@@ -202,7 +204,7 @@ export const leftGroup = {
     preheader: 'This confirms it. There is nothing more you need to do.',
     intro: (network, group) => `You are no longer on the waitlist for the group “${group}” in ${network}.`,
     after: 'So you will not be offered a seat when one frees up.',
-    again: 'If you change your mind, you are welcome to ask to join again.',
+    again: 'If you change your mind, you can ask to join again while the group takes new members.',
     notYou: "Was it not you who left the waitlist? Then please contact the network's coordinators.",
     footer: joinFooter,
   },
@@ -212,7 +214,7 @@ export const leftGroup = {
     intro: (network, group) =>
       `You have declined the seat in the group “${group}” in ${network}, and it is no longer held for you.`,
     after: 'You are no longer on the waitlist either.',
-    again: 'If you change your mind, you are welcome to ask to join again.',
+    again: 'If you change your mind, you can ask to join again while the group takes new members.',
     notYou: "Was it not you who declined? Then please contact the network's coordinators.",
     footer: joinFooter,
   },
@@ -325,7 +327,7 @@ export const meeting = {
   noText: 'Cannot come this time? You keep your seat in the group.',
   noLabel: 'I can’t come this time',
   noSeriesText:
-    'Cannot come to the rest of the group’s meetings? Then your seat is freed, so someone else can have it.',
+    'Cannot come to the rest of the group’s meetings? Then you give up your seat, and if the group takes new members, it goes to someone else.',
   noSeriesLabel: 'I can’t come to the rest of the series (frees my seat)',
   calendar: 'A calendar file is attached: open it to add the meeting to your calendar.',
   unsubscribeText:

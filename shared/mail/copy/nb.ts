@@ -180,10 +180,10 @@ export const seatOffered = {
 
 export const offerExpired = {
   subject: (network, group) => `Tilbudet om en plass i «${group}» i ${network} har gått ut`,
-  preheader: 'Du er velkommen til å melde deg på igjen.',
+  preheader: 'Plassen er ikke lenger holdt av til deg.',
   intro: (network, group) =>
     `Vi holdt av en plass til deg i gruppen «${group}» i ${network}, men fristen for å takke ja er ute, så plassen er ikke lenger holdt av til deg.`,
-  again: 'Vil du fortsatt være med, er du velkommen til å melde deg på gruppen igjen.',
+  again: 'Vil du fortsatt være med, kan du melde deg på gruppen igjen så lenge den tar imot nye deltakere.',
   footer: joinFooter,
 } satisfies Shape.OfferExpiredCopy;
 
@@ -194,7 +194,8 @@ export const leftGroup = {
     intro: (network, group) =>
       `Du har meldt deg ut av gruppen «${group}» i ${network}. Takk for tiden og engasjementet ditt!`,
     after: 'Det som er sagt i gruppen, blir fortsatt i gruppen.',
-    again: 'Ombestemmer du deg, er du velkommen til å melde deg på igjen så lenge det er ledige plasser.',
+    again:
+      'Ombestemmer du deg, kan du melde deg på igjen så lenge gruppen tar imot nye deltakere og har ledige plasser.',
     notYou: 'Var det ikke du som meldte deg ut? Ta i så fall kontakt med koordinatorene i nettverket.',
     footer: joinFooter,
   },
@@ -203,7 +204,7 @@ export const leftGroup = {
     preheader: 'Dette er en bekreftelse. Du trenger ikke å gjøre noe mer.',
     intro: (network, group) => `Du står ikke lenger på ventelisten til gruppen «${group}» i ${network}.`,
     after: 'Du får altså ikke noe tilbud når en plass blir ledig.',
-    again: 'Ombestemmer du deg, er du velkommen til å melde deg på igjen.',
+    again: 'Ombestemmer du deg, kan du melde deg på igjen så lenge gruppen tar imot nye deltakere.',
     notYou:
       'Var det ikke du som meldte deg av ventelisten? Ta i så fall kontakt med koordinatorene i nettverket.',
     footer: joinFooter,
@@ -214,7 +215,7 @@ export const leftGroup = {
     intro: (network, group) =>
       `Du har takket nei til plassen i gruppen «${group}» i ${network}, og den er ikke lenger holdt av til deg.`,
     after: 'Du står heller ikke lenger på ventelisten.',
-    again: 'Ombestemmer du deg, er du velkommen til å melde deg på igjen.',
+    again: 'Ombestemmer du deg, kan du melde deg på igjen så lenge gruppen tar imot nye deltakere.',
     notYou: 'Var det ikke du som takket nei? Ta i så fall kontakt med koordinatorene i nettverket.',
     footer: joinFooter,
   },
@@ -326,7 +327,7 @@ export const meeting = {
   noText: 'Kan du ikke komme denne gangen? Plassen din i gruppen beholder du.',
   noLabel: 'Jeg kan ikke komme denne gangen',
   noSeriesText:
-    'Kan du ikke komme på resten av møtene i gruppen? Da blir plassen din ledig, slik at noen andre kan få den.',
+    'Kan du ikke komme på resten av møtene i gruppen? Da gir du fra deg plassen din, og tar gruppen imot nye deltakere, går den til noen andre.',
   noSeriesLabel: 'Jeg kan ikke komme på resten av møtene (plassen min blir ledig)',
   calendar: 'En kalenderfil er vedlagt: åpne den for å legge møtet inn i kalenderen din.',
   unsubscribeText:

@@ -179,10 +179,11 @@ export const seatOffered = {
 
 export const offerExpired = {
   subject: (network, group) => `Erbjudandet om en plats i ”${group}” i ${network} har gått ut`,
-  preheader: 'Du är välkommen att anmäla dig igen.',
+  preheader: 'Platsen är inte längre reserverad för dig.',
   intro: (network, group) =>
     `Vi höll en plats åt dig i gruppen ”${group}” i ${network}, men tiden för att tacka ja har gått ut, så platsen är inte längre reserverad för dig.`,
-  again: 'Vill du fortfarande vara med är du välkommen att anmäla dig till gruppen igen.',
+  again:
+    'Vill du fortfarande vara med kan du anmäla dig till gruppen igen, så länge den tar emot nya deltagare.',
   footer: joinFooter,
 } satisfies Shape.OfferExpiredCopy;
 
@@ -193,7 +194,7 @@ export const leftGroup = {
     intro: (network, group) =>
       `Du har lämnat gruppen ”${group}” i ${network}. Tack för din tid och ditt engagemang!`,
     after: 'Det som har sagts i gruppen stannar fortfarande i gruppen.',
-    again: 'Ändrar du dig är du välkommen att anmäla dig igen, i mån av plats.',
+    again: 'Ändrar du dig kan du anmäla dig igen, så länge gruppen tar emot nya deltagare och har plats.',
     notYou: 'Var det inte du som lämnade gruppen? Hör då av dig till nätverkets samordnare.',
     footer: joinFooter,
   },
@@ -202,7 +203,7 @@ export const leftGroup = {
     preheader: 'Det här är en bekräftelse. Du behöver inte göra något mer.',
     intro: (network, group) => `Du står inte längre på väntelistan till gruppen ”${group}” i ${network}.`,
     after: 'Du får alltså inget erbjudande när en plats blir ledig.',
-    again: 'Ändrar du dig är du välkommen att anmäla dig igen.',
+    again: 'Ändrar du dig kan du anmäla dig igen, så länge gruppen tar emot nya deltagare.',
     notYou: 'Var det inte du som lämnade väntelistan? Hör då av dig till nätverkets samordnare.',
     footer: joinFooter,
   },
@@ -212,7 +213,7 @@ export const leftGroup = {
     intro: (network, group) =>
       `Du har tackat nej till platsen i gruppen ”${group}” i ${network}, och den är inte längre reserverad för dig.`,
     after: 'Du står inte heller kvar på väntelistan.',
-    again: 'Ändrar du dig är du välkommen att anmäla dig igen.',
+    again: 'Ändrar du dig kan du anmäla dig igen, så länge gruppen tar emot nya deltagare.',
     notYou: 'Var det inte du som tackade nej? Hör då av dig till nätverkets samordnare.',
     footer: joinFooter,
   },
@@ -324,7 +325,7 @@ export const meeting = {
   noText: 'Kan du inte komma den här gången? Din plats i gruppen har du kvar.',
   noLabel: 'Jag kan inte komma den här gången',
   noSeriesText:
-    'Kan du inte komma på resten av gruppens träffar? Då blir din plats ledig, så att någon annan kan få den.',
+    'Kan du inte komma på resten av gruppens träffar? Då lämnar du din plats, och tar gruppen emot nya deltagare går den till någon annan.',
   noSeriesLabel: 'Jag kan inte komma på resten av träffarna (min plats blir ledig)',
   calendar: 'En kalenderfil är bifogad: öppna den för att lägga in träffen i din kalender.',
   unsubscribeText:

@@ -130,7 +130,7 @@ export const actions = {
   'rsvp-no-series': {
     title: 'Miss the rest of the meetings',
     lead: (f) =>
-      `Cannot come to the rest of the meetings of ${phrase.group(f)}${phrase.onwards(f)}? Then your seat in the group is freed and goes to someone else who would like to take part.`,
+      `Cannot come to the rest of the meetings of ${phrase.group(f)}${phrase.onwards(f)}? Then you give up your seat in the group, and if the group takes new members, it goes to someone else who would like to take part.`,
     button: 'Give up my seat',
     // A getter: read when the page is made, so a function without action pages can drop the mail copy.
     get note() {
@@ -222,7 +222,7 @@ export const results = {
   'rsvp-recorded-no-series': {
     title: () => 'Your seat is now free',
     lead: (f) =>
-      `You have answered that you cannot come to the rest of the meetings of ${phrase.group(f)}, and your seat in the group is now free for someone else. Thank you for your time in the group! What was said in the group stays in the group.`,
+      `You have answered that you cannot come to the rest of the meetings of ${phrase.group(f)}, and you have given up your seat in the group. Thank you for your time in the group! What was said in the group stays in the group.`,
   },
   'feedback-thanks': {
     title: () => 'Thank you for your answer',

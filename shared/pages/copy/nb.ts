@@ -128,7 +128,7 @@ export const actions = {
   'rsvp-no-series': {
     title: 'Stå over resten av møtene',
     lead: (f) =>
-      `Kan du ikke komme på resten av møtene i ${phrase.group(f)}${phrase.onwards(f)}? Da blir plassen din i gruppen ledig og går til noen andre som vil være med.`,
+      `Kan du ikke komme på resten av møtene i ${phrase.group(f)}${phrase.onwards(f)}? Da gir du fra deg plassen din i gruppen, og tar gruppen imot nye deltakere, går den til noen andre som vil være med.`,
     button: 'Gi fra meg plassen',
     // A getter: read when the page is made, so a function without action pages can drop the mail copy.
     get note() {
@@ -220,7 +220,7 @@ export const results = {
   'rsvp-recorded-no-series': {
     title: () => 'Plassen din er nå ledig',
     lead: (f) =>
-      `Du har svart at du ikke kan komme på resten av møtene i ${phrase.group(f)}, og plassen din i gruppen er nå ledig for noen andre. Takk for tiden din i gruppen! Det som er sagt i gruppen, blir i gruppen.`,
+      `Du har svart at du ikke kan komme på resten av møtene i ${phrase.group(f)}, og du har gitt fra deg plassen din i gruppen. Takk for tiden din i gruppen! Det som er sagt i gruppen, blir i gruppen.`,
   },
   'feedback-thanks': {
     title: () => 'Takk for svaret ditt',

@@ -129,7 +129,7 @@ export const actions = {
   'rsvp-no-series': {
     title: 'Avstå resten av träffarna',
     lead: (f) =>
-      `Kan du inte komma på resten av träffarna i ${phrase.group(f)}${phrase.onwards(f)}? Då blir din plats i gruppen ledig och går till någon annan som vill vara med.`,
+      `Kan du inte komma på resten av träffarna i ${phrase.group(f)}${phrase.onwards(f)}? Då lämnar du din plats i gruppen, och tar gruppen emot nya deltagare går den till någon annan som vill vara med.`,
     button: 'Lämna min plats',
     // A getter: read when the page is made, so a function without action pages can drop the mail copy.
     get note() {
@@ -221,7 +221,7 @@ export const results = {
   'rsvp-recorded-no-series': {
     title: () => 'Din plats är nu ledig',
     lead: (f) =>
-      `Du har svarat att du inte kan komma på resten av träffarna i ${phrase.group(f)}, och din plats i gruppen är nu ledig för någon annan. Tack för din tid i gruppen! Det som har sagts i gruppen stannar i gruppen.`,
+      `Du har svarat att du inte kan komma på resten av träffarna i ${phrase.group(f)}, och du har lämnat din plats i gruppen. Tack för din tid i gruppen! Det som har sagts i gruppen stannar i gruppen.`,
   },
   'feedback-thanks': {
     title: () => 'Tack för ditt svar',
