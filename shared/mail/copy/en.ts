@@ -13,7 +13,7 @@ export const confirmRegistration = {
   button: 'Confirm my registration',
   expiry: (expires) => `The link is valid until ${expires}.`,
   notYou:
-    'If it was not you who registered, just ignore this email. Without a confirmation you get one reminder; then the registration is removed and you will not hear from us again.',
+    'If it was not you who registered, just ignore this email. Without a confirmation you get at most one reminder; then the registration is removed and you will not hear from us again.',
   footer: (network) =>
     `You are receiving this email because this address was used to register interest in ${network}.`,
 } satisfies Shape.ConfirmRegistrationCopy;
@@ -66,7 +66,7 @@ export const confirmJoinRequest = {
   button: 'Confirm my request',
   expiry: (expires) => `The link is valid until ${expires}.`,
   notYou:
-    'If it was not you who asked to join, just ignore this email. Without a confirmation you get one reminder; then the request is removed and you will not hear from us again.',
+    'If it was not you who asked to join, just ignore this email. Without a confirmation you get at most one reminder; then the request is removed and you will not hear from us again.',
   footer: confirmJoinFooter,
 } satisfies Shape.ConfirmJoinRequestCopy;
 
@@ -240,7 +240,7 @@ export const confirmGroupProposal = {
   button: 'Confirm my proposal',
   expiry: (expires) => `The link is valid until ${expires}.`,
   notYou:
-    'If it was not you who proposed the group, just ignore this email. Without a confirmation you get one reminder; then the proposal is removed and you will not hear from us again.',
+    'If it was not you who proposed the group, just ignore this email. Without a confirmation you get at most one reminder; then the proposal is removed and you will not hear from us again.',
   footer: confirmProposalFooter,
 } satisfies Shape.ConfirmGroupProposalCopy;
 

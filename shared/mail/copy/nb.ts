@@ -13,7 +13,7 @@ export const confirmRegistration = {
   button: 'Bekreft påmeldingen min',
   expiry: (expires) => `Lenken er gyldig til ${expires}.`,
   notYou:
-    'Var det ikke du som meldte deg på? Da kan du se bort fra denne e-posten. Uten bekreftelse får du én påminnelse, deretter blir påmeldingen slettet, og du hører ikke mer fra oss.',
+    'Var det ikke du som meldte deg på? Da kan du se bort fra denne e-posten. Uten bekreftelse får du høyst én påminnelse, deretter blir påmeldingen slettet, og du hører ikke mer fra oss.',
   footer: (network) =>
     `Du får denne e-posten fordi denne adressen ble brukt til å melde interesse for ${network}.`,
 } satisfies Shape.ConfirmRegistrationCopy;
@@ -66,7 +66,7 @@ export const confirmJoinRequest = {
   button: 'Bekreft påmeldingen min',
   expiry: (expires) => `Lenken er gyldig til ${expires}.`,
   notYou:
-    'Var det ikke du som meldte deg på? Da kan du se bort fra denne e-posten. Uten bekreftelse får du én påminnelse, deretter blir påmeldingen slettet, og du hører ikke mer fra oss.',
+    'Var det ikke du som meldte deg på? Da kan du se bort fra denne e-posten. Uten bekreftelse får du høyst én påminnelse, deretter blir påmeldingen slettet, og du hører ikke mer fra oss.',
   footer: confirmJoinFooter,
 } satisfies Shape.ConfirmJoinRequestCopy;
 
@@ -241,7 +241,7 @@ export const confirmGroupProposal = {
   button: 'Bekreft forslaget mitt',
   expiry: (expires) => `Lenken er gyldig til ${expires}.`,
   notYou:
-    'Var det ikke du som foreslo gruppen? Da kan du se bort fra denne e-posten. Uten bekreftelse får du én påminnelse, deretter blir forslaget slettet, og du hører ikke mer fra oss.',
+    'Var det ikke du som foreslo gruppen? Da kan du se bort fra denne e-posten. Uten bekreftelse får du høyst én påminnelse, deretter blir forslaget slettet, og du hører ikke mer fra oss.',
   footer: confirmProposalFooter,
 } satisfies Shape.ConfirmGroupProposalCopy;
 

@@ -13,7 +13,7 @@ export const confirmRegistration = {
   button: 'Bekräfta min anmälan',
   expiry: (expires) => `Länken gäller fram till ${expires}.`,
   notYou:
-    'Var det inte du som anmälde dig? Då kan du bortse från det här mejlet. Utan bekräftelse får du en påminnelse, sedan tas anmälan bort och du hör inte av oss igen.',
+    'Var det inte du som anmälde dig? Då kan du bortse från det här mejlet. Utan bekräftelse får du högst en påminnelse, sedan tas anmälan bort och du hör inte av oss igen.',
   footer: (network) =>
     `Du får det här mejlet eftersom den här adressen användes för att anmäla intresse för ${network}.`,
 } satisfies Shape.ConfirmRegistrationCopy;
@@ -66,7 +66,7 @@ export const confirmJoinRequest = {
   button: 'Bekräfta min anmälan',
   expiry: (expires) => `Länken gäller fram till ${expires}.`,
   notYou:
-    'Var det inte du som anmälde dig? Då kan du bortse från det här mejlet. Utan bekräftelse får du en påminnelse, sedan tas anmälan bort och du hör inte av oss igen.',
+    'Var det inte du som anmälde dig? Då kan du bortse från det här mejlet. Utan bekräftelse får du högst en påminnelse, sedan tas anmälan bort och du hör inte av oss igen.',
   footer: confirmJoinFooter,
 } satisfies Shape.ConfirmJoinRequestCopy;
 
@@ -239,7 +239,7 @@ export const confirmGroupProposal = {
   button: 'Bekräfta mitt förslag',
   expiry: (expires) => `Länken gäller fram till ${expires}.`,
   notYou:
-    'Var det inte du som föreslog gruppen? Då kan du bortse från det här mejlet. Utan bekräftelse får du en påminnelse, sedan tas förslaget bort och du hör inte av oss igen.',
+    'Var det inte du som föreslog gruppen? Då kan du bortse från det här mejlet. Utan bekräftelse får du högst en påminnelse, sedan tas förslaget bort och du hör inte av oss igen.',
   footer: confirmProposalFooter,
 } satisfies Shape.ConfirmGroupProposalCopy;
 
