@@ -111,10 +111,10 @@ describe('the coordinators’ digest', () => {
   });
 
   it('writes the mean and its change with a decimal comma in Swedish and Norwegian, a point in English', () => {
-    expect(render(sampleDigest, 'sv').text).toContain('snittbetyg 7,4 (+0,8 sedan förra träffen)');
-    expect(render(sampleDigest, 'nb').text).toContain('snittkarakter 7,4 (+0,8 siden forrige møte)');
+    expect(render(sampleDigest, 'sv').text).toContain('snittbetyg 7,4 (+0,8 sedan senaste träffen med svar)');
+    expect(render(sampleDigest, 'nb').text).toContain('snittkarakter 7,4 (+0,8 siden siste møte med svar)');
     const en = render(sampleDigest, 'en').text;
-    expect(en).toContain('mean rating 7.4 (+0.8 since the last meeting)');
+    expect(en).toContain('mean rating 7.4 (+0.8 since the last meeting with answers)');
     expect(en).not.toContain('7,4');
   });
 
@@ -130,7 +130,7 @@ describe('the coordinators’ digest', () => {
       ],
     };
     const { text } = render(digest, 'sv');
-    expect(text).toContain('snittbetyg 7,4 (−0,3 sedan förra träffen)');
+    expect(text).toContain('snittbetyg 7,4 (−0,3 sedan senaste träffen med svar)');
     expect(text).toContain('Elevhälsa, träffen tisdag 10 november: 0 av 9 svarade; inga svar.');
   });
 

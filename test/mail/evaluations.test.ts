@@ -249,22 +249,22 @@ describe('evaluation mails', () => {
 
     it('gives the mean and the change since the last meeting in each language’s figures', () => {
       expect(render(samples['evaluation-summary'], 'sv').text).toContain(
-        'Medelbetyg: 7,4 (+0,8 sedan förra träffen)',
+        'Medelbetyg: 7,4 (+0,8 sedan senaste träffen med svar)',
       );
       expect(render(samples['evaluation-summary'], 'nb').text).toContain(
-        'Gjennomsnitt: 7,4 (+0,8 siden forrige møte)',
+        'Gjennomsnitt: 7,4 (+0,8 siden siste møte med svar)',
       );
       expect(render(samples['evaluation-summary'], 'en').text).toContain(
-        'Mean rating: 7.4 (+0.8 since the last meeting)',
+        'Mean rating: 7.4 (+0.8 since the last meeting with answers)',
       );
       expect(render(summaryOf(answers, 9, 8), 'sv').text).toContain(
-        'Medelbetyg: 7,4 (−0,6 sedan förra träffen)',
+        'Medelbetyg: 7,4 (−0,6 sedan senaste träffen med svar)',
       );
       expect(render(summaryOf(answers, 9, 8), 'en').text).toContain(
-        'Mean rating: 7.4 (-0.6 since the last meeting)',
+        'Mean rating: 7.4 (-0.6 since the last meeting with answers)',
       );
       expect(render(summaryOf(answers, 9, 7.4), 'sv').text).toContain(
-        'Medelbetyg: 7,4 (samma som vid förra träffen)',
+        'Medelbetyg: 7,4 (samma som vid senaste träffen med svar)',
       );
       expect(render(summaryOf(answers, 9), 'sv').text).toMatch(/Medelbetyg: 7,4\n/);
     });

@@ -454,8 +454,8 @@ export const evaluationSummary = {
   nobody: 'Nobody answered the evaluation this time.',
   ratingsHeading: 'Ratings from 1 to 10',
   mean: (value) => `Mean rating: ${value}`,
-  change: (signed) => `${signed} since the last meeting`,
-  same: 'the same as at the last meeting',
+  change: (signed) => `${signed} since the last meeting with answers`,
+  same: 'the same as at the last meeting with answers',
   noMean: 'No mean rating, as nobody answered.',
   noSuggestions: 'No suggestions this time.',
   parkedIntro:
@@ -501,7 +501,8 @@ export const digest = {
   evaluationsHeading: 'Evaluations that have closed',
   evaluationLine: (group, day, answered, asked) =>
     `${group}, the meeting on ${day}: ${answered} of ${asked} answered`,
-  mean: (mean, change) => `mean rating ${mean}${change ? ` (${change} since the last meeting)` : ''}`,
+  mean: (mean, change) =>
+    `mean rating ${mean}${change ? ` (${change} since the last meeting with answers)` : ''}`,
   noAnswers: 'no answers',
   subjectParts: {
     registrations: (n) => `${n} ${plural('en', n, { one: 'new registration', other: 'new registrations' })}`,

@@ -455,8 +455,8 @@ export const evaluationSummary = {
   nobody: 'Ingen svarte på evalueringen denne gangen.',
   ratingsHeading: 'Vurdering fra 1 til 10',
   mean: (value) => `Gjennomsnitt: ${value}`,
-  change: (signed) => `${signed} siden forrige møte`,
-  same: 'det samme som på forrige møte',
+  change: (signed) => `${signed} siden siste møte med svar`,
+  same: 'det samme som på siste møte med svar',
   noMean: 'Ikke noe gjennomsnitt, siden ingen svarte.',
   noSuggestions: 'Ingen forslag denne gangen.',
   parkedIntro:
@@ -501,7 +501,7 @@ export const digest = {
     `${mode === 'online' ? 'Lenken' : 'Adressen'} mangler: deltakerne har fått beskjed om at den kommer før møtet`,
   evaluationsHeading: 'Evalueringer som er avsluttet',
   evaluationLine: (group, day, answered, asked) => `${group}, møtet ${day}: ${answered} av ${asked} svarte`,
-  mean: (mean, change) => `snittkarakter ${mean}${change ? ` (${change} siden forrige møte)` : ''}`,
+  mean: (mean, change) => `snittkarakter ${mean}${change ? ` (${change} siden siste møte med svar)` : ''}`,
   noAnswers: 'ingen svar',
   subjectParts: {
     registrations: (n) => `${n} ${plural('nb', n, { one: 'ny påmelding', other: 'nye påmeldinger' })}`,

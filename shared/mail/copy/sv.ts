@@ -452,8 +452,8 @@ export const evaluationSummary = {
   nobody: 'Ingen svarade på utvärderingen den här gången.',
   ratingsHeading: 'Betyg från 1 till 10',
   mean: (value) => `Medelbetyg: ${value}`,
-  change: (signed) => `${signed} sedan förra träffen`,
-  same: 'samma som vid förra träffen',
+  change: (signed) => `${signed} sedan senaste träffen med svar`,
+  same: 'samma som vid senaste träffen med svar',
   noMean: 'Inget medelbetyg, eftersom ingen svarade.',
   noSuggestions: 'Inga förslag den här gången.',
   parkedIntro:
@@ -499,7 +499,7 @@ export const digest = {
   evaluationsHeading: 'Utvärderingar som har stängt',
   evaluationLine: (group, day, answered, asked) =>
     `${group}, träffen ${day}: ${answered} av ${asked} svarade`,
-  mean: (mean, change) => `snittbetyg ${mean}${change ? ` (${change} sedan förra träffen)` : ''}`,
+  mean: (mean, change) => `snittbetyg ${mean}${change ? ` (${change} sedan senaste träffen med svar)` : ''}`,
   noAnswers: 'inga svar',
   subjectParts: {
     registrations: (n) => `${n} ${plural('sv', n, { one: 'ny anmälan', other: 'nya anmälningar' })}`,
