@@ -148,7 +148,7 @@ describe('the coordinators’ digest', { timeout: 90_000 }, () => {
       'Nytt i Rektorsnätverket Väst: 4 nya anmälningar, 1 förfrågan att besluta om, 1 ämne utan grupp',
     );
     expect(text).toContain(
-      '3 personer vill prata om ”Skolans ekonomi” och ingen grupp tar upp det: föreslå en grupp.',
+      '3 personer vill prata om ”Skolans ekonomi” och ingen öppen grupp tar upp det: föreslå en grupp.',
     );
     for (const name of ['Anna, Annaskolan', 'Bertil, Bertilskolan', 'Cecilia, Ceciliaskolan'])
       expect(text).toContain(name);
@@ -169,7 +169,7 @@ describe('the coordinators’ digest', { timeout: 90_000 }, () => {
 
     const en = await stack.waitForEmailTo(coordinatorEn, (m) => m.subject.startsWith('New in'));
     expect(en.body.text).toContain(
-      '3 people want to talk about “Skolans ekonomi” and no group covers it: propose a group.',
+      '3 people want to talk about “Skolans ekonomi” and no open group covers it: propose a group.',
     );
 
     // Each coordinator has their own single-use links; the first decision counts.

@@ -86,7 +86,7 @@ describe('the coordinators’ digest', () => {
   it('says in Swedish which topic no group covers, and words a covered one differently', () => {
     const { text, html } = render(sampleDigest, 'sv');
     const uncovered =
-      '3 personer vill prata om ”skolans ekonomi” och ingen grupp tar upp det: föreslå en grupp.';
+      '3 personer vill prata om ”skolans ekonomi” och ingen öppen grupp tar upp det: föreslå en grupp.';
     expect(text).toContain(uncovered);
     expect(html).toContain(uncovered);
     expect(text).toContain('3 personer vill prata om ”Rektors mandat”. En öppen grupp tar redan upp det.');
@@ -100,10 +100,10 @@ describe('the coordinators’ digest', () => {
 
   it('words topics in Norwegian and English too', () => {
     expect(render(sampleDigest, 'nb').text).toContain(
-      '3 personer vil snakke om «skolans ekonomi», og ingen gruppe tar det opp: foreslå en gruppe.',
+      '3 personer vil snakke om «skolans ekonomi», og ingen åpen gruppe tar det opp: foreslå en gruppe.',
     );
     expect(render(sampleDigest, 'en').text).toContain(
-      '3 people want to talk about “skolans ekonomi” and no group covers it: propose a group.',
+      '3 people want to talk about “skolans ekonomi” and no open group covers it: propose a group.',
     );
     expect(render(sampleDigest, 'en').text).toContain(
       '3 people want to talk about “Rektors mandat”. An open group already covers it.',
@@ -238,7 +238,7 @@ describe('the rendered sample in docs/', () => {
   it('starts with the subject and shows the Swedish topic line', () => {
     const text = readFileSync(`${root}docs/digest.sv.txt`, 'utf8');
     expect(text.startsWith('Subject: Nytt i Grundskolenätverket: ')).toBe(true);
-    expect(text).toContain('”skolans ekonomi” och ingen grupp tar upp det');
+    expect(text).toContain('”skolans ekonomi” och ingen öppen grupp tar upp det');
     expect(readFileSync(`${root}docs/digest.sv.html`, 'utf8')).toContain('<html lang="sv"');
   });
 });

@@ -477,7 +477,7 @@ export const digest = {
   registrationLine: (name, org) => `${name}, ${org}`,
   topicsHeading: 'Topics many people want to discuss',
   topicUncovered: (n, topic) =>
-    `${n} ${plural('en', n, { one: 'person wants', other: 'people want' })} to talk about “${topic}” and no group covers it: propose a group.`,
+    `${n} ${plural('en', n, { one: 'person wants', other: 'people want' })} to talk about “${topic}” and no open group covers it: propose a group.`,
   topicCovered: (n, topic) =>
     `${n} ${plural('en', n, { one: 'person wants', other: 'people want' })} to talk about “${topic}”. An open group already covers it.`,
   proposalsHeading: (n) => `Group proposals waiting for a decision (${n})`,

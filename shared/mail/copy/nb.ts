@@ -479,7 +479,7 @@ export const digest = {
   registrationLine: (name, org) => `${name}, ${org}`,
   topicsHeading: 'Temaer mange vil snakke om',
   topicUncovered: (n, topic) =>
-    `${n} ${plural('nb', n, { one: 'person', other: 'personer' })} vil snakke om «${topic}», og ingen gruppe tar det opp: foreslå en gruppe.`,
+    `${n} ${plural('nb', n, { one: 'person', other: 'personer' })} vil snakke om «${topic}», og ingen åpen gruppe tar det opp: foreslå en gruppe.`,
   topicCovered: (n, topic) =>
     `${n} ${plural('nb', n, { one: 'person', other: 'personer' })} vil snakke om «${topic}». En åpen gruppe tar det allerede opp.`,
   proposalsHeading: (n) => `Gruppeforslag som venter på beslutning (${n})`,

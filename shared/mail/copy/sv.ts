@@ -476,7 +476,7 @@ export const digest = {
   registrationLine: (name, org) => `${name}, ${org}`,
   topicsHeading: 'Ämnen som många vill prata om',
   topicUncovered: (n, topic) =>
-    `${n} ${plural('sv', n, { one: 'person', other: 'personer' })} vill prata om ”${topic}” och ingen grupp tar upp det: föreslå en grupp.`,
+    `${n} ${plural('sv', n, { one: 'person', other: 'personer' })} vill prata om ”${topic}” och ingen öppen grupp tar upp det: föreslå en grupp.`,
   topicCovered: (n, topic) =>
     `${n} ${plural('sv', n, { one: 'person', other: 'personer' })} vill prata om ”${topic}”. En öppen grupp tar redan upp det.`,
   proposalsHeading: (n) => `Gruppförslag som väntar på beslut (${n})`,
