@@ -35,8 +35,9 @@ export const handler = publicHandler(
     ]);
     if (!network || !group || !meeting) throw notFound('link_not_found');
     const salt = meeting.evaluationSalt;
-    // Closed by the close step, or by the time the network's settings give now: not by the link's own
-    // validity, which lasts as long as any setting could keep the evaluation open.
+    // Closed by the close step, or by the close evaluationTimes gives (the settings as they are now, never
+    // before the close the mails announced): not by the link's own validity, which lasts as long as any
+    // setting could keep the evaluation open.
     const { closeAt } = evaluationTimes({ network, meeting });
     const closed = !salt || !evaluationOpen({ closeAt, closedAt: meeting.evaluationClosedAt }, now);
     const page = (extra: { rating?: number; answer?: FeedbackPrefill; errors?: Record<string, string> }) =>
