@@ -117,7 +117,7 @@ const network = z
       }),
     thankYouUrl: webUrl.optional().meta({
       description:
-        "Where a plain HTML form post (registering interest, asking to join a group) is redirected after success, instead of samla's own receipt page. https only (http only for 127.0.0.1 or localhost).",
+        "Where a plain HTML form post (registering interest, asking to join a group, proposing a group) is redirected after success, instead of samla's own receipt page. https only (http only for 127.0.0.1 or localhost).",
       examples: ['https://example.org/natverk/tack'],
     }),
     timeZone: timeZone.default('Europe/Stockholm').meta({
@@ -294,7 +294,7 @@ const retention = z.strictObject({
     .default(24)
     .meta({
       description:
-        'Months without activity (confirming, answering an invitation, being recorded present at a meeting, taking an offered seat, saying they want to stay) after which a member is asked whether they want to stay.',
+        'Months without activity (confirming, answering an invitation, answering an evaluation, being recorded present at a meeting, taking an offered seat, saying they want to stay) after which a member is asked whether they want to stay.',
       examples: [36],
     }),
   stayAnswerDays: z
