@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as z from 'zod/mini';
 import type { JoinRequest } from '../../shared/domain/group.ts';
+import type { MeetingFeedback as MeetingFeedbackSchema } from '../../shared/http/evaluation-schemas.ts';
 import { createMeetings } from '../../shared/store/meetings.ts';
 import { inDays, seedGroup } from '../support/groups.ts';
 import { type TestStack, useLocalStack } from '../support/local-stack.ts';
@@ -67,23 +69,8 @@ async function evaluateMeeting(
   return meeting.id;
 }
 
-interface MeetingFeedback {
-  meeting: {
-    id: string;
-    seq: number;
-    startsAt: string;
-    evaluationClosedAt?: string;
-    evaluationCloseAt?: string;
-  };
-  summary: Record<string, unknown>;
-  answers: {
-    rating: number;
-    nextTimeBetter?: string;
-    anonymous: boolean;
-    member?: { id: string; name: string };
-    answeredAt: string;
-  }[];
-}
+/** GET …/feedback's body, as its response schema types it. */
+type MeetingFeedback = z.output<typeof MeetingFeedbackSchema>;
 
 describe('the coordinators’ feedback API', () => {
   it('shows each meeting’s figures and answers, the trend across the series, and exports CSV', async () => {
