@@ -9,7 +9,7 @@ import type { ApiRequest } from '../../shared/http/request.ts';
 import { json } from '../../shared/http/responses.ts';
 import { routes } from '../../shared/http/routes/admin-groups.ts';
 import { validate } from '../../shared/http/validation.ts';
-import { promoteFromWaitlist } from '../../shared/services/membership.ts';
+import { promoteFromWaitlist, tellWaitlistClosed } from '../../shared/services/membership.ts';
 import { createGroup, getGroup, listGroups, updateGroup } from '../../shared/store/groups.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
 
@@ -53,9 +53,17 @@ export const handler = byRoute({
     const group = await coordinatorGroup(request, coordinator);
     const changes = validate(UpdateGroup, request.body, request.language ?? 'en');
     const now = new Date();
-    const updated = await updateGroup(group, changes, now);
+    const closing = changes.status === 'closed' && group.status !== 'closed';
+    const updated = await updateGroup(
+      group,
+      closing ? { ...changes, closedAt: now.toISOString() } : changes,
+      now,
+    );
     if (updated === 'below-seats') throw new HttpError(409, 'capacity_below_seats');
     const net = await getNetwork(group.networkId);
+    // Told on every PATCH of a closed group, once per close (deduplicated): a PATCH that failed after
+    // closing and is sent again still tells those it did not reach.
+    if (net && updated.status === 'closed') await tellWaitlistClosed(net, updated, now);
     const promoted = net && updated.status === 'open' ? await promoteFromWaitlist(net, updated, now) : 0;
     const current = promoted > 0 ? ((await getGroup(group.id)) ?? updated) : updated;
     return json(200, { ...current, promotedFromWaitlist: promoted });

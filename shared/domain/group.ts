@@ -25,6 +25,8 @@ export interface Group {
   mode: GroupMode;
   location?: string;
   status: GroupStatus;
+  /** When it was last closed to newcomers: its waitlist is told once per close. */
+  closedAt?: string;
   /** Who sees the last evaluation's follow-ups in meeting emails; default: suggestions facilitator only. */
   sharing?: FollowUpSharing;
   createdAt: string;

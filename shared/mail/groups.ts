@@ -14,6 +14,7 @@ import type {
   LeftGroupCopy,
   OfferExpiredCopy,
   SeatOfferedCopy,
+  WaitlistClosedCopy,
 } from './copy/types.ts';
 import { formatDateTime } from './format.ts';
 import type { Block, MailContent } from './layout.ts';
@@ -50,6 +51,13 @@ export interface JoinApprovedFields {
   leaveUrl: string;
   /** They stopped all mail from the network: no invitation will come unless they turn it back on. */
   mailOff?: boolean | undefined;
+}
+
+export interface WaitlistClosedFields {
+  recipientName: string;
+  networkName: string;
+  groupTitle: string;
+  leaveUrl: string;
 }
 
 export interface JoinWaitlistedFields {
@@ -142,6 +150,12 @@ export const joinWaitlistedCopy: Record<Language, JoinWaitlistedCopy> = {
   sv: sv.joinWaitlisted,
   nb: nb.joinWaitlisted,
   en: en.joinWaitlisted,
+};
+
+export const waitlistClosedCopy: Record<Language, WaitlistClosedCopy> = {
+  sv: sv.waitlistClosed,
+  nb: nb.waitlistClosed,
+  en: en.waitlistClosed,
 };
 
 export const joinPendingApprovalCopy: Record<Language, JoinPendingApprovalCopy> = {
@@ -248,6 +262,24 @@ export function composeJoinWaitlisted(m: JoinWaitlistedFields, language: Languag
       greeting(language, m.recipientName),
       { type: 'paragraph', text: copy.intro(m.networkName, m.groupTitle) },
       { type: 'paragraph', text: `${copy.position(position)} ${copy.offer}` },
+      signature(language, m.networkName),
+      quietLink(copy.leave, copy.leaveLabel, m.leaveUrl),
+    ],
+    footer: copy.footer(m.networkName),
+    networkName: m.networkName,
+  };
+}
+
+export function composeWaitlistClosed(m: WaitlistClosedFields, language: Language): MailContent {
+  const copy = waitlistClosedCopy[language];
+  return {
+    language,
+    subject: copy.subject(m.networkName, m.groupTitle),
+    preheader: copy.preheader,
+    blocks: [
+      greeting(language, m.recipientName),
+      { type: 'paragraph', text: copy.intro(m.networkName, m.groupTitle) },
+      { type: 'paragraph', text: copy.stay },
       signature(language, m.networkName),
       quietLink(copy.leave, copy.leaveLabel, m.leaveUrl),
     ],

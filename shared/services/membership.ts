@@ -19,6 +19,7 @@ import {
   composeJoinWaitlisted,
   composeLeftGroup,
   composeSeatOffered,
+  composeWaitlistClosed,
 } from '../mail/groups.ts';
 import { mail } from '../mail/render.ts';
 import { sendOnce } from '../notify.ts';
@@ -461,6 +462,30 @@ export async function leave(
     });
   }
   return passed;
+}
+
+/**
+ * After a coordinator closed the group to newcomers: everyone on its waitlist is told that they keep their
+ * place but nobody moves up while it is closed (they were told a mail would come when a seat frees up).
+ * Once per close: a PATCH repeated, or one that changes something else, sends nothing again.
+ */
+export async function tellWaitlistClosed(network: Network, group: Group, now: Date): Promise<void> {
+  if (group.status !== 'closed' || group.closedAt === undefined) return;
+  for (const request of await listWaitlist(group.id)) {
+    await sendOnce({
+      dedupeKey: groupDedupeKey(request, `group-closed:${Date.parse(group.closedAt)}`),
+      to: request.email,
+      language: request.language,
+      member: { networkId: network.id, category: 'transactional' },
+      message: async () =>
+        mail(composeWaitlistClosed, {
+          recipientName: request.name,
+          networkName: network.name,
+          groupTitle: group.title,
+          leaveUrl: await leaveLink(request, now),
+        }),
+    });
+  }
 }
 
 /** After a coordinator raised the capacity: the waitlist moves up, in order, one person per free seat. */

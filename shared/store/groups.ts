@@ -76,7 +76,18 @@ export async function listGroups(networkId: string, status?: Group['status']): P
 }
 
 export type GroupChanges = Partial<
-  Pick<Group, 'title' | 'question' | 'facilitator' | 'capacity' | 'mode' | 'location' | 'status' | 'sharing'>
+  Pick<
+    Group,
+    | 'title'
+    | 'question'
+    | 'facilitator'
+    | 'capacity'
+    | 'mode'
+    | 'location'
+    | 'status'
+    | 'sharing'
+    | 'closedAt'
+  >
 >;
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Group } from '../../shared/domain/group.ts';
 import { personId } from '../../shared/domain/person.ts';
-import { joinApprovedCopy, leftGroupCopy } from '../../shared/mail/groups.ts';
+import { joinApprovedCopy, leftGroupCopy, waitlistClosedCopy } from '../../shared/mail/groups.ts';
 import { createGroup } from '../../shared/store/groups.ts';
 import { keys } from '../../shared/store/keys.ts';
 import { createNetworkIfMissing } from '../../shared/store/networks.ts';
@@ -423,6 +423,36 @@ describe('leaving and the waitlist', () => {
     const left = await stack.waitForEmailTo(member, (m) => m.subject.startsWith('Du har lämnat'));
     expect(left.body.text).toContain(copy.group.after);
     expect((await requestItems(group.id)).find((r) => r.email === offered)).toMatchObject({ status: 'left' });
+  });
+
+  it('tells the waitlist once when the group closes: they keep their place, and nobody moves up', async () => {
+    const group = await newGroup({ capacity: 1 });
+    const [seated, first, second] = [
+      memberAddress('seated'),
+      memberAddress('first'),
+      memberAddress('second'),
+    ];
+    for (const email of [seated, first, second]) await join(group.id, email);
+    const { authorization } = await coordinatorHeaders();
+    await closeGroup(stack, group.id, authorization);
+    const subject = waitlistClosedCopy.sv.subject('Forum för skolbyggnader', group.title);
+    const told = async (email: string) => (await stack.emailsTo(email)).filter((m) => m.subject === subject);
+    for (const email of [first, second])
+      await stack.waitForEmailTo(email, (mail) => mail.subject === subject);
+    // Once per close: a later change to the closed group tells nobody again; the seated member was never told.
+    const renamed = await stack.api(`/v1/admin/groups/${group.id}`, {
+      method: 'PATCH',
+      headers: await coordinatorHeaders(),
+      body: JSON.stringify({ title: `${group.title} (vår)` }),
+    });
+    expect(renamed.status).toBe(200);
+    await quiesce(stack);
+    expect((await told(first)).length).toBe(1);
+    expect((await told(second)).length).toBe(1);
+    expect(await told(seated)).toEqual([]);
+    // What the mail says holds: both still wait, in their places.
+    const statuses = Object.fromEntries((await requestItems(group.id)).map((r) => [r.email, r.status]));
+    expect(statuses).toMatchObject({ [seated]: 'approved', [first]: 'waitlisted', [second]: 'waitlisted' });
   });
 
   it('lets someone leave the waitlist; the seat count does not move', async () => {

@@ -11,7 +11,8 @@ export type GroupMailKind =
   | 'join-approval-request'
   | 'seat-offered'
   | 'offer-expired'
-  | 'left-group';
+  | 'left-group'
+  | 'waitlist-closed';
 
 // Distinct links, so a test can tell which one landed where; `&` checks the escaping in href.
 export const groupUrls = {
@@ -92,4 +93,5 @@ export const groupSamples: { [K in GroupMailKind]: MailMessage<K> } = {
   },
   'offer-expired': { kind: 'offer-expired', ...base },
   'left-group': { kind: 'left-group', ...base, left: 'group' },
+  'waitlist-closed': { kind: 'waitlist-closed', ...base, leaveUrl: groupUrls.leave },
 };

@@ -40,6 +40,7 @@ const links: Record<GroupMailKind, readonly { url: string; button: boolean }[]> 
   ],
   'offer-expired': [],
   'left-group': [],
+  'waitlist-closed': [{ url: urls.leave, button: false }],
 };
 
 const leaks = /undefined|null|NaN|\[object|\$\{|\{\{|\}\}|§/;

@@ -24,6 +24,7 @@ import {
   composeLeftGroup,
   composeOfferExpired,
   composeSeatOffered,
+  composeWaitlistClosed,
 } from '../../shared/mail/groups.ts';
 import type { MailContent } from '../../shared/mail/layout.ts';
 import {
@@ -101,6 +102,7 @@ const cases = [
   bound(groupSamples['seat-offered'], composeSeatOffered),
   bound(groupSamples['offer-expired'], composeOfferExpired),
   bound(groupSamples['left-group'], composeLeftGroup),
+  bound(groupSamples['waitlist-closed'], composeWaitlistClosed),
   bound(proposalSamples['confirm-group-proposal'], composeConfirmGroupProposal),
   bound(proposalSamples['confirm-group-proposal-reminder'], composeConfirmGroupProposalReminder),
   bound(proposalSamples['group-proposal-received'], composeGroupProposalReceived),

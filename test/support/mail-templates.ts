@@ -31,6 +31,7 @@ import {
   composeLeftGroup,
   composeOfferExpired,
   composeSeatOffered,
+  composeWaitlistClosed,
   type JoinApprovalRequestFields,
   type JoinApprovedFields,
   type JoinDeclinedFields,
@@ -39,6 +40,7 @@ import {
   type LeftGroupFields,
   type OfferExpiredFields,
   type SeatOfferedFields,
+  type WaitlistClosedFields,
 } from '../../shared/mail/groups.ts';
 import type { MailContent, RenderedMail } from '../../shared/mail/layout.ts';
 import {
@@ -132,6 +134,7 @@ export interface MailFields {
   'seat-offered': SeatOfferedFields;
   'offer-expired': OfferExpiredFields;
   'left-group': LeftGroupFields;
+  'waitlist-closed': WaitlistClosedFields;
   'confirm-group-proposal': ConfirmGroupProposalFields;
   'confirm-group-proposal-reminder': ConfirmGroupProposalFields;
   'group-proposal-received': GroupProposalReceivedFields;
@@ -171,6 +174,7 @@ const composers: Composers = {
   'seat-offered': composeSeatOffered,
   'offer-expired': composeOfferExpired,
   'left-group': composeLeftGroup,
+  'waitlist-closed': composeWaitlistClosed,
   'confirm-group-proposal': composeConfirmGroupProposal,
   'confirm-group-proposal-reminder': composeConfirmGroupProposalReminder,
   'group-proposal-received': composeGroupProposalReceived,

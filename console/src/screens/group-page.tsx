@@ -80,7 +80,7 @@ const words = bundle({
     wholeGroup: 'the whole group',
     closeHeading: 'Close the group',
     closeText:
-      'A closed group takes no new participants and is no longer listed on the website. Members keep their seats, and no one moves up from the waitlist.',
+      'A closed group takes no new participants and is no longer listed on the website. Members keep their seats, and no one moves up from the waitlist; those on it are told by email.',
     close: 'Close the group',
     closeQuestion: 'Close “{title}”? It takes no new participants and disappears from the website’s list.',
     closedText:
@@ -140,7 +140,7 @@ const words = bundle({
     wholeGroup: 'hela gruppen',
     closeHeading: 'Stäng gruppen',
     closeText:
-      'En stängd grupp tar inte emot nya deltagare och syns inte längre på webbplatsen. Deltagarna behåller sina platser, och ingen flyttas upp från väntelistan.',
+      'En stängd grupp tar inte emot nya deltagare och syns inte längre på webbplatsen. Deltagarna behåller sina platser, och ingen flyttas upp från väntelistan; de som står där får veta det via mejl.',
     close: 'Stäng gruppen',
     closeQuestion:
       'Stänga ”{title}”? Gruppen tar inte emot nya deltagare och försvinner från listan på webbplatsen.',
@@ -201,7 +201,7 @@ const words = bundle({
     wholeGroup: 'hele gruppen',
     closeHeading: 'Steng gruppen',
     closeText:
-      'En stengt gruppe tar ikke imot nye deltakere og vises ikke lenger på nettstedet. Deltakerne beholder plassene sine, og ingen flyttes opp fra ventelisten.',
+      'En stengt gruppe tar ikke imot nye deltakere og vises ikke lenger på nettstedet. Deltakerne beholder plassene sine, og ingen flyttes opp fra ventelisten; de som står der, får beskjed på e-post.',
     close: 'Steng gruppen',
     closeQuestion:
       'Stenge «{title}»? Gruppen tar ikke imot nye deltakere og forsvinner fra listen på nettstedet.',

@@ -122,6 +122,17 @@ export const joinWaitlisted = {
   footer: joinFooter,
 } satisfies Shape.JoinWaitlistedCopy;
 
+export const waitlistClosed = {
+  subject: (network, group) => `“${group}” in ${network} is not taking new members for now`,
+  preheader: 'You stay on the waitlist, but nobody moves up while the group is closed.',
+  intro: (network, group) =>
+    `The coordinators of ${network} have closed the group “${group}” to new members. The group goes on meeting, but while it is closed nobody on the waitlist gets a seat.`,
+  stay: 'You stay on the waitlist. If the coordinators open the group again and there is a seat, you will get an email.',
+  leave: 'Would you rather not wait? Then you can leave the waitlist.',
+  leaveLabel: 'Leave the waitlist',
+  footer: joinFooter,
+} satisfies Shape.WaitlistClosedCopy;
+
 export const joinPendingApproval = {
   subject: (network, group) => `Your request to join “${group}” in ${network} awaits a decision`,
   preheader: 'A coordinator will look at your request and get back to you.',

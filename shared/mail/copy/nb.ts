@@ -123,6 +123,17 @@ export const joinWaitlisted = {
   footer: joinFooter,
 } satisfies Shape.JoinWaitlistedCopy;
 
+export const waitlistClosed = {
+  subject: (network, group) => `«${group}» i ${network} tar ikke imot nye deltakere nå`,
+  preheader: 'Du står fortsatt på ventelisten, men ingen rykker opp mens gruppen er stengt.',
+  intro: (network, group) =>
+    `Koordinatorene i ${network} har stengt gruppen «${group}» for nye deltakere. Gruppen fortsetter å møtes, men så lenge den er stengt, får ingen på ventelisten plass.`,
+  stay: 'Du står fortsatt på ventelisten. Åpner koordinatorene gruppen igjen og det er plass, får du en e-post.',
+  leave: 'Vil du ikke vente? Da kan du melde deg av ventelisten.',
+  leaveLabel: 'Meld meg av ventelisten',
+  footer: joinFooter,
+} satisfies Shape.WaitlistClosedCopy;
+
 export const joinPendingApproval = {
   subject: (network, group) => `Påmeldingen din til «${group}» i ${network} venter på avgjørelse`,
   preheader: 'En koordinator går gjennom påmeldingen din og tar kontakt.',

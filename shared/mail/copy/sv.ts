@@ -122,6 +122,17 @@ export const joinWaitlisted = {
   footer: joinFooter,
 } satisfies Shape.JoinWaitlistedCopy;
 
+export const waitlistClosed = {
+  subject: (network, group) => `”${group}” i ${network} tar inte emot nya deltagare just nu`,
+  preheader: 'Du står kvar på väntelistan, men ingen flyttas upp medan gruppen är stängd.',
+  intro: (network, group) =>
+    `Samordnarna i ${network} har stängt gruppen ”${group}” för nya deltagare. Gruppen fortsätter att träffas, men så länge den är stängd får ingen på väntelistan en plats.`,
+  stay: 'Du står kvar på väntelistan. Öppnar samordnarna gruppen igen och det finns plats, får du ett mejl.',
+  leave: 'Vill du inte vänta? Då kan du lämna väntelistan.',
+  leaveLabel: 'Lämna väntelistan',
+  footer: joinFooter,
+} satisfies Shape.WaitlistClosedCopy;
+
 export const joinPendingApproval = {
   subject: (network, group) => `Din anmälan till ”${group}” i ${network} väntar på beslut`,
   preheader: 'En samordnare går igenom din anmälan och hör av sig.',

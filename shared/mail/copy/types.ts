@@ -78,6 +78,17 @@ export interface JoinWaitlistedCopy {
   footer(networkName: string): string;
 }
 
+/** To the waitlist of a group its coordinators closed to newcomers: nobody moves up until it opens. */
+export interface WaitlistClosedCopy {
+  subject(networkName: string, groupTitle: string): string;
+  preheader: string;
+  intro(networkName: string, groupTitle: string): string;
+  stay: string;
+  leave: string;
+  leaveLabel: string;
+  footer(networkName: string): string;
+}
+
 export interface JoinPendingApprovalCopy {
   subject(networkName: string, groupTitle: string): string;
   preheader: string;
