@@ -104,7 +104,7 @@ export const joinApproved = {
   dates: 'Dates and times of the meetings will follow in separate invitations.',
   datesMailOff:
     'You have turned off all email from the network, so the meeting invitations will not come. If you want them, turn email back on with the link at the bottom of this email.',
-  leave: 'Can you no longer take part? Then you can leave the group, and your seat goes to someone else.',
+  leave: 'Can you no longer take part? Then you can leave the group, and your seat is freed.',
   leaveLabel: 'Leave the group',
   footer: joinFooter,
 } satisfies Shape.JoinApprovedCopy;

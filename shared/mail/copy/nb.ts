@@ -104,7 +104,7 @@ export const joinApproved = {
   dates: 'Dato og tid for møtene kommer i egne invitasjoner.',
   datesMailOff:
     'Du har slått av all e-post fra nettverket, så invitasjonene til møtene kommer ikke. Vil du ha dem, slår du på e-posten igjen med lenken nederst i denne e-posten.',
-  leave: 'Kan du ikke være med lenger? Da kan du melde deg ut av gruppen, så går plassen til noen andre.',
+  leave: 'Kan du ikke være med lenger? Da kan du melde deg ut av gruppen, så blir plassen din ledig.',
   leaveLabel: 'Meld meg ut av gruppen',
   footer: joinFooter,
 } satisfies Shape.JoinApprovedCopy;

@@ -104,7 +104,7 @@ export const joinApproved = {
   dates: 'Datum och tid för träffarna kommer i separata inbjudningar.',
   datesMailOff:
     'Du har stängt av alla mejl från nätverket, så inbjudningarna till träffarna kommer inte. Vill du ha dem slår du på mejlen igen med länken längst ned i det här mejlet.',
-  leave: 'Kan du inte vara med längre? Då kan du lämna gruppen, så går platsen till någon annan.',
+  leave: 'Kan du inte vara med längre? Då kan du lämna gruppen, så blir din plats ledig.',
   leaveLabel: 'Lämna gruppen',
   footer: joinFooter,
 } satisfies Shape.JoinApprovedCopy;

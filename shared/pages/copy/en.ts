@@ -81,7 +81,7 @@ export const actions = {
   'leave-group': {
     title: 'Leave the group',
     lead: (f) =>
-      `Do you want to leave ${phrase.group(f)} in ${f.networkName}? Your seat then goes to someone else who would like to take part.`,
+      `Do you want to leave ${phrase.group(f)} in ${f.networkName}? Your seat is then freed, and if the group takes new members, it goes to someone else who would like to take part.`,
     button: 'Leave the group',
     note: 'Changed your mind? Just close this page. Nothing happens until you click the button.',
   },

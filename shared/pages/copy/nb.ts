@@ -80,7 +80,7 @@ export const actions = {
   'leave-group': {
     title: 'Meld deg ut av gruppen',
     lead: (f) =>
-      `Vil du melde deg ut av ${phrase.group(f)} i ${f.networkName}? Plassen din går da til noen andre som vil være med.`,
+      `Vil du melde deg ut av ${phrase.group(f)} i ${f.networkName}? Plassen din blir da ledig, og tar gruppen imot nye deltakere, går den til noen andre som vil være med.`,
     button: 'Meld meg ut',
     note: 'Har du ombestemt deg, kan du bare lukke siden. Ingenting skjer før du klikker på knappen.',
   },

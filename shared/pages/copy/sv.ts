@@ -80,7 +80,7 @@ export const actions = {
   'leave-group': {
     title: 'Lämna gruppen',
     lead: (f) =>
-      `Vill du lämna ${phrase.group(f)} i ${f.networkName}? Din plats går då till någon annan som vill vara med.`,
+      `Vill du lämna ${phrase.group(f)} i ${f.networkName}? Din plats blir då ledig, och tar gruppen emot nya deltagare går den till någon annan som vill vara med.`,
     button: 'Lämna gruppen',
     note: 'Har du ångrat dig kan du bara stänga sidan. Ingenting händer förrän du klickar på knappen.',
   },
