@@ -211,6 +211,34 @@ function quietLink(text: string, label: string, url: string): Block {
   return { type: 'link', text, label, url };
 }
 
+/** Copy that names the group and the network in the subject, and the network in the footer. */
+interface GroupLetterCopy {
+  subject(networkName: string, groupTitle: string): string;
+  footer(networkName: string): string;
+}
+
+/**
+ * A letter to one person about a group: the greeting, what it says, the signature, then any quiet link
+ * beneath it.
+ */
+function groupLetter(
+  m: { recipientName: string; networkName: string; groupTitle: string },
+  language: Language,
+  copy: GroupLetterCopy,
+  preheader: string,
+  body: readonly Block[],
+  beneath: readonly Block[] = [],
+): MailContent {
+  return {
+    language,
+    subject: copy.subject(m.networkName, m.groupTitle),
+    preheader,
+    blocks: [greeting(language, m.recipientName), ...body, signature(language, m.networkName), ...beneath],
+    footer: copy.footer(m.networkName),
+    networkName: m.networkName,
+  };
+}
+
 export function composeConfirmJoinRequest(m: ConfirmJoinRequestFields, language: Language): MailContent {
   return composeConfirmation(confirmJoinRequestCopy[language], { ...m, title: m.groupTitle }, language);
 }
@@ -230,12 +258,12 @@ export function composeJoinApproved(m: JoinApprovedFields, language: Language): 
   const copy = joinApprovedCopy[language];
   const location = m.location?.trim() || undefined;
   const mode = m.mode === 'online' ? copy.online : copy.inPerson(location);
-  return {
+  return groupLetter(
+    m,
     language,
-    subject: copy.subject(m.networkName, m.groupTitle),
-    preheader: copy.preheader(m.groupTitle),
-    blocks: [
-      greeting(language, m.recipientName),
+    copy,
+    copy.preheader(m.groupTitle),
+    [
       { type: 'paragraph', text: copy.intro(m.networkName, m.groupTitle) },
       { type: 'paragraph', text: copy.questionIntro },
       { type: 'quote', text: m.question },
@@ -243,49 +271,40 @@ export function composeJoinApproved(m: JoinApprovedFields, language: Language): 
       { type: 'paragraph', text: m.mailOff ? copy.datesMailOff : copy.dates },
       { type: 'heading', text: copy.commitmentsHeading },
       { type: 'list', items: copy.commitments },
-      signature(language, m.networkName),
-      quietLink(copy.leave, copy.leaveLabel, m.leaveUrl),
     ],
-    footer: copy.footer(m.networkName),
-    networkName: m.networkName,
-  };
+    [quietLink(copy.leave, copy.leaveLabel, m.leaveUrl)],
+  );
 }
 
 export function composeJoinWaitlisted(m: JoinWaitlistedFields, language: Language): MailContent {
   const copy = joinWaitlistedCopy[language];
   const position = String(m.position);
-  return {
+  return groupLetter(
+    m,
     language,
-    subject: copy.subject(m.networkName, m.groupTitle),
-    preheader: copy.preheader(position),
-    blocks: [
-      greeting(language, m.recipientName),
+    copy,
+    copy.preheader(position),
+    [
       { type: 'paragraph', text: copy.intro(m.networkName, m.groupTitle) },
       { type: 'paragraph', text: `${copy.position(position)} ${copy.offer}` },
-      signature(language, m.networkName),
-      quietLink(copy.leave, copy.leaveLabel, m.leaveUrl),
     ],
-    footer: copy.footer(m.networkName),
-    networkName: m.networkName,
-  };
+    [quietLink(copy.leave, copy.leaveLabel, m.leaveUrl)],
+  );
 }
 
 export function composeWaitlistClosed(m: WaitlistClosedFields, language: Language): MailContent {
   const copy = waitlistClosedCopy[language];
-  return {
+  return groupLetter(
+    m,
     language,
-    subject: copy.subject(m.networkName, m.groupTitle),
-    preheader: copy.preheader,
-    blocks: [
-      greeting(language, m.recipientName),
+    copy,
+    copy.preheader,
+    [
       { type: 'paragraph', text: copy.intro(m.networkName, m.groupTitle) },
       { type: 'paragraph', text: copy.stay },
-      signature(language, m.networkName),
-      quietLink(copy.leave, copy.leaveLabel, m.leaveUrl),
     ],
-    footer: copy.footer(m.networkName),
-    networkName: m.networkName,
-  };
+    [quietLink(copy.leave, copy.leaveLabel, m.leaveUrl)],
+  );
 }
 
 export function composeJoinPendingApproval(m: JoinPendingApprovalFields, language: Language): MailContent {
@@ -308,20 +327,11 @@ export function composeJoinPendingApproval(m: JoinPendingApprovalFields, languag
 
 export function composeJoinDeclined(m: JoinDeclinedFields, language: Language): MailContent {
   const copy = joinDeclinedCopy[language];
-  return {
-    language,
-    subject: copy.subject(m.networkName, m.groupTitle),
-    preheader: copy.preheader,
-    blocks: [
-      greeting(language, m.recipientName),
-      { type: 'paragraph', text: copy.intro(m.networkName, m.groupTitle) },
-      ...quoted(copy.messageIntro, m.message),
-      { type: 'paragraph', text: copy.welcome },
-      signature(language, m.networkName),
-    ],
-    footer: copy.footer(m.networkName),
-    networkName: m.networkName,
-  };
+  return groupLetter(m, language, copy, copy.preheader, [
+    { type: 'paragraph', text: copy.intro(m.networkName, m.groupTitle) },
+    ...quoted(copy.messageIntro, m.message),
+    { type: 'paragraph', text: copy.welcome },
+  ]);
 }
 
 export function composeJoinApprovalRequest(m: JoinApprovalRequestFields, language: Language): MailContent {
@@ -380,35 +390,17 @@ export function composeSeatOffered(m: SeatOfferedFields, language: Language): Ma
 
 export function composeOfferExpired(m: OfferExpiredFields, language: Language): MailContent {
   const copy = offerExpiredCopy[language];
-  return {
-    language,
-    subject: copy.subject(m.networkName, m.groupTitle),
-    preheader: copy.preheader,
-    blocks: [
-      greeting(language, m.recipientName),
-      { type: 'paragraph', text: copy.intro(m.networkName, m.groupTitle) },
-      { type: 'paragraph', text: copy.again },
-      signature(language, m.networkName),
-    ],
-    footer: copy.footer(m.networkName),
-    networkName: m.networkName,
-  };
+  return groupLetter(m, language, copy, copy.preheader, [
+    { type: 'paragraph', text: copy.intro(m.networkName, m.groupTitle) },
+    { type: 'paragraph', text: copy.again },
+  ]);
 }
 
 export function composeLeftGroup(m: LeftGroupFields, language: Language): MailContent {
   const copy = leftGroupCopy[language][m.left];
-  return {
-    language,
-    subject: copy.subject(m.networkName, m.groupTitle),
-    preheader: copy.preheader,
-    blocks: [
-      greeting(language, m.recipientName),
-      { type: 'paragraph', text: copy.intro(m.networkName, m.groupTitle) },
-      { type: 'paragraph', text: `${copy.after} ${copy.again}` },
-      { type: 'note', text: copy.notYou },
-      signature(language, m.networkName),
-    ],
-    footer: copy.footer(m.networkName),
-    networkName: m.networkName,
-  };
+  return groupLetter(m, language, copy, copy.preheader, [
+    { type: 'paragraph', text: copy.intro(m.networkName, m.groupTitle) },
+    { type: 'paragraph', text: `${copy.after} ${copy.again}` },
+    { type: 'note', text: copy.notYou },
+  ]);
 }
