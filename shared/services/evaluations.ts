@@ -16,6 +16,7 @@ import {
   closeEvaluation,
   listAnswers,
   recordEvaluationAsked,
+  recordEvaluationAskedCount,
   recordEvaluationCloseAnnounced,
   recordEvaluationMean,
 } from '../store/evaluations.ts';
@@ -118,20 +119,39 @@ export async function requestEvaluations(ctx: MeetingContext, now: Date): Promis
 }
 
 /**
- * Those the request went to. Someone marked present only after it went was not asked, so is not reminded
- * (the reminder says "only reminder", and the summary's "of M" counts those asked). An evaluation asked
- * before the marks existed falls back to who would be asked now.
+ * Those the request went to with the request step, and those it went to late (at the reminder step).
+ * Undefined for an evaluation asked before the marks existed: then who would be asked now stands in.
  */
-function wereAsked(ctx: MeetingContext): string[] {
-  const marked = ctx.participation.filter((p) => p.evaluationAskedAt).map((p) => p.memberId);
-  return marked.length > 0 || ctx.meeting.evaluationAsked === 0 ? marked : asked(ctx);
+function wereAsked(ctx: MeetingContext): { onRequest: string[]; late: string[] } | undefined {
+  const onRequest = ctx.participation.filter((p) => p.evaluationAskedAt).map((p) => p.memberId);
+  const late = ctx.participation.filter((p) => p.evaluationAskedLateAt).map((p) => p.memberId);
+  return onRequest.length > 0 || ctx.meeting.evaluationAsked === 0 ? { onRequest, late } : undefined;
 }
 
-export async function remindEvaluations(ctx: MeetingContext): Promise<void> {
+/**
+ * The one reminder, to those asked by the request who have not answered. Someone the rule asks only since
+ * the request went (marked present afterwards) gets the request itself now, not "the only reminder" of a
+ * mail they never had, and is counted among those asked.
+ */
+export async function remindEvaluations(ctx: MeetingContext, now: Date): Promise<void> {
   const answered = new Set(ctx.participation.filter((p) => p.answeredAt).map((p) => p.memberId));
   // A close moved later since the request is the one the reminder announces; kept from now on.
   await recordEvaluationCloseAnnounced(ctx.group.id, ctx.meeting.id, evaluationTimes(ctx).closeAt);
-  for (const memberId of wereAsked(ctx).filter((id) => !answered.has(id)))
+  const marked = wereAsked(ctx);
+  if (marked !== undefined) {
+    const late = await reachable(
+      ctx,
+      asked(ctx).filter((id) => !marked.onRequest.includes(id) && !answered.has(id)),
+    );
+    // Sent before they are marked: a retry after a crash sends again, which the dedupe key makes a no-op.
+    for (const memberId of late) await sendRequest(ctx, memberId, 'evaluation-request');
+    if (late.length > 0) {
+      await markEvaluationAsked(ctx.meeting.id, late, now, true);
+      const count = new Set([...marked.onRequest, ...marked.late, ...late]).size;
+      await recordEvaluationAskedCount(ctx.group.id, ctx.meeting.id, count);
+    }
+  }
+  for (const memberId of (marked?.onRequest ?? asked(ctx)).filter((id) => !answered.has(id)))
     await sendRequest(ctx, memberId, 'evaluation-reminder');
 }
 

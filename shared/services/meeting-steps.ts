@@ -81,7 +81,7 @@ function reminderRecipients(ctx: MeetingContext): JoinRequest[] {
 
 export async function sendStep(ctx: MeetingContext, step: Step, now: Date): Promise<void> {
   if (step.kind === 'evaluation-request') return requestEvaluations(ctx, now);
-  if (step.kind === 'evaluation-reminder') return remindEvaluations(ctx);
+  if (step.kind === 'evaluation-reminder') return remindEvaluations(ctx, now);
   if (step.kind === 'evaluation-close') return closeAndSummarise(ctx, now);
   if (step.kind === 'introducer') {
     const introducer = reminderRecipients(ctx).find((m) => m.id === ctx.meeting.introducerId);

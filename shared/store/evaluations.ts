@@ -197,6 +197,23 @@ export async function recordEvaluationAsked(
   );
 }
 
+/** How many were asked, once someone is asked after the request (marked present afterwards). */
+export async function recordEvaluationAskedCount(
+  groupId: string,
+  meetingId: string,
+  asked: number,
+): Promise<void> {
+  await dynamo.send(
+    new UpdateCommand({
+      TableName: env.tableName(),
+      Key: keys.meeting(groupId, meetingId),
+      UpdateExpression: 'SET evaluationAsked = :asked',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(evaluationClosedAt)',
+      ExpressionAttributeValues: { ':asked': asked },
+    }),
+  );
+}
+
 /**
  * The close the reminder announces, kept when it is later than the one recorded: the evaluation then
  * closes no earlier (see evaluationTimes).

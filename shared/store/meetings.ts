@@ -22,6 +22,8 @@ export interface Participation {
   answeredAt?: string;
   /** The evaluation's request went to the member: only they are reminded, and counted as asked. */
   evaluationAskedAt?: string;
+  /** The request went to them only at the reminder step (marked present after it): asked, not reminded. */
+  evaluationAskedLateAt?: string;
 }
 
 function fromMeetingItem(item: Record<string, unknown>): Meeting {
@@ -225,19 +227,25 @@ export async function listParticipation(meetingId: string): Promise<Participatio
       : {}),
     ...(item.answeredAt ? { answeredAt: String(item.answeredAt) } : {}),
     ...(item.evaluationAskedAt ? { evaluationAskedAt: String(item.evaluationAskedAt) } : {}),
+    ...(item.evaluationAskedLateAt ? { evaluationAskedLateAt: String(item.evaluationAskedLateAt) } : {}),
   }));
 }
 
-/** The members the evaluation's request goes to, marked before it goes (a retried step marks again). */
+/**
+ * The members the evaluation's request goes to (a retried step marks again): with the request, or `late`,
+ * at the reminder step, for someone the rule asks only since.
+ */
 export async function markEvaluationAsked(
   meetingId: string,
   memberIds: readonly string[],
   now: Date,
+  late = false,
 ): Promise<void> {
+  const field = late ? 'evaluationAskedLateAt' : 'evaluationAskedAt';
   await Promise.all(
     memberIds.map((memberId) =>
       dynamo.send(
-        new UpdateCommand(participationUpdate(meetingId, memberId, { evaluationAskedAt: now.toISOString() })),
+        new UpdateCommand(participationUpdate(meetingId, memberId, { [field]: now.toISOString() })),
       ),
     ),
   );

@@ -179,7 +179,7 @@ describe('unsubscribing', { timeout: 60_000 }, () => {
     expect(await count()).toBe(before + 2);
     // Reminders: the next meeting reminder and the evaluation's reminder.
     await sendMeetingMail(ctx, nora, 'reminder-1', { daysBefore: 1 });
-    await remindEvaluations(await loadMeetingContext(network, group, meeting));
+    await remindEvaluations(await loadMeetingContext(network, group, meeting), new Date());
     expect(await count()).toBe(before + 2);
 
     // The same link now says what is off, and offers to turn it back on.
