@@ -22,7 +22,7 @@ import {
 } from '../store/evaluations.ts';
 import { addFollowUps } from '../store/follow-ups.ts';
 import { listMeetings, markEvaluationAsked } from '../store/meetings.ts';
-import { mailPermission } from '../store/people.ts';
+import { unreachable } from '../store/people.ts';
 import { evaluationLinkValidUntil, evaluationTimes } from './evaluation-times.ts';
 import { type MeetingContext, meetingFacts } from './meeting-context.ts';
 
@@ -94,14 +94,14 @@ async function sendRequest(
  * whose address is blocked. The summary's "N of M answered" counts only people who were asked.
  */
 async function reachable(ctx: MeetingContext, memberIds: readonly string[]): Promise<string[]> {
-  const audience = { networkId: ctx.network.id, category: 'news' } as const;
-  const permitted = await Promise.all(
-    memberIds.map(async (id) => {
-      const member = ctx.members.find((m) => m.id === id);
-      return member !== undefined && (await mailPermission(member.email, audience)) === 'send';
-    }),
+  const emails = new Map(ctx.members.map((m) => [m.id, m.email]));
+  const known = memberIds.filter((id) => emails.has(id));
+  const blocked = await unreachable(
+    ctx.network.id,
+    known.map((id) => emails.get(id) ?? ''),
+    'news',
   );
-  return memberIds.filter((_, index) => permitted[index]);
+  return known.filter((id) => !blocked.has(emails.get(id) ?? ''));
 }
 
 export async function requestEvaluations(ctx: MeetingContext, now: Date): Promise<void> {
