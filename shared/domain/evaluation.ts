@@ -272,6 +272,11 @@ export interface EvaluationPlanInput {
   reminderAfterDays?: number | undefined;
   /** Days after the request that the evaluation closes; 7 unless given. */
   closeAfterDays?: number | undefined;
+  /**
+   * The close the request or reminder announced to the members: the evaluation closes no earlier, so a
+   * shorter time set since applies only to evaluations not sent yet (a longer one applies at once).
+   */
+  announcedCloseAt?: string | undefined;
 }
 
 export interface EvaluationPlan {
@@ -299,10 +304,12 @@ export function evaluationPlan(input: EvaluationPlanInput): EvaluationPlan {
     throw new RangeError(`The reminder comes after the request and before the close: ${reminderDays} days`);
   }
   const requestAt = end + delay * minuteMs;
+  const announced = input.announcedCloseAt === undefined ? Number.NaN : Date.parse(input.announcedCloseAt);
+  const closeAt = Math.max(requestAt + closeDays * dayMs, Number.isNaN(announced) ? 0 : announced);
   return {
     requestAt: new Date(requestAt).toISOString(),
     reminderAt: new Date(requestAt + reminderDays * dayMs).toISOString(),
-    closeAt: new Date(requestAt + closeDays * dayMs).toISOString(),
+    closeAt: new Date(closeAt).toISOString(),
   };
 }
 

@@ -28,11 +28,11 @@ const meetingEnd = (meeting: MeetingContext['meeting']) =>
  * shorter one only to evaluations whose request has not gone yet.
  */
 export function evaluationTimes(ctx: Pick<MeetingContext, 'network' | 'meeting'>): EvaluationPlan {
-  const plan = evaluationPlan({ meetingEnd: meetingEnd(ctx.meeting), ...(ctx.network.evaluation ?? {}) });
-  const announced = ctx.meeting.evaluationCloseAt;
-  return announced !== undefined && Date.parse(announced) > Date.parse(plan.closeAt)
-    ? { ...plan, closeAt: announced }
-    : plan;
+  return evaluationPlan({
+    meetingEnd: meetingEnd(ctx.meeting),
+    ...(ctx.network.evaluation ?? {}),
+    announcedCloseAt: ctx.meeting.evaluationCloseAt,
+  });
 }
 
 /** Until when a member's evaluation link works: the latest close any setting can give (the form says closed sooner). */

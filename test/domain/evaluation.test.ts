@@ -301,6 +301,16 @@ describe('plan', () => {
     expect(() => evaluationPlan({ meetingEnd: end, closeAfterDays: Number.NaN })).toThrow(RangeError);
   });
 
+  it('closes no earlier than the close announced, and later when the settings say so', () => {
+    const told = evaluationPlan({ meetingEnd: end }).closeAt;
+    const shorter = { meetingEnd: end, reminderAfterDays: 1, closeAfterDays: 2 };
+    expect(evaluationPlan({ ...shorter, announcedCloseAt: told }).closeAt).toBe(told);
+    expect(evaluationPlan(shorter).closeAt).not.toBe(told);
+    expect(evaluationPlan({ meetingEnd: end, closeAfterDays: 14, announcedCloseAt: told }).closeAt).toBe(
+      evaluationPlan({ meetingEnd: end, closeAfterDays: 14 }).closeAt,
+    );
+  });
+
   it('takes answers until the close, and not after it was closed', () => {
     const { closeAt } = evaluationPlan({ meetingEnd: end });
     expect(evaluationOpen({ closeAt }, new Date('2026-03-17T18:29:59Z'))).toBe(true);
