@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Group } from '../../shared/domain/group.ts';
+import { type Group, withCloseStamp } from '../../shared/domain/group.ts';
 import { CreateGroup, UpdateGroup } from '../../shared/http/admin-group-edit-schemas.ts';
 import { type Coordinator, coordinatorHandler, requireNetwork } from '../../shared/http/auth.ts';
 import { byRoute } from '../../shared/http/dispatch.ts';
@@ -53,12 +53,7 @@ export const handler = byRoute({
     const group = await coordinatorGroup(request, coordinator);
     const changes = validate(UpdateGroup, request.body, request.language ?? 'en');
     const now = new Date();
-    const closing = changes.status === 'closed' && group.status !== 'closed';
-    const updated = await updateGroup(
-      group,
-      closing ? { ...changes, closedAt: now.toISOString() } : changes,
-      now,
-    );
+    const updated = await updateGroup(group, withCloseStamp(group, changes, now), now);
     if (updated === 'below-seats') throw new HttpError(409, 'capacity_below_seats');
     const net = await getNetwork(group.networkId);
     // Told on every PATCH of a closed group, once per close (deduplicated): a PATCH that failed after

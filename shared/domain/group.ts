@@ -115,6 +115,20 @@ export function newJoinRequest(
   };
 }
 
+/**
+ * A coordinator's changes as stored: closing an open group stamps when (its waitlist is told once per
+ * close); a change to a group already closed, or one that reopens it, keeps the stamp it has.
+ */
+export function withCloseStamp<C extends { status?: GroupStatus }>(
+  group: Pick<Group, 'status'>,
+  changes: C,
+  now: Date,
+): C & { closedAt?: string } {
+  return changes.status === 'closed' && group.status !== 'closed'
+    ? { ...changes, closedAt: now.toISOString() }
+    : changes;
+}
+
 export function seatsLeft(group: Pick<Group, 'capacity' | 'seatsTaken'>): number {
   return Math.max(0, group.capacity - group.seatsTaken);
 }

@@ -7,6 +7,7 @@ import {
   offerExpiry,
   seatsLeft,
   waitlistPosition,
+  withCloseStamp,
 } from '../../shared/domain/group.ts';
 import type { Network } from '../../shared/domain/network.ts';
 
@@ -31,6 +32,20 @@ describe('seats', () => {
     expect(waitlistPosition(1, [{ seq: 1 }, { seq: 2 }])).toBe(1);
     // Places 2 and 4 were given up (a seat, leaving): 1, 3 and 5 are ahead of 6; 7 is behind.
     expect(waitlistPosition(6, [{ seq: 1 }, { seq: 3 }, { seq: 5 }, { seq: 6 }, { seq: 7 }])).toBe(4);
+  });
+});
+
+describe('closing a group', () => {
+  const now = new Date('2026-12-08T10:00:00Z');
+  it('stamps the close only when an open group closes', () => {
+    expect(withCloseStamp({ status: 'open' }, { status: 'closed' }, now)).toEqual({
+      status: 'closed',
+      closedAt: now.toISOString(),
+    });
+    expect(withCloseStamp({ status: 'closed' }, { status: 'closed' }, now)).toEqual({ status: 'closed' });
+    const renamed: { title: string; status?: 'open' | 'closed' } = { title: 'Ny' };
+    expect(withCloseStamp({ status: 'closed' }, renamed, now)).toEqual({ title: 'Ny' });
+    expect(withCloseStamp({ status: 'closed' }, { status: 'open' }, now)).toEqual({ status: 'open' });
   });
 });
 
